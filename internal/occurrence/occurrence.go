@@ -1,0 +1,57 @@
+// Package occurrence defines the shared currency of the analysers: a place in
+// a document where an HTTP status code is written. The Go scanner and the
+// YAML/OpenAPI walkers produce occurrences; hover, completion and lint
+// consume them. Ranges are byte offsets into the document; converting them to
+// editor positions is the text package's job.
+package occurrence
+
+import "sort"
+
+// Kind tells how a status code was written.
+type Kind int
+
+const (
+	// Literal is an integer literal in a status position: WriteHeader(404).
+	Literal Kind = iota + 1
+	// Constant is a named constant such as http.StatusNotFound.
+	Constant
+	// Annotation is a code inside a comment annotation: // @Success 200.
+	Annotation
+	// ResponseKey is a key of an OpenAPI responses map: '404':.
+	ResponseKey
+	// Value is a status value in a plain YAML document: status: 404.
+	Value
+)
+
+// Occurrence is one status code written in a document.
+type Occurrence struct {
+	// Start and End are byte offsets of the code's text, End exclusive.
+	Start, End int
+	// Code is the status code, 0 when the occurrence is a range or default.
+	Code int
+	// Class is 1..5 for a range key such as 4XX, otherwise 0.
+	Class int
+	// Default marks an OpenAPI `default` response key.
+	Default bool
+	Kind    Kind
+	// Context names where the code stands: the call (WriteHeader,
+	// http.Error), the comparison (StatusCode ==) or the operation
+	// (DELETE /items/{id}).
+	Context string
+}
+
+// Sort orders occurrences by start offset, the order At relies on.
+func Sort(occs []Occurrence) {
+	sort.SliceStable(occs, func(i, j int) bool { return occs[i].Start < occs[j].Start })
+}
+
+// At returns the occurrence whose text contains offset. A cursor just after
+// the last character still counts, as editors place it there after typing.
+// occs must be sorted by Start and must not overlap.
+func At(occs []Occurrence, offset int) (Occurrence, bool) {
+	i := sort.Search(len(occs), func(i int) bool { return occs[i].End >= offset })
+	if i < len(occs) && occs[i].Start <= offset && offset <= occs[i].End {
+		return occs[i], true
+	}
+	return Occurrence{}, false
+}
