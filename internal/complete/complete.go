@@ -1,0 +1,133 @@
+// Package complete turns a completion context found by a language scanner
+// into ranked completion items drawn from the catalog. It speaks byte
+// offsets and Markdown; the server converts items to protocol types.
+package complete
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/httpcode-lsp/httpcode-lsp/internal/catalog"
+	"github.com/httpcode-lsp/httpcode-lsp/internal/golang"
+)
+
+// Item is one completion proposal.
+type Item struct {
+	Label         string // "404 Not Found" or "StatusNotFound"
+	Detail        string
+	Documentation string // Markdown
+	// NewText replaces the bytes [Start, End) of the document.
+	NewText    string
+	Start, End int
+	FilterText string
+	SortText   string
+	Constant   bool // a named constant rather than a value
+	Deprecated bool
+}
+
+// Go returns the items for a Go completion context, nil for none.
+func Go(c golang.Completion) []Item {
+	switch c.Kind {
+	case golang.ConstantCompletion:
+		return goConstants(c)
+	case golang.CodeCompletion:
+		return goCodes(c)
+	}
+	return nil
+}
+
+func goConstants(c golang.Completion) []Item {
+	rank := ranking(c.Context)
+	var items []Item
+	for _, e := range catalog.All() {
+		if e.GoConstant == "" {
+			continue
+		}
+		items = append(items, Item{
+			Label:         e.GoConstant,
+			Detail:        e.Title(),
+			Documentation: e.Markdown(c.Qualifier),
+			NewText:       e.GoConstant,
+			Start:         c.Start,
+			End:           c.End,
+			FilterText:    e.GoConstant,
+			SortText:      rank(e.Code),
+			Constant:      true,
+			Deprecated:    deprecated(e),
+		})
+	}
+	return items
+}
+
+func goCodes(c golang.Completion) []Item {
+	rank := ranking(c.Context)
+	var items []Item
+	for _, e := range catalog.All() {
+		if e.Registration == catalog.Unused || e.Code < 100 || e.Code > 599 {
+			continue
+		}
+		newText := fmt.Sprint(e.Code)
+		constant := false
+		if e.GoConstant != "" && c.HTTPName != "" {
+			newText, constant = e.GoConstant, true
+			if c.HTTPName != "." {
+				newText = c.HTTPName + "." + e.GoConstant
+			}
+		}
+		filter := e.Title()
+		if constant {
+			filter += " " + newText
+		}
+		items = append(items, Item{
+			Label:         e.Title(),
+			Detail:        newText,
+			Documentation: e.Markdown(c.HTTPName),
+			NewText:       newText,
+			Start:         c.Start,
+			End:           c.End,
+			FilterText:    filter,
+			SortText:      rank(e.Code),
+			Constant:      constant,
+			Deprecated:    deprecated(e),
+		})
+	}
+	return items
+}
+
+func deprecated(e *catalog.Entry) bool {
+	return e.Registration == catalog.Deprecated || e.Registration == catalog.Unused
+}
+
+// ranking returns the sort key of a code in a context. The context may
+// prefer some codes (redirect calls the 3xx, error calls the 4xx/5xx); the
+// order is: preferred common codes (in the catalog's order of use), other
+// preferred registered codes by number, the remaining common codes, the
+// remaining registered codes, and last the unofficial ones.
+func ranking(context string) func(code int) string {
+	preferred := func(int) bool { return true }
+	switch {
+	case strings.Contains(context, "Redirect"):
+		preferred = func(code int) bool { return code/100 == 3 }
+	case strings.Contains(context, "Error") || strings.Contains(context, "Abort"):
+		preferred = func(code int) bool { return code >= 400 }
+	}
+	common := map[int]int{}
+	for i, code := range catalog.Common() {
+		common[code] = i
+	}
+	return func(code int) string {
+		tier, pos := 0, code
+		if i, ok := common[code]; ok {
+			pos = i
+		} else {
+			tier = 1
+		}
+		if !preferred(code) {
+			tier += 2
+		}
+		if e, ok := catalog.Lookup(code); ok && e.Registration == catalog.Unofficial {
+			tier, pos = 4, code
+		}
+		return fmt.Sprintf("%d%04d", tier, pos)
+	}
+}

@@ -1,0 +1,458 @@
+// Package golang finds where HTTP status codes are written in one Go source
+// file, from syntax alone: integer literals in status positions
+// (w.WriteHeader(404), http.Error(w, msg, 500), resp.StatusCode == 200,
+// framework calls such as gin's c.JSON(201, v)), the named constants of
+// net/http, fasthttp and fiber (import aliases and dot-imports respected),
+// and the codes of swaggo comment annotations (// @Success 200 ...). It also
+// tells what a completion at a cursor would complete, working on the tokens
+// of half-typed code. It speaks byte offsets and knows nothing of LSP.
+package golang
+
+import (
+	"bytes"
+	"go/ast"
+	"go/parser"
+	"go/scanner"
+	"go/token"
+	"strconv"
+	"strings"
+
+	"github.com/httpcode-lsp/httpcode-lsp/internal/catalog"
+	"github.com/httpcode-lsp/httpcode-lsp/internal/occurrence"
+)
+
+// File is what Scan found in one Go file.
+type File struct {
+	// Occurrences are sorted by Start and do not overlap.
+	Occurrences []occurrence.Occurrence
+	// HTTPName is how net/http is referred to in this file: "http", an
+	// alias, "." for a dot-import, "" when it is not imported.
+	HTTPName string
+}
+
+// Scan finds the status codes written in a Go file. It accepts any input:
+// a file that does not parse yields what its parseable parts hold.
+func Scan(src []byte) (f *File) {
+	defer func() {
+		// The parser and the walk are not known to panic; should they,
+		// an editor session is worth more than this file's analysis.
+		if recover() != nil {
+			f = &File{}
+		}
+	}()
+	return scan(src)
+}
+
+func scan(src []byte) *File {
+	lex := lexFile(src)
+	var occs []occurrence.Occurrence
+	for _, c := range lex.comments {
+		occs = appendAnnotations(occs, src, c[0], c[1])
+	}
+
+	fset := token.NewFileSet()
+	af, err := parser.ParseFile(fset, "", src, parser.AllErrors|parser.SkipObjectResolution)
+	imp := importsOf(af.Imports)
+	if err == nil {
+		occs = walkFile(occs, fset, af, imp, 0, len(src))
+	} else {
+		// A syntax error can make the parser skip whole declarations while
+		// it recovers. Parsing each top-level declaration on its own keeps
+		// the damage to the declaration being edited.
+		occs = scanChunks(occs, src, lex.declStarts, imp)
+	}
+
+	occurrence.Sort(occs)
+	out := occs[:0]
+	for _, o := range occs {
+		if o.Start < 0 || o.End > len(src) || o.Start >= o.End {
+			continue
+		}
+		if n := len(out); n > 0 && o.Start < out[n-1].End {
+			continue
+		}
+		out = append(out, o)
+	}
+	return &File{Occurrences: out, HTTPName: imp.httpName}
+}
+
+// chunkPrefix makes a declaration cut out of a file parse as a file.
+const chunkPrefix = "package p;"
+
+// scanChunks parses src[0:starts[0]] (package clause and imports) and each
+// src[starts[i]:starts[i+1]] as a separate file.
+func scanChunks(occs []occurrence.Occurrence, src []byte, starts []int, imp *imports) []occurrence.Occurrence {
+	bounds := append([]int{0}, starts...)
+	bounds = append(bounds, len(src))
+	for i := 0; i+1 < len(bounds); i++ {
+		lo, hi := bounds[i], bounds[i+1]
+		if lo >= hi {
+			continue
+		}
+		var chunk []byte
+		delta := lo
+		if i > 0 {
+			chunk = append([]byte(chunkPrefix), src[lo:hi]...)
+			delta = lo - len(chunkPrefix)
+		} else {
+			chunk = append([]byte(nil), src[lo:hi]...)
+		}
+		prevErr := -1
+		for attempt := 0; ; attempt++ {
+			fset := token.NewFileSet()
+			af, err := parser.ParseFile(fset, "", chunk, parser.AllErrors|parser.SkipObjectResolution)
+			occs = walkFile(occs, fset, af, imp, delta, len(src))
+			if err == nil || attempt == maxRepairs || !blankErrorLine(chunk, err, &prevErr) {
+				break
+			}
+		}
+	}
+	return occs
+}
+
+// maxRepairs bounds the lines blanked out of one declaration.
+const maxRepairs = 3
+
+// blankErrorLine overwrites with blanks the line that most likely holds
+// the half-typed code behind a syntax error, so that a new parse recovers
+// the statements after it (the parser, lost after "http.", may skip the
+// rest of a function). The occurrences of every attempt are kept: blanking
+// does not move offsets, and a line's occurrences come from the attempt
+// before it was blanked. The first line of a chunk (the declaration) is
+// never blanked. prevErr carries the offset of the previous attempt's
+// first error. It returns false when there is nothing to blank.
+func blankErrorLine(chunk []byte, err error, prevErr *int) bool {
+	list, ok := err.(scanner.ErrorList)
+	if !ok || len(list) == 0 {
+		return false
+	}
+	off := min(max(list[0].Pos.Offset, 0), len(chunk))
+	start := lineStart(chunk, off)
+	// An error at the first token of a line is usually the previous
+	// line's fault: a call, selector or operator left open. If blanking
+	// that did not move the error, the error's own line is to blame.
+	if isBlank(chunk[start:off]) && off != *prevErr {
+		for start > 0 {
+			start = lineStart(chunk, start-1)
+			if !isBlank(chunk[start:lineEnd(chunk, start)]) {
+				break
+			}
+		}
+	}
+	*prevErr = off
+	if start < len(chunkPrefix) {
+		return false
+	}
+	blanked := false
+	for i, end := start, lineEnd(chunk, start); i < end; i++ {
+		if chunk[i] != ' ' && chunk[i] != '\t' && chunk[i] != '\r' {
+			chunk[i] = ' '
+			blanked = true
+		}
+	}
+	return blanked
+}
+
+func lineStart(b []byte, off int) int { return bytes.LastIndexByte(b[:off], '\n') + 1 }
+
+func lineEnd(b []byte, off int) int {
+	if i := bytes.IndexByte(b[off:], '\n'); i >= 0 {
+		return off + i
+	}
+	return len(b)
+}
+
+func isBlank(b []byte) bool { return len(bytes.TrimSpace(b)) == 0 }
+
+// lexed is what one pass of go/scanner over a file finds.
+type lexed struct {
+	// comments are the [start, end) offsets of every comment.
+	comments [][2]int
+	// declStarts are the offsets of func, type, var and const keywords
+	// that begin a line: the top-level declarations of a formatted file.
+	declStarts []int
+}
+
+func lexFile(src []byte) lexed {
+	var lx lexed
+	fset := token.NewFileSet()
+	tf := fset.AddFile("", fset.Base(), len(src))
+	var s scanner.Scanner
+	s.Init(tf, src, func(token.Position, string) {}, scanner.ScanComments)
+	for {
+		pos, tok, lit := s.Scan()
+		if tok == token.EOF {
+			break
+		}
+		off := tf.Offset(pos)
+		switch tok {
+		case token.COMMENT:
+			lx.comments = append(lx.comments, [2]int{off, commentEnd(src, off, lit)})
+		case token.FUNC, token.TYPE, token.VAR, token.CONST:
+			if off == 0 || src[off-1] == '\n' {
+				lx.declStarts = append(lx.declStarts, off)
+			}
+		}
+	}
+	return lx
+}
+
+// commentEnd returns the end offset of the comment starting at off. The
+// scanner's literal drops carriage returns, so it cannot give the length.
+func commentEnd(src []byte, off int, lit string) int {
+	if strings.HasPrefix(lit, "/*") {
+		if i := bytes.Index(src[off+2:], []byte("*/")); i >= 0 {
+			return off + 2 + i + 2
+		}
+		return len(src)
+	}
+	if i := bytes.IndexByte(src[off:], '\n'); i >= 0 {
+		return off + i
+	}
+	return len(src)
+}
+
+// walker collects the occurrences of one parsed file.
+type walker struct {
+	imp   *imports
+	tf    *token.File
+	delta int // added to offsets in tf to give offsets in the scanned source
+	size  int // length of the scanned source
+	// slots maps expressions in status positions to their context.
+	slots map[ast.Expr]string
+	// declared holds every name the file declares; a bare StatusX under a
+	// dot-import is a constant only when the file does not declare it.
+	declared map[string]bool
+	dot      bool
+	occs     []occurrence.Occurrence
+}
+
+func walkFile(occs []occurrence.Occurrence, fset *token.FileSet, af *ast.File, imp *imports, delta, size int) []occurrence.Occurrence {
+	if af == nil {
+		return occs
+	}
+	var tf *token.File
+	fset.Iterate(func(f *token.File) bool { tf = f; return false })
+	if tf == nil {
+		return occs
+	}
+	w := &walker{imp: imp, tf: tf, delta: delta, size: size, slots: map[ast.Expr]string{}, occs: occs, dot: imp.dotConstants()}
+	if w.dot {
+		w.declared = declaredNames(af)
+	}
+	for _, d := range af.Decls {
+		ast.Inspect(d, w.visit)
+	}
+	return w.occs
+}
+
+func (w *walker) visit(n ast.Node) bool {
+	switch n := n.(type) {
+	case *ast.CallExpr:
+		w.call(n)
+	case *ast.BinaryExpr:
+		if n.Op == token.EQL || n.Op == token.NEQ {
+			if sel, ok := codeSelector(n.X); ok {
+				w.mark(n.Y, sel+" "+n.Op.String())
+			}
+			if sel, ok := codeSelector(n.Y); ok {
+				w.mark(n.X, sel+" "+n.Op.String())
+			}
+		}
+	case *ast.AssignStmt:
+		if n.Tok == token.ASSIGN && len(n.Lhs) == len(n.Rhs) {
+			for i, l := range n.Lhs {
+				if sel, ok := codeSelector(l); ok {
+					w.mark(n.Rhs[i], sel+" =")
+				}
+			}
+		}
+	case *ast.SwitchStmt:
+		if sel, ok := codeSelector(n.Tag); ok && n.Body != nil {
+			for _, st := range n.Body.List {
+				if cc, ok := st.(*ast.CaseClause); ok {
+					for _, e := range cc.List {
+						w.mark(e, "case "+sel)
+					}
+				}
+			}
+		}
+	case *ast.KeyValueExpr:
+		if key, ok := n.Key.(*ast.Ident); ok {
+			// A key that is an identifier names a struct field, not a
+			// constant (a map keyed by StatusOK under a dot-import is
+			// not worth the confusion).
+			if isCodeField(key.Name) {
+				w.mark(n.Value, key.Name+":")
+			}
+			if n.Value != nil {
+				ast.Inspect(n.Value, w.visit)
+			}
+			return false
+		}
+	case *ast.BasicLit:
+		if ctx, ok := w.slots[n]; ok && n.Kind == token.INT {
+			if v, err := strconv.ParseInt(n.Value, 0, 64); err == nil && v == int64(int(v)) {
+				w.add(n, int(v), occurrence.Literal, ctx)
+			}
+		}
+	case *ast.SelectorExpr:
+		if x, ok := n.X.(*ast.Ident); ok && n.Sel != nil && w.imp.qualifiesConstants(x.Name) {
+			if e, ok := constant(n.Sel.Name); ok {
+				w.add(n, e.Code, occurrence.Constant, w.slots[n])
+				return false
+			}
+		}
+		// The selector's name is a field or method, never a constant.
+		if n.X != nil {
+			ast.Inspect(n.X, w.visit)
+		}
+		return false
+	case *ast.Ident:
+		if w.dot && !w.declared[n.Name] {
+			if e, ok := constant(n.Name); ok {
+				w.add(n, e.Code, occurrence.Constant, w.slots[n])
+			}
+		}
+	}
+	return true
+}
+
+func constant(name string) (*catalog.Entry, bool) {
+	if !strings.HasPrefix(name, "Status") {
+		return nil, false
+	}
+	return catalog.ByConstant(name)
+}
+
+// call marks the status arguments of a call.
+func (w *walker) call(c *ast.CallExpr) {
+	var (
+		ce callee
+		ok bool
+	)
+	switch fun := c.Fun.(type) {
+	case *ast.SelectorExpr:
+		if fun.Sel == nil {
+			return
+		}
+		if x, isIdent := fun.X.(*ast.Ident); isIdent {
+			ce, ok = w.imp.packageCallee(x.Name, fun.Sel.Name)
+		} else {
+			ce, ok = callee{name: fun.Sel.Name, method: true, written: fun.Sel.Name}, true
+		}
+	case *ast.Ident:
+		ce, ok = w.imp.bareCallee(fun.Name)
+	}
+	if !ok {
+		return
+	}
+	codeSel := func(i int) bool {
+		if i < 0 || i >= len(c.Args) {
+			return false
+		}
+		_, ok := codeSelector(c.Args[i])
+		return ok
+	}
+	for i, a := range c.Args {
+		if ctx, ok := w.imp.statusArg(ce, i, codeSel); ok {
+			w.mark(a, ctx)
+		}
+	}
+}
+
+// mark records e (parentheses removed) as a status position. The first
+// context given wins: the walk meets outer constructs first.
+func (w *walker) mark(e ast.Expr, ctx string) {
+	for {
+		p, ok := e.(*ast.ParenExpr)
+		if !ok {
+			break
+		}
+		e = p.X
+	}
+	if e == nil {
+		return
+	}
+	if _, ok := w.slots[e]; !ok {
+		w.slots[e] = ctx
+	}
+}
+
+func (w *walker) add(n ast.Node, code int, kind occurrence.Kind, ctx string) {
+	start, end := w.offset(n.Pos()), w.offset(n.End())
+	if start < 0 || end > w.size || start >= end {
+		return
+	}
+	w.occs = append(w.occs, occurrence.Occurrence{Start: start, End: end, Code: code, Kind: kind, Context: ctx})
+}
+
+func (w *walker) offset(p token.Pos) int {
+	if !p.IsValid() {
+		return -1
+	}
+	return w.tf.Offset(p) + w.delta
+}
+
+// codeSelector reports whether e is x.StatusCode or x.Code and returns the
+// selected name.
+func codeSelector(e ast.Expr) (string, bool) {
+	for {
+		p, ok := e.(*ast.ParenExpr)
+		if !ok {
+			break
+		}
+		e = p.X
+	}
+	s, ok := e.(*ast.SelectorExpr)
+	if !ok || s.Sel == nil || !isCodeField(s.Sel.Name) {
+		return "", false
+	}
+	return s.Sel.Name, true
+}
+
+// declaredNames returns every name a file declares, at any scope.
+func declaredNames(af *ast.File) map[string]bool {
+	names := map[string]bool{}
+	add := func(ids ...*ast.Ident) {
+		for _, id := range ids {
+			if id != nil {
+				names[id.Name] = true
+			}
+		}
+	}
+	ast.Inspect(af, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.File:
+			add(n.Name)
+		case *ast.FuncDecl:
+			add(n.Name)
+		case *ast.ValueSpec:
+			add(n.Names...)
+		case *ast.TypeSpec:
+			add(n.Name)
+		case *ast.Field:
+			add(n.Names...)
+		case *ast.LabeledStmt:
+			add(n.Label)
+		case *ast.AssignStmt:
+			if n.Tok == token.DEFINE {
+				for _, l := range n.Lhs {
+					if id, ok := l.(*ast.Ident); ok {
+						add(id)
+					}
+				}
+			}
+		case *ast.RangeStmt:
+			if n.Tok == token.DEFINE {
+				for _, e := range []ast.Expr{n.Key, n.Value} {
+					if id, ok := e.(*ast.Ident); ok {
+						add(id)
+					}
+				}
+			}
+		}
+		return true
+	})
+	return names
+}

@@ -1,0 +1,239 @@
+// imports.go: how a file names the packages whose calls and constants carry
+// status codes, and the table of status positions in their APIs. The scanner
+// (Scan) and the completion context (CompletionAt) share this table.
+
+package golang
+
+import (
+	"go/ast"
+	"path"
+	"strconv"
+	"strings"
+)
+
+// Families of packages with status codes in their API. Major versions of a
+// module (echo/v4, fiber/v2) belong to the same family.
+const (
+	famHTTP     = "net/http"
+	famGin      = "gin"
+	famEcho     = "echo"
+	famFiber    = "fiber"
+	famFasthttp = "fasthttp"
+	famRender   = "render"  // github.com/go-chi/render
+	famAssert   = "assert"  // testify's assert and require
+	famTestify  = "testify" // testify's other packages (suite, mock)
+)
+
+// familyOf maps an import path to its family, "" for other packages.
+func familyOf(importPath string) string {
+	switch importPath {
+	case "net/http":
+		return famHTTP
+	case "github.com/gin-gonic/gin":
+		return famGin
+	case "github.com/valyala/fasthttp":
+		return famFasthttp
+	case "github.com/go-chi/render":
+		return famRender
+	case "github.com/stretchr/testify/assert", "github.com/stretchr/testify/require":
+		return famAssert
+	}
+	switch stripMajor(importPath) {
+	case "github.com/labstack/echo":
+		return famEcho
+	case "github.com/gofiber/fiber":
+		return famFiber
+	}
+	if strings.HasPrefix(importPath, "github.com/stretchr/testify/") {
+		return famTestify
+	}
+	return ""
+}
+
+// stripMajor drops a trailing major-version element: a/b/v4 -> a/b.
+func stripMajor(p string) string {
+	i := strings.LastIndexByte(p, '/')
+	if i < 0 {
+		return p
+	}
+	last := p[i+1:]
+	if len(last) >= 2 && last[0] == 'v' && strings.Trim(last[1:], "0123456789") == "" {
+		return p[:i]
+	}
+	return p
+}
+
+// constantFamilies declare Status* constants with the net/http names.
+var constantFamilies = map[string]bool{famHTTP: true, famFasthttp: true, famFiber: true}
+
+// imports is what a file's import declarations say.
+type imports struct {
+	// byName maps each import name in scope (not "." or "_") to its family.
+	byName map[string]string
+	// dot holds the families imported with a dot.
+	dot map[string]bool
+	// has holds every family imported in any way.
+	has map[string]bool
+	// httpName is how net/http is referred to: its name, "." or "".
+	httpName string
+}
+
+func importsOf(specs []*ast.ImportSpec) *imports {
+	imp := &imports{byName: map[string]string{}, dot: map[string]bool{}, has: map[string]bool{}}
+	for _, s := range specs {
+		if s == nil || s.Path == nil {
+			continue
+		}
+		p, err := strconv.Unquote(s.Path.Value)
+		if err != nil || p == "" {
+			continue
+		}
+		fam := familyOf(p)
+		name := path.Base(stripMajor(p))
+		if s.Name != nil {
+			name = s.Name.Name
+		}
+		if fam != "" {
+			imp.has[fam] = true
+		}
+		switch name {
+		case "_", "":
+			continue
+		case ".":
+			if fam != "" {
+				imp.dot[fam] = true
+			}
+		default:
+			if _, dup := imp.byName[name]; !dup {
+				imp.byName[name] = fam
+			}
+		}
+		if fam == famHTTP && imp.httpName == "" {
+			imp.httpName = name
+		}
+	}
+	return imp
+}
+
+// qualifiesConstants reports whether name.StatusX may be a status constant.
+func (imp *imports) qualifiesConstants(name string) bool {
+	fam, ok := imp.byName[name]
+	return ok && constantFamilies[fam]
+}
+
+// dotConstants reports whether bare StatusX identifiers may be constants.
+func (imp *imports) dotConstants() bool {
+	for fam := range imp.dot {
+		if constantFamilies[fam] {
+			return true
+		}
+	}
+	return false
+}
+
+// packageFuncs maps a family to its functions with a status argument and
+// that argument's index.
+var packageFuncs = map[string]map[string]int{
+	famHTTP:   {"Error": 2, "Redirect": 3, "RedirectHandler": 1, "StatusText": 0},
+	famEcho:   {"NewHTTPError": 0},
+	famFiber:  {"NewError": 0},
+	famRender: {"Status": 1},
+	famAssert: {"HTTPStatusCode": 5},
+}
+
+// methodArg is a method with a status argument, counted when its family is
+// imported ("" counts always).
+type methodArg struct {
+	family string
+	arg    int
+}
+
+var methods = func() map[string][]methodArg {
+	m := map[string][]methodArg{
+		"WriteHeader":    {{"", 0}},
+		"SetStatusCode":  {{famFasthttp, 0}},
+		"Error":          {{famFasthttp, 1}},
+		"SendStatus":     {{famFiber, 0}},
+		"Status":         {{famFiber, 0}},
+		"HTTPStatusCode": {{famAssert, 4}, {famTestify, 4}},
+	}
+	add := func(fam string, names string) {
+		for _, n := range strings.Fields(names) {
+			m[n] = append(m[n], methodArg{fam, 0})
+		}
+	}
+	add(famGin, "JSON IndentedJSON SecureJSON JSONP AsciiJSON PureJSON XML YAML TOML ProtoBuf String HTML Data DataFromReader Render Status AbortWithStatus AbortWithStatusJSON AbortWithError Redirect")
+	add(famEcho, "JSON JSONPretty JSONBlob JSONP JSONPBlob XML XMLPretty XMLBlob String HTML HTMLBlob Blob Stream NoContent Redirect")
+	return m
+}()
+
+// equalFuncs compare an expected and an actual value (testify); a status
+// code compared with a .Code or .StatusCode selector is in a status position.
+var equalFuncs = map[string]bool{"Equal": true, "EqualValues": true, "NotEqual": true, "NotEqualValues": true, "Exactly": true}
+
+// callee is the function a call goes to, as far as syntax tells.
+type callee struct {
+	name string
+	// family is set for package-level functions (qualified or dot-imported).
+	family string
+	// method is true for x.Name(...) where x is not an imported package.
+	method bool
+	// written is the callee as the context names it: "http.Error" for a
+	// qualified function, the bare name for methods and dot-imports.
+	written string
+}
+
+// packageCallee resolves pkg.Name(...) where pkg is an identifier.
+func (imp *imports) packageCallee(pkg, name string) (callee, bool) {
+	fam, ok := imp.byName[pkg]
+	if !ok {
+		return callee{name: name, method: true, written: name}, true
+	}
+	if fam == "" {
+		return callee{}, false
+	}
+	return callee{name: name, family: fam, written: pkg + "." + name}, true
+}
+
+// bareCallee resolves Name(...) against the dot-imported families.
+func (imp *imports) bareCallee(name string) (callee, bool) {
+	for fam := range imp.dot {
+		if _, ok := packageFuncs[fam][name]; ok || (fam == famAssert && equalFuncs[name]) {
+			return callee{name: name, family: fam, written: name}, true
+		}
+	}
+	return callee{}, false
+}
+
+// statusArg reports whether argument arg of a call to c is a status
+// position, and names the context. codeSel(i) tells whether argument i is
+// a selector ending in .Code or .StatusCode.
+func (imp *imports) statusArg(c callee, arg int, codeSel func(int) bool) (string, bool) {
+	if !c.method {
+		if i, ok := packageFuncs[c.family][c.name]; ok && i == arg {
+			return c.written, true
+		}
+		if c.family == famAssert && equalFuncs[c.name] && comparedWithCode(arg, 1, codeSel) {
+			return c.written, true
+		}
+		return "", false
+	}
+	for _, m := range methods[c.name] {
+		if m.arg == arg && (m.family == "" || imp.has[m.family]) {
+			return c.written, true
+		}
+	}
+	if equalFuncs[c.name] && (imp.has[famAssert] || imp.has[famTestify]) && comparedWithCode(arg, 0, codeSel) {
+		return c.written, true
+	}
+	return "", false
+}
+
+// comparedWithCode reports whether arg is one of the compared pair
+// (first, first+1) and the other one is a .Code/.StatusCode selector.
+func comparedWithCode(arg, first int, codeSel func(int) bool) bool {
+	return (arg == first && codeSel(first+1)) || (arg == first+1 && codeSel(first))
+}
+
+// isCodeField reports whether a field or key name holds a status code.
+func isCodeField(name string) bool { return name == "StatusCode" || name == "Code" }
