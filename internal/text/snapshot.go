@@ -1,0 +1,216 @@
+// snapshot.go defines Snapshot, its line index and the conversions between
+// byte offsets and LSP positions.
+package text
+
+import (
+	"bytes"
+	"math"
+	"slices"
+	"unicode/utf8"
+
+	"go.lsp.dev/protocol"
+)
+
+// Snapshot is one version of an open document. It is immutable: share it
+// freely between goroutines.
+type Snapshot struct {
+	URI      protocol.DocumentURI
+	Version  int32
+	Language string // the client's languageId
+
+	text  []byte
+	lines []int // byte offset of the start of each line; lines[0] == 0
+}
+
+// NewSnapshot indexes text without copying it: the snapshot takes ownership,
+// and the caller must not modify text afterwards.
+func NewSnapshot(uri protocol.DocumentURI, version int32, language string, text []byte) *Snapshot {
+	return &Snapshot{URI: uri, Version: version, Language: language, text: text, lines: lineStarts(text)}
+}
+
+// Text returns the document's bytes. They must not be modified. The slice's
+// capacity is clipped so that appending to it copies.
+func (s *Snapshot) Text() []byte { return s.text[:len(s.text):len(s.text)] }
+
+// LineCount is the number of lines; a document ending in a line break has
+// an empty last line.
+func (s *Snapshot) LineCount() int { return len(s.lines) }
+
+// lineStarts finds the start of every line in O(len(text)).
+func lineStarts(text []byte) []int {
+	lines := make([]int, 1, bytes.Count(text, []byte{'\n'})+1)
+	// Each "\n" found ends a line; lone "\r"s are searched for in between.
+	for i := 0; ; {
+		nl := bytes.IndexByte(text[i:], '\n')
+		end := len(text)
+		if nl >= 0 {
+			end = i + nl
+		}
+		for {
+			cr := bytes.IndexByte(text[i:end], '\r')
+			if cr < 0 {
+				break
+			}
+			i += cr + 1
+			if i == end && nl >= 0 {
+				break // "\r\n": the "\n" ends the line
+			}
+			lines = append(lines, i)
+		}
+		if nl < 0 {
+			return lines
+		}
+		i = end + 1
+		lines = append(lines, i)
+	}
+}
+
+// isLineStart reports whether a line starts at offset p (0 <= p <= len).
+func isLineStart(text []byte, p int) bool {
+	if p == 0 {
+		return true
+	}
+	switch text[p-1] {
+	case '\n':
+		return true
+	case '\r':
+		return p == len(text) || text[p] != '\n'
+	}
+	return false
+}
+
+// lineOf returns the line holding offset (0 <= offset <= len(text)).
+func (s *Snapshot) lineOf(offset int) int {
+	i, found := slices.BinarySearch(s.lines, offset)
+	if !found {
+		i--
+	}
+	return i
+}
+
+// lineEnd returns the offset of the end of line's content, before its
+// line break.
+func (s *Snapshot) lineEnd(line int) int {
+	if line+1 >= len(s.lines) {
+		return len(s.text)
+	}
+	end := s.lines[line+1] - 1 // the last byte of the break: '\n' or '\r'
+	if s.text[end] == '\n' && end > s.lines[line] && s.text[end-1] == '\r' {
+		end--
+	}
+	return end
+}
+
+// Offset converts p to a byte offset. It clamps: a line past the end gives
+// len(Text()); a character past the end of its line gives the end of the
+// line's content (before its line break); a character inside a multi-byte
+// character or a UTF-16 surrogate pair gives the start of that character.
+func (s *Snapshot) Offset(p protocol.Position, enc Encoding) int {
+	if uint64(p.Line) >= uint64(len(s.lines)) {
+		return len(s.text)
+	}
+	line := int(p.Line)
+	start, end := s.lines[line], s.lineEnd(line)
+	want := uint64(p.Character)
+	if enc == UTF8 {
+		if want >= uint64(end-start) {
+			return end
+		}
+		return s.charStart(start, end, start+int(want))
+	}
+	var n uint64
+	for i := start; i < end; {
+		if n >= want {
+			return i
+		}
+		b := s.text[i]
+		if b < utf8.RuneSelf {
+			n++
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(s.text[i:end])
+		n += uint64(enc.units(r, size))
+		if n > want {
+			return i // inside this character
+		}
+		i += size
+	}
+	return end
+}
+
+// Position converts a byte offset to a position. It clamps offset to
+// [0, len(Text())]; an offset inside a multi-byte character gives the start
+// of that character, and one inside a line break (such as between "\r" and
+// "\n") gives the end of the line's content.
+func (s *Snapshot) Position(offset int, enc Encoding) protocol.Position {
+	offset = min(max(offset, 0), len(s.text))
+	line := s.lineOf(offset)
+	start := s.lines[line]
+	end := s.lineEnd(line)
+	offset = min(offset, end)
+	if enc == UTF8 {
+		return protocol.Position{Line: uint32(line), Character: clampUint32(s.charStart(start, end, offset) - start)}
+	}
+	n := 0
+	for i := start; i < offset; {
+		b := s.text[i]
+		if b < utf8.RuneSelf {
+			n++
+			i++
+			continue
+		}
+		// Decode up to the line end, not offset: a character straddling
+		// offset must be seen whole to know that offset is inside it.
+		r, size := utf8.DecodeRune(s.text[i:end])
+		if i+size > offset {
+			break
+		}
+		n += enc.units(r, size)
+		i += size
+	}
+	return protocol.Position{Line: uint32(line), Character: clampUint32(n)}
+}
+
+// charStart returns the start of the character holding offset o of the
+// line whose content is text[start:end], in O(1). Decoding the line from
+// its start is what defines its characters, but only a byte that is a
+// UTF-8 continuation byte (10xxxxxx) can be inside one, and then only
+// inside a valid sequence led by one of the three bytes before it.
+func (s *Snapshot) charStart(start, end, o int) int {
+	if o == end || !isContinuation(s.text[o]) {
+		return o
+	}
+	for p := o - 1; p >= max(start, o-(utf8.UTFMax-1)); p-- {
+		if !isContinuation(s.text[p]) {
+			// p starts a character whichever way the line is decoded.
+			if _, size := utf8.DecodeRune(s.text[p:end]); p+size > o {
+				return p
+			}
+			return o
+		}
+	}
+	return o
+}
+
+func isContinuation(b byte) bool { return b&0xC0 == 0x80 }
+
+// Range converts the byte range [start, end) to a protocol range, clamping
+// like Position.
+func (s *Snapshot) Range(start, end int, enc Encoding) protocol.Range {
+	return protocol.Range{Start: s.Position(start, enc), End: s.Position(end, enc)}
+}
+
+// LineCol returns the 1-based line and 1-based column, counted in Unicode
+// characters, of offset, for compiler-style "file:line:col" output.
+func (s *Snapshot) LineCol(offset int) (line, col int) {
+	p := s.Position(offset, UTF32)
+	return int(p.Line) + 1, int(p.Character) + 1
+}
+
+func clampUint32(n int) uint32 {
+	if uint64(n) > math.MaxUint32 {
+		return math.MaxUint32
+	}
+	return uint32(n)
+}
