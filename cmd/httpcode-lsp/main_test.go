@@ -1,0 +1,185 @@
+package main
+
+import (
+	"errors"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/httpcode-lsp/httpcode-lsp/internal/lsptest"
+)
+
+var binary string
+
+// TestMain builds the real binary once; the tests drive it as an editor
+// would, over its stdin and stdout.
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "httpcode-lsp-test")
+	if err != nil {
+		panic(err)
+	}
+	binary = filepath.Join(dir, "httpcode-lsp")
+	build := exec.Command("go", "build", "-ldflags", "-X main.version=v9.9.9-test", "-o", binary, ".")
+	build.Stderr = os.Stderr
+	if err := build.Run(); err != nil {
+		panic("build: " + err.Error())
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// process is the server binary running as a subprocess.
+type process struct {
+	cmd    *exec.Cmd
+	stdin  io.WriteCloser
+	stderr strings.Builder
+	waited chan error
+}
+
+func startBinary(t *testing.T, args ...string) (*process, *lsptest.Client) {
+	t.Helper()
+	p := &process{cmd: exec.Command(binary, args...), waited: make(chan error, 1)}
+	p.cmd.Stderr = &p.stderr
+	var err error
+	if p.stdin, err = p.cmd.StdinPipe(); err != nil {
+		t.Fatal(err)
+	}
+	stdout, err := p.cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := p.cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	go func() { p.waited <- p.cmd.Wait() }()
+	t.Cleanup(func() {
+		p.cmd.Process.Kill()
+		if t.Failed() {
+			t.Logf("server stderr:\n%s", p.stderr.String())
+		}
+	})
+	return p, lsptest.New(t, pipe{stdout, p.stdin})
+}
+
+// exitCode waits for the process to end and returns its exit code.
+func (p *process) exitCode(t *testing.T) int {
+	t.Helper()
+	select {
+	case err := <-p.waited:
+		var ee *exec.ExitError
+		if errors.As(err, &ee) {
+			return ee.ExitCode()
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		return 0
+	case <-time.After(lsptest.Timeout):
+		t.Fatal("server process did not exit")
+		return -1
+	}
+}
+
+type pipe struct {
+	io.ReadCloser
+	io.WriteCloser
+}
+
+func (p pipe) Close() error { return errors.Join(p.WriteCloser.Close(), p.ReadCloser.Close()) }
+
+func TestBinaryHoverAndCompletion(t *testing.T) {
+	p, c := startBinary(t, "--stdio", "--log-level", "debug")
+	res := c.Initialize(`{}`)
+	if info := res["serverInfo"].(map[string]interface{}); info["version"] != "v9.9.9-test" {
+		t.Errorf("serverInfo %v, want the -ldflags version", info)
+	}
+
+	src, pos := lsptest.Cursor(t, "package main\n\nimport \"net/http\"\n\nfunc h(w http.ResponseWriter) {\n\t// 😀\n\tw.WriteHeader(http.StatusTea|pot)\n}\n")
+	const uri = "file:///tmp/h.go"
+	c.Open(uri, "go", src)
+	h := c.Hover(uri, pos)
+	if h == nil || !strings.Contains(h.Contents.Value, "418") {
+		t.Fatalf("hover on http.StatusTeapot: %v", h)
+	}
+
+	src2, pos2 := lsptest.Cursor(t, "package main\n\nimport \"net/http\"\n\nfunc h(w http.ResponseWriter, r *http.Request) {\n\thttp.Redirect(w, r, \"/x\", |\n}\n")
+	c.Open("file:///tmp/r.go", "go", src2)
+	list := c.Completion("file:///tmp/r.go", pos2)
+	best := ""
+	for _, it := range list.Items {
+		if best == "" || it.SortText < best {
+			best = it.SortText
+		}
+	}
+	var top []string
+	for _, it := range list.Items {
+		if it.SortText == best {
+			top = append(top, it.Label)
+		}
+	}
+	if len(top) != 1 || !strings.HasPrefix(top[0], "3") {
+		t.Errorf("top completion for http.Redirect's code: %v, want one 3xx code", top)
+	}
+
+	c.MustCall("shutdown", nil, nil)
+	c.Notify("exit", nil)
+	if code := p.exitCode(t); code != 0 {
+		t.Errorf("exit code %d after shutdown+exit, want 0", code)
+	}
+	if !strings.Contains(p.stderr.String(), "initialize") {
+		t.Errorf("no log on stderr:\n%s", p.stderr.String())
+	}
+}
+
+func TestBinaryExitWithoutShutdown(t *testing.T) {
+	p, c := startBinary(t)
+	c.Initialize(`{}`)
+	c.Notify("exit", nil)
+	if code := p.exitCode(t); code != 1 {
+		t.Errorf("exit code %d, want 1", code)
+	}
+}
+
+func TestBinaryStdinClosed(t *testing.T) {
+	p, c := startBinary(t)
+	c.Initialize(`{}`)
+	p.stdin.Close()
+	if code := p.exitCode(t); code != 1 {
+		t.Errorf("exit code %d after stdin closed, want 1", code)
+	}
+}
+
+func TestBinaryLogFile(t *testing.T) {
+	logPath := filepath.Join(t.TempDir(), "server.log")
+	p, c := startBinary(t, "serve", "--log-file", logPath)
+	c.Initialize(`{}`)
+	c.MustCall("shutdown", nil, nil)
+	c.Notify("exit", nil)
+	p.exitCode(t)
+	b, err := os.ReadFile(logPath)
+	if err != nil || !strings.Contains(string(b), "initialize") {
+		t.Errorf("log file: %q, %v", b, err)
+	}
+	if p.stderr.Len() != 0 {
+		t.Errorf("stderr should be quiet with --log-file, got %q", p.stderr.String())
+	}
+}
+
+func TestVersionAndUsage(t *testing.T) {
+	out, err := exec.Command(binary, "version").Output()
+	if err != nil || strings.TrimSpace(string(out)) != "httpcode-lsp v9.9.9-test" {
+		t.Errorf("version: %q, %v", out, err)
+	}
+	for _, args := range [][]string{{"frobnicate"}, {"--no-such-flag"}, {"serve", "--log-level", "loud"}} {
+		err := exec.Command(binary, args...).Run()
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) || ee.ExitCode() != 2 {
+			t.Errorf("%v: %v, want exit code 2", args, err)
+		}
+	}
+}

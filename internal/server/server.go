@@ -1,0 +1,101 @@
+// Package server is the LSP surface of httpcode-lsp: it decodes requests,
+// looks up the document snapshot, calls the pure analysis packages and
+// converts their byte-offset results into protocol types. It holds no
+// parsing rules of its own. One file per method family.
+package server
+
+import (
+	"context"
+	"io"
+	"sync"
+
+	"go.lsp.dev/jsonrpc2"
+	"go.lsp.dev/protocol"
+	"go.uber.org/zap"
+
+	"github.com/httpcode-lsp/httpcode-lsp/internal/text"
+)
+
+// Name is the server's name in serverInfo.
+const Name = "httpcode-lsp"
+
+// Options configure a Server.
+type Options struct {
+	Version string
+	Logger  *zap.Logger
+}
+
+// lifecycle is where the session stands in the LSP lifecycle.
+type lifecycle int
+
+const (
+	uninitialized lifecycle = iota
+	running
+	shuttingDown
+)
+
+// Server implements protocol.Server. Methods it does not implement answer
+// MethodNotFound (stubs.go); the lifecycle rules and the messages the
+// protocol package cannot decode are handled in handler.go.
+type Server struct {
+	version string
+	log     *zap.Logger
+	docs    *documents
+
+	mu       sync.Mutex
+	state    lifecycle
+	encoding text.Encoding
+	exitCode chan int // receives the process exit code on `exit`
+}
+
+var _ protocol.Server = (*Server)(nil)
+
+// New returns a server ready to Serve one connection.
+func New(opts Options) *Server {
+	log := opts.Logger
+	if log == nil {
+		log = zap.NewNop()
+	}
+	return &Server{
+		version:  opts.Version,
+		log:      log,
+		docs:     newDocuments(),
+		encoding: text.UTF16,
+		exitCode: make(chan int, 1),
+	}
+}
+
+// Serve speaks LSP over rwc until the client sends `exit` or closes the
+// stream, and returns the process exit code: 0 after a shutdown request,
+// 1 otherwise.
+func (s *Server) Serve(ctx context.Context, rwc io.ReadWriteCloser) int {
+	conn := jsonrpc2.NewConn(jsonrpc2.NewStream(rwc))
+	ctx = protocol.WithLogger(ctx, s.log.Named("protocol"))
+	conn.Go(ctx, s.handler())
+	defer conn.Close()
+
+	select {
+	case code := <-s.exitCode:
+		return code
+	case <-conn.Done():
+		if err := conn.Err(); err != nil && err != io.EOF {
+			s.log.Info("connection closed", zap.Error(err))
+		}
+		if s.lifecycle() == shuttingDown {
+			return 0
+		}
+		return 1
+	}
+}
+
+func (s *Server) lifecycle() lifecycle {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.state
+}
+
+func (s *Server) positionEncoding() text.Encoding {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.encoding
+}

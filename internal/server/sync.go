@@ -1,0 +1,101 @@
+// sync.go: textDocument/didOpen, didChange and didClose, and the store of
+// open documents.
+package server
+
+import (
+	"context"
+	"sync"
+
+	"go.lsp.dev/protocol"
+	"go.uber.org/zap"
+
+	"github.com/httpcode-lsp/httpcode-lsp/internal/golang"
+	"github.com/httpcode-lsp/httpcode-lsp/internal/text"
+)
+
+// document is one immutable snapshot with its analysis, computed once on
+// first use and shared by every request on that version.
+type document struct {
+	snap *text.Snapshot
+
+	goOnce sync.Once
+	goFile *golang.File
+}
+
+func (d *document) golang() *golang.File {
+	d.goOnce.Do(func() { d.goFile = golang.Scan(d.snap.Text()) })
+	return d.goFile
+}
+
+// documents holds the latest snapshot of every open document.
+type documents struct {
+	mu   sync.Mutex
+	open map[protocol.DocumentURI]*document
+}
+
+func newDocuments() *documents {
+	return &documents{open: map[protocol.DocumentURI]*document{}}
+}
+
+func (ds *documents) get(uri protocol.DocumentURI) (*document, bool) {
+	ds.mu.Lock()
+	defer ds.mu.Unlock()
+	d, ok := ds.open[uri]
+	return d, ok
+}
+
+func (ds *documents) set(d *document) {
+	ds.mu.Lock()
+	defer ds.mu.Unlock()
+	ds.open[d.snap.URI] = d
+}
+
+func (ds *documents) remove(uri protocol.DocumentURI) {
+	ds.mu.Lock()
+	defer ds.mu.Unlock()
+	delete(ds.open, uri)
+}
+
+// DidOpen stores the document's first snapshot.
+func (s *Server) DidOpen(_ context.Context, params *protocol.DidOpenTextDocumentParams) error {
+	td := params.TextDocument
+	s.docs.set(&document{snap: text.NewSnapshot(td.URI, td.Version, string(td.LanguageID), []byte(td.Text))})
+	return nil
+}
+
+// didChange applies incremental (or full) changes. Changes for a version
+// not newer than the current one are dropped: they are stale.
+func (s *Server) didChange(_ context.Context, params *didChangeParams) error {
+	uri, version := params.TextDocument.URI, params.TextDocument.Version
+	d, ok := s.docs.get(uri)
+	if !ok {
+		s.log.Warn("didChange for a document that is not open", zap.String("uri", string(uri)))
+		return nil
+	}
+	if version <= d.snap.Version {
+		s.log.Warn("dropping stale didChange", zap.String("uri", string(uri)),
+			zap.Int32("version", version), zap.Int32("current", d.snap.Version))
+		return nil
+	}
+	next, err := d.snap.Apply(version, params.changes(), s.positionEncoding())
+	if err != nil {
+		// The document stays as it was; the client will resend it in full
+		// if it notices (or on reopen). Logged, never fatal.
+		s.log.Error("didChange could not be applied", zap.String("uri", string(uri)), zap.Error(err))
+		return nil
+	}
+	s.docs.set(&document{snap: next})
+	return nil
+}
+
+// DidChange is never reached: handler.go decodes didChange itself because
+// protocol's change event cannot tell a full replacement from an edit.
+func (s *Server) DidChange(context.Context, *protocol.DidChangeTextDocumentParams) error {
+	return errUnreachable("textDocument/didChange")
+}
+
+// DidClose forgets the document.
+func (s *Server) DidClose(_ context.Context, params *protocol.DidCloseTextDocumentParams) error {
+	s.docs.remove(params.TextDocument.URI)
+	return nil
+}
