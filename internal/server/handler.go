@@ -29,10 +29,29 @@ func (s *Server) handler() jsonrpc2.Handler {
 	h = s.rawMethods(h)
 	h = s.lifecycleGate(h)
 	h = s.recoverPanics(h)
+	h = s.countHandled(h)
 	// Messages are handled one at a time, in order, off the reading
 	// goroutine, so that a cancellation can be read while a request runs.
 	h = jsonrpc2.AsyncHandler(h)
+	h = s.countReceived(h)
 	return s.cancellation(h)
+}
+
+// countReceived and countHandled bracket the asynchronous part of the chain
+// so that Serve can wait for handlers still running (a reply is sent
+// before the handler returns) before it returns.
+func (s *Server) countReceived(next jsonrpc2.Handler) jsonrpc2.Handler {
+	return func(ctx context.Context, reply jsonrpc2.Replier, req jsonrpc2.Request) error {
+		s.handling.Add(1)
+		return next(ctx, reply, req)
+	}
+}
+
+func (s *Server) countHandled(next jsonrpc2.Handler) jsonrpc2.Handler {
+	return func(ctx context.Context, reply jsonrpc2.Replier, req jsonrpc2.Request) error {
+		defer s.handling.Done()
+		return next(ctx, reply, req)
+	}
 }
 
 // cancellation gives every call a context that $/cancelRequest cancels, for

@@ -6,8 +6,10 @@ package server
 
 import (
 	"context"
+	"errors"
 	"io"
 	"sync"
+	"time"
 
 	"go.lsp.dev/jsonrpc2"
 	"go.lsp.dev/protocol"
@@ -46,6 +48,8 @@ type Server struct {
 	state    lifecycle
 	encoding text.Encoding
 	exitCode chan int // receives the process exit code on `exit`
+
+	handling sync.WaitGroup // messages received and not yet handled
 }
 
 var _ protocol.Server = (*Server)(nil)
@@ -74,17 +78,36 @@ func (s *Server) Serve(ctx context.Context, rwc io.ReadWriteCloser) int {
 	conn.Go(ctx, s.handler())
 	defer conn.Close()
 
+	code := 1
 	select {
-	case code := <-s.exitCode:
-		return code
+	case code = <-s.exitCode:
 	case <-conn.Done():
-		if err := conn.Err(); err != nil && err != io.EOF {
+		if err := conn.Err(); err != nil && !errors.Is(err, io.EOF) {
 			s.log.Info("connection closed", zap.Error(err))
 		}
 		if s.lifecycle() == shuttingDown {
-			return 0
+			code = 0
 		}
-		return 1
+	}
+	s.waitHandlers(handlerGrace)
+	return code
+}
+
+// handlerGrace bounds how long Serve waits for running handlers.
+const handlerGrace = 2 * time.Second
+
+// waitHandlers waits until no handler runs, or for at most d: a handler
+// stuck on a closed connection must not keep the process alive.
+func (s *Server) waitHandlers(d time.Duration) {
+	done := make(chan struct{})
+	go func() {
+		s.handling.Wait()
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-time.After(d):
+		s.log.Warn("handlers still running at exit")
 	}
 }
 
