@@ -1,0 +1,78 @@
+-- Headless end-to-end test of httpcode-lsp with the real Neovim client:
+--   HTTPCODE_LSP=/path/to/httpcode-lsp FIXTURES=dir \
+--     nvim --headless --clean -u NONE -c 'luafile test.lua'
+-- exits 0 when every check passes, 1 (with the failures on stderr) if not.
+local here = vim.fn.fnamemodify(debug.getinfo(1, 'S').source:sub(2), ':p:h')
+package.path = here .. '/?.lua;' .. package.path
+
+local failures = {}
+local function fail(msg) table.insert(failures, msg) end
+local function finish()
+  if #failures > 0 then
+    io.stderr:write('FAIL\n' .. table.concat(failures, '\n') .. '\n')
+    vim.cmd('cquit 1')
+  end
+  io.stderr:write('ok\n')
+  vim.cmd('qall!')
+end
+
+local ok, err = pcall(function()
+  local binary = assert(os.getenv('HTTPCODE_LSP'), 'HTTPCODE_LSP is not set')
+  local fixtures = assert(os.getenv('FIXTURES'), 'FIXTURES is not set')
+  vim.cmd('filetype on')
+  require('httpcode_lsp').setup({ cmd = { binary, '--stdio' } })
+
+  -- Find a marker's 0-based (line, UTF-16 character) position in a buffer.
+  local function find(bufnr, needle)
+    for i, line in ipairs(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false)) do
+      local col = line:find(needle, 1, true)
+      if col then
+        local _, utf16 = vim.str_utfindex(line, col - 1)
+        return { line = i - 1, character = utf16 }
+      end
+    end
+    error('no ' .. needle .. ' in buffer')
+  end
+
+  local function open(name)
+    vim.cmd('edit ' .. fixtures .. '/' .. name)
+    local bufnr = vim.api.nvim_get_current_buf()
+    local attached = vim.wait(10000, function()
+      return #vim.lsp.buf_get_clients(bufnr) > 0
+    end, 20)
+    if not attached then error('no client attached to ' .. name) end
+    return bufnr
+  end
+
+  local function request(bufnr, method, pos)
+    local params = { textDocument = vim.lsp.util.make_text_document_params(bufnr), position = pos }
+    local results, e = vim.lsp.buf_request_sync(bufnr, method, params, 10000)
+    if not results then error(method .. ': ' .. tostring(e)) end
+    for _, r in pairs(results) do
+      if r.err then error(method .. ': ' .. vim.inspect(r.err)) end
+      return r.result
+    end
+  end
+
+  -- Go: hover on a literal and on a constant, completion of codes.
+  local go = open('handler.go')
+  local hover = request(go, 'textDocument/hover', find(go, '404'))
+  if not (hover and hover.contents.value:find('404 Not Found', 1, true)) then
+    fail('Go hover on 404: ' .. vim.inspect(hover))
+  end
+  hover = request(go, 'textDocument/hover', find(go, 'StatusTeapot'))
+  if not (hover and hover.contents.value:find('418', 1, true)) then
+    fail('Go hover on http.StatusTeapot: ' .. vim.inspect(hover))
+  end
+  local pos = find(go, 'WriteHeader()')
+  pos.character = pos.character + #'WriteHeader('
+  local list = request(go, 'textDocument/completion', pos)
+  local labels = {}
+  for _, item in ipairs((list and list.items) or {}) do labels[item.label] = item end
+  local created = labels['201 Created']
+  if not (created and created.textEdit and created.textEdit.newText == 'http.StatusCreated') then
+    fail('Go completion at WriteHeader(: ' .. vim.inspect(created))
+  end
+end)
+if not ok then fail(tostring(err)) end
+finish()
