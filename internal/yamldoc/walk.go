@@ -1,0 +1,136 @@
+// walk.go: bounded traversal. Nothing here follows an alias further than
+// one hop, and nothing descends deeper than MaxDepth, so that a document
+// of nested aliases (a "billion laughs") or of 10,000 nested brackets
+// costs time linear in its size and no stack.
+
+package yamldoc
+
+import "gopkg.in/yaml.v3"
+
+// MaxDepth bounds how deep Walk and the range helpers descend.
+const MaxDepth = 1000
+
+// Visit is a node reached by Walk.
+type Visit struct {
+	Node *yaml.Node
+	// Key is the mapping key whose value Node is; nil for a sequence
+	// item, a mapping key and the root.
+	Key *yaml.Node
+	// Parent is the visit of the collection holding Node, nil at the
+	// root. Following Parent links climbs the path to the root.
+	Parent *Visit
+	Depth  int
+}
+
+// ParentKey returns the key under which the collection holding v stands:
+// for the value of `b` in `a: {b: 1}` it is `a`; for an item of a list
+// it is the list's key. Nil at the top.
+func (v Visit) ParentKey() *yaml.Node {
+	if v.Parent == nil {
+		return nil
+	}
+	return v.Parent.Key
+}
+
+// Walk calls fn for root and every node below it, in document order,
+// mapping keys included (with Key nil). Returning false from fn skips the
+// node's children. Aliases are visited but not followed; nodes deeper
+// than MaxDepth are not visited.
+func Walk(root *yaml.Node, fn func(v Visit) bool) {
+	if root == nil {
+		return
+	}
+	stack := []Visit{{Node: root}}
+	for len(stack) > 0 {
+		v := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if !fn(v) || v.Depth >= MaxDepth {
+			continue
+		}
+		n := v.Node
+		if len(n.Content) == 0 || n.Kind == yaml.AliasNode {
+			continue
+		}
+		parent := &Visit{Node: n, Key: v.Key, Parent: v.Parent, Depth: v.Depth}
+		// Push in reverse so that children pop in document order.
+		for i := len(n.Content) - 1; i >= 0; i-- {
+			c := Visit{Node: n.Content[i], Parent: parent, Depth: v.Depth + 1}
+			if n.Kind == yaml.MappingNode && i%2 == 1 {
+				c.Key = n.Content[i-1]
+			}
+			if n.Kind == yaml.DocumentNode {
+				c.Parent = v.Parent
+			}
+			stack = append(stack, c)
+		}
+	}
+}
+
+// Deref returns the node an alias stands for (n itself if it is no
+// alias), nil for an alias to nothing.
+func Deref(n *yaml.Node) *yaml.Node {
+	for i := 0; n != nil && n.Kind == yaml.AliasNode && i < 8; i++ {
+		n = n.Alias
+	}
+	if n != nil && n.Kind == yaml.AliasNode {
+		return nil
+	}
+	return n
+}
+
+// Get returns the key and the value (alias resolved) of the entry named
+// key in mapping m, looking into merged mappings (<<: *base) when m has
+// no such entry itself. It returns nils when there is none or m is not a
+// mapping.
+func Get(m *yaml.Node, key string) (k, v *yaml.Node) {
+	return get(Deref(m), key, 0)
+}
+
+func get(m *yaml.Node, key string, depth int) (k, v *yaml.Node) {
+	if m == nil || m.Kind != yaml.MappingNode {
+		return nil, nil
+	}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if kn := m.Content[i]; kn.Kind == yaml.ScalarNode && kn.Value == key && kn.Tag != "!!merge" {
+			return kn, Deref(m.Content[i+1])
+		}
+	}
+	if depth >= 4 {
+		return nil, nil
+	}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if !IsMerge(m.Content[i]) {
+			continue
+		}
+		src := Deref(m.Content[i+1])
+		if src == nil {
+			continue
+		}
+		if src.Kind == yaml.SequenceNode {
+			for _, s := range src.Content {
+				if k, v := get(Deref(s), key, depth+1); k != nil {
+					return k, v
+				}
+			}
+			continue
+		}
+		if k, v := get(src, key, depth+1); k != nil {
+			return k, v
+		}
+	}
+	return nil, nil
+}
+
+// IsMerge reports whether a mapping key is the merge key <<.
+func IsMerge(k *yaml.Node) bool {
+	return k.Kind == yaml.ScalarNode && k.Value == "<<" && (k.Tag == "!!merge" || k.Tag == "")
+}
+
+// Scalar returns the value of n if it is a scalar (alias resolved).
+func Scalar(n *yaml.Node) (string, bool) {
+	n = Deref(n)
+	if n == nil || n.Kind != yaml.ScalarNode {
+		return "", false
+	}
+	return n.Value, true
+}
