@@ -23,6 +23,19 @@ type Item struct {
 	SortText   string
 	Constant   bool // a named constant rather than a value
 	Deprecated bool
+	// Snippet tells that NewText is an LSP snippet (tab stops ${1:...},
+	// literal $ } \ escaped), whose lines after the first carry their
+	// full indentation: insert it with InsertTextMode asIs.
+	Snippet bool
+	// AdditionalEdits are made with the item, away from the cursor: the
+	// comma a JSON member inserted after the last one needs.
+	AdditionalEdits []Edit
+}
+
+// Edit replaces the bytes [Start, End) with NewText.
+type Edit struct {
+	Start, End int
+	NewText    string
 }
 
 // Go returns the items for a Go completion context, nil for none.
