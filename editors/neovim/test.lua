@@ -73,6 +73,31 @@ local ok, err = pcall(function()
   if not (created and created.textEdit and created.textEdit.newText == 'http.StatusCreated') then
     fail('Go completion at WriteHeader(: ' .. vim.inspect(created))
   end
+
+  -- OpenAPI YAML: hover on a response key names the operation; completion
+  -- in a responses map offers the codes not yet there.
+  local spec = open('openapi.yaml')
+  hover = request(spec, 'textDocument/hover', find(spec, "'404'"))
+  if not (hover and hover.contents.value:find('404 Not Found', 1, true)
+      and hover.contents.value:find('DELETE /items/{id}', 1, true)) then
+    fail('YAML hover on 404: ' .. vim.inspect(hover))
+  end
+  local last = vim.api.nvim_buf_line_count(spec) - 1
+  vim.api.nvim_buf_set_lines(spec, last, last + 1, false, { '        ' })
+  list = request(spec, 'textDocument/completion', { line = last, character = 8 })
+  labels = {}
+  for _, item in ipairs((list and list.items) or {}) do labels[item.label] = item end
+  if not labels['201 Created'] or labels['400 Bad Request'] then
+    fail('YAML completion in POST responses: ' .. vim.inspect(vim.tbl_keys(labels)))
+  end
+
+  -- A syntax error reaches vim.diagnostic.
+  local broken = open('broken.yaml')
+  local got = vim.wait(10000, function() return #vim.diagnostic.get(broken) > 0 end, 20)
+  local diags = vim.diagnostic.get(broken)
+  if not got or #diags ~= 1 or diags[1].severity ~= vim.diagnostic.severity.ERROR then
+    fail('diagnostics for broken.yaml: ' .. vim.inspect(diags))
+  end
 end)
 if not ok then fail(tostring(err)) end
 finish()

@@ -7,11 +7,11 @@ import (
 	"go.lsp.dev/protocol"
 
 	"github.com/httpcode-lsp/httpcode-lsp/internal/complete"
-	"github.com/httpcode-lsp/httpcode-lsp/internal/golang"
 )
 
 // Completion offers status constants and codes where the cursor stands in
-// a status position.
+// a status position: Go call arguments, OpenAPI response keys, plain YAML
+// status values.
 func (s *Server) Completion(_ context.Context, params *protocol.CompletionParams) (*protocol.CompletionList, error) {
 	list := &protocol.CompletionList{Items: []protocol.CompletionItem{}}
 	d, ok := s.docs.get(params.TextDocument.URI)
@@ -19,14 +19,8 @@ func (s *Server) Completion(_ context.Context, params *protocol.CompletionParams
 		return list, nil
 	}
 	enc := s.positionEncoding()
-	offset := d.snap.Offset(params.Position, enc)
-
-	var items []complete.Item
-	switch languageOf(d.snap) {
-	case langGo:
-		items = complete.Go(golang.CompletionAt(d.snap.Text(), offset))
-	}
-	for _, it := range items {
+	snippets := s.snippetSupport()
+	for _, it := range d.completions(d.snap.Offset(params.Position, enc)) {
 		kind := protocol.CompletionItemKindValue
 		if it.Constant {
 			kind = protocol.CompletionItemKindConstant
@@ -39,6 +33,18 @@ func (s *Server) Completion(_ context.Context, params *protocol.CompletionParams
 			FilterText:    it.FilterText,
 			SortText:      it.SortText,
 			TextEdit:      &protocol.TextEdit{Range: d.snap.Range(it.Start, it.End, enc), NewText: it.NewText},
+		}
+		if it.Snippet {
+			// The snippet's lines carry their full indentation.
+			ci.InsertTextMode = protocol.InsertTextModeAsIs
+			if snippets {
+				ci.InsertTextFormat = protocol.InsertTextFormatSnippet
+			} else {
+				ci.TextEdit.NewText = complete.PlainText(it.NewText)
+			}
+		}
+		for _, e := range it.AdditionalEdits {
+			ci.AdditionalTextEdits = append(ci.AdditionalTextEdits, protocol.TextEdit{Range: d.snap.Range(e.Start, e.End, enc), NewText: e.NewText})
 		}
 		if it.Deprecated {
 			ci.Tags = []protocol.CompletionItemTag{protocol.CompletionItemTagDeprecated}

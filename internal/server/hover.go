@@ -6,7 +6,7 @@ import (
 
 	"go.lsp.dev/protocol"
 
-	"github.com/httpcode-lsp/httpcode-lsp/internal/catalog"
+	"github.com/httpcode-lsp/httpcode-lsp/internal/hover"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/occurrence"
 )
 
@@ -17,26 +17,11 @@ func (s *Server) Hover(_ context.Context, params *protocol.HoverParams) (*protoc
 		return nil, nil
 	}
 	enc := s.positionEncoding()
-	offset := d.snap.Offset(params.Position, enc)
-
-	var (
-		occ   occurrence.Occurrence
-		found bool
-		qual  string
-	)
-	switch languageOf(d.snap) {
-	case langGo:
-		f := d.golang()
-		occ, found = occurrence.At(f.Occurrences, offset)
-		qual = f.HTTPName
-		if qual == "." {
-			qual = ""
-		}
-	}
-	if !found {
+	occ, ok := occurrence.At(d.occurrences(), d.snap.Offset(params.Position, enc))
+	if !ok {
 		return nil, nil
 	}
-	md, ok := hoverText(occ, qual)
+	md, ok := hover.Markdown(occ, d.snap.Text(), d.httpQual)
 	if !ok {
 		return nil, nil
 	}
@@ -45,20 +30,4 @@ func (s *Server) Hover(_ context.Context, params *protocol.HoverParams) (*protoc
 		Contents: protocol.MarkupContent{Kind: protocol.Markdown, Value: md},
 		Range:    &r,
 	}, nil
-}
-
-// hoverText renders the catalog's Markdown for an occurrence.
-func hoverText(occ occurrence.Occurrence, goQualifier string) (string, bool) {
-	if occ.Class != 0 {
-		c, ok := catalog.Class(occ.Class)
-		if !ok {
-			return "", false
-		}
-		return c.Markdown(), true
-	}
-	e, ok := catalog.Lookup(occ.Code)
-	if !ok {
-		return "", false
-	}
-	return e.Markdown(goQualifier), true
 }

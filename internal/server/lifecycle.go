@@ -17,10 +17,16 @@ func (s *Server) Initialize(ctx context.Context, params *protocol.InitializePara
 }
 
 func (s *Server) initialize(_ context.Context, params *protocol.InitializeParams, enc text.Encoding) (*protocol.InitializeResult, error) {
+	snippets := false
+	if td := params.Capabilities.TextDocument; td != nil && td.Completion != nil && td.Completion.CompletionItem != nil {
+		snippets = td.Completion.CompletionItem.SnippetSupport
+	}
 	s.mu.Lock()
 	s.state = running
 	s.encoding = enc
+	s.snippets = snippets
 	s.mu.Unlock()
+	s.applySettings(params.InitializationOptions, "initializationOptions")
 
 	client := "unknown"
 	if params.ClientInfo != nil {
@@ -36,7 +42,8 @@ func (s *Server) initialize(_ context.Context, params *protocol.InitializeParams
 			},
 			HoverProvider: true,
 			CompletionProvider: &protocol.CompletionOptions{
-				TriggerCharacters: []string{".", "("},
+				// Go selectors and calls; quoted OpenAPI response keys.
+				TriggerCharacters: []string{".", "(", "'", `"`},
 			},
 		},
 		ServerInfo: &protocol.ServerInfo{Name: Name, Version: s.version},

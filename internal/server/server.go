@@ -15,6 +15,7 @@ import (
 	"go.lsp.dev/protocol"
 	"go.uber.org/zap"
 
+	"github.com/httpcode-lsp/httpcode-lsp/internal/config"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/text"
 )
 
@@ -47,7 +48,10 @@ type Server struct {
 	mu       sync.Mutex
 	state    lifecycle
 	encoding text.Encoding
-	exitCode chan int // receives the process exit code on `exit`
+	snippets bool            // the client accepts snippet completions
+	cfg      config.Config   // initializationOptions, then didChangeConfiguration
+	client   protocol.Client // set by Serve
+	exitCode chan int        // receives the process exit code on `exit`
 
 	handling sync.WaitGroup // messages received and not yet handled
 }
@@ -75,6 +79,9 @@ func New(opts Options) *Server {
 func (s *Server) Serve(ctx context.Context, rwc io.ReadWriteCloser) int {
 	conn := jsonrpc2.NewConn(jsonrpc2.NewStream(rwc))
 	ctx = protocol.WithLogger(ctx, s.log.Named("protocol"))
+	s.mu.Lock()
+	s.client = protocol.ClientDispatcher(conn, s.log.Named("client"))
+	s.mu.Unlock()
 	conn.Go(ctx, s.handler())
 	defer conn.Close()
 
@@ -121,4 +128,22 @@ func (s *Server) positionEncoding() text.Encoding {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.encoding
+}
+
+func (s *Server) snippetSupport() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.snippets
+}
+
+func (s *Server) config() config.Config {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.cfg
+}
+
+func (s *Server) clientConn() protocol.Client {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.client
 }

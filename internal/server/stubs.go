@@ -70,11 +70,6 @@ func (s *Server) Definition(context.Context, *protocol.DefinitionParams) ([]prot
 	return nil, notImplemented("Definition")
 }
 
-// DidChangeConfiguration is a notification this server ignores.
-func (s *Server) DidChangeConfiguration(context.Context, *protocol.DidChangeConfigurationParams) error {
-	return nil
-}
-
 // DidChangeWatchedFiles is a notification this server ignores.
 func (s *Server) DidChangeWatchedFiles(context.Context, *protocol.DidChangeWatchedFilesParams) error {
 	return nil

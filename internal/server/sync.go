@@ -9,23 +9,8 @@ import (
 	"go.lsp.dev/protocol"
 	"go.uber.org/zap"
 
-	"github.com/httpcode-lsp/httpcode-lsp/internal/golang"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/text"
 )
-
-// document is one immutable snapshot with its analysis, computed once on
-// first use and shared by every request on that version.
-type document struct {
-	snap *text.Snapshot
-
-	goOnce sync.Once
-	goFile *golang.File
-}
-
-func (d *document) golang() *golang.File {
-	d.goOnce.Do(func() { d.goFile = golang.Scan(d.snap.Text()) })
-	return d.goFile
-}
 
 // documents holds the latest snapshot of every open document.
 type documents struct {
@@ -50,22 +35,36 @@ func (ds *documents) set(d *document) {
 	ds.open[d.snap.URI] = d
 }
 
+// all returns the open documents.
+func (ds *documents) all() []*document {
+	ds.mu.Lock()
+	defer ds.mu.Unlock()
+	out := make([]*document, 0, len(ds.open))
+	for _, d := range ds.open {
+		out = append(out, d)
+	}
+	return out
+}
+
 func (ds *documents) remove(uri protocol.DocumentURI) {
 	ds.mu.Lock()
 	defer ds.mu.Unlock()
 	delete(ds.open, uri)
 }
 
-// DidOpen stores the document's first snapshot.
-func (s *Server) DidOpen(_ context.Context, params *protocol.DidOpenTextDocumentParams) error {
+// DidOpen stores the document's first snapshot and publishes its
+// diagnostics.
+func (s *Server) DidOpen(ctx context.Context, params *protocol.DidOpenTextDocumentParams) error {
 	td := params.TextDocument
-	s.docs.set(&document{snap: text.NewSnapshot(td.URI, td.Version, string(td.LanguageID), []byte(td.Text))})
+	d := s.newDocument(text.NewSnapshot(td.URI, td.Version, string(td.LanguageID), []byte(td.Text)))
+	s.docs.set(d)
+	s.publish(ctx, d)
 	return nil
 }
 
 // didChange applies incremental (or full) changes. Changes for a version
 // not newer than the current one are dropped: they are stale.
-func (s *Server) didChange(_ context.Context, params *didChangeParams) error {
+func (s *Server) didChange(ctx context.Context, params *didChangeParams) error {
 	uri, version := params.TextDocument.URI, params.TextDocument.Version
 	d, ok := s.docs.get(uri)
 	if !ok {
@@ -84,7 +83,9 @@ func (s *Server) didChange(_ context.Context, params *didChangeParams) error {
 		s.log.Error("didChange could not be applied", zap.String("uri", string(uri)), zap.Error(err))
 		return nil
 	}
-	s.docs.set(&document{snap: next})
+	d = s.newDocument(next)
+	s.docs.set(d)
+	s.publish(ctx, d)
 	return nil
 }
 
@@ -94,8 +95,9 @@ func (s *Server) DidChange(context.Context, *protocol.DidChangeTextDocumentParam
 	return errUnreachable("textDocument/didChange")
 }
 
-// DidClose forgets the document.
-func (s *Server) DidClose(_ context.Context, params *protocol.DidCloseTextDocumentParams) error {
+// DidClose forgets the document and clears its diagnostics.
+func (s *Server) DidClose(ctx context.Context, params *protocol.DidCloseTextDocumentParams) error {
 	s.docs.remove(params.TextDocument.URI)
+	s.clear(ctx, params.TextDocument.URI)
 	return nil
 }

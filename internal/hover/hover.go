@@ -1,0 +1,51 @@
+// Package hover renders the Markdown shown when the cursor rests on a
+// status-code occurrence: the catalog entry of a code, the description of a
+// class for a range key such as 4XX, or what `default` means in an OpenAPI
+// responses map, followed by where the occurrence stands (the operation).
+package hover
+
+import (
+	"bytes"
+	"fmt"
+
+	"github.com/httpcode-lsp/httpcode-lsp/internal/catalog"
+	"github.com/httpcode-lsp/httpcode-lsp/internal/occurrence"
+	"github.com/httpcode-lsp/httpcode-lsp/internal/openapi"
+)
+
+// Markdown renders the hover for occ. src is the document, used to quote
+// the key as written; goQualifier spells Go constants ("http", or "" for
+// the bare name). It returns false when there is nothing to show.
+func Markdown(occ occurrence.Occurrence, src []byte, goQualifier string) (string, bool) {
+	var md string
+	switch {
+	case occ.Default:
+		md = openapi.DefaultMarkdown
+	case occ.Class != 0:
+		c, ok := catalog.Class(occ.Class)
+		if !ok {
+			return "", false
+		}
+		md = c.Markdown()
+		if written := text(src, occ); bytes.ContainsRune(written, 'x') {
+			md += fmt.Sprintf("\n> **Note:** OpenAPI spells range keys in upper case: `%dXX`, not `%s`.\n", occ.Class, written)
+		}
+	default:
+		e, ok := catalog.Lookup(occ.Code)
+		if !ok {
+			return "", false
+		}
+		md = e.Markdown(goQualifier)
+	}
+	if occ.Kind == occurrence.ResponseKey && occ.Context != "" {
+		md += fmt.Sprintf("\n**Response of:** `%s`\n", occ.Context)
+	}
+	return md, true
+}
+
+func text(src []byte, occ occurrence.Occurrence) []byte {
+	if occ.Start < 0 || occ.End > len(src) || occ.Start > occ.End {
+		return nil
+	}
+	return bytes.Trim(src[occ.Start:occ.End], `'"`)
+}
