@@ -1,49 +1,13 @@
 package yamldoc
 
 import (
-	"fmt"
 	"strings"
 	"testing"
 
 	"gopkg.in/yaml.v3"
-)
 
-// spec generates an OpenAPI 3.0 document of about lines lines.
-func spec(lines int) []byte {
-	var b strings.Builder
-	b.WriteString("openapi: 3.0.3\ninfo:\n  title: Generated\n  version: '1'\npaths:\n")
-	for i := 0; strings.Count(b.String(), "\n") < lines; i++ {
-		fmt.Fprintf(&b, `  /items%[1]d/{id}:
-    parameters:
-      - name: id
-        in: path
-        required: true
-        schema:
-          type: string
-    get:
-      operationId: getItem%[1]d
-      responses:
-        '200':
-          description: The item é
-          content:
-            application/json:
-              schema:
-                $ref: '#/components/schemas/Item'
-        '404':
-          $ref: '#/components/responses/NotFound'
-    delete:
-      responses:
-        '204':
-          description: Deleted
-        4XX:
-          description: Client error
-        default:
-          description: Unexpected
-`, i)
-	}
-	b.WriteString("components:\n  responses:\n    NotFound:\n      description: Not found\n")
-	return []byte(b.String())
-}
+	"github.com/httpcode-lsp/httpcode-lsp/internal/specgen"
+)
 
 // broken puts a half-typed key in the middle of src.
 func broken(src []byte) []byte { return insertMiddle(src, "        '4\n") }
@@ -56,7 +20,7 @@ func insertMiddle(src []byte, line string) []byte {
 
 // BenchmarkYAMLv3 is the baseline: yaml.v3 alone, into a node tree.
 func BenchmarkYAMLv3(b *testing.B) {
-	src := spec(50000)
+	src := specgen.OpenAPI(50000)
 	b.SetBytes(int64(len(src)))
 	b.ReportAllocs()
 	for b.Loop() {
@@ -68,7 +32,7 @@ func BenchmarkYAMLv3(b *testing.B) {
 }
 
 func BenchmarkParse(b *testing.B) {
-	src := spec(50000)
+	src := specgen.OpenAPI(50000)
 	b.SetBytes(int64(len(src)))
 	b.ReportAllocs()
 	for b.Loop() {
@@ -77,7 +41,7 @@ func BenchmarkParse(b *testing.B) {
 }
 
 func BenchmarkParseBroken(b *testing.B) {
-	src := broken(spec(50000))
+	src := broken(specgen.OpenAPI(50000))
 	b.SetBytes(int64(len(src)))
 	b.ReportAllocs()
 	for b.Loop() {
@@ -92,7 +56,7 @@ func BenchmarkParseBroken(b *testing.B) {
 // (not the scanner) finds, away from the line at fault: a stray list
 // item among keys.
 func BenchmarkParseBrokenStructure(b *testing.B) {
-	src := insertMiddle(spec(50000), "        - \n")
+	src := insertMiddle(specgen.OpenAPI(50000), "        - \n")
 	b.SetBytes(int64(len(src)))
 	b.ReportAllocs()
 	for b.Loop() {
@@ -105,7 +69,7 @@ func BenchmarkParseBrokenStructure(b *testing.B) {
 }
 
 func BenchmarkNodeRanges(b *testing.B) {
-	src := spec(50000)
+	src := specgen.OpenAPI(50000)
 	d := Parse(src)
 	b.ReportAllocs()
 	for b.Loop() {
