@@ -30,6 +30,11 @@ func rangeOf(text, sub, encoding string) protocol.Range {
 	}
 }
 
+// rangeAt is the UTF-16 range of text[start:end].
+func rangeAt(text string, start, end int) protocol.Range {
+	return protocol.Range{Start: lsptest.PositionOf(text, start, "utf-16"), End: lsptest.PositionOf(text, end, "utf-16")}
+}
+
 func TestGoHover(t *testing.T) {
 	s := start(t)
 	s.Initialize(`{}`)
