@@ -1,19 +1,34 @@
 // Package config is httpcode-lsp's configuration. It has one shape wherever
-// it comes from — LSP initializationOptions and
-// workspace/didChangeConfiguration today — and a later source overrides
-// the fields it sets, leaving the others as they were.
+// it comes from — the workspace's .httpcode-lsp.yaml, LSP
+// initializationOptions and workspace/didChangeConfiguration, in that
+// order — and a later source overrides the fields it sets (for maps, the
+// keys it sets), leaving the others as they were.
 package config
 
 import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
 )
+
+// FileName is the configuration file looked for at the workspace root.
+const FileName = ".httpcode-lsp.yaml"
 
 // Config is the whole configuration.
 type Config struct {
-	YAML YAML `json:"yaml"`
+	// Rules sets a rule's severity by its ID: "error", "warning",
+	// "info", "hint", or "off" to disable it.
+	Rules map[string]string `json:"rules"`
+	// Codes makes extra status codes known, with their reason phrase
+	// ("499": "Client Closed Request").
+	Codes map[string]string `json:"codes"`
+	YAML  YAML              `json:"yaml"`
 }
 
 // YAML configures plain YAML documents.
@@ -56,6 +71,83 @@ func (c Config) Merge(raw json.RawMessage) (Config, error) {
 
 // clone copies c deeply, so that decoding into the copy leaves c intact.
 func (c Config) clone() Config {
+	c.Rules = maps.Clone(c.Rules)
+	c.Codes = maps.Clone(c.Codes)
 	c.YAML.StatusKeys = slices.Clone(c.YAML.StatusKeys)
 	return c
+}
+
+// Severities are the values a rule may be set to.
+var Severities = []string{"error", "warning", "info", "hint", "off"}
+
+// Check reports the first setting that is not valid: an unknown rule ID
+// (isRule says which are known), a severity not in Severities, a custom
+// code that is not a number from 100 to 999 or has no phrase, an empty
+// status key.
+func (c Config) Check(isRule func(id string) bool) error {
+	for _, id := range slices.Sorted(maps.Keys(c.Rules)) {
+		if !isRule(id) {
+			return fmt.Errorf("rules: unknown rule %q", id)
+		}
+		if !slices.Contains(Severities, c.Rules[id]) {
+			return fmt.Errorf("rules: %s: severity %q is not one of %s", id, c.Rules[id], strings.Join(Severities, ", "))
+		}
+	}
+	for _, code := range slices.Sorted(maps.Keys(c.Codes)) {
+		n, err := strconv.Atoi(code)
+		if err != nil || n < 100 || n > 999 {
+			return fmt.Errorf("codes: %q is not a status code from 100 to 999", code)
+		}
+		if strings.TrimSpace(c.Codes[code]) == "" {
+			return fmt.Errorf("codes: %s has no reason phrase", code)
+		}
+	}
+	for _, k := range c.YAML.StatusKeys {
+		if strings.TrimSpace(k) == "" {
+			return fmt.Errorf("yaml.statusKeys: empty key")
+		}
+	}
+	return nil
+}
+
+// FromYAML converts the text of a configuration file into the JSON that
+// Merge takes. YAML keys that are numbers (499:) become strings.
+func FromYAML(data []byte) (json.RawMessage, error) {
+	var v interface{}
+	if err := yaml.Unmarshal(data, &v); err != nil {
+		return nil, fmt.Errorf("%s: %w", FileName, err)
+	}
+	if v == nil {
+		return nil, nil
+	}
+	if _, ok := v.(map[string]interface{}); !ok {
+		return nil, fmt.Errorf("%s: the file must be a mapping (rules:, codes:, yaml:)", FileName)
+	}
+	raw, err := json.Marshal(stringKeys(v))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", FileName, err)
+	}
+	return raw, nil
+}
+
+// stringKeys turns the map[interface{}]interface{} yaml.v3 produces for
+// mappings with non-string keys into maps JSON can encode.
+func stringKeys(v interface{}) interface{} {
+	switch m := v.(type) {
+	case map[string]interface{}:
+		for k, e := range m {
+			m[k] = stringKeys(e)
+		}
+	case map[interface{}]interface{}:
+		out := make(map[string]interface{}, len(m))
+		for k, e := range m {
+			out[fmt.Sprint(k)] = stringKeys(e)
+		}
+		return out
+	case []interface{}:
+		for i, e := range m {
+			m[i] = stringKeys(e)
+		}
+	}
+	return v
 }

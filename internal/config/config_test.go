@@ -2,6 +2,7 @@ package config
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -33,5 +34,62 @@ func TestMerge(t *testing.T) {
 				t.Fatalf("Merge changed its receiver: %q", base.YAML.StatusKeys)
 			}
 		})
+	}
+}
+
+func TestMergeLayers(t *testing.T) {
+	file, err := FromYAML([]byte("rules:\n  missing-header: off\n  unknown-status-code: error\ncodes:\n  499: Client Closed Request\nyaml:\n  statusKeys: [want_code]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := Config{}.Merge(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A later source sets one rule; the others stay as the file set them.
+	c, err = c.Merge([]byte(`{"httpcodeLsp": {"rules": {"missing-header": "warning"}}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Rules["missing-header"] != "warning" || c.Rules["unknown-status-code"] != "error" {
+		t.Errorf("rules %v", c.Rules)
+	}
+	if c.Codes["499"] != "Client Closed Request" || !slices.Equal(c.YAML.StatusKeys, []string{"want_code"}) {
+		t.Errorf("codes %v, keys %v", c.Codes, c.YAML.StatusKeys)
+	}
+	known := func(id string) bool { return id == "missing-header" || id == "unknown-status-code" }
+	if err := c.Check(known); err != nil {
+		t.Errorf("valid config: %v", err)
+	}
+}
+
+func TestCheckAndFileErrors(t *testing.T) {
+	known := func(id string) bool { return id == "missing-header" }
+	for _, tc := range []struct {
+		name, file, want string
+	}{
+		{"unknown rule", "rules:\n  no-such-rule: off\n", `unknown rule "no-such-rule"`},
+		{"bad severity", "rules:\n  missing-header: loud\n", `severity "loud"`},
+		{"bad code", "codes:\n  99: Tiny\n", `"99" is not a status code`},
+		{"no phrase", "codes:\n  499: ''\n", "499 has no reason phrase"},
+		{"syntax", "rules: [\n", ".httpcode-lsp.yaml"},
+		{"not a mapping", "- a\n", "must be a mapping"},
+		{"wrong type", "yaml:\n  statusKeys: 5\n", "settings"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			raw, err := FromYAML([]byte(tc.file))
+			if err == nil {
+				var c Config
+				if c, err = (Config{}).Merge(raw); err == nil {
+					err = c.Check(known)
+				}
+			}
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("error %v, want one containing %q", err, tc.want)
+			}
+		})
+	}
+	if raw, err := FromYAML(nil); err != nil || raw != nil {
+		t.Errorf("empty file: %s, %v", raw, err)
 	}
 }
