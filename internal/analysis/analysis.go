@@ -1,0 +1,182 @@
+// Package analysis is what httpcode-lsp knows of one file, the same for the
+// language server and the command line: the file's language, the status
+// codes written in it (occurrences), the completions at a cursor, and the
+// findings of the lint rules under a configuration. Each is computed once,
+// on first use, and safe to share between goroutines.
+package analysis
+
+import (
+	"encoding/json"
+	"path"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/httpcode-lsp/httpcode-lsp/internal/complete"
+	"github.com/httpcode-lsp/httpcode-lsp/internal/config"
+	"github.com/httpcode-lsp/httpcode-lsp/internal/golang"
+	"github.com/httpcode-lsp/httpcode-lsp/internal/lint"
+	"github.com/httpcode-lsp/httpcode-lsp/internal/occurrence"
+	"github.com/httpcode-lsp/httpcode-lsp/internal/openapi"
+)
+
+// Language is the analyser a file goes to.
+type Language int
+
+const (
+	Unknown Language = iota
+	Go
+	YAML
+	JSON
+)
+
+// LanguageOf trusts an editor's languageId and falls back to the file
+// name's extension, since some clients send an empty or generic id.
+func LanguageOf(languageID, name string) Language {
+	switch languageID {
+	case "go":
+		return Go
+	case "yaml", "yml":
+		return YAML
+	case "json", "jsonc":
+		return JSON
+	}
+	switch strings.ToLower(path.Ext(name)) {
+	case ".go":
+		return Go
+	case ".yaml", ".yml":
+		return YAML
+	case ".json":
+		return JSON
+	}
+	return Unknown
+}
+
+// Settings is what of the configuration the analysis reads.
+type Settings struct {
+	StatusKeys []string // extra plain-YAML status keys
+	Lint       lint.Options
+}
+
+// Configure merges settings sources (JSON in config.Config's shape, later
+// ones overriding earlier ones) and checks the result, rule IDs included.
+func Configure(sources ...json.RawMessage) (config.Config, error) {
+	var c config.Config
+	for _, raw := range sources {
+		var err error
+		if c, err = c.Merge(raw); err != nil {
+			return config.Config{}, err
+		}
+	}
+	if err := c.Check(func(id string) bool { _, ok := lint.Lookup(id); return ok }); err != nil {
+		return config.Config{}, err
+	}
+	return c, nil
+}
+
+// SettingsOf derives the analysis settings from a configuration that
+// Configure accepted.
+func SettingsOf(cfg config.Config) Settings {
+	opts := lint.Options{Severities: map[string]lint.Severity{}, CustomCodes: map[int]string{}}
+	for id, sev := range cfg.Rules {
+		opts.Severities[id], _ = lint.ParseSeverity(sev)
+	}
+	for code, phrase := range cfg.Codes {
+		n, _ := strconv.Atoi(code)
+		opts.CustomCodes[n] = phrase
+	}
+	return Settings{StatusKeys: cfg.YAML.StatusKeys, Lint: opts}
+}
+
+// SyntaxErrorID is the rule ID of a finding that is a YAML/JSON syntax
+// error rather than a rule's.
+const SyntaxErrorID = "syntax-error"
+
+// File is one file's text and its analysis.
+type File struct {
+	Lang     Language
+	src      []byte
+	settings Settings
+
+	once     sync.Once
+	goFile   *golang.File
+	spec     *openapi.Document
+	occs     []occurrence.Occurrence
+	httpQual string
+
+	lintOnce sync.Once
+	findings []lint.Finding
+}
+
+// New returns the analysis of src; src must not change afterwards.
+func New(lang Language, src []byte, settings Settings) *File {
+	return &File{Lang: lang, src: src, settings: settings}
+}
+
+func (f *File) analyse() {
+	f.once.Do(func() {
+		switch f.Lang {
+		case Go:
+			f.goFile = golang.Scan(f.src)
+			f.occs = f.goFile.Occurrences
+			if f.goFile.HTTPName != "." {
+				f.httpQual = f.goFile.HTTPName
+			}
+		case YAML, JSON:
+			f.spec = openapi.Parse(f.src)
+			switch {
+			case f.spec.Kind.IsOpenAPI():
+				f.occs = f.spec.Occurrences
+			case f.Lang == YAML:
+				// Plain YAML: status values under known keys. JSON that
+				// is not OpenAPI has no such convention.
+				f.occs = openapi.StatusValues(f.spec.Doc, f.settings.StatusKeys)
+			}
+		}
+	})
+}
+
+// Occurrences returns the status codes written in the file, sorted.
+func (f *File) Occurrences() []occurrence.Occurrence {
+	f.analyse()
+	return f.occs
+}
+
+// GoQualifier is how the file spells net/http's constants ("http", an
+// alias), "" for a dot-import or a file that is not Go.
+func (f *File) GoQualifier() string {
+	f.analyse()
+	return f.httpQual
+}
+
+// Completions returns the completion items at offset.
+func (f *File) Completions(offset int) []complete.Item {
+	f.analyse()
+	switch {
+	case f.goFile != nil:
+		return complete.Go(golang.CompletionAt(f.src, offset))
+	case f.spec != nil:
+		return complete.YAML(openapi.CompletionAt(f.spec, offset, f.settings.StatusKeys))
+	}
+	return nil
+}
+
+// Findings returns the file's diagnostics: its syntax error first (YAML and
+// JSON), then the lint rules' findings.
+func (f *File) Findings() []lint.Finding {
+	f.analyse()
+	f.lintOnce.Do(func() {
+		var out []lint.Finding
+		switch {
+		case f.goFile != nil:
+			out = lint.Go(f.src, f.goFile, f.settings.Lint)
+		case f.spec != nil:
+			for _, e := range f.spec.Errors {
+				out = append(out, lint.Finding{RuleID: SyntaxErrorID, Severity: lint.Error, Start: e.Start, End: e.End, Message: e.Message})
+			}
+			out = append(out, lint.OpenAPI(f.spec, f.settings.Lint)...)
+		}
+		f.findings = out
+	})
+	return f.findings
+}

@@ -1,0 +1,364 @@
+// Package lint owns the diagnostics of httpcode-lsp: the rules that turn RFC
+// 9110 and the REST guidance of the seed notes into findings over one
+// file's model (an OpenAPI document or a scanned Go file), their quick
+// fixes as text edits, the configuration of severities and custom codes,
+// and the suppression comments. It is pure: no I/O, no LSP types; ranges
+// are byte offsets into the file's text.
+package lint
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"sort"
+	"strings"
+
+	"github.com/httpcode-lsp/httpcode-lsp/internal/catalog"
+	"github.com/httpcode-lsp/httpcode-lsp/internal/golang"
+	"github.com/httpcode-lsp/httpcode-lsp/internal/openapi"
+)
+
+// Severity is how loudly a finding is shown. Error..Hint have the numbers
+// of LSP's DiagnosticSeverity; Off, the zero value, disables a rule.
+type Severity int
+
+const (
+	Off Severity = iota
+	Error
+	Warning
+	Info
+	Hint
+)
+
+var severityNames = [...]string{Off: "off", Error: "error", Warning: "warning", Info: "info", Hint: "hint"}
+
+func (s Severity) String() string {
+	if s >= 0 && int(s) < len(severityNames) {
+		return severityNames[s]
+	}
+	return fmt.Sprintf("Severity(%d)", int(s))
+}
+
+// ParseSeverity reads "error", "warning", "info", "hint" or "off" (any
+// case; "information" and "none" are accepted too).
+func ParseSeverity(s string) (Severity, bool) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "error":
+		return Error, true
+	case "warning", "warn":
+		return Warning, true
+	case "info", "information":
+		return Info, true
+	case "hint":
+		return Hint, true
+	case "off", "none":
+		return Off, true
+	}
+	return Off, false
+}
+
+// MarshalText writes the severity's name.
+func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// UnmarshalText reads a severity's name, so that configuration decodes
+// into Options.Severities directly.
+func (s *Severity) UnmarshalText(b []byte) error {
+	v, ok := ParseSeverity(string(b))
+	if !ok {
+		return fmt.Errorf("unknown severity %q (want error, warning, info, hint or off)", b)
+	}
+	*s = v
+	return nil
+}
+
+// Language is the set of file kinds a rule applies to.
+type Language uint8
+
+const (
+	LanguageOpenAPI Language = 1 << iota
+	LanguageGo
+)
+
+func (l Language) String() string {
+	var parts []string
+	if l&LanguageOpenAPI != 0 {
+		parts = append(parts, "OpenAPI")
+	}
+	if l&LanguageGo != 0 {
+		parts = append(parts, "Go")
+	}
+	return strings.Join(parts, ", ")
+}
+
+// Rule is one check. A rule that applies to both languages runs once per
+// file with a Pass for that file's language.
+type Rule struct {
+	// ID is stable: configuration, suppression comments and the
+	// documentation anchor use it.
+	ID string
+	// Doc is one paragraph: what the rule checks, why (naming the RFC 9110
+	// section or the seed notes' REST guidance), and the fix.
+	Doc             string
+	DefaultSeverity Severity
+	Language        Language
+	Run             func(*Pass)
+
+	// summary and source fill the documentation's table: what the rule
+	// checks, in a few words, and where the guidance comes from.
+	summary, source string
+	// severityNote tells where a finding's default severity differs from
+	// DefaultSeverity ("warning for 3xx Location").
+	severityNote string
+	// fixNote says what the quick fix does, for the documentation.
+	fixNote string
+}
+
+// Finding is one diagnostic.
+type Finding struct {
+	RuleID   string
+	Severity Severity
+	// Start and End are byte offsets, End exclusive.
+	Start, End int
+	// Message is one line that names the fix.
+	Message string
+	// URL documents the rule.
+	URL     string
+	Fixes   []Fix
+	Related []Related
+}
+
+// String is "rule-id: message", the form test expectations match.
+func (f Finding) String() string { return f.RuleID + ": " + f.Message }
+
+// Related is another place that explains a finding.
+type Related struct {
+	Start, End int
+	Message    string
+}
+
+// Fix is a quick fix: edits that together repair the finding.
+type Fix struct {
+	Title string
+	Edits []Edit
+	// Safe fixes change nothing but what the finding is about and may be
+	// applied without review, by a fix-all action.
+	Safe bool
+}
+
+// Edit replaces the bytes [Start, End) with NewText.
+type Edit struct {
+	Start, End int
+	NewText    string
+}
+
+// Options configure a run.
+type Options struct {
+	// Severities overrides rules' severities by rule ID: every finding of
+	// the rule gets the severity given, and Off disables the rule.
+	Severities map[string]Severity
+	// CustomCodes are codes the project uses on purpose, with their
+	// phrase: they are known (no unknown-status-code) and their phrase is
+	// theirs (description-mismatch).
+	CustomCodes map[int]string
+}
+
+// DocsURL is where the rules are documented; a rule's anchor is its ID.
+const DocsURL = "https://github.com/httpcode-lsp/httpcode-lsp/blob/main/docs/rules.md"
+
+// URL returns the documentation link of a rule.
+func URL(id string) string { return DocsURL + "#" + id }
+
+var (
+	registry []*Rule
+	byID     = map[string]*Rule{}
+)
+
+func register(r *Rule) *Rule {
+	if _, dup := byID[r.ID]; dup {
+		panic("lint: rule " + r.ID + " registered twice")
+	}
+	registry = append(registry, r)
+	byID[r.ID] = r
+	return r
+}
+
+// Rules returns every rule in documentation order. The slice must not be
+// modified.
+func Rules() []*Rule { return registry }
+
+// Lookup returns the rule with an ID.
+func Lookup(id string) (*Rule, bool) {
+	r, ok := byID[id]
+	return r, ok
+}
+
+// Pass is what a rule's Run sees of one file.
+type Pass struct {
+	Rule *Rule
+	// Src is the file's text.
+	Src []byte
+	// Doc is the OpenAPI model, nil when the file is Go.
+	Doc *openapi.Document
+	// GoFile is the Go scan, nil when the file is OpenAPI.
+	GoFile  *golang.File
+	Options Options
+
+	gosyn    *goSyntax
+	indexes  map[*openapi.ResponseMap]*mapIndex
+	findings []Finding
+}
+
+// Language is the language of the file being checked.
+func (p *Pass) Language() Language {
+	if p.Doc != nil {
+		return LanguageOpenAPI
+	}
+	return LanguageGo
+}
+
+// Report records a finding. RuleID, URL and, when left Off, Severity are
+// filled in from the rule.
+func (p *Pass) Report(f Finding) { p.findings = append(p.findings, f) }
+
+// phrase returns a code's reason phrase: the configured one for a custom
+// code, else the catalog's.
+func (p *Pass) phrase(code int) (string, bool) {
+	if s, ok := p.Options.CustomCodes[code]; ok && s != "" {
+		return s, true
+	}
+	if e, ok := catalog.Lookup(code); ok {
+		return e.Phrase, true
+	}
+	return "", false
+}
+
+// custom reports whether a code is declared in the configuration.
+func (p *Pass) custom(code int) bool {
+	_, ok := p.Options.CustomCodes[code]
+	return ok
+}
+
+// recoverPanics keeps a rule's panic from taking the caller down: the
+// rule's findings for the file are dropped. Tests turn it off so that the
+// fuzzers see panics.
+var recoverPanics = true
+
+// OpenAPI checks an OpenAPI document. A document that is not OpenAPI
+// yields nothing.
+func OpenAPI(doc *openapi.Document, opts Options) []Finding {
+	if doc == nil || doc.Doc == nil || !doc.Kind.IsOpenAPI() {
+		return nil
+	}
+	src := doc.Doc.Source()
+	base := Pass{Src: src, Doc: doc, Options: opts, indexes: map[*openapi.ResponseMap]*mapIndex{}}
+	return run(&base, LanguageOpenAPI, yamlIgnores)
+}
+
+// Go checks a Go file: src is its text and f what golang.Scan found in it.
+func Go(src []byte, f *golang.File, opts Options) []Finding {
+	if f == nil {
+		return nil
+	}
+	base := Pass{Src: src, GoFile: f, Options: opts, gosyn: parseGo(src)}
+	return run(&base, LanguageGo, goIgnores)
+}
+
+func run(base *Pass, lang Language, ignores func([]byte) ignoreSet) []Finding {
+	var out []Finding
+	for _, r := range registry {
+		if r.Language&lang == 0 {
+			continue
+		}
+		override, overridden := base.Options.Severities[r.ID]
+		if overridden && override == Off {
+			continue
+		}
+		p := *base
+		p.Rule, p.findings = r, nil
+		runRule(&p)
+		for _, f := range p.findings {
+			f.RuleID = r.ID
+			f.URL = URL(r.ID)
+			switch {
+			case overridden:
+				f.Severity = override
+			case f.Severity == Off:
+				f.Severity = r.DefaultSeverity
+			}
+			if f, ok := clean(f, len(base.Src)); ok {
+				out = append(out, f)
+			}
+		}
+	}
+	if len(out) == 0 {
+		return out
+	}
+	out = suppress(out, base.Src, ignores(base.Src))
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Start != out[j].Start {
+			return out[i].Start < out[j].Start
+		}
+		return out[i].RuleID < out[j].RuleID
+	})
+	// The same key reached through an alias, or a response map shared
+	// by two operations, yields the same finding twice.
+	dedup := out[:0]
+	for _, f := range out {
+		dup := false
+		for k := len(dedup) - 1; k >= 0 && dedup[k].Start == f.Start; k-- {
+			if dedup[k].RuleID == f.RuleID && dedup[k].End == f.End && dedup[k].Message == f.Message {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			dedup = append(dedup, f)
+		}
+	}
+	return dedup
+}
+
+func runRule(p *Pass) {
+	if recoverPanics {
+		defer func() {
+			if recover() != nil {
+				p.findings = nil
+			}
+		}()
+	}
+	p.Rule.Run(p)
+}
+
+// clean makes a finding safe to hand out: a range within the text, and
+// only fixes whose edits are within it, ordered and not overlapping.
+func clean(f Finding, n int) (Finding, bool) {
+	if f.Start < 0 || f.End < f.Start || f.End > n {
+		return f, false
+	}
+	rel := f.Related[:0:0]
+	for _, r := range f.Related {
+		if r.Start >= 0 && r.Start <= r.End && r.End <= n {
+			rel = append(rel, r)
+		}
+	}
+	f.Related = rel
+	fixes := f.Fixes[:0:0]
+	for _, fx := range f.Fixes {
+		if edits, ok := normalizeEdits(fx.Edits, n); ok && len(edits) > 0 {
+			fx.Edits = edits
+			fixes = append(fixes, fx)
+		}
+	}
+	f.Fixes = fixes
+	return f, true
+}
+
+// goSyntax is the Go file's syntax, parsed once for the rules that need
+// more than the scanner's occurrences.
+type goSyntax struct {
+	fset *token.FileSet
+	tf   *token.File
+	file *ast.File // nil when nothing parsed
+	// parseOK tells that the file parsed without error.
+	parseOK bool
+}

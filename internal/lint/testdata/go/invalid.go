@@ -1,0 +1,18 @@
+package handlers
+
+import "net/http"
+
+// @Success 2000 {object} Item // want "invalid-status-code: 2000 is not a valid status code; use a code in 100–599"
+// @Failure 400,4040 {object} Error // want "invalid-status-code: 4040 is not a valid"
+func h(w http.ResponseWriter, resp *http.Response) {
+	w.WriteHeader(1000) // want "invalid-status-code: WriteHeader\\(1000\\) panics at run time; use a code in 100–599"
+	w.WriteHeader(99)   // want "invalid-status-code: WriteHeader\\(99\\) panics at run time"
+	w.WriteHeader(600)  // want "invalid-status-code: 600 is not a valid status code"
+	if resp.StatusCode == 0 {
+		return
+	}
+	if resp.StatusCode != 1200 { // want "invalid-status-code: 1200 is not a valid"
+		return
+	}
+	http.Error(w, "x", 0) // want "invalid-status-code: 0 is not a valid"
+}
