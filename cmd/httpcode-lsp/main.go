@@ -56,7 +56,7 @@ func run(args []string, stdin io.ReadCloser, stdout io.WriteCloser, stderr io.Wr
 
 func usage(w io.Writer) {
 	fmt.Fprint(w, `usage:
-  httpcode-lsp [serve] [--stdio] [--log-file PATH] [--log-level debug|info|warn|error]
+  httpcode-lsp [serve] [--stdio] [--log-file PATH] [--log-level debug|info|warn|error] [--debounce 150ms]
       speak the Language Server Protocol on stdin/stdout (the default)
   httpcode-lsp version
       print the version
@@ -70,6 +70,7 @@ func serve(args []string, stdin io.ReadCloser, stdout io.WriteCloser, stderr io.
 	fs.Int("clientProcessId", 0, "accepted for clients that pass it; unused")
 	logFile := fs.String("log-file", "", "write logs to `PATH` instead of stderr")
 	logLevel := fs.String("log-level", "info", "log `LEVEL`: debug, info, warn or error")
+	debounce := fs.Duration("debounce", server.DefaultDebounce, "analyse a document once it has been unchanged for `DURATION`")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
@@ -87,7 +88,7 @@ func serve(args []string, stdin io.ReadCloser, stdout io.WriteCloser, stderr io.
 	}
 	defer closeLog()
 
-	s := server.New(server.Options{Version: buildVersion(), Logger: log})
+	s := server.New(server.Options{Version: buildVersion(), Logger: log, Debounce: *debounce})
 	log.Info("serving on stdio", zap.String("version", buildVersion()))
 	code := s.Serve(context.Background(), stdio{stdin, stdout})
 	log.Info("exiting", zap.Int("code", code))

@@ -20,7 +20,7 @@ func (s *Server) Completion(_ context.Context, params *protocol.CompletionParams
 	}
 	enc := s.positionEncoding()
 	snippets := s.snippetSupport()
-	for _, it := range d.completions(d.snap.Offset(params.Position, enc)) {
+	for _, it := range d.Completions(d.snap.Offset(params.Position, enc)) {
 		kind := protocol.CompletionItemKindValue
 		if it.Constant {
 			kind = protocol.CompletionItemKindConstant

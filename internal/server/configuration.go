@@ -1,50 +1,183 @@
-// configuration.go: initializationOptions and
-// workspace/didChangeConfiguration.
+// configuration.go: the configuration from the workspace's
+// .httpcode-lsp.yaml, initializationOptions and
+// workspace/didChangeConfiguration, merged in that order.
 package server
 
 import (
 	"context"
 	"encoding/json"
+	"errors"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
 
 	"go.lsp.dev/protocol"
 	"go.uber.org/zap"
+
+	"github.com/httpcode-lsp/httpcode-lsp/internal/analysis"
+	"github.com/httpcode-lsp/httpcode-lsp/internal/config"
 )
+
+// settingsLayers holds each source's settings as JSON; a source whose
+// settings are bad holds nil, so the others (and the defaults) stay in
+// force.
+type settingsLayers struct {
+	file, init, change json.RawMessage
+	root               string // workspace root directory, "" when unknown
+}
 
 // DidChangeConfiguration applies the new settings and re-analyses every
 // open document with them.
 func (s *Server) DidChangeConfiguration(ctx context.Context, params *protocol.DidChangeConfigurationParams) error {
-	if !s.applySettings(params.Settings, "didChangeConfiguration") {
+	raw, err := json.Marshal(params.Settings)
+	if err != nil || params.Settings == nil {
 		return nil
 	}
-	for _, d := range s.docs.all() {
-		fresh := s.newDocument(d.snap)
-		s.docs.set(fresh)
-		s.publish(ctx, fresh)
-	}
+	s.setLayer(ctx, func(l *settingsLayers) *json.RawMessage { return &l.change }, raw, "didChangeConfiguration")
 	return nil
 }
 
-// applySettings merges settings (decoded JSON) into the configuration and
-// reports whether it changed anything. Bad settings are logged and shown
-// to the user; the previous configuration stays in force.
-func (s *Server) applySettings(settings interface{}, from string) bool {
-	if settings == nil {
+// setLayer replaces one source's settings after checking that they merge
+// into a valid configuration; bad settings are logged and shown, and the
+// source keeps its previous settings.
+func (s *Server) setLayer(ctx context.Context, layer func(*settingsLayers) *json.RawMessage, raw json.RawMessage, from string) bool {
+	s.mu.Lock()
+	next := s.layers
+	*layer(&next) = raw
+	s.mu.Unlock()
+	cfg, err := next.merge()
+	if err != nil {
+		s.log.Error("ignoring bad settings", zap.String("from", from), zap.Error(err))
+		s.showError("httpcode-lsp: ignoring bad " + from + " (previous settings kept): " + err.Error())
 		return false
 	}
-	raw, err := json.Marshal(settings)
+	s.mu.Lock()
+	s.layers, s.cfg = next, cfg
+	s.mu.Unlock()
+	s.log.Info("configuration", zap.String("from", from), zap.Any("config", cfg))
+	s.reanalyse()
+	return true
+}
+
+// merge applies the layers over the defaults and checks the result.
+func (l settingsLayers) merge() (config.Config, error) {
+	return analysis.Configure(l.file, l.init, l.change)
+}
+
+// reanalyse replaces every open document's analysis with one under the
+// current configuration. The configuration file itself has its own
+// diagnostics.
+func (s *Server) reanalyse() {
+	for _, d := range s.docs.all() {
+		if s.isConfigFile(d.snap.URI) {
+			continue
+		}
+		fresh := s.newDocument(d.snap)
+		s.docs.set(fresh)
+		s.schedule(fresh)
+	}
+}
+
+// loadConfigFile reads <root>/.httpcode-lsp.yaml (text, when given, is its
+// content as open in the editor) into the file layer. A missing file is no
+// configuration; a bad one gets one diagnostic on the file and the defaults
+// stay in force.
+func (s *Server) loadConfigFile(ctx context.Context, text []byte) {
+	s.mu.Lock()
+	root := s.layers.root
+	s.mu.Unlock()
+	if root == "" {
+		return
+	}
+	path := filepath.Join(root, config.FileName)
+	uri := protocol.DocumentURI((&url.URL{Scheme: "file", Path: filepath.ToSlash(path)}).String())
+	if text == nil {
+		b, err := os.ReadFile(path)
+		if errors.Is(err, fs.ErrNotExist) {
+			return
+		}
+		if err != nil {
+			s.configProblem(ctx, uri, nil, err)
+			return
+		}
+		text = b
+	}
+	raw, err := config.FromYAML(text)
 	if err == nil {
-		var next = s.config()
-		if next, err = next.Merge(raw); err == nil {
-			s.mu.Lock()
-			s.cfg = next
-			s.mu.Unlock()
-			s.log.Info("configuration", zap.String("from", from), zap.Any("config", next))
-			return true
+		if _, err = (settingsLayers{file: raw}).merge(); err == nil {
+			s.setLayer(ctx, func(l *settingsLayers) *json.RawMessage { return &l.file }, raw, config.FileName)
+			s.sendConfigDiagnostic(ctx, uri, nil)
+			return
 		}
 	}
-	s.log.Error("ignoring bad settings", zap.String("from", from), zap.Error(err))
-	s.showError("httpcode-lsp: ignoring bad " + from + " (previous settings kept): " + err.Error())
-	return false
+	s.configProblem(ctx, uri, text, err)
+}
+
+// configProblem reports a bad configuration file: logged once, shown as a
+// diagnostic on the file, the file's settings dropped.
+func (s *Server) configProblem(ctx context.Context, uri protocol.DocumentURI, text []byte, err error) {
+	s.log.Error("bad configuration file; using the defaults", zap.String("uri", string(uri)), zap.Error(err))
+	s.mu.Lock()
+	s.layers.file = nil
+	s.mu.Unlock()
+	if cfg, merr := s.layersSnapshot().merge(); merr == nil {
+		s.mu.Lock()
+		s.cfg = cfg
+		s.mu.Unlock()
+		s.reanalyse()
+	}
+	line := problemLine(text, err.Error())
+	s.sendConfigDiagnostic(ctx, uri, []protocol.Diagnostic{{
+		Range:    protocol.Range{Start: protocol.Position{Line: line}, End: protocol.Position{Line: line + 1}},
+		Severity: protocol.DiagnosticSeverityError,
+		Source:   Name,
+		Message:  err.Error() + " (the defaults are used until it is fixed)",
+	}})
+}
+
+func (s *Server) layersSnapshot() settingsLayers {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.layers
+}
+
+func (s *Server) sendConfigDiagnostic(ctx context.Context, uri protocol.DocumentURI, diags []protocol.Diagnostic) {
+	if diags == nil {
+		diags = []protocol.Diagnostic{}
+	}
+	s.diags.sendMu.Lock()
+	defer s.diags.sendMu.Unlock()
+	s.send(ctx, uri, 0, diags)
+}
+
+// problemLine guesses the 0-based line a configuration error is about: the
+// "line N" of a YAML syntax error, else the first line naming the quoted
+// key or value the message names, else the first line.
+func problemLine(text []byte, msg string) uint32 {
+	if i := strings.Index(msg, "line "); i >= 0 {
+		digits := msg[i+5:]
+		n := 0
+		for n < len(digits) && digits[n] >= '0' && digits[n] <= '9' {
+			n++
+		}
+		if v, err := strconv.Atoi(digits[:n]); err == nil && v > 0 {
+			return uint32(v - 1)
+		}
+	}
+	if i := strings.IndexByte(msg, '"'); i >= 0 {
+		if j := strings.IndexByte(msg[i+1:], '"'); j > 0 {
+			needle := msg[i+1 : i+1+j]
+			for n, line := range strings.Split(string(text), "\n") {
+				if strings.Contains(line, needle) {
+					return uint32(n)
+				}
+			}
+		}
+	}
+	return 0
 }
 
 // showError tells the user through window/showMessage.
@@ -56,4 +189,34 @@ func (s *Server) showError(msg string) {
 	if err := client.ShowMessage(context.Background(), &protocol.ShowMessageParams{Type: protocol.MessageTypeError, Message: msg}); err != nil {
 		s.log.Warn("showMessage", zap.Error(err))
 	}
+}
+
+// rootDir returns the workspace root as a directory path, from the first
+// workspace folder or rootUri; "" for none or a non-file URI.
+func rootDir(params *protocol.InitializeParams) string {
+	candidates := []string{}
+	for _, f := range params.WorkspaceFolders {
+		candidates = append(candidates, f.URI)
+	}
+	candidates = append(candidates, string(params.RootURI))
+	for _, c := range candidates {
+		u, err := url.Parse(c)
+		if err == nil && u.Scheme == "file" && u.Path != "" {
+			return filepath.FromSlash(u.Path)
+		}
+	}
+	if params.RootPath != "" {
+		return params.RootPath
+	}
+	return ""
+}
+
+// isConfigFile reports whether uri is the workspace's configuration file.
+func (s *Server) isConfigFile(uri protocol.DocumentURI) bool {
+	root := s.layersSnapshot().root
+	if root == "" {
+		return false
+	}
+	u, err := url.Parse(string(uri))
+	return err == nil && u.Scheme == "file" && filepath.FromSlash(u.Path) == filepath.Join(root, config.FileName)
 }

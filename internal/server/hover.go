@@ -17,11 +17,11 @@ func (s *Server) Hover(_ context.Context, params *protocol.HoverParams) (*protoc
 		return nil, nil
 	}
 	enc := s.positionEncoding()
-	occ, ok := occurrence.At(d.occurrences(), d.snap.Offset(params.Position, enc))
+	occ, ok := occurrence.At(d.Occurrences(), d.snap.Offset(params.Position, enc))
 	if !ok {
 		return nil, nil
 	}
-	md, ok := hover.Markdown(occ, d.snap.Text(), d.httpQual)
+	md, ok := hover.Markdown(occ, d.snap.Text(), d.GoQualifier())
 	if !ok {
 		return nil, nil
 	}

@@ -3,6 +3,7 @@ package server
 
 import (
 	"context"
+	"encoding/json"
 
 	"go.lsp.dev/protocol"
 	"go.uber.org/zap"
@@ -16,7 +17,7 @@ func (s *Server) Initialize(ctx context.Context, params *protocol.InitializePara
 	return s.initialize(ctx, params, text.UTF16)
 }
 
-func (s *Server) initialize(_ context.Context, params *protocol.InitializeParams, enc text.Encoding) (*protocol.InitializeResult, error) {
+func (s *Server) initialize(ctx context.Context, params *protocol.InitializeParams, enc text.Encoding) (*protocol.InitializeResult, error) {
 	snippets := false
 	if td := params.Capabilities.TextDocument; td != nil && td.Completion != nil && td.Completion.CompletionItem != nil {
 		snippets = td.Completion.CompletionItem.SnippetSupport
@@ -25,8 +26,14 @@ func (s *Server) initialize(_ context.Context, params *protocol.InitializeParams
 	s.state = running
 	s.encoding = enc
 	s.snippets = snippets
+	s.layers.root = rootDir(params)
 	s.mu.Unlock()
-	s.applySettings(params.InitializationOptions, "initializationOptions")
+	s.loadConfigFile(ctx, nil)
+	if params.InitializationOptions != nil {
+		if raw, err := json.Marshal(params.InitializationOptions); err == nil {
+			s.setLayer(ctx, func(l *settingsLayers) *json.RawMessage { return &l.init }, raw, "initializationOptions")
+		}
+	}
 
 	client := "unknown"
 	if params.ClientInfo != nil {
@@ -41,6 +48,9 @@ func (s *Server) initialize(_ context.Context, params *protocol.InitializeParams
 				Change:    protocol.TextDocumentSyncKindIncremental,
 			},
 			HoverProvider: true,
+			CodeActionProvider: &protocol.CodeActionOptions{
+				CodeActionKinds: []protocol.CodeActionKind{protocol.QuickFix, sourceFixAll},
+			},
 			CompletionProvider: &protocol.CompletionOptions{
 				// Go selectors and calls; quoted OpenAPI response keys.
 				TriggerCharacters: []string{".", "(", "'", `"`},

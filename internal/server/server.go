@@ -26,6 +26,9 @@ const Name = "httpcode-lsp"
 type Options struct {
 	Version string
 	Logger  *zap.Logger
+	// Debounce is how long a document must stay unchanged before it is
+	// analysed (DefaultDebounce in the editor; 0 analyses at once).
+	Debounce time.Duration
 }
 
 // lifecycle is where the session stands in the LSP lifecycle.
@@ -41,15 +44,18 @@ const (
 // MethodNotFound (stubs.go); the lifecycle rules and the messages the
 // protocol package cannot decode are handled in handler.go.
 type Server struct {
-	version string
-	log     *zap.Logger
-	docs    *documents
+	version  string
+	log      *zap.Logger
+	docs     *documents
+	diags    publisher
+	debounce time.Duration
 
 	mu       sync.Mutex
 	state    lifecycle
 	encoding text.Encoding
 	snippets bool            // the client accepts snippet completions
-	cfg      config.Config   // initializationOptions, then didChangeConfiguration
+	layers   settingsLayers  // where the configuration comes from
+	cfg      config.Config   // the layers merged
 	client   protocol.Client // set by Serve
 	exitCode chan int        // receives the process exit code on `exit`
 
@@ -68,6 +74,8 @@ func New(opts Options) *Server {
 		version:  opts.Version,
 		log:      log,
 		docs:     newDocuments(),
+		diags:    publisher{pending: map[protocol.DocumentURI]func(){}},
+		debounce: opts.Debounce,
 		encoding: text.UTF16,
 		exitCode: make(chan int, 1),
 	}
@@ -96,6 +104,7 @@ func (s *Server) Serve(ctx context.Context, rwc io.ReadWriteCloser) int {
 			code = 0
 		}
 	}
+	s.cancelPending()
 	s.waitHandlers(handlerGrace)
 	return code
 }
@@ -103,12 +112,13 @@ func (s *Server) Serve(ctx context.Context, rwc io.ReadWriteCloser) int {
 // handlerGrace bounds how long Serve waits for running handlers.
 const handlerGrace = 2 * time.Second
 
-// waitHandlers waits until no handler runs, or for at most d: a handler
-// stuck on a closed connection must not keep the process alive.
+// waitHandlers waits until no handler or analysis runs, or for at most d:
+// one stuck on a closed connection must not keep the process alive.
 func (s *Server) waitHandlers(d time.Duration) {
 	done := make(chan struct{})
 	go func() {
 		s.handling.Wait()
+		s.diags.running.Wait()
 		close(done)
 	}()
 	select {

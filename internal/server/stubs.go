@@ -35,11 +35,6 @@ func (s *Server) LogTrace(context.Context, *protocol.LogTraceParams) error { ret
 // SetTrace is a notification this server ignores.
 func (s *Server) SetTrace(context.Context, *protocol.SetTraceParams) error { return nil }
 
-// CodeAction is not implemented.
-func (s *Server) CodeAction(context.Context, *protocol.CodeActionParams) ([]protocol.CodeAction, error) {
-	return nil, notImplemented("CodeAction")
-}
-
 // CodeLens is not implemented.
 func (s *Server) CodeLens(context.Context, *protocol.CodeLensParams) ([]protocol.CodeLens, error) {
 	return nil, notImplemented("CodeLens")

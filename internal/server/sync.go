@@ -58,7 +58,7 @@ func (s *Server) DidOpen(ctx context.Context, params *protocol.DidOpenTextDocume
 	td := params.TextDocument
 	d := s.newDocument(text.NewSnapshot(td.URI, td.Version, string(td.LanguageID), []byte(td.Text)))
 	s.docs.set(d)
-	s.publish(ctx, d)
+	s.analyseOrConfigure(ctx, d)
 	return nil
 }
 
@@ -85,8 +85,19 @@ func (s *Server) didChange(ctx context.Context, params *didChangeParams) error {
 	}
 	d = s.newDocument(next)
 	s.docs.set(d)
-	s.publish(ctx, d)
+	s.analyseOrConfigure(ctx, d)
 	return nil
+}
+
+// analyseOrConfigure schedules a document's analysis; the workspace's
+// configuration file is instead re-read from the editor's text, so that
+// its problems show while it is edited.
+func (s *Server) analyseOrConfigure(ctx context.Context, d *document) {
+	if s.isConfigFile(d.snap.URI) {
+		s.loadConfigFile(ctx, d.snap.Text())
+		return
+	}
+	s.schedule(d)
 }
 
 // DidChange is never reached: handler.go decodes didChange itself because

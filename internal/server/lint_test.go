@@ -1,0 +1,253 @@
+package server
+
+import (
+	"context"
+	"net"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"go.lsp.dev/protocol"
+	"go.uber.org/zap/zaptest"
+
+	"github.com/httpcode-lsp/httpcode-lsp/internal/lsptest"
+)
+
+const lintSpec = "openapi: 3.0.3\n" +
+	"info: {title: t, version: '1'}\n" +
+	"paths:\n" +
+	"  /items/{id}:\n" +
+	"    delete:\n" +
+	"      responses:\n" +
+	"        204:\n" +
+	"          description: Deleted\n" +
+	"          content:\n" +
+	"            application/json: {}\n" +
+	"        '404':\n" +
+	"          description: Not Found\n"
+
+// byRule indexes diagnostics by their rule ID.
+func byRule(p protocol.PublishDiagnosticsParams) map[string]protocol.Diagnostic {
+	out := map[string]protocol.Diagnostic{}
+	for _, d := range p.Diagnostics {
+		out[d.Code.(string)] = d
+	}
+	return out
+}
+
+func TestLintDiagnosticsAndQuickFixes(t *testing.T) {
+	s := start(t)
+	s.Initialize(`{}`)
+	const uri = "file:///api/lint.yaml"
+	s.Open(uri, "yaml", lintSpec)
+	diags := byRule(diagnosticsFor(t, s, uri, 1))
+
+	unquoted, ok := diags["unquoted-status-code"]
+	if !ok {
+		t.Fatalf("no unquoted-status-code among %v", diags)
+	}
+	if want := rangeOf(lintSpec, "204", "utf-16"); unquoted.Range != want || unquoted.Severity != protocol.DiagnosticSeverityWarning {
+		t.Errorf("unquoted-status-code at %v severity %v, want %v warning", unquoted.Range, unquoted.Severity, want)
+	}
+	if unquoted.CodeDescription == nil || !strings.Contains(string(unquoted.CodeDescription.Href), "#unquoted-status-code") {
+		t.Errorf("no documentation link: %+v", unquoted.CodeDescription)
+	}
+	if d, ok := diags["body-not-allowed"]; !ok || d.Severity != protocol.DiagnosticSeverityError {
+		t.Errorf("body-not-allowed: %+v", d)
+	}
+
+	// The quick fix at the unquoted key quotes it.
+	var actions []protocol.CodeAction
+	s.MustCall("textDocument/codeAction", protocol.CodeActionParams{
+		TextDocument: protocol.TextDocumentIdentifier{URI: uri},
+		Range:        unquoted.Range,
+		Context:      protocol.CodeActionContext{Diagnostics: []protocol.Diagnostic{unquoted}},
+	}, &actions)
+	var quote *protocol.CodeAction
+	for i := range actions {
+		if actions[i].Kind == protocol.QuickFix && len(actions[i].Diagnostics) == 1 && actions[i].Diagnostics[0].Code == "unquoted-status-code" {
+			quote = &actions[i]
+		}
+	}
+	if quote == nil || quote.Edit == nil {
+		t.Fatalf("no quick fix for the unquoted key among %+v", actions)
+	}
+	fixed := applyEdits(t, lintSpec, quote.Edit.Changes[uri])
+	if !strings.Contains(fixed, "        '204':\n") {
+		t.Errorf("after the quick fix:\n%s", fixed)
+	}
+
+	// Fix-all applies every safe fix: the key is quoted and the content
+	// of the 204 is gone.
+	actions = nil
+	s.MustCall("textDocument/codeAction", protocol.CodeActionParams{
+		TextDocument: protocol.TextDocumentIdentifier{URI: uri},
+		Range:        protocol.Range{},
+		Context:      protocol.CodeActionContext{Only: []protocol.CodeActionKind{"source"}},
+	}, &actions)
+	if len(actions) != 1 || actions[0].Kind != sourceFixAll {
+		t.Fatalf("source actions %+v, want one fix-all", actions)
+	}
+	all := applyEdits(t, lintSpec, actions[0].Edit.Changes[uri])
+	if !strings.Contains(all, "'204':") || strings.Contains(all, "application/json") {
+		t.Errorf("after fix-all:\n%s", all)
+	}
+
+	// Applying the fix-all text clears those findings.
+	s.Notify("textDocument/didChange", map[string]interface{}{
+		"textDocument":   map[string]interface{}{"uri": uri, "version": 2},
+		"contentChanges": []map[string]interface{}{{"text": all}},
+	})
+	after := byRule(diagnosticsFor(t, s, uri, 2))
+	for _, id := range []string{"unquoted-status-code", "body-not-allowed"} {
+		if _, ok := after[id]; ok {
+			t.Errorf("%s still reported after fix-all", id)
+		}
+	}
+}
+
+// applyEdits applies LSP text edits (UTF-16 positions) to text.
+func applyEdits(t *testing.T, text string, edits []protocol.TextEdit) string {
+	t.Helper()
+	offset := func(p protocol.Position) int {
+		for i := 0; i <= len(text); i++ {
+			if lsptest.PositionOf(text, i, "utf-16") == p {
+				return i
+			}
+		}
+		t.Fatalf("position %v is not in the text", p)
+		return 0
+	}
+	type span struct {
+		start, end int
+		text       string
+	}
+	var spans []span
+	for _, e := range edits {
+		spans = append(spans, span{offset(e.Range.Start), offset(e.Range.End), e.NewText})
+	}
+	for i := len(spans) - 1; i >= 0; i-- { // edits are sorted; apply from the end
+		sp := spans[i]
+		text = text[:sp.start] + sp.text + text[sp.end:]
+	}
+	return text
+}
+
+func TestLintSettingsSuppressionAndGo(t *testing.T) {
+	s := start(t)
+	var res map[string]interface{}
+	s.MustCall("initialize", map[string]interface{}{
+		"capabilities":          map[string]interface{}{},
+		"initializationOptions": map[string]interface{}{"rules": map[string]string{"body-not-allowed": "off", "unquoted-status-code": "error"}},
+	}, &res)
+	const uri = "file:///api/settings.yaml"
+	s.Open(uri, "yaml", lintSpec)
+	diags := byRule(diagnosticsFor(t, s, uri, 1))
+	if _, ok := diags["body-not-allowed"]; ok {
+		t.Error("body-not-allowed is off but reported")
+	}
+	if d := diags["unquoted-status-code"]; d.Severity != protocol.DiagnosticSeverityError {
+		t.Errorf("unquoted-status-code severity %v, want error from the settings", d.Severity)
+	}
+
+	suppressed := strings.Replace(lintSpec, "        204:\n", "        # httpcode-lsp-ignore unquoted-status-code\n        204:\n", 1)
+	s.Open("file:///api/suppressed.yaml", "yaml", suppressed)
+	if _, ok := byRule(diagnosticsFor(t, s, "file:///api/suppressed.yaml", 1))["unquoted-status-code"]; ok {
+		t.Error("a suppressed finding is reported")
+	}
+
+	goSrc := "package main\n\nimport \"net/http\"\n\nfunc h(w http.ResponseWriter) {\n\tw.WriteHeader(404)\n}\n"
+	s.Open("file:///api/h.go", "go", goSrc)
+	d, ok := byRule(diagnosticsFor(t, s, "file:///api/h.go", 1))["use-status-constant"]
+	if !ok || d.Range != rangeOf(goSrc, "404", "utf-16") || d.Severity != protocol.DiagnosticSeverityHint {
+		t.Errorf("use-status-constant: %+v", d)
+	}
+}
+
+func TestWorkspaceConfigFile(t *testing.T) {
+	root := t.TempDir()
+	write := func(text string) {
+		if err := os.WriteFile(filepath.Join(root, ".httpcode-lsp.yaml"), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rootURI := "file://" + filepath.ToSlash(root)
+	configURI := rootURI + "/.httpcode-lsp.yaml"
+	initialize := func(s *session) {
+		var res map[string]interface{}
+		s.MustCall("initialize", map[string]interface{}{"capabilities": map[string]interface{}{}, "rootUri": rootURI}, &res)
+	}
+
+	write("rules:\n  unquoted-status-code: off\n")
+	s := start(t)
+	initialize(s)
+	s.Open(rootURI+"/api.yaml", "yaml", lintSpec)
+	if _, ok := byRule(diagnosticsFor(t, s, rootURI+"/api.yaml", 1))["unquoted-status-code"]; ok {
+		t.Error("the config file turns unquoted-status-code off, but it is reported")
+	}
+
+	// A bad file: one diagnostic on it, and the defaults in force.
+	write("rules:\n  unquoted-status-code: off\n  no-such-rule: error\n")
+	s2 := start(t)
+	initialize(s2)
+	p := diagnosticsFor(t, s2, configURI, 0)
+	if len(p.Diagnostics) != 1 || p.Diagnostics[0].Range.Start.Line != 2 || !strings.Contains(p.Diagnostics[0].Message, "no-such-rule") {
+		t.Fatalf("config diagnostics %+v, want one on line 3 naming the rule", p.Diagnostics)
+	}
+	s2.Open(rootURI+"/api.yaml", "yaml", lintSpec)
+	if _, ok := byRule(diagnosticsFor(t, s2, rootURI+"/api.yaml", 1))["unquoted-status-code"]; !ok {
+		t.Error("with a bad config file the defaults must apply")
+	}
+
+	// Editing the file in the editor fixes it live: its diagnostic is
+	// cleared and the open spec is analysed again under it.
+	seen := len(s2.Notifications())
+	s2.Open(configURI, "yaml", "rules:\n  unquoted-status-code: off\n")
+	deadline := time.Now().Add(lsptest.Timeout)
+	for cleared, reanalysed := false, false; !cleared || !reanalysed; {
+		for _, n := range s2.Notifications()[seen:] {
+			params := string(n.Params)
+			if n.Method != "textDocument/publishDiagnostics" {
+				continue
+			}
+			if strings.Contains(params, configURI) && strings.Contains(params, `"diagnostics":[]`) {
+				cleared = true
+			}
+			if strings.Contains(params, "/api.yaml") && !strings.Contains(params, "unquoted-status-code") {
+				reanalysed = true
+			}
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("after fixing the config file: cleared %v, spec re-analysed %v", cleared, reanalysed)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+func TestDebounceCancelsSupersededVersions(t *testing.T) {
+	srvSide, cliSide := net.Pipe()
+	srv := New(Options{Logger: zaptest.NewLogger(t), Debounce: 50 * time.Millisecond})
+	sess := &session{Client: lsptest.New(t, cliSide), exited: make(chan struct{})}
+	go func() { sess.code = srv.Serve(context.Background(), srvSide); close(sess.exited) }()
+	t.Cleanup(func() { sess.Close(); <-sess.exited })
+	sess.Initialize(`{}`)
+
+	const uri = "file:///api/typing.yaml"
+	sess.Open(uri, "yaml", lintSpec)
+	text := lintSpec
+	for v := 2; v <= 6; v++ { // typing faster than the debounce
+		text += "#"
+		sess.Notify("textDocument/didChange", map[string]interface{}{
+			"textDocument":   map[string]interface{}{"uri": uri, "version": v},
+			"contentChanges": []map[string]interface{}{{"text": text}},
+		})
+	}
+	diagnosticsFor(t, sess, uri, 6)
+	for _, n := range sess.Notifications() {
+		if n.Method == "textDocument/publishDiagnostics" && !strings.Contains(string(n.Params), `"version":6`) {
+			t.Errorf("published for a superseded version: %s", n.Params)
+		}
+	}
+}
