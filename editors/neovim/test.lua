@@ -91,12 +91,26 @@ local ok, err = pcall(function()
     fail('YAML completion in POST responses: ' .. vim.inspect(vim.tbl_keys(labels)))
   end
 
-  -- A syntax error reaches vim.diagnostic.
+  -- A syntax error and the rules' findings reach vim.diagnostic, with the
+  -- rule ID as the code.
   local broken = open('broken.yaml')
-  local got = vim.wait(10000, function() return #vim.diagnostic.get(broken) > 0 end, 20)
-  local diags = vim.diagnostic.get(broken)
-  if not got or #diags ~= 1 or diags[1].severity ~= vim.diagnostic.severity.ERROR then
-    fail('diagnostics for broken.yaml: ' .. vim.inspect(diags))
+  local function codes(bufnr)
+    local out = {}
+    for _, d in ipairs(vim.diagnostic.get(bufnr)) do
+      local lsp = d.user_data and d.user_data.lsp or {}
+      out[lsp.code or '?'] = d
+    end
+    return out
+  end
+  vim.wait(10000, function() return codes(broken)['syntax-error'] ~= nil end, 20)
+  local syntax = codes(broken)['syntax-error']
+  if not syntax or syntax.severity ~= vim.diagnostic.severity.ERROR or syntax.lnum ~= 7 then
+    fail('syntax error in broken.yaml: ' .. vim.inspect(vim.diagnostic.get(broken)))
+  end
+  vim.wait(10000, function() return codes(go)['use-status-constant'] ~= nil end, 20)
+  local literal = codes(go)['use-status-constant']
+  if not literal or literal.lnum ~= 6 then
+    fail('use-status-constant in handler.go: ' .. vim.inspect(vim.diagnostic.get(go)))
   end
 end)
 if not ok then fail(tostring(err)) end
