@@ -1,10 +1,13 @@
 // Command httpcode-lsp is a language server that knows HTTP status codes.
 //
 //	httpcode-lsp [serve] [--stdio] [--log-file PATH] [--log-level LEVEL]
+//	httpcode-lsp check [--format text|json|sarif] [--fail-on SEVERITY] [--fix|--diff] [PATH...]
+//	httpcode-lsp explain CODE|CLASS|RULE...
+//	httpcode-lsp codes [--class 4xx] [--json]
 //	httpcode-lsp version
 //
 // In server mode stdout carries only protocol frames; logs go to stderr or
-// to --log-file.
+// to --log-file. The other commands live in internal/cli.
 package main
 
 import (
@@ -20,6 +23,7 @@ import (
 	"go.uber.org/zap"
 	"go.uber.org/zap/zapcore"
 
+	"github.com/httpcode-lsp/httpcode-lsp/internal/cli"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/server"
 )
 
@@ -42,6 +46,12 @@ func run(args []string, stdin io.ReadCloser, stdout io.WriteCloser, stderr io.Wr
 	switch cmd {
 	case "serve":
 		return serve(args, stdin, stdout, stderr)
+	case "check":
+		return cli.Check(args, cli.NewEnv(stdout, stderr, buildVersion()))
+	case "explain":
+		return cli.Explain(args, cli.NewEnv(stdout, stderr, buildVersion()))
+	case "codes":
+		return cli.Codes(args, cli.NewEnv(stdout, stderr, buildVersion()))
 	case "version":
 		fmt.Fprintf(stdout, "%s %s\n", server.Name, buildVersion())
 		return 0
@@ -58,8 +68,18 @@ func usage(w io.Writer) {
 	fmt.Fprint(w, `usage:
   httpcode-lsp [serve] [--stdio] [--log-file PATH] [--log-level debug|info|warn|error] [--debounce 150ms]
       speak the Language Server Protocol on stdin/stdout (the default)
+  httpcode-lsp check [--format text|json|sarif] [--fail-on error|warning|info|hint|none]
+                     [--fix | --diff] [--color auto|always|never] [--config FILE]
+                     [--exclude PATTERN] [--no-gitignore] [-j N] [PATH...]
+      report the findings the editor shows, for CI (exit 1 on findings, 2 on errors)
+  httpcode-lsp explain CODE|4xx|default|RULE-ID...
+      print what a status code, class or rule means
+  httpcode-lsp codes [--class 4xx] [--json]
+      list the status codes httpcode-lsp knows
   httpcode-lsp version
       print the version
+
+Run "httpcode-lsp COMMAND -h" for a command's flags.
 `)
 }
 

@@ -1,0 +1,138 @@
+// Command bookstore is a small book-lending API, the example that
+// httpcode-lsp checks in its README:
+//
+//	go run ./cmd/httpcode-lsp check ./examples
+//
+// It runs (go run ./examples, then curl localhost:8080/books), but it is
+// written the way real handlers drift: a bare literal where net/http has
+// a constant, a joke status code, a body after 204 No Content. Its
+// contract, openapi.yaml beside it, has drifted too.
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log"
+	"net/http"
+	"sort"
+	"strconv"
+	"sync"
+)
+
+type book struct {
+	ID     int    `json:"id"`
+	Title  string `json:"title"`
+	Author string `json:"author"`
+}
+
+type store struct {
+	mu     sync.Mutex
+	nextID int
+	books  map[int]book
+}
+
+func newStore() *store {
+	return &store{nextID: 1, books: map[int]book{}}
+}
+
+// list answers GET /books.
+func (s *store) list(w http.ResponseWriter, r *http.Request) {
+	s.mu.Lock()
+	out := make([]book, 0, len(s.books))
+	for _, b := range s.books {
+		out = append(out, b)
+	}
+	s.mu.Unlock()
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	writeJSON(w, http.StatusOK, out)
+}
+
+// create answers POST /books.
+func (s *store) create(w http.ResponseWriter, r *http.Request) {
+	var b book
+	if err := json.NewDecoder(r.Body).Decode(&b); err != nil {
+		// A teapot is no answer to a malformed body.
+		http.Error(w, "malformed book", http.StatusTeapot)
+		return
+	}
+	if b.Title == "" {
+		http.Error(w, "a book needs a title", 422)
+		return
+	}
+	s.mu.Lock()
+	b.ID = s.nextID
+	s.nextID++
+	s.books[b.ID] = b
+	s.mu.Unlock()
+	w.Header().Set("Location", fmt.Sprintf("/books/%d", b.ID))
+	writeJSON(w, http.StatusCreated, b)
+}
+
+// get answers GET /books/{id}.
+func (s *store) get(w http.ResponseWriter, r *http.Request) {
+	b, err := s.lookup(r)
+	if err != nil {
+		http.Error(w, err.Error(), 404)
+		return
+	}
+	writeJSON(w, http.StatusOK, b)
+}
+
+// remove answers DELETE /books/{id}.
+func (s *store) remove(w http.ResponseWriter, r *http.Request) {
+	b, err := s.lookup(r)
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusNotFound)
+		return
+	}
+	s.mu.Lock()
+	delete(s.books, b.ID)
+	s.mu.Unlock()
+	w.WriteHeader(http.StatusNoContent)
+	fmt.Fprintf(w, "deleted %q\n", b.Title)
+}
+
+// checkout answers POST /books/{id}/checkout: lending a book.
+func (s *store) checkout(w http.ResponseWriter, r *http.Request) {
+	if _, err := s.lookup(r); err != nil {
+		http.Error(w, err.Error(), http.StatusNotFound)
+		return
+	}
+	// "Lent out" was meant to be a status of its own.
+	w.WriteHeader(299)
+}
+
+func (s *store) lookup(r *http.Request) (book, error) {
+	id, err := strconv.Atoi(r.PathValue("id"))
+	if err != nil {
+		return book{}, errors.New("no such book")
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	b, ok := s.books[id]
+	if !ok {
+		return book{}, errors.New("no such book")
+	}
+	return b, nil
+}
+
+func writeJSON(w http.ResponseWriter, code int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(code)
+	if err := json.NewEncoder(w).Encode(v); err != nil {
+		log.Print(err)
+	}
+}
+
+func main() {
+	s := newStore()
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /books", s.list)
+	mux.HandleFunc("POST /books", s.create)
+	mux.HandleFunc("GET /books/{id}", s.get)
+	mux.HandleFunc("DELETE /books/{id}", s.remove)
+	mux.HandleFunc("POST /books/{id}/checkout", s.checkout)
+	log.Print("listening on :8080")
+	log.Fatal(http.ListenAndServe("localhost:8080", mux))
+}

@@ -1,0 +1,344 @@
+// check.go defines the check command: flags, configuration, the parallel
+// analysis of the files, and the exit code.
+
+package cli
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/httpcode-lsp/httpcode-lsp/internal/analysis"
+	"github.com/httpcode-lsp/httpcode-lsp/internal/config"
+	"github.com/httpcode-lsp/httpcode-lsp/internal/lint"
+	"github.com/httpcode-lsp/httpcode-lsp/internal/text"
+)
+
+const checkHelp = `usage: httpcode-lsp check [flags] [PATH...]
+
+Checks the status codes in Go, YAML and OpenAPI JSON files with the rules
+the editor shows, under the working directory's .httpcode-lsp.yaml.
+Directories are walked (PATH defaults to "."), skipping .git, vendor,
+node_modules and what .gitignore files ignore; a file named explicitly is
+always checked.
+
+flags:
+  --format text|json|sarif   output format (default text)
+  --fail-on error|warning|info|hint|none
+                             exit 1 when a finding is at least this severe
+                             (default error)
+  --color auto|always|never  colour and source excerpts in text output
+                             (default auto: when stdout is a terminal)
+  --fix                      apply every safe quick fix in place, then report
+                             what remains
+  --diff                     print the safe fixes as a unified diff; write
+                             nothing
+  --config FILE              configuration file (default ./.httpcode-lsp.yaml)
+  --exclude PATTERN          skip paths matching PATTERN (.gitignore syntax,
+                             relative to the working directory); repeatable
+  --no-gitignore             do not read .gitignore files
+  -j N                       files analysed in parallel (default: CPUs)
+
+exit status: 0 no finding at the threshold, 1 findings, 2 usage, configuration
+or I/O error.
+`
+
+// checkOptions are check's parsed flags.
+type checkOptions struct {
+	format    string
+	threshold lint.Severity // Off: never fail on findings
+	color     bool
+	fix, diff bool
+	jobs      int
+	settings  analysis.Settings
+}
+
+// fileResult is what check learned of one file.
+type fileResult struct {
+	target
+	// snap holds the text the findings refer to: the fixed text after
+	// --fix.
+	snap     *text.Snapshot
+	findings []lint.Finding
+	// before and after are the text and its fixed version, when --fix or
+	// --diff changed something; fixed counts the findings fixed by rule.
+	before, after []byte
+	fixed         map[string]int
+	err           error
+}
+
+// Check runs `httpcode-lsp check`.
+func Check(args []string, env Env) int {
+	fs := newFlagSet("check")
+	format := fs.String("format", "text", "")
+	failOn := fs.String("fail-on", "error", "")
+	color := fs.String("color", "auto", "")
+	fix := fs.Bool("fix", false, "")
+	diff := fs.Bool("diff", false, "")
+	jobs := fs.Int("j", runtime.NumCPU(), "")
+	configPath := fs.String("config", "", "")
+	noGitignore := fs.Bool("no-gitignore", false, "")
+	var excludes stringList
+	fs.Var(&excludes, "exclude", "")
+	paths, err := parseArgs(fs, args)
+	if err != nil {
+		return env.usageError("check", err, checkHelp)
+	}
+
+	opts := checkOptions{format: *format, fix: *fix, diff: *diff, jobs: *jobs}
+	switch opts.format {
+	case "text", "json", "sarif":
+	default:
+		return env.fail("check: --format %q: want text, json or sarif", opts.format)
+	}
+	if opts.threshold, err = parseThreshold(*failOn); err != nil {
+		return env.fail("check: %v", err)
+	}
+	if opts.color, err = env.colorFor(*color, env.StdoutTerminal); err != nil {
+		return env.fail("check: %v", err)
+	}
+	if opts.jobs < 1 {
+		return env.fail("check: -j %d: want 1 or more", opts.jobs)
+	}
+	if opts.diff && opts.format != "text" {
+		return env.fail("check: --diff prints a diff; it does not combine with --format %s", opts.format)
+	}
+	for _, p := range excludes {
+		if _, ok := parsePattern(p); !ok {
+			return env.fail("check: --exclude %q: not a pattern", p)
+		}
+	}
+
+	cwd, err := env.dir()
+	if err != nil {
+		return env.fail("check: %v", err)
+	}
+	if opts.settings, err = loadSettings(cwd, *configPath); err != nil {
+		return env.fail("%v", err)
+	}
+
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	w := newWalker(cwd, excludes, !*noGitignore)
+	for _, p := range paths {
+		w.add(p)
+	}
+	sort.Slice(w.files, func(i, j int) bool { return w.files[i].display < w.files[j].display })
+
+	results := opts.run(w.files, env)
+
+	var ioErrs []error
+	ioErrs = append(ioErrs, w.errs...)
+	for _, r := range results {
+		if r.err != nil {
+			ioErrs = append(ioErrs, r.err)
+		}
+	}
+	for _, err := range ioErrs {
+		env.errorf("%v", err)
+	}
+
+	all := collect(results)
+	switch {
+	case opts.diff:
+		for _, r := range results {
+			if r.after != nil && err == nil {
+				err = writeUnifiedDiff(env.Stdout, filepath.ToSlash(r.display), r.before, r.after)
+			}
+		}
+	case opts.format == "json":
+		err = writeJSON(env.Stdout, all)
+	case opts.format == "sarif":
+		err = writeSARIF(env.Stdout, all, sarifRun{version: env.Version, cwd: cwd, errs: ioErrs})
+	default:
+		err = writeText(env.Stdout, all, opts.color, len(results))
+	}
+	if opts.fix && !opts.diff {
+		reportFixes(env, results)
+	}
+	if err != nil {
+		return env.fail("check: %v", err)
+	}
+
+	if len(ioErrs) > 0 {
+		return ExitError
+	}
+	if opts.threshold != lint.Off {
+		for _, f := range all {
+			if f.Severity != lint.Off && f.Severity <= opts.threshold {
+				return ExitFindings
+			}
+		}
+	}
+	return ExitOK
+}
+
+// parseThreshold reads --fail-on.
+func parseThreshold(s string) (lint.Severity, error) {
+	if s == "none" {
+		return lint.Off, nil
+	}
+	if sev, ok := lint.ParseSeverity(s); ok && sev != lint.Off && strings.ToLower(s) == sev.String() {
+		return sev, nil
+	}
+	return lint.Off, fmt.Errorf("--fail-on %q: want error, warning, info, hint or none", s)
+}
+
+// stringList is a repeatable flag.
+type stringList []string
+
+func (l *stringList) String() string     { return strings.Join(*l, ",") }
+func (l *stringList) Set(s string) error { *l = append(*l, s); return nil }
+
+// loadSettings reads the configuration as the language server does: the
+// file (path, or .httpcode-lsp.yaml in cwd, which may be missing) merged
+// over the defaults and checked.
+func loadSettings(cwd, path string) (analysis.Settings, error) {
+	explicit := path != ""
+	if !explicit {
+		path = config.FileName
+	}
+	abs := path
+	if !filepath.IsAbs(abs) {
+		abs = filepath.Join(cwd, path)
+	}
+	data, err := os.ReadFile(abs)
+	if err != nil {
+		if !explicit && errors.Is(err, fs.ErrNotExist) {
+			return analysis.SettingsOf(config.Config{}), nil
+		}
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return analysis.Settings{}, fmt.Errorf("configuration %s: %w", path, err)
+	}
+	raw, err := config.FromYAML(data)
+	var cfg config.Config
+	if err == nil {
+		cfg, err = analysis.Configure(raw)
+	}
+	if err != nil {
+		msg := strings.TrimPrefix(err.Error(), config.FileName+": ")
+		return analysis.Settings{}, fmt.Errorf("bad configuration %s: %s", path, msg)
+	}
+	return analysis.SettingsOf(cfg), nil
+}
+
+// run analyses the files on opts.jobs goroutines; results are in the
+// files' order.
+func (opts checkOptions) run(files []target, env Env) []fileResult {
+	results := make([]fileResult, len(files))
+	prog := startProgress(env, len(files))
+	defer prog.stop()
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for n := min(opts.jobs, len(files)); n > 0; n-- {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				results[i] = opts.analyse(files[i])
+				prog.done()
+			}
+		}()
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return results
+}
+
+// binarySniff is how much of a file is searched for a NUL byte, as git
+// does to tell binary files.
+const binarySniff = 8000
+
+// analyse reads, analyses and, with --fix or --diff, fixes one file.
+func (opts checkOptions) analyse(t target) fileResult {
+	r := fileResult{target: t}
+	info, err := os.Stat(t.abs)
+	var src []byte
+	if err == nil {
+		src, err = os.ReadFile(t.abs)
+	}
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		r.err = fmt.Errorf("%s: %w", t.display, err)
+		return r
+	}
+	if bytes.IndexByte(src[:min(len(src), binarySniff)], 0) >= 0 {
+		return r // binary: nothing a person wrote status codes in
+	}
+	lang := analysis.LanguageOf("", t.abs)
+	findings := analysis.New(lang, src, opts.settings).Findings()
+	r.snap, r.findings = text.NewSnapshot("", 0, "", src), findings
+	if !opts.fix && !opts.diff {
+		return r
+	}
+	fixed, remaining, counts := fixFile(lang, src, findings, opts.settings)
+	if fixed == nil {
+		return r
+	}
+	r.before, r.after, r.fixed = src, fixed, counts
+	if opts.diff {
+		return r // nothing written: the findings stand
+	}
+	if err := writeAtomic(t.abs, fixed, info); err != nil {
+		r.err = fmt.Errorf("%s: %w", t.display, err)
+		r.after, r.fixed = nil, nil
+		return r
+	}
+	r.snap, r.findings = text.NewSnapshot("", 0, "", fixed), remaining
+	return r
+}
+
+// finding is one finding placed in its file, for output.
+type finding struct {
+	lint.Finding
+	file *fileResult
+	// 1-based lines and columns in characters; the end is exclusive.
+	line, col, endLine, endCol int
+}
+
+// collect places and orders every finding: by path, line, column, rule
+// and message.
+func collect(results []fileResult) []finding {
+	var out []finding
+	for i := range results {
+		r := &results[i]
+		for _, f := range r.findings {
+			pf := finding{Finding: f, file: r}
+			pf.line, pf.col = r.snap.LineCol(f.Start)
+			pf.endLine, pf.endCol = r.snap.LineCol(f.End)
+			out = append(out, pf)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		switch {
+		case a.file.display != b.file.display:
+			return a.file.display < b.file.display
+		case a.line != b.line:
+			return a.line < b.line
+		case a.col != b.col:
+			return a.col < b.col
+		case a.RuleID != b.RuleID:
+			return a.RuleID < b.RuleID
+		}
+		return a.Message < b.Message
+	})
+	return out
+}

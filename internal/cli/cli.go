@@ -1,0 +1,164 @@
+// Package cli is httpcode-lsp's command line for people and CI: `check`
+// runs the analysis the editor shows (package analysis, under the same
+// .httpcode-lsp.yaml) over files and directories and prints the findings as
+// compiler-style text, JSON or SARIF, applying the safe quick fixes on
+// request; `explain` prints what the catalog knows of a code, a class or a
+// rule; `codes` lists the catalog. Each command takes its arguments and an
+// Env and returns the process's exit code; cmd/httpcode-lsp only wires
+// them to os.Args.
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+)
+
+// Exit codes of every command.
+const (
+	// ExitOK: nothing at or above the --fail-on threshold.
+	ExitOK = 0
+	// ExitFindings: findings at or above the threshold.
+	ExitFindings = 1
+	// ExitError: a usage error, a bad configuration or an I/O error.
+	ExitError = 2
+)
+
+// Env is what a command sees of its process.
+type Env struct {
+	Stdout, Stderr io.Writer
+	// Dir is the working directory: relative paths, the default
+	// configuration file and SARIF's %SRCROOT% are taken from it. Empty
+	// means the process's working directory.
+	Dir string
+	// Version is the tool's version, for SARIF.
+	Version string
+	// StdoutTerminal and StderrTerminal tell whether the streams are
+	// terminals: colour and excerpts (--color auto) and the progress line
+	// depend on them.
+	StdoutTerminal, StderrTerminal bool
+	// NoColor is set where the NO_COLOR convention asks for no colour;
+	// --color auto then means never.
+	NoColor bool
+}
+
+// NewEnv describes the process: its working directory, whether stdout and
+// stderr are terminals, and NO_COLOR.
+func NewEnv(stdout, stderr io.Writer, version string) Env {
+	return Env{
+		Stdout:         stdout,
+		Stderr:         stderr,
+		Version:        version,
+		StdoutTerminal: IsTerminal(stdout),
+		StderrTerminal: IsTerminal(stderr),
+		NoColor:        os.Getenv("NO_COLOR") != "",
+	}
+}
+
+// IsTerminal reports whether w is a character device, as a terminal is.
+func IsTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	info, err := f.Stat()
+	return err == nil && info.Mode()&os.ModeCharDevice != 0
+}
+
+// dir returns the working directory.
+func (e Env) dir() (string, error) {
+	if e.Dir != "" {
+		return e.Dir, nil
+	}
+	return os.Getwd()
+}
+
+// fail prints one line, "httpcode-lsp: msg", on stderr and returns
+// ExitError.
+func (e Env) fail(format string, args ...interface{}) int {
+	e.errorf(format, args...)
+	return ExitError
+}
+
+func (e Env) errorf(format string, args ...interface{}) {
+	fmt.Fprintf(e.Stderr, "httpcode-lsp: %s\n", oneLine(fmt.Sprintf(format, args...)))
+}
+
+// oneLine folds a multi-line message (YAML errors can have several) into
+// one line.
+func oneLine(s string) string {
+	s = strings.TrimSpace(s)
+	if !strings.ContainsAny(s, "\r\n") {
+		return s
+	}
+	var parts []string
+	for _, p := range strings.FieldsFunc(s, func(r rune) bool { return r == '\n' || r == '\r' }) {
+		if p = strings.TrimSpace(p); p != "" {
+			parts = append(parts, p)
+		}
+	}
+	return strings.Join(parts, "; ")
+}
+
+// newFlagSet returns a flag set that reports errors through parse rather
+// than printing its usage.
+func newFlagSet(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	return fs
+}
+
+// errHelp is returned by parseArgs for -h and --help.
+var errHelp = flag.ErrHelp
+
+// parseArgs parses flags wherever they stand among the positional
+// arguments (`check ./api --format json` as well as `check --format json
+// ./api`); everything after "--" is positional.
+func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
+	var rest []string
+	for i, a := range args {
+		if a == "--" {
+			args, rest = args[:i], args[i+1:]
+			break
+		}
+	}
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			break
+		}
+		positional = append(positional, args[0])
+		args = args[1:]
+	}
+	return append(positional, rest...), nil
+}
+
+// usageError prints a flag error with a pointer to the help, or the help
+// itself for -h, and returns the exit code.
+func (e Env) usageError(cmd string, err error, help string) int {
+	if errors.Is(err, errHelp) {
+		fmt.Fprint(e.Stdout, help)
+		return ExitOK
+	}
+	return e.fail("%s: %v (see httpcode-lsp %s -h)", cmd, err, cmd)
+}
+
+// colorMode parses --color.
+func (e Env) colorFor(mode string, terminal bool) (bool, error) {
+	switch mode {
+	case "always":
+		return true, nil
+	case "never":
+		return false, nil
+	case "auto", "":
+		return terminal && !e.NoColor, nil
+	}
+	return false, fmt.Errorf("--color %q: want auto, always or never", mode)
+}

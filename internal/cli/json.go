@@ -1,0 +1,85 @@
+// json.go writes findings as a JSON array (--format json). Its shape is
+// part of the command line's interface: fields are only ever added.
+//
+//	[
+//	  {
+//	    "path": "examples/openapi.yaml",   // as printed in text output
+//	    "line": 11, "column": 9,          // 1-based; columns count characters
+//	    "endLine": 11, "endColumn": 12,   // exclusive end
+//	    "severity": "warning",            // error, warning, info or hint
+//	    "rule": "unquoted-status-code",
+//	    "message": "response key 200 is a YAML integer; quote it: '200'",
+//	    "url": "https://…/docs/rules.md#unquoted-status-code",
+//	    "fixable": true,                  // --fix applies a fix
+//	    "related": [{"line": …, "column": …, "endLine": …, "endColumn": …, "message": "…"}]
+//	  }
+//	]
+//
+// No finding gives [].
+
+package cli
+
+import (
+	"encoding/json"
+	"io"
+
+	"github.com/httpcode-lsp/httpcode-lsp/internal/lint"
+)
+
+type jsonFinding struct {
+	Path string `json:"path"`
+	jsonRange
+	Severity string        `json:"severity"`
+	Rule     string        `json:"rule"`
+	Message  string        `json:"message"`
+	URL      string        `json:"url,omitempty"`
+	Fixable  bool          `json:"fixable"`
+	Related  []jsonRelated `json:"related,omitempty"`
+}
+
+type jsonRange struct {
+	Line      int `json:"line"`
+	Column    int `json:"column"`
+	EndLine   int `json:"endLine"`
+	EndColumn int `json:"endColumn"`
+}
+
+type jsonRelated struct {
+	jsonRange
+	Message string `json:"message"`
+}
+
+func writeJSON(w io.Writer, findings []finding) error {
+	out := make([]jsonFinding, 0, len(findings))
+	for _, f := range findings {
+		jf := jsonFinding{
+			Path:      f.file.display,
+			jsonRange: jsonRange{f.line, f.col, f.endLine, f.endCol},
+			Severity:  f.Severity.String(),
+			Rule:      f.RuleID,
+			Message:   f.Message,
+			URL:       f.URL,
+			Fixable:   hasSafeFix(f.Finding),
+		}
+		for _, r := range f.Related {
+			line, col := f.file.snap.LineCol(r.Start)
+			endLine, endCol := f.file.snap.LineCol(r.End)
+			jf.Related = append(jf.Related, jsonRelated{jsonRange{line, col, endLine, endCol}, r.Message})
+		}
+		out = append(out, jf)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+// hasSafeFix tells whether --fix would repair the finding.
+func hasSafeFix(f lint.Finding) bool {
+	for _, fx := range f.Fixes {
+		if fx.Safe {
+			return true
+		}
+	}
+	return false
+}
