@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/httpcode-lsp/httpcode-lsp/internal/complete"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/config"
@@ -18,6 +19,7 @@ import (
 	"github.com/httpcode-lsp/httpcode-lsp/internal/lint"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/occurrence"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/openapi"
+	"github.com/httpcode-lsp/httpcode-lsp/internal/yamldoc"
 )
 
 // Language is the analyser a file goes to.
@@ -98,6 +100,11 @@ type File struct {
 	src      []byte
 	settings Settings
 
+	// base is an analysed earlier version of the file whose parse the
+	// analysis may reuse; it is dropped once the analysis has run.
+	base     atomic.Pointer[File]
+	analysed atomic.Bool
+
 	once     sync.Once
 	goFile   *golang.File
 	spec     *openapi.Document
@@ -113,8 +120,32 @@ func New(lang Language, src []byte, settings Settings) *File {
 	return &File{Lang: lang, src: src, settings: settings}
 }
 
+// Edited returns the analysis of src, a later text of the file prev
+// analyses. It equals New(lang, src, settings); for YAML and JSON it is
+// computed by reading again only the part of the text that changed since
+// the newest analysed version (yamldoc.Reparse), so that a keystroke in a
+// large document does not cost a parse of all of it.
+func Edited(prev *File, lang Language, src []byte, settings Settings) *File {
+	f := New(lang, src, settings)
+	if prev == nil || prev.Lang != lang || lang != YAML && lang != JSON {
+		return f
+	}
+	base := prev
+	if !prev.analysed.Load() {
+		// Versions typed faster than the debounce are never analysed:
+		// reuse the one before them.
+		if b := prev.base.Load(); b != nil {
+			base = b
+		}
+	}
+	f.base.Store(base)
+	return f
+}
+
 func (f *File) analyse() {
 	f.once.Do(func() {
+		defer f.analysed.Store(true)
+		base := f.base.Swap(nil)
 		switch f.Lang {
 		case Go:
 			f.goFile = golang.Scan(f.src)
@@ -123,7 +154,11 @@ func (f *File) analyse() {
 				f.httpQual = f.goFile.HTTPName
 			}
 		case YAML, JSON:
-			f.spec = openapi.Parse(f.src)
+			if base != nil && base.analysed.Load() && base.spec != nil {
+				f.spec = openapi.Model(yamldoc.Reparse(base.spec.Doc, f.src))
+			} else {
+				f.spec = openapi.Parse(f.src)
+			}
 			switch {
 			case f.spec.Kind.IsOpenAPI():
 				f.occs = f.spec.Occurrences

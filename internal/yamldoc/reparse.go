@@ -1,0 +1,263 @@
+// reparse.go: Reparse, the parse of an edited text that reads again only
+// the block the edit touched. A keystroke in a 13 MB document must not
+// cost a 13 MB parse: the innermost collection around the edit is parsed
+// on its own and put in place of the old one; every other node is shared
+// with the previous parse. Where that could read the text differently
+// from a full parse, Reparse parses in full instead.
+
+package yamldoc
+
+import (
+	"bytes"
+	"slices"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Reparse returns the parse of src, a later text of the document prev is
+// the parse of. It equals Parse(src) (comments attached to nodes aside),
+// and shares with prev the nodes the change between the two texts left
+// alone. prev is not modified.
+func Reparse(prev *Doc, src []byte) *Doc {
+	if d := prev.reparse(src); d != nil {
+		return d
+	}
+	return Parse(src)
+}
+
+// maxReparsePrefix bounds the blanks put before a block that does not
+// start its line (minified JSON), as they are parsed too.
+const maxReparsePrefix = 1 << 16
+
+// reparse is Reparse's fast path; nil when the change needs a full parse.
+func (prev *Doc) reparse(src []byte) (d *Doc) {
+	defer func() {
+		if recover() != nil {
+			d = nil
+		}
+	}()
+	if len(prev.Errors) > 0 || len(prev.Roots) != 1 || prev.Root == nil {
+		return nil
+	}
+	old := prev.src
+	pre, oldEnd, newEnd := changed(old, src)
+	if pre == len(old) && pre == len(src) {
+		return prev.with(src, prev.lines.clone())
+	}
+	// The changed bytes, widened to whole characters and a byte more on
+	// each side, so that a line break or a character split by the edges
+	// is seen.
+	lo := max(0, pre-1)
+	for lo > 0 && !utf8.RuneStart(src[lo]) {
+		lo--
+	}
+	oldHi, newHi := min(len(old), oldEnd+1), min(len(src), newEnd+1)
+	for newHi < len(src) && !utf8.RuneStart(src[newHi]) {
+		newHi, oldHi = newHi+1, oldHi+1
+	}
+	// The line structure must stay: a new or removed line break would
+	// move every node after it.
+	if hasBreak(old[lo:oldHi]) || hasBreak(src[lo:newHi]) || !clean(src[lo:newHi]) {
+		return nil
+	}
+	v, path := prev.enclosing(pre, oldEnd)
+	if v == nil {
+		return nil
+	}
+	start, end := prev.NodeRange(v)
+	delta := newEnd - oldEnd
+	line := prev.lines.lineOf(start)
+	lines := prev.lines.shifted(src, prev.lines.lineOf(pre), delta)
+	if line == 0 && lines.bom > 0 {
+		return nil
+	}
+	col := utf8.RuneCount(src[lines.starts[line]:start])
+	if col > maxReparsePrefix || !reusable(v) {
+		return nil
+	}
+	end += delta
+	flow := v.Style&yaml.FlowStyle != 0
+	if flow {
+		// Nodes after the block on its last line would shift.
+		last := lines.lineOf(end)
+		if strings.Trim(string(src[end:lines.ends[last]]), " \t,]}") != "" {
+			return nil
+		}
+	} else {
+		// Blank lines after a block belong to a block scalar it may end
+		// with; the next content line must be outside the block.
+		last := lines.lineOf(end)
+		end = lines.ends[last]
+		for l := last + 1; l < lines.count(); l++ {
+			t := bytes.TrimLeft(src[lines.starts[l]:lines.ends[l]], " \t")
+			if len(t) == 0 {
+				end = lines.ends[l]
+				continue
+			}
+			if t[0] != '#' && lines.ends[l]-lines.starts[l]-len(t) >= v.Column-1 {
+				return nil
+			}
+			break
+		}
+	}
+	sub := make([]byte, 0, col+end-start)
+	sub = append(sub, strings.Repeat(" ", col)...)
+	sub = append(sub, src[start:end]...)
+	res := run(sub, len(sub))
+	if res.err != nil || len(res.roots) != 1 {
+		return nil
+	}
+	n := res.roots[0]
+	if n.Kind != v.Kind || n.Tag != v.Tag || n.Style&yaml.FlowStyle != v.Style&yaml.FlowStyle || n.Line != 1 || n.Column != v.Column || !reusable(n) {
+		return nil
+	}
+	Walk(n, func(vis Visit) bool {
+		vis.Node.Line += line
+		return true
+	})
+	// Copy the path from the root down, each copy pointing to the next.
+	for i := len(path) - 1; i >= 0; i-- {
+		up := *path[i].node
+		up.Content = slices.Clone(up.Content)
+		up.Content[path[i].index] = n
+		n = &up
+	}
+	return prev.with(src, lines).withRoot(n)
+}
+
+// with returns a copy of the valid document d for the text src, whose
+// line index is lines.
+func (d *Doc) with(src []byte, lines *lineIndex) *Doc {
+	// A valid document's text is its source: nothing was blanked.
+	return &Doc{Root: d.Root, Roots: []*yaml.Node{d.Root}, Parses: 1, src: src, text: src, lines: lines}
+}
+
+func (d *Doc) withRoot(root *yaml.Node) *Doc {
+	d.Root, d.Roots[0] = root, root
+	return d
+}
+
+// changed returns the extent of the change from old to src: the length of
+// their common prefix, and where their common suffix starts in each.
+func changed(old, src []byte) (pre, oldEnd, newEnd int) {
+	n := min(len(old), len(src))
+	const chunk = 4096
+	for pre+chunk <= n && bytes.Equal(old[pre:pre+chunk], src[pre:pre+chunk]) {
+		pre += chunk
+	}
+	for pre < n && old[pre] == src[pre] {
+		pre++
+	}
+	oldEnd, newEnd = len(old), len(src)
+	for oldEnd-chunk >= pre && newEnd-chunk >= pre && bytes.Equal(old[oldEnd-chunk:oldEnd], src[newEnd-chunk:newEnd]) {
+		oldEnd, newEnd = oldEnd-chunk, newEnd-chunk
+	}
+	for oldEnd > pre && newEnd > pre && old[oldEnd-1] == src[newEnd-1] {
+		oldEnd, newEnd = oldEnd-1, newEnd-1
+	}
+	return pre, oldEnd, newEnd
+}
+
+// hasBreak reports whether t holds a line break, or a byte that could be
+// part of one with the bytes around it.
+func hasBreak(t []byte) bool {
+	return bytes.ContainsAny(t, "\r\n") || bytes.Contains(t, []byte("\u0085")) ||
+		bytes.Contains(t, []byte("\u2028")) || bytes.Contains(t, []byte("\u2029"))
+}
+
+// clean reports whether t, whole characters, holds only characters that
+// sanitize leaves alone.
+func clean(t []byte) bool {
+	_, bad := sanitize(t)
+	return bad < 0
+}
+
+// step is one step down the path to a node: the collection and the index
+// of the child taken in its Content.
+type step struct {
+	node  *yaml.Node
+	index int
+}
+
+// enclosing returns the innermost collection below the root whose range
+// holds the bytes [from, to) strictly inside it, written in the root's
+// style (block or flow), and the path to it. It returns nil when there is
+// none or the path crosses an anchor, which an alias elsewhere may share.
+func (d *Doc) enclosing(from, to int) (*yaml.Node, []step) {
+	root := d.Root
+	flow := root.Style&yaml.FlowStyle != 0
+	if root.Anchor != "" {
+		return nil, nil
+	}
+	var best *yaml.Node
+	var bestPath, path []step
+	for n := root; len(path) < MaxDepth; {
+		if n.Kind != yaml.MappingNode && n.Kind != yaml.SequenceNode {
+			break
+		}
+		stride, first := 1, 0
+		if n.Kind == yaml.MappingNode {
+			stride, first = 2, 1
+		}
+		// The last child that starts before the change.
+		k := sort.Search(len(n.Content)/stride, func(i int) bool {
+			return d.Offset(n.Content[i*stride]) >= from
+		}) - 1
+		if k < 0 || k*stride+first >= len(n.Content) {
+			break
+		}
+		i := k*stride + first
+		c := n.Content[i]
+		if c.Kind != yaml.MappingNode && c.Kind != yaml.SequenceNode {
+			break
+		}
+		s, e := d.NodeRange(c)
+		if s >= from || e <= to {
+			break
+		}
+		path = append(path, step{n, i})
+		if c.Style&yaml.FlowStyle != 0 == flow {
+			best, bestPath = c, slices.Clone(path)
+		}
+		if c.Anchor != "" {
+			break
+		}
+		n = c
+	}
+	return best, bestPath
+}
+
+// reusable reports whether a subtree can be swapped without touching the
+// rest: it holds no anchor and no alias, which would tie it to nodes
+// outside.
+func reusable(n *yaml.Node) bool {
+	ok := true
+	Walk(n, func(v Visit) bool {
+		if v.Node.Anchor != "" || v.Node.Kind == yaml.AliasNode {
+			ok = false
+		}
+		return ok
+	})
+	return ok
+}
+
+// clone returns a copy of the index that shares nothing mutable.
+func (li *lineIndex) clone() *lineIndex {
+	return &lineIndex{starts: li.starts, ends: li.ends, ascii: li.ascii, bom: li.bom}
+}
+
+// shifted returns the index of src, the text of li with bytes of line
+// line changed, its length by delta, and no line break added or removed.
+func (li *lineIndex) shifted(src []byte, line, delta int) *lineIndex {
+	out := &lineIndex{starts: slices.Clone(li.starts), ends: slices.Clone(li.ends), ascii: slices.Clone(li.ascii), bom: li.bom}
+	out.ends[line] += delta
+	for l := line + 1; l < len(out.starts); l++ {
+		out.starts[l] += delta
+		out.ends[l] += delta
+	}
+	out.refresh(src, line)
+	return out
+}

@@ -1,0 +1,172 @@
+package yamldoc
+
+import (
+	"fmt"
+	"math/rand"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/httpcode-lsp/httpcode-lsp/internal/specgen"
+)
+
+// reparseSources are the texts the random edits start from: generated
+// specs in YAML and JSON, the OpenAPI fixtures, and YAML with anchors,
+// block scalars, flow collections in block context and CRLF.
+func reparseSources(t *testing.T) map[string][]byte {
+	t.Helper()
+	gen := specgen.OpenAPI(300)
+	srcs := map[string][]byte{
+		"generated.yaml": gen,
+		"generated.json": specgen.JSON(gen),
+		"minified.json":  []byte(strings.Join(strings.Fields(string(specgen.JSON(specgen.OpenAPI(60)))), "")),
+		"features.yaml": []byte("a:\n  base: &b {x: 1}\n  use: *b\n  list:\n  - k: 1\n    v: [1, 2,\n      3]\n  - k: 2\n" +
+			"b:\n  text: |+\n    kept\n\n  folded: >-\n    one\n    two\n  plain: a\n    continued\n  'q': \"é😀\"\n" +
+			"c:\n  d:\n    e: 1\n  # comment\n  f: !!str 2\n"),
+		"crlf.yaml": []byte("a:\r\n  b:\r\n    c: 1\r\n    d: [x, y]\r\n  e: 'z'\r\n"),
+	}
+	files, _ := filepath.Glob("../openapi/testdata/*.*")
+	for _, f := range files {
+		if strings.HasSuffix(f, ".want") {
+			continue
+		}
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		srcs[filepath.Base(f)] = b
+	}
+	return srcs
+}
+
+// edit makes a random small change to src: a character typed, deleted or
+// replaced, often one that matters to YAML or JSON syntax.
+func edit(r *rand.Rand, src []byte) []byte {
+	const chars = "abcxyz019 :,-#'\"{}[]|>&*!\t\n\r\u00e9\u00ff"
+	runes := []rune(chars)
+	i := 0
+	if len(src) > 0 {
+		i = r.Intn(len(src))
+	}
+	ins := string(runes[r.Intn(len(runes))])
+	out := append([]byte(nil), src[:i]...)
+	switch r.Intn(3) {
+	case 0: // insert
+		out = append(out, ins...)
+		return append(out, src[i:]...)
+	case 1: // delete a byte (which may break a character)
+		return append(out, src[min(i+1, len(src)):]...)
+	default: // replace
+		out = append(out, ins...)
+		return append(out, src[min(i+1, len(src)):]...)
+	}
+}
+
+// sameTree reports where two parses differ, "" if they do not; comments
+// attached to nodes are not compared.
+func sameTree(a, b *Doc) string {
+	if !reflect.DeepEqual(a.Errors, b.Errors) {
+		return fmt.Sprintf("errors %v, want %v", a.Errors, b.Errors)
+	}
+	if string(a.Text()) != string(b.Text()) || string(a.Source()) != string(b.Source()) {
+		return "texts differ"
+	}
+	if !reflect.DeepEqual(a.lines.starts, b.lines.starts) || !reflect.DeepEqual(a.lines.ends, b.lines.ends) ||
+		!reflect.DeepEqual(a.lines.ascii, b.lines.ascii) || a.lines.bom != b.lines.bom {
+		return "line indexes differ"
+	}
+	if len(a.Roots) != len(b.Roots) {
+		return fmt.Sprintf("%d roots, want %d", len(a.Roots), len(b.Roots))
+	}
+	for i := range a.Roots {
+		if diff := sameNode(a, b, a.Roots[i], b.Roots[i], 0); diff != "" {
+			return diff
+		}
+	}
+	return ""
+}
+
+func sameNode(da, db *Doc, a, b *yaml.Node, depth int) string {
+	if a == nil || b == nil || depth > MaxDepth {
+		if a != b && depth <= MaxDepth {
+			return "nil node"
+		}
+		return ""
+	}
+	if a.Kind != b.Kind || a.Style != b.Style || a.Tag != b.Tag || a.Value != b.Value || a.Anchor != b.Anchor ||
+		a.Line != b.Line || a.Column != b.Column || len(a.Content) != len(b.Content) {
+		return fmt.Sprintf("node %q at %d:%d differs from %q at %d:%d", a.Value, a.Line, a.Column, b.Value, b.Line, b.Column)
+	}
+	as, ae := da.NodeRange(a)
+	bs, be := db.NodeRange(b)
+	if as != bs || ae != be {
+		return fmt.Sprintf("node %q: range [%d,%d), want [%d,%d)", a.Value, as, ae, bs, be)
+	}
+	if (a.Alias == nil) != (b.Alias == nil) {
+		return fmt.Sprintf("alias %q", a.Value)
+	}
+	for i := range a.Content {
+		if diff := sameNode(da, db, a.Content[i], b.Content[i], depth+1); diff != "" {
+			return diff
+		}
+	}
+	return ""
+}
+
+// TestReparseEqualsParse chains random edits, each read by Reparse from
+// the previous result, and checks every result against a full parse.
+func TestReparseEqualsParse(t *testing.T) {
+	r := rand.New(rand.NewSource(1))
+	for name, src := range reparseSources(t) {
+		t.Run(name, func(t *testing.T) {
+			steps := 300
+			if testing.Short() {
+				steps = 60
+			}
+			orig := src
+			doc := Parse(src)
+			for i := 0; i < steps; i++ {
+				next := edit(r, src)
+				got, want := Reparse(doc, next), Parse(next)
+				if diff := sameTree(got, want); diff != "" {
+					t.Fatalf("edit %d: %s\nbefore:\n%s\nafter:\n%s", i, diff, src, next)
+				}
+				src, doc = next, got
+				if len(doc.Errors) > 0 && r.Intn(4) > 0 {
+					// Mostly keep editing valid text, where Reparse
+					// does its work.
+					src, doc = orig, Parse(orig)
+				}
+			}
+		})
+	}
+}
+
+// TestReparseReuses checks that an edit inside one path item of a large
+// document reads only that path item again: the other nodes are shared.
+func TestReparseReuses(t *testing.T) {
+	for _, src := range [][]byte{specgen.OpenAPI(3000), specgen.JSON(specgen.OpenAPI(3000))} {
+		prev := Parse(src)
+		i := strings.Index(string(src[len(src)/2:]), "Deleted") + len(src)/2
+		next := []byte(string(src[:i]) + "x" + string(src[i:]))
+		got := Reparse(prev, next)
+		if diff := sameTree(got, Parse(next)); diff != "" {
+			t.Fatal(diff)
+		}
+		paths := func(d *Doc) []*yaml.Node { _, v := Get(d.Root, "paths"); return v.Content }
+		old, now := paths(prev), paths(got)
+		shared := 0
+		for k := range old {
+			if old[k] == now[k] {
+				shared++
+			}
+		}
+		if shared != len(old)-1 {
+			t.Errorf("%d of %d path nodes shared, want all but the edited one", shared, len(old))
+		}
+	}
+}
