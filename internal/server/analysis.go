@@ -13,7 +13,14 @@ type document struct {
 	*analysis.File
 }
 
-func (s *Server) newDocument(snap *text.Snapshot) *document {
+// newDocument analyses snap; prev, when not nil, is the document's
+// previous state, whose parse the analysis reuses where the text did not
+// change.
+func (s *Server) newDocument(snap *text.Snapshot, prev *document) *document {
 	lang := analysis.LanguageOf(snap.Language, string(snap.URI))
-	return &document{snap: snap, File: analysis.New(lang, snap.Text(), analysis.SettingsOf(s.config()))}
+	settings := analysis.SettingsOf(s.config())
+	if prev == nil {
+		return &document{snap: snap, File: analysis.New(lang, snap.Text(), settings)}
+	}
+	return &document{snap: snap, File: analysis.Edited(prev.File, lang, snap.Text(), settings)}
 }

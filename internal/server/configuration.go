@@ -75,7 +75,7 @@ func (s *Server) reanalyse() {
 		if s.isConfigFile(d.snap.URI) {
 			continue
 		}
-		fresh := s.newDocument(d.snap)
+		fresh := s.newDocument(d.snap, d)
 		s.docs.set(fresh)
 		s.schedule(fresh)
 	}

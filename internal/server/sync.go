@@ -56,7 +56,7 @@ func (ds *documents) remove(uri protocol.DocumentURI) {
 // diagnostics.
 func (s *Server) DidOpen(ctx context.Context, params *protocol.DidOpenTextDocumentParams) error {
 	td := params.TextDocument
-	d := s.newDocument(text.NewSnapshot(td.URI, td.Version, string(td.LanguageID), []byte(td.Text)))
+	d := s.newDocument(text.NewSnapshot(td.URI, td.Version, string(td.LanguageID), []byte(td.Text)), nil)
 	s.docs.set(d)
 	s.analyseOrConfigure(ctx, d)
 	return nil
@@ -83,7 +83,7 @@ func (s *Server) didChange(ctx context.Context, params *didChangeParams) error {
 		s.log.Error("didChange could not be applied", zap.String("uri", string(uri)), zap.Error(err))
 		return nil
 	}
-	d = s.newDocument(next)
+	d = s.newDocument(next, d)
 	s.docs.set(d)
 	s.analyseOrConfigure(ctx, d)
 	return nil
