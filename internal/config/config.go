@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"gopkg.in/yaml.v3"
 )
@@ -29,6 +30,44 @@ type Config struct {
 	// ("499": "Client Closed Request").
 	Codes map[string]string `json:"codes"`
 	YAML  YAML              `json:"yaml"`
+	// Limits bound the work the language server spends on one file.
+	Limits Limits `json:"limits"`
+}
+
+// Limits bound the work the language server spends on one file. Zero
+// values mean the defaults.
+type Limits struct {
+	// MaxDocumentSize is the size in bytes above which a document is not
+	// analysed (DefaultMaxDocumentSize).
+	MaxDocumentSize int64 `json:"maxDocumentSize"`
+	// AnalysisTimeout is how long hover, completion, code actions and
+	// diagnostics wait for a document's analysis, as a Go duration such
+	// as "10s" (DefaultAnalysisTimeout).
+	AnalysisTimeout string `json:"analysisTimeout"`
+}
+
+// The default limits: GitHub's 13 MB REST description is analysed in
+// about a second.
+const (
+	DefaultMaxDocumentSize = 16 << 20
+	DefaultAnalysisTimeout = 10 * time.Second
+)
+
+// MaxSize returns MaxDocumentSize or its default.
+func (l Limits) MaxSize() int64 {
+	if l.MaxDocumentSize > 0 {
+		return l.MaxDocumentSize
+	}
+	return DefaultMaxDocumentSize
+}
+
+// Timeout returns AnalysisTimeout or its default; Check has rejected a
+// value that does not parse.
+func (l Limits) Timeout() time.Duration {
+	if d, err := time.ParseDuration(l.AnalysisTimeout); err == nil && d > 0 {
+		return d
+	}
+	return DefaultAnalysisTimeout
 }
 
 // YAML configures plain YAML documents.
@@ -83,7 +122,7 @@ var Severities = []string{"error", "warning", "info", "hint", "off"}
 // Check reports the first setting that is not valid: an unknown rule ID
 // (isRule says which are known), a severity not in Severities, a custom
 // code that is not a number from 100 to 999 or has no phrase, an empty
-// status key.
+// status key, a negative size or a bad duration in limits.
 func (c Config) Check(isRule func(id string) bool) error {
 	for _, id := range slices.Sorted(maps.Keys(c.Rules)) {
 		if !isRule(id) {
@@ -105,6 +144,14 @@ func (c Config) Check(isRule func(id string) bool) error {
 	for _, k := range c.YAML.StatusKeys {
 		if strings.TrimSpace(k) == "" {
 			return fmt.Errorf("yaml.statusKeys: empty key")
+		}
+	}
+	if c.Limits.MaxDocumentSize < 0 {
+		return fmt.Errorf("limits.maxDocumentSize: %d is negative", c.Limits.MaxDocumentSize)
+	}
+	if t := c.Limits.AnalysisTimeout; t != "" {
+		if d, err := time.ParseDuration(t); err != nil || d <= 0 {
+			return fmt.Errorf("limits.analysisTimeout: %q is not a positive duration such as \"10s\"", t)
 		}
 	}
 	return nil

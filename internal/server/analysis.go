@@ -11,16 +11,22 @@ import (
 type document struct {
 	snap *text.Snapshot
 	*analysis.File
+	budget *budget
 }
 
 // newDocument analyses snap; prev, when not nil, is the document's
 // previous state, whose parse the analysis reuses where the text did not
 // change.
 func (s *Server) newDocument(snap *text.Snapshot, prev *document) *document {
+	cfg := s.config()
 	lang := analysis.LanguageOf(snap.Language, string(snap.URI))
-	settings := analysis.SettingsOf(s.config())
-	if prev == nil {
-		return &document{snap: snap, File: analysis.New(lang, snap.Text(), settings)}
+	b := newBudget(cfg.Limits, len(snap.Text()))
+	if b.tooLarge() {
+		lang = analysis.Unknown // nothing to analyse: limits.go says why
 	}
-	return &document{snap: snap, File: analysis.Edited(prev.File, lang, snap.Text(), settings)}
+	settings := analysis.SettingsOf(cfg)
+	if prev == nil {
+		return &document{snap: snap, File: analysis.New(lang, snap.Text(), settings), budget: b}
+	}
+	return &document{snap: snap, File: analysis.Edited(prev.File, lang, snap.Text(), settings), budget: b}
 }

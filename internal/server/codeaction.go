@@ -21,7 +21,7 @@ const sourceFixAll protocol.CodeActionKind = "source.fixAll"
 func (s *Server) CodeAction(_ context.Context, params *protocol.CodeActionParams) ([]protocol.CodeAction, error) {
 	actions := []protocol.CodeAction{}
 	d, ok := s.docs.get(params.TextDocument.URI)
-	if !ok {
+	if !ok || !s.analysed(d) {
 		return actions, nil
 	}
 	enc := s.positionEncoding()

@@ -15,7 +15,7 @@ import (
 func (s *Server) Completion(_ context.Context, params *protocol.CompletionParams) (*protocol.CompletionList, error) {
 	list := &protocol.CompletionList{Items: []protocol.CompletionItem{}}
 	d, ok := s.docs.get(params.TextDocument.URI)
-	if !ok {
+	if !ok || !s.analysed(d) {
 		return list, nil
 	}
 	enc := s.positionEncoding()

@@ -75,8 +75,14 @@ func (s *Server) analyseAndPublish(ctx context.Context, d *document) {
 	if ctx.Err() != nil {
 		return
 	}
-	findings := d.Findings()
-	diags := s.diagnostics(d, findings)
+	if diags, ok := s.diagnosticsWithin(ctx, d); ok {
+		s.publish(ctx, d, diags)
+	}
+}
+
+// publish sends d's diagnostics if d is still the document's current
+// state.
+func (s *Server) publish(ctx context.Context, d *document, diags []protocol.Diagnostic) {
 	s.diags.sendMu.Lock()
 	defer s.diags.sendMu.Unlock()
 	if cur, ok := s.docs.get(d.snap.URI); ctx.Err() != nil || !ok || cur != d {

@@ -14,7 +14,9 @@ package server
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"runtime/debug"
+	"strings"
 	"sync"
 
 	"go.lsp.dev/jsonrpc2"
@@ -26,6 +28,7 @@ import (
 
 func (s *Server) handler() jsonrpc2.Handler {
 	h := protocol.ServerHandler(s, nil)
+	h = invalidParams(h)
 	h = s.rawMethods(h)
 	h = s.lifecycleGate(h)
 	h = s.recoverPanics(h)
@@ -112,6 +115,22 @@ func decodeID(params json.RawMessage, p *struct {
 		return jsonrpc2.NewStringID(str), true
 	}
 	return jsonrpc2.ID{}, false
+}
+
+// invalidParams answers InvalidParams where protocol answers params it
+// cannot decode with an error that has no JSON-RPC code (its text starts
+// "JSON-RPC parse error"). The stream has checked that the message is
+// JSON, so only the params' shape can be wrong.
+func invalidParams(next jsonrpc2.Handler) jsonrpc2.Handler {
+	return func(ctx context.Context, reply jsonrpc2.Replier, req jsonrpc2.Request) error {
+		return next(ctx, func(ctx context.Context, result interface{}, err error) error {
+			var rpcErr *jsonrpc2.Error
+			if prefix := jsonrpc2.ErrParse.Message + ": "; err != nil && !errors.As(err, &rpcErr) && strings.HasPrefix(err.Error(), prefix) {
+				err = jsonrpc2.Errorf(jsonrpc2.InvalidParams, "%s: %s", req.Method(), strings.TrimPrefix(err.Error(), prefix))
+			}
+			return reply(ctx, result, err)
+		}, req)
+	}
 }
 
 // recoverPanics keeps a panicking handler from taking the process down: the

@@ -13,7 +13,7 @@ import (
 // Hover shows the catalog entry of the status code under the cursor.
 func (s *Server) Hover(_ context.Context, params *protocol.HoverParams) (*protocol.Hover, error) {
 	d, ok := s.docs.get(params.TextDocument.URI)
-	if !ok {
+	if !ok || !s.analysed(d) {
 		return nil, nil
 	}
 	enc := s.positionEncoding()

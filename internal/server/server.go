@@ -85,7 +85,7 @@ func New(opts Options) *Server {
 // stream, and returns the process exit code: 0 after a shutdown request,
 // 1 otherwise.
 func (s *Server) Serve(ctx context.Context, rwc io.ReadWriteCloser) int {
-	conn := jsonrpc2.NewConn(jsonrpc2.NewStream(rwc))
+	conn := jsonrpc2.NewConn(newStream(rwc, s.log.Named("stream")))
 	ctx = protocol.WithLogger(ctx, s.log.Named("protocol"))
 	s.mu.Lock()
 	s.client = protocol.ClientDispatcher(conn, s.log.Named("client"))

@@ -1,0 +1,339 @@
+// stream.go: the LSP base protocol — JSON-RPC 2.0 messages framed by a
+// Content-Length header — over the client's byte stream. go.lsp.dev/jsonrpc2
+// ends the connection on the first frame it cannot decode; this stream
+// answers a bad message as JSON-RPC 2.0 says (ParseError, InvalidRequest,
+// InvalidParams; nothing for a notification whose params are bad), finds
+// the next frame after a broken header, and goes on.
+package server
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+	"sync"
+
+	"go.lsp.dev/jsonrpc2"
+	"go.uber.org/zap"
+)
+
+// MaxMessageSize is the largest message the server reads; a larger one is
+// skipped and answered InvalidRequest. It is far above any document worth
+// opening (see config's limits.maxDocumentSize).
+const MaxMessageSize = 256 << 20
+
+// maxHeaderLine bounds the memory one header line may take.
+const maxHeaderLine = 64 << 10
+
+const contentLength = "content-length:"
+
+// stream implements jsonrpc2.Stream.
+type stream struct {
+	in      *bufio.Reader
+	rwc     io.ReadWriteCloser
+	log     *zap.Logger
+	maxBody int64
+	carry   string // the end of a long line's previous piece
+
+	writeMu sync.Mutex // one frame at a time: replies, notifications, rejections
+}
+
+func newStream(rwc io.ReadWriteCloser, log *zap.Logger) *stream {
+	return &stream{in: bufio.NewReaderSize(rwc, maxHeaderLine), rwc: rwc, log: log, maxBody: MaxMessageSize}
+}
+
+// Read returns the next well-formed message. Bad frames and bad messages
+// on the way are answered and skipped; only the end of the input (or a
+// failure to read it) ends the stream.
+func (s *stream) Read(context.Context) (jsonrpc2.Message, int64, error) {
+	for {
+		body, err := s.readFrame()
+		if err != nil {
+			return nil, 0, err
+		}
+		if body == nil {
+			continue // skipped
+		}
+		msg, bad := decodeMessage(body)
+		if bad == nil {
+			return msg, int64(len(body)), nil
+		}
+		if err := s.reject(bad); err != nil {
+			return nil, 0, err
+		}
+	}
+}
+
+// badMessage is a message or frame that the stream answers itself. A zero
+// code answers nothing (a notification whose params are bad).
+type badMessage struct {
+	id      json.RawMessage // the request's id; nil answers with a null id
+	code    jsonrpc2.Code
+	message string
+}
+
+// reject logs a bad message, without its content, and answers it.
+func (s *stream) reject(bad *badMessage) error {
+	s.log.Warn("rejected a message", zap.String("reason", bad.message), zap.Int64("code", int64(bad.code)))
+	if bad.code == 0 {
+		return nil
+	}
+	id := bad.id
+	if id == nil {
+		id = json.RawMessage("null")
+	}
+	body, err := json.Marshal(struct {
+		JSONRPC string          `json:"jsonrpc"`
+		ID      json.RawMessage `json:"id"`
+		Error   *jsonrpc2.Error `json:"error"`
+	}{jsonrpc2.Version, id, jsonrpc2.NewError(bad.code, bad.message)})
+	if err != nil {
+		return fmt.Errorf("encode an error response: %w", err)
+	}
+	_, err = s.writeFrame(body)
+	return err
+}
+
+// readFrame reads one frame's body; nil, with no error, for a frame it
+// skipped.
+func (s *stream) readFrame() ([]byte, error) {
+	length, err := s.readHeader()
+	if err != nil {
+		return nil, err
+	}
+	if length > s.maxBody {
+		if _, err := io.CopyN(io.Discard, s.in, length); err != nil {
+			return nil, noEOF(err)
+		}
+		return nil, s.reject(&badMessage{code: jsonrpc2.InvalidRequest,
+			message: fmt.Sprintf("a message of %d bytes is larger than the %d bytes this server reads", length, s.maxBody)})
+	}
+	// The buffer grows as the body arrives: a Content-Length that
+	// promises more than is sent costs no more than what was sent.
+	var body bytes.Buffer
+	if _, err := io.CopyN(&body, s.in, length); err != nil {
+		return nil, noEOF(err)
+	}
+	return body.Bytes(), nil
+}
+
+// readHeader reads the header lines of a frame up to the empty line that
+// ends them and returns the Content-Length. A broken header is answered
+// ParseError, and the input skipped up to the next Content-Length header,
+// wherever on a line it starts.
+func (s *stream) readHeader() (int64, error) {
+	length, started, broken := int64(-1), false, false
+	fail := func(format string, args ...interface{}) error {
+		broken = true
+		return s.reject(&badMessage{code: jsonrpc2.ParseError, message: fmt.Sprintf(format, args...)})
+	}
+	for {
+		line, err := s.readLine()
+		if err != nil {
+			if started {
+				err = noEOF(err)
+			}
+			return 0, err
+		}
+		if i := indexFold(line, contentLength); i > 0 || (i == 0 && broken) {
+			// Bytes before the header on its line are what is left of a
+			// broken frame (answered already) or bytes outside any frame.
+			if !broken && strings.TrimSpace(line[:i]) != "" {
+				s.log.Warn("skipped bytes outside a frame", zap.Int("bytes", i))
+			}
+			line, length, started, broken = line[i:], -1, false, false
+		}
+		trimmed := strings.TrimSpace(line)
+		switch name, value, ok := strings.Cut(trimmed, ":"); {
+		case broken:
+		case trimmed == "" && !started:
+			// blank lines between frames
+		case trimmed == "" && length < 0:
+			err = fail("a frame without a Content-Length header")
+		case trimmed == "":
+			return length, nil
+		case !ok || !isToken(name):
+			err = fail("a malformed header line %q", truncate(trimmed, 40))
+		case strings.EqualFold(name, "Content-Length"):
+			started = true
+			length, err = strconv.ParseInt(strings.TrimSpace(value), 10, 64)
+			if err != nil || length <= 0 {
+				err = fail("Content-Length %q is not a positive number", truncate(value, 40))
+			}
+		default:
+			started = true // another header, such as Content-Type
+		}
+		if err != nil {
+			return 0, err
+		}
+	}
+}
+
+// readLine returns the next line with its line break, or the next
+// maxHeaderLine bytes of a longer line. The last bytes of such a piece are
+// read again at the start of the next one, so that no Content-Length
+// header is missed where the line is cut.
+func (s *stream) readLine() (string, error) {
+	b, err := s.in.ReadSlice('\n')
+	line := s.carry + string(b)
+	s.carry = ""
+	if errors.Is(err, bufio.ErrBufferFull) {
+		s.carry = line[len(line)-(len(contentLength)-1):]
+		return line, nil
+	}
+	if err != nil && len(b) > 0 && errors.Is(err, io.EOF) {
+		return line, nil // a last line without a line break
+	}
+	return line, err
+}
+
+// decodeMessage checks a frame's body against JSON-RPC 2.0 and decodes
+// it. What go.lsp.dev/jsonrpc2 would misread — a message without a method
+// taken for a response, an empty string id taken for 0 — is rejected here.
+func decodeMessage(body []byte) (jsonrpc2.Message, *badMessage) {
+	if !json.Valid(body) {
+		return nil, &badMessage{code: jsonrpc2.ParseError, message: "the message is not valid JSON"}
+	}
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(body, &m); err != nil || m == nil {
+		return nil, &badMessage{code: jsonrpc2.InvalidRequest, message: "a message must be a JSON object"}
+	}
+	rawID, hasID := m["id"]
+	echo, idOK := checkID(rawID)
+	bad := func(code jsonrpc2.Code, format string, args ...interface{}) *badMessage {
+		return &badMessage{id: echo, code: code, message: fmt.Sprintf(format, args...)}
+	}
+	if v, ok := m["jsonrpc"]; ok {
+		var version string
+		if json.Unmarshal(v, &version) != nil || version != jsonrpc2.Version {
+			return nil, bad(jsonrpc2.InvalidRequest, `"jsonrpc" must be "2.0"`)
+		}
+	}
+	if hasID && !idOK {
+		return nil, bad(jsonrpc2.InvalidRequest, "an id must be a non-empty string or a 32-bit integer")
+	}
+	rawMethod, hasMethod := m["method"]
+	if !hasMethod {
+		_, hasResult := m["result"]
+		_, hasError := m["error"]
+		if !hasID || !(hasResult || hasError) {
+			return nil, bad(jsonrpc2.InvalidRequest, "a request must have a method")
+		}
+	} else {
+		var method string
+		if json.Unmarshal(rawMethod, &method) != nil || method == "" {
+			return nil, bad(jsonrpc2.InvalidRequest, `"method" must be a non-empty string`)
+		}
+		switch params := m["params"]; {
+		case bytes.Equal(params, []byte("null")):
+			// Some clients send null for no params; drop it, as if absent.
+			delete(m, "params")
+			body, _ = json.Marshal(m)
+		case params != nil && params[0] != '{' && params[0] != '[':
+			b := bad(jsonrpc2.InvalidParams, "%s: params must be an object or an array", method)
+			if !hasID {
+				b.code = 0 // a notification is never answered
+			}
+			return nil, b
+		}
+	}
+	msg, err := jsonrpc2.DecodeMessage(body)
+	if err != nil {
+		return nil, bad(jsonrpc2.InvalidRequest, "%v", err)
+	}
+	return msg, nil
+}
+
+// checkID returns the id to echo in an error (nil: null) and whether
+// jsonrpc2 can represent it: a non-empty string or an int32.
+func checkID(raw json.RawMessage) (json.RawMessage, bool) {
+	if len(raw) == 0 {
+		return nil, false
+	}
+	switch raw[0] {
+	case '"':
+		var s string
+		json.Unmarshal(raw, &s)
+		return raw, s != ""
+	case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+		n, err := strconv.ParseInt(string(raw), 10, 64)
+		return raw, err == nil && n >= math.MinInt32 && n <= math.MaxInt32
+	}
+	return nil, false
+}
+
+// Write sends one message as one frame.
+func (s *stream) Write(_ context.Context, msg jsonrpc2.Message) (int64, error) {
+	var body []byte
+	var err error
+	if m, ok := msg.(json.Marshaler); ok {
+		body, err = m.MarshalJSON() // as is: json.Marshal would re-escape it
+	} else {
+		body, err = json.Marshal(msg)
+	}
+	if err != nil {
+		return 0, fmt.Errorf("encode a message: %w", err)
+	}
+	return s.writeFrame(body)
+}
+
+func (s *stream) writeFrame(body []byte) (int64, error) {
+	frame := make([]byte, 0, len(body)+32)
+	frame = fmt.Appendf(frame, "Content-Length: %d\r\n\r\n", len(body))
+	frame = append(frame, body...)
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+	n, err := s.rwc.Write(frame)
+	if err != nil {
+		return int64(n), fmt.Errorf("write a message: %w", err)
+	}
+	return int64(n), nil
+}
+
+// Close closes the client's stream.
+func (s *stream) Close() error { return s.rwc.Close() }
+
+// noEOF turns an end of input inside a frame into io.ErrUnexpectedEOF.
+func noEOF(err error) error {
+	if errors.Is(err, io.EOF) {
+		return io.ErrUnexpectedEOF
+	}
+	return err
+}
+
+// indexFold is strings.Index for an ASCII lower-case needle, ignoring the
+// case of s.
+func indexFold(s, needle string) int {
+	for i := 0; i+len(needle) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(needle)], needle) {
+			return i
+		}
+	}
+	return -1
+}
+
+// isToken reports whether s is an HTTP header field name.
+func isToken(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, c := range []byte(s) {
+		if c <= ' ' || c >= 0x7f || strings.IndexByte(`"(),/:;<=>?@[\]{}`, c) >= 0 {
+			return false
+		}
+	}
+	return true
+}
+
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n] + "…"
+}
