@@ -122,6 +122,12 @@ type repair struct {
 }
 
 func (d *Doc) parse() {
+	if len(d.Errors) == 0 {
+		if root, ok := parseJSON(d.text); ok {
+			d.Roots, d.Parses = []*yaml.Node{root}, 1
+			return
+		}
+	}
 	res := run(d.text, len(d.text))
 	d.Parses = 1
 	for res.err != nil {
@@ -612,38 +618,46 @@ func run(text []byte, precise int) (res result) {
 	return res
 }
 
-// sanitize returns a copy of src in which every byte that is not valid
-// UTF-8, and every character YAML does not allow, is a space (yaml.v3
-// rejects a whole document for one). bad is the offset of the first such
-// byte, -1 if none.
+// sanitize returns src with every byte that is not valid UTF-8, and
+// every character YAML does not allow, made a space (yaml.v3 rejects a
+// whole document for one): src itself when it has none, else a copy. bad
+// is the offset of the first such byte, -1 if none.
 func sanitize(src []byte) (text []byte, bad int) {
+	bad = -1
+	for i := 0; i < len(src); {
+		w, ok := char(src, i)
+		if !ok {
+			bad = i
+			break
+		}
+		i += w
+	}
+	if bad < 0 {
+		return src, -1
+	}
 	text = make([]byte, len(src))
 	copy(text, src)
-	bad = -1
-	for i := 0; i < len(text); {
-		c := text[i]
-		if c < utf8.RuneSelf {
-			if c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7F {
-				text[i] = ' '
-				if bad < 0 {
-					bad = i
-				}
-			}
-			i++
-			continue
-		}
-		r, w := utf8.DecodeRune(text[i:])
-		if r == utf8.RuneError && w == 1 || !allowed(r) {
+	for i := bad; i < len(text); {
+		w, ok := char(text, i)
+		if !ok {
 			for k := i; k < i+w; k++ {
 				text[k] = ' '
-			}
-			if bad < 0 {
-				bad = i
 			}
 		}
 		i += w
 	}
 	return text, bad
+}
+
+// char returns the width of the character at t[i] (1 for a byte that is
+// not UTF-8), and whether YAML allows it.
+func char(t []byte, i int) (width int, ok bool) {
+	c := t[i]
+	if c < utf8.RuneSelf {
+		return 1, c >= 0x20 && c != 0x7F || c == '\t' || c == '\n' || c == '\r'
+	}
+	r, w := utf8.DecodeRune(t[i:])
+	return w, !(r == utf8.RuneError && w == 1) && allowed(r)
 }
 
 // allowed reports whether YAML allows the non-ASCII character r.

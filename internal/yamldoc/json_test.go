@@ -1,0 +1,110 @@
+package yamldoc
+
+import (
+	"math/rand"
+	"os"
+	"strings"
+	"testing"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/httpcode-lsp/httpcode-lsp/internal/lsptest"
+)
+
+// viaYAML parses a valid text with yaml.v3 alone.
+func viaYAML(t *testing.T, src []byte) *Doc {
+	t.Helper()
+	res := run(src, len(src))
+	if res.err != nil {
+		t.Fatalf("yaml.v3: %v", res.err)
+	}
+	d := &Doc{src: src, text: src, lines: newLineIndex(src), Roots: res.roots, Parses: 1}
+	if len(d.Roots) > 0 {
+		d.Root = d.Roots[0]
+	}
+	return d
+}
+
+// checkJSON compares the JSON reader's tree with yaml.v3's where the
+// reader accepts the text, and reports whether it did.
+func checkJSON(t *testing.T, src []byte) bool {
+	t.Helper()
+	if _, bad := sanitize(src); bad >= 0 {
+		return false // Parse reads only sanitized text
+	}
+	root, ok := parseJSON(src)
+	if !ok {
+		return false
+	}
+	fast := &Doc{src: src, text: src, lines: newLineIndex(src), Root: root, Roots: []*yaml.Node{root}, Parses: 1}
+	if diff := sameTree(fast, viaYAML(t, src)); diff != "" {
+		t.Fatalf("%s\nin %q", diff, truncateForLog(src))
+	}
+	return true
+}
+
+func truncateForLog(b []byte) string {
+	if len(b) > 400 {
+		return string(b[:400]) + "…"
+	}
+	return string(b)
+}
+
+func TestJSONReaderEqualsYAML(t *testing.T) {
+	for _, src := range []string{
+		`{}`, `[]`, `{"a": {"b": [1, -2, 3.5, 1e5, 1E+5, -0, 123456789012345678901234567890, 18446744073709551615]}}`,
+		`{"é😀": "日本 \u00e9 \" \\ \b\f\n\r\t", "k": [true, false, null, {}, []]}`,
+		"{\r\n  \"crlf\": 1\r\n}\r\n", "  \n {\"lead\": 1}  \n", "{\"tab\":\t1}",
+		`{"a":1,"a":2}`, `[[[[["deep"]]]]]`,
+	} {
+		if !checkJSON(t, []byte(src)) {
+			t.Errorf("the reader refused %q", src)
+		}
+	}
+	// What yaml.v3 reads otherwise, or not at all, is left to it.
+	for _, src := range []string{
+		`{"a": "\/"}`, `{"a": "\ud83d\ude00"}`, "{\"a\":\n 1, \"b\"\n: 2}", `{"a": 01}`, `{"a": tru}`,
+		`{"a": 1,}`, `{"a": 1}x`, "{\"a\": \"tab\there\"}", `{"` + strings.Repeat("k", 1100) + `": 1}`,
+		"{\"a\": 1}\r", "{\"a\": \"\u2028\"}", "\t{\"a\": 1}", `{"a": 1} {"b": 2}`, `"top"`, `a: 1`,
+	} {
+		if _, ok := parseJSON([]byte(src)); ok {
+			t.Errorf("the reader accepted %q", src)
+		}
+	}
+}
+
+// TestJSONReaderRandomEdits checks the reader against yaml.v3 on JSON
+// texts with random characters typed into them.
+func TestJSONReaderRandomEdits(t *testing.T) {
+	r := rand.New(rand.NewSource(3))
+	accepted := 0
+	for name, src := range reparseSources(t) {
+		if !strings.HasSuffix(name, ".json") {
+			continue
+		}
+		for i := 0; i < 300; i++ {
+			next := edit(r, src)
+			if checkJSON(t, next) {
+				accepted++
+			}
+		}
+	}
+	if accepted == 0 {
+		t.Error("no edited text was read by the JSON reader")
+	}
+}
+
+// TestGitHubSpecJSONReader compares the reader with yaml.v3 on GitHub's
+// 13 MB description.
+func TestGitHubSpecJSONReader(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads a 13 MB spec")
+	}
+	src, err := os.ReadFile(lsptest.GitHubSpec(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !checkJSON(t, src) {
+		t.Fatal("the JSON reader refused GitHub's description")
+	}
+}
