@@ -5,11 +5,34 @@ package catalog
 import (
 	"fmt"
 	"strings"
+	"sync"
 )
 
 // Markdown renders the entry. goQualifier spells the Go constant: "http"
 // gives http.StatusNotFound, "" gives the bare constant name.
 func (e *Entry) Markdown(goQualifier string) string {
+	if byCode[e.Code] != e || goQualifier != "http" && goQualifier != "" {
+		return e.render(goQualifier)
+	}
+	// The catalog's own entries are rendered once for the usual
+	// qualifiers (a bounded cache): a completion list renders every code.
+	k := markdownKey{e.Code, goQualifier}
+	if md, ok := markdownCache.Load(k); ok {
+		return md.(string)
+	}
+	md := e.render(goQualifier)
+	markdownCache.Store(k, md)
+	return md
+}
+
+type markdownKey struct {
+	code      int
+	qualifier string
+}
+
+var markdownCache sync.Map // markdownKey -> string
+
+func (e *Entry) render(goQualifier string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "### %s\n\n", e.Title())
 

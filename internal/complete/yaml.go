@@ -179,9 +179,11 @@ func newline(c openapi.Completion) string {
 }
 
 // snippetEscape escapes the characters special in LSP snippet text.
-func snippetEscape(s string) string {
-	return strings.NewReplacer(`\`, `\\`, `$`, `\$`, `}`, `\}`).Replace(s)
-}
+func snippetEscape(s string) string { return snippetEscaper.Replace(s) }
+
+// snippetEscaper is built once: building a Replacer costs more than
+// using it, and completion escapes every item's text.
+var snippetEscaper = strings.NewReplacer(`\`, `\\`, `$`, `\$`, `}`, `\}`)
 
 // placeholder is tab stop n with default text.
 func placeholder(n int, text string) string {
