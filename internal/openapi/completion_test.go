@@ -1,9 +1,13 @@
 package openapi
 
 import (
+	"math/rand"
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/httpcode-lsp/httpcode-lsp/internal/specgen"
 )
 
 // cursor splits a source at its | marker.
@@ -188,5 +192,41 @@ func TestCompletionAtAnyOffset(t *testing.T) {
 	}
 	if c := CompletionAt(nil, 0, nil); c.Kind != NoCompletion {
 		t.Error("nil document")
+	}
+}
+
+// TestCompletionAtJSONMarks checks that completion in a large JSON text,
+// which scans from a saved state near the cursor, finds what a scan from
+// the start finds, at every response key and at random offsets.
+func TestCompletionAtJSONMarks(t *testing.T) {
+	src := specgen.JSON(specgen.OpenAPI(30000))
+	if len(src) < 3*jsonMarkStep {
+		t.Fatalf("the text (%d bytes) is too small to test the marks", len(src))
+	}
+	doc := Parse(src)
+	fromStart := *doc
+	fromStart.jsonMarks = nil
+	r := rand.New(rand.NewSource(1))
+	offsets := []int{0, len(src), jsonMarkStep, jsonMarkStep + 1}
+	const every = 40
+	for k := 0; k < len(doc.Occurrences); k += every {
+		o := doc.Occurrences[k]
+		offsets = append(offsets, o.Start, o.Start+1, o.End)
+	}
+	for i := 0; i < 100; i++ {
+		offsets = append(offsets, r.Intn(len(src)))
+	}
+	found := 0
+	for _, off := range offsets {
+		got, want := CompletionAt(doc, off, nil), CompletionAt(&fromStart, off, nil)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("at %d: %+v, want %+v", off, got, want)
+		}
+		if got.Kind != NoCompletion {
+			found++
+		}
+	}
+	if found < len(doc.Occurrences)/every {
+		t.Errorf("completions at %d offsets, want at least one per key tried (%d)", found, len(doc.Occurrences)/every)
 	}
 }

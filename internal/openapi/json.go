@@ -5,7 +5,12 @@
 
 package openapi
 
-import "strings"
+import (
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+)
 
 // jsonFrame is an open object or array.
 type jsonFrame struct {
@@ -34,53 +39,65 @@ const (
 	afterValue
 )
 
-// json finds a response key position in a JSON document.
-func (s *cursorScan) json(cursor int) Completion {
-	src := s.src
-	var stack []jsonFrame
-	var keys []span
-	top := func() *jsonFrame {
-		if len(stack) == 0 {
-			return nil
-		}
-		return &stack[len(stack)-1]
+// jsonScan is where a scan of the tokens stands: the open objects and
+// arrays, the keys of the open objects, and the offset reached.
+type jsonScan struct {
+	stack []jsonFrame
+	keys  []span
+	i     int
+}
+
+func (st *jsonScan) top() *jsonFrame {
+	if len(st.stack) == 0 {
+		return nil
 	}
-	tokStart, tokEnd := -1, -1 // the string or word at the cursor
-	var quote byte
-	for i := 0; i < cursor; {
+	return &st.stack[len(st.stack)-1]
+}
+
+func (st *jsonScan) clone() jsonScan {
+	return jsonScan{stack: slices.Clone(st.stack), keys: slices.Clone(st.keys), i: st.i}
+}
+
+// scan reads the tokens from st.i on, stopping before offset limit or at
+// the string or word that holds cursor (or ends at it), whose range and
+// quote it returns (start -1 when none).
+func (st *jsonScan) scan(src []byte, cursor, limit int) (tokStart, tokEnd int, quote byte) {
+	tokStart, tokEnd = -1, -1
+	for st.i < cursor && st.i < limit {
+		i := st.i
 		c := src[i]
 		switch c {
 		case ' ', '\t', '\r', '\n':
-			i++
+			st.i++
 		case '{', '[':
-			f := jsonFrame{object: c == '{', start: i, keysFrom: len(keys)}
-			if t := top(); t != nil {
-				if t.object && t.state == wantValue && len(keys) > t.keysFrom {
-					f.key = keys[len(keys)-1]
+			f := jsonFrame{object: c == '{', start: i, keysFrom: len(st.keys)}
+			if t := st.top(); t != nil {
+				if t.object && t.state == wantValue && len(st.keys) > t.keysFrom {
+					f.key = st.keys[len(st.keys)-1]
 				}
 				t.state = afterValue
 			}
-			stack = append(stack, f)
-			i++
+			st.stack = append(st.stack, f)
+			st.i++
 		case '}', ']':
-			if len(stack) > 0 {
-				keys = keys[:stack[len(stack)-1].keysFrom]
-				stack = stack[:len(stack)-1]
+			if len(st.stack) > 0 {
+				st.keys = st.keys[:st.stack[len(st.stack)-1].keysFrom]
+				st.stack = st.stack[:len(st.stack)-1]
 			}
-			if t := top(); t != nil {
+			if t := st.top(); t != nil {
 				t.valueEnd = i + 1
 			}
-			i++
+			st.i++
 		case ':':
-			if t := top(); t != nil && t.state == wantColon {
+			if t := st.top(); t != nil && t.state == wantColon {
 				t.state = wantValue
 			}
-			i++
+			st.i++
 		case ',':
-			if t := top(); t != nil {
+			if t := st.top(); t != nil {
 				t.state = wantKey
 			}
-			i++
+			st.i++
 		default:
 			j := i + 1
 			if c == '"' {
@@ -91,26 +108,70 @@ func (s *cursorScan) json(cursor int) Completion {
 				}
 			}
 			if j >= cursor && (c != '"' || j > cursor || src[j-1] != '"' || j-1 == i) {
-				tokStart, tokEnd = i, j
 				if c == '"' {
 					quote = '"'
 				}
-				i = cursor
-				break
+				st.i = cursor
+				return i, j, quote
 			}
-			if t := top(); t != nil {
+			if t := st.top(); t != nil {
 				switch {
 				case t.object && (t.state == wantKey || t.state == afterValue):
-					keys = append(keys, span{i, j})
+					st.keys = append(st.keys, span{i, j})
 					t.state = wantColon
 				default:
 					t.state = afterValue
 					t.valueEnd = j
 				}
 			}
-			i = j
+			st.i = j
 		}
 	}
+	return tokStart, tokEnd, quote
+}
+
+// jsonMarkStep is the distance between the saved states of a JSON
+// document's scan.
+const jsonMarkStep = 256 << 10
+
+// jsonMarks are states of the scan of a document's text, saved about
+// every jsonMarkStep bytes, so that a completion in a large document scans
+// from the nearest one instead of from the start. The scan up to a
+// saved offset does not depend on the cursor when the cursor is past it.
+type jsonMarks struct {
+	once  sync.Once
+	marks []jsonScan
+}
+
+func (m *jsonMarks) before(src []byte, cursor int) jsonScan {
+	if m == nil || len(src) <= jsonMarkStep {
+		return jsonScan{}
+	}
+	m.once.Do(func() {
+		var st jsonScan
+		for limit := jsonMarkStep; limit < len(src); limit += jsonMarkStep {
+			if start, _, _ := st.scan(src, len(src), limit); start >= 0 {
+				break
+			}
+			if n := len(m.marks); n == 0 || m.marks[n-1].i != st.i {
+				m.marks = append(m.marks, st.clone())
+			}
+		}
+	})
+	k := sort.Search(len(m.marks), func(k int) bool { return m.marks[k].i >= cursor }) - 1
+	if k < 0 {
+		return jsonScan{}
+	}
+	return m.marks[k].clone()
+}
+
+// json finds a response key position in a JSON document.
+func (s *cursorScan) json(cursor int) Completion {
+	src := s.src
+	st := s.doc.jsonMarks.before(src, cursor)
+	tokStart, tokEnd, quote := st.scan(src, cursor, cursor)
+	stack, keys := st.stack, st.keys
+	top := st.top
 	t := top()
 	if t == nil || !t.object || t.key.text(src) != "responses" || t.state != wantKey && t.state != afterValue {
 		return Completion{}

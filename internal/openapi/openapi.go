@@ -81,6 +81,9 @@ type Document struct {
 	JSON bool
 	// Doc is the parsed text.
 	Doc *yamldoc.Doc
+
+	// jsonMarks speed up completion in a large JSON text.
+	jsonMarks *jsonMarks
 }
 
 // OperationKind tells where an operation is declared.
@@ -267,13 +270,13 @@ func Parse(src []byte) *Document { return Model(yamldoc.Parse(src)) }
 
 // Model models a parsed document.
 func Model(d *yamldoc.Doc) (doc *Document) {
-	doc = &Document{Errors: d.Errors, JSON: d.IsJSON(), Doc: d}
+	doc = &Document{Errors: d.Errors, JSON: d.IsJSON(), Doc: d, jsonMarks: &jsonMarks{}}
 	defer func() {
 		// The builder only reads a tree yaml.v3 built; should it meet a
 		// shape it did not foresee, the document is left unmodelled
 		// rather than the editor session lost.
 		if recover() != nil {
-			*doc = Document{Errors: d.Errors, JSON: d.IsJSON(), Doc: d}
+			*doc = Document{Errors: d.Errors, JSON: d.IsJSON(), Doc: d, jsonMarks: &jsonMarks{}}
 		}
 	}()
 	b := &builder{d: d, doc: doc, budget: len(d.Text()) + 10000,
