@@ -128,16 +128,20 @@ func goIgnores(src []byte) ignoreSet {
 // scanIgnores finds the lines holding marker where comment(line, at)
 // confirms it stands in a comment starting at the offset it returns.
 func scanIgnores(src []byte, marker string, comment func(line []byte, at int) (int, bool)) ignoreSet {
-	set := ignoreSet{lineStarts: []int{0}}
-	for i, c := range src {
-		if c == '\n' {
-			set.lineStarts = append(set.lineStarts, i+1)
-		}
-	}
 	if !bytes.Contains(src, []byte(marker)) {
-		return set
+		// Most files have none: this costs one fast search, where the
+		// line index would cost a loop over every byte.
+		return ignoreSet{}
 	}
-	set.byLine = map[int]ignore{}
+	set := ignoreSet{lineStarts: []int{0}, byLine: map[int]ignore{}}
+	for i := 0; ; {
+		nl := bytes.IndexByte(src[i:], '\n')
+		if nl < 0 {
+			break
+		}
+		i += nl + 1
+		set.lineStarts = append(set.lineStarts, i)
+	}
 	for n, start := range set.lineStarts {
 		end := len(src)
 		if n+1 < len(set.lineStarts) {
