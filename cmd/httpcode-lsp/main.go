@@ -108,12 +108,23 @@ func serve(args []string, stdin io.ReadCloser, stdout io.WriteCloser, stderr io.
 	}
 	defer closeLog()
 
+	if os.Getenv("GOGC") == "" {
+		// The heap of a server is mostly the node trees of its open
+		// documents, long-lived and shared between versions; collecting
+		// at half their size again instead of their size again keeps a
+		// 13 MB spec under 300 MB through an editing session, for a
+		// little more collection work.
+		debug.SetGCPercent(gcPercent)
+	}
 	s := server.New(server.Options{Version: buildVersion(), Logger: log, Debounce: *debounce})
 	log.Info("serving on stdio", zap.String("version", buildVersion()))
 	code := s.Serve(context.Background(), stdio{stdin, stdout})
 	log.Info("exiting", zap.Int("code", code))
 	return code
 }
+
+// gcPercent is the server's GOGC unless the environment sets one.
+const gcPercent = 50
 
 // newLogger logs to stderr, or to path when given, at the named level.
 func newLogger(path, level string, stderr io.Writer) (*zap.Logger, func(), error) {
