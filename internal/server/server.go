@@ -100,8 +100,15 @@ func (s *Server) Serve(ctx context.Context, rwc io.ReadWriteCloser) int {
 		if err := conn.Err(); err != nil && !errors.Is(err, io.EOF) {
 			s.log.Info("connection closed", zap.Error(err))
 		}
-		if s.lifecycle() == shuttingDown {
-			code = 0
+		// The messages read before the end of the input are still
+		// handled: a client may write shutdown and exit and close at once.
+		s.waitHandlers(handlerGrace)
+		select {
+		case code = <-s.exitCode:
+		default:
+			if s.lifecycle() == shuttingDown {
+				code = 0
+			}
 		}
 	}
 	s.cancelPending()

@@ -18,6 +18,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"go.lsp.dev/jsonrpc2"
 	"go.uber.org/zap"
@@ -242,6 +243,11 @@ func decodeMessage(body []byte) (jsonrpc2.Message, *badMessage) {
 			}
 			return nil, b
 		}
+	}
+	if !utf8.Valid(body) {
+		// JSON is UTF-8; go.lsp.dev/jsonrpc2's decoder rejects anything
+		// else, where encoding/json reads U+FFFD.
+		body = bytes.ToValidUTF8(body, []byte("\uFFFD"))
 	}
 	msg, err := jsonrpc2.DecodeMessage(body)
 	if err != nil {
