@@ -1,0 +1,434 @@
+// Command lspbench measures httpcode-lsp the way an editor uses it and
+// prints one Markdown table: the built server binary is driven over its
+// stdio with a minimal LSP client, and `httpcode-lsp check` is run on the
+// same files. Baselines are measured in the same run, so that numbers
+// from a noisy machine compare as ratios: a bare yaml.v3 parse of each
+// file's bytes, and `redocly lint` where its binary is given.
+//
+// bench/run.sh prepares the inputs and calls it; `--smoke` runs the small
+// file only, with fewer requests, for the default tests.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"sort"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+)
+
+func main() {
+	bin := flag.String("bin", "", "the httpcode-lsp binary")
+	dir := flag.String("dir", "bench/.cache", "where the inputs are, and the generated ones are written")
+	redocly := flag.String("redocly", "", "the redocly binary; empty skips the redocly baseline")
+	smoke := flag.Bool("smoke", false, "the small file only, with few requests")
+	only := flag.String("only", "", "measure only the files whose name contains `TEXT`")
+	flag.Parse()
+	if *bin == "" {
+		fmt.Fprintln(os.Stderr, "lspbench: --bin is required")
+		os.Exit(2)
+	}
+	if err := run(*bin, *dir, *redocly, *only, *smoke); err != nil {
+		fmt.Fprintln(os.Stderr, "lspbench:", err)
+		os.Exit(1)
+	}
+}
+
+// config is how much one run measures.
+type config struct {
+	rounds    int // fresh servers opening each file, alternated with the baseline
+	positions int // hover and completion requests per file
+	edits     int // one-character edits per file
+}
+
+func run(bin, dir, redocly, only string, smoke bool) error {
+	cfg := config{rounds: 3, positions: 1000, edits: 100}
+	if smoke {
+		cfg = config{rounds: 1, positions: 50, edits: 10}
+	}
+	files, err := inputs(dir, smoke)
+	if err != nil {
+		return err
+	}
+	var results []*result
+	for _, f := range files {
+		if !strings.Contains(f.name, only) {
+			continue
+		}
+		fmt.Fprintf(os.Stderr, "lspbench: %s\n", f.name)
+		r, err := measure(bin, f, cfg)
+		if err != nil {
+			return fmt.Errorf("%s: %w", f.name, err)
+		}
+		if redocly != "" && f.redocly {
+			r.redocly, r.redoclyRSS, err = runCommand(redocly, "lint", "--format=summary", f.path)
+			if err != nil {
+				return fmt.Errorf("redocly lint %s: %w", f.name, err)
+			}
+		}
+		if smoke && (r.hovered == 0 || r.completed == 0 || len(r.edits) != cfg.edits) {
+			return fmt.Errorf("%s: %d hovers and %d completions answered", f.name, r.hovered, r.completed)
+		}
+		results = append(results, r)
+	}
+	fmt.Print(table(results, cfg))
+	return nil
+}
+
+// result is what was measured on one file.
+type result struct {
+	file
+	yamlParse            time.Duration
+	initialize           time.Duration
+	firstDiagnostics     time.Duration
+	diagnostics          int
+	hover, completion    []time.Duration
+	hovered, completed   int // requests that returned something
+	edits                []time.Duration
+	rss                  int64
+	check                time.Duration
+	checkRSS             int64
+	redocly              time.Duration
+	redoclyRSS           int64
+	editOffset, editLine int
+}
+
+func measure(bin string, f file, cfg config) (*result, error) {
+	src, err := os.ReadFile(f.path)
+	if err != nil {
+		return nil, err
+	}
+	r := &result{file: f}
+	// `check`, cold start and first diagnostics (each in a new server),
+	// alternated with the yaml.v3 baseline so that all see the same
+	// machine; the medians are reported. The last server stays for the
+	// rest.
+	var parses, checks, inits, opens []time.Duration
+	var c *client
+	for round := 0; round < cfg.rounds; round++ {
+		if f.lang != "go" {
+			parses = append(parses, yamlParse(src))
+		}
+		check, rss, err := runCommand(bin, "check", "--fail-on", "none", f.path)
+		if err != nil {
+			return nil, err
+		}
+		checks, r.checkRSS = append(checks, check), max(r.checkRSS, rss)
+		if c != nil {
+			c.stop()
+		}
+		var init, open time.Duration
+		if c, init, open, err = openFresh(bin, f, src, r); err != nil {
+			return nil, err
+		}
+		inits, opens = append(inits, init), append(opens, open)
+	}
+	defer c.stop()
+	r.yamlParse, r.check = percentile(parses, 50), percentile(checks, 50)
+	r.initialize, r.firstDiagnostics = percentile(inits, 50), percentile(opens, 50)
+	uri := "file://" + f.path
+
+	// This process's garbage collector must not pause the timed
+	// requests.
+	runtime.GC()
+	defer debug.SetGCPercent(debug.SetGCPercent(-1))
+	idx := newLineIndex(src)
+	for _, off := range spread(keyOffsets(f, src), cfg.positions) {
+		pos := idx.position(src, off)
+		params := map[string]any{"textDocument": map[string]any{"uri": uri}, "position": pos}
+		t0 := time.Now()
+		res, err := c.call("textDocument/hover", params)
+		if err != nil {
+			return nil, err
+		}
+		r.hover = append(r.hover, time.Since(t0))
+		if string(res) != "null" {
+			r.hovered++
+		}
+		t0 = time.Now()
+		res, err = c.call("textDocument/completion", params)
+		if err != nil {
+			return nil, err
+		}
+		r.completion = append(r.completion, time.Since(t0))
+		if strings.Contains(string(res), `"label"`) {
+			r.completed++
+		}
+	}
+
+	// Type a character into a value in the middle, delete it, and so on.
+	at := editOffset(f, src)
+	r.editOffset, r.editLine = at, idx.lineOf(at)
+	pos := idx.position(src, at)
+	for i := 0; i < cfg.edits; i++ {
+		version := i + 2
+		change := map[string]any{"range": map[string]any{"start": pos, "end": pos}, "text": "x"}
+		if i%2 == 1 {
+			change = map[string]any{"range": map[string]any{"start": pos,
+				"end": map[string]any{"line": pos["line"], "character": pos["character"] + 1}}, "text": ""}
+		}
+		ch := c.expectDiagnostics(uri, version)
+		t0 := time.Now()
+		if err := c.notify("textDocument/didChange", map[string]any{
+			"textDocument":   map[string]any{"uri": uri, "version": version},
+			"contentChanges": []any{change},
+		}); err != nil {
+			return nil, err
+		}
+		if _, err := wait(ch, fmt.Sprintf("diagnostics of version %d", version)); err != nil {
+			return nil, err
+		}
+		r.edits = append(r.edits, time.Since(t0))
+	}
+	r.rss = c.peakRSS()
+	return r, nil
+}
+
+// openFresh starts a server, initializes it and opens the file, and
+// returns the server with the time each took; it records the number of
+// diagnostics in r.
+func openFresh(bin string, f file, src []byte, r *result) (*client, time.Duration, time.Duration, error) {
+	t0 := time.Now()
+	c, err := start(bin, "--debounce", "0", "--log-level", "warn")
+	if err != nil {
+		return nil, 0, 0, err
+	}
+	fail := func(err error) (*client, time.Duration, time.Duration, error) {
+		c.stop()
+		return nil, 0, 0, err
+	}
+	if _, err := c.call("initialize", map[string]any{
+		"processId": os.Getpid(), "rootUri": nil, "capabilities": map[string]any{},
+	}); err != nil {
+		return fail(err)
+	}
+	init := time.Since(t0)
+	if err := c.notify("initialized", map[string]any{}); err != nil {
+		return fail(err)
+	}
+	uri := "file://" + f.path
+	ch := c.expectDiagnostics(uri, 1)
+	t0 = time.Now()
+	if err := c.notify("textDocument/didOpen", map[string]any{"textDocument": map[string]any{
+		"uri": uri, "languageId": f.lang, "version": 1, "text": string(src)}}); err != nil {
+		return fail(err)
+	}
+	p, err := wait(ch, "diagnostics after didOpen")
+	if err != nil {
+		return fail(err)
+	}
+	open := time.Since(t0)
+	r.diagnostics = len(p.Diagnostics)
+	return c, init, open, nil
+}
+
+// yamlParse returns the time yaml.v3 takes to read src into a node tree:
+// the floor of a design that works on yaml.v3 nodes.
+func yamlParse(src []byte) time.Duration {
+	runtime.GC()
+	t0 := time.Now()
+	var n yaml.Node
+	if err := yaml.Unmarshal(src, &n); err != nil {
+		fmt.Fprintln(os.Stderr, "lspbench: yaml.v3:", err)
+	}
+	return time.Since(t0)
+}
+
+// runCommand runs a command to its end and returns its wall time and peak
+// RSS. An exit status is not an error: linters exit 1 on findings. The
+// peak is the process's VmHWM sampled every few milliseconds until it
+// exits: the rusage of a child started from this (large) process counts
+// this process's memory too.
+func runCommand(name string, args ...string) (time.Duration, int64, error) {
+	cmd := exec.Command(name, args...)
+	t0 := time.Now()
+	if err := cmd.Start(); err != nil {
+		return 0, 0, err
+	}
+	done := make(chan struct{})
+	peak := make(chan int64)
+	go func() {
+		var max int64
+		tick := time.NewTicker(2 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			max = maxInt(max, procPeakRSS(cmd.Process.Pid))
+			select {
+			case <-done:
+				peak <- max
+				return
+			case <-tick.C:
+			}
+		}
+	}()
+	err := cmd.Wait()
+	d := time.Since(t0)
+	close(done)
+	rss := <-peak
+	var exit *exec.ExitError
+	if err != nil && !errors.As(err, &exit) {
+		return 0, 0, err
+	}
+	return d, rss, nil
+}
+
+func maxInt(a, b int64) int64 {
+	if a > b {
+		return a
+	}
+	return b
+}
+
+func percentile(ds []time.Duration, p int) time.Duration {
+	if len(ds) == 0 {
+		return 0
+	}
+	s := append([]time.Duration(nil), ds...)
+	sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
+	return s[min(len(s)-1, (len(s)*p+99)/100-1)]
+}
+
+// spread picks n of the offsets, evenly through the list.
+func spread(offs []int, n int) []int {
+	if len(offs) <= n {
+		return offs
+	}
+	out := make([]int, n)
+	for i := range out {
+		out[i] = offs[i*len(offs)/n]
+	}
+	return out
+}
+
+// table prints the results: one column per file, one row per measure.
+func table(rs []*result, cfg config) string {
+	var b strings.Builder
+	row := func(name string, cell func(r *result) string) {
+		b.WriteString("| " + name + " |")
+		for _, r := range rs {
+			b.WriteString(" " + cell(r) + " |")
+		}
+		b.WriteString("\n")
+	}
+	ms := func(d time.Duration) string { return fmt.Sprintf("%.1f ms", float64(d)/1e6) }
+	ratio := func(d, base time.Duration) string {
+		if base == 0 {
+			return ms(d)
+		}
+		return fmt.Sprintf("%s (%.2f×)", ms(d), float64(d)/float64(base))
+	}
+	mb := func(n int64) string { return fmt.Sprintf("%d MB", n>>20) }
+	pair := func(ds []time.Duration) string {
+		return ms(percentile(ds, 50)) + " / " + ms(percentile(ds, 99))
+	}
+	row("file", func(r *result) string { return r.name })
+	b.WriteString("|---|" + strings.Repeat("---|", len(rs)) + "\n")
+	row("size, lines", func(r *result) string { return fmt.Sprintf("%.1f MB, %d", float64(r.size)/1e6, r.lines) })
+	row("yaml.v3 parse (baseline)", func(r *result) string {
+		if r.yamlParse == 0 {
+			return "—"
+		}
+		return ms(r.yamlParse)
+	})
+	row("start → initialize", func(r *result) string { return ms(r.initialize) })
+	row("didOpen → diagnostics (× yaml.v3)", func(r *result) string { return ratio(r.firstDiagnostics, r.yamlParse) })
+	row("diagnostics", func(r *result) string { return fmt.Sprint(r.diagnostics) })
+	row(fmt.Sprintf("hover p50 / p99 (%d keys)", cfg.positions), func(r *result) string {
+		return fmt.Sprintf("%s (%d answered)", pair(r.hover), r.hovered)
+	})
+	row("completion p50 / p99", func(r *result) string {
+		return fmt.Sprintf("%s (%d answered)", pair(r.completion), r.completed)
+	})
+	row(fmt.Sprintf("1-char edit → diagnostics p50 / p99 (%d edits)", cfg.edits), func(r *result) string {
+		return fmt.Sprintf("%s (line %d)", pair(r.edits), r.editLine+1)
+	})
+	row("server peak RSS after the edits", func(r *result) string { return mb(r.rss) })
+	row("`check`: wall (× yaml.v3), peak RSS", func(r *result) string {
+		return ratio(r.check, r.yamlParse) + ", " + mb(r.checkRSS)
+	})
+	row("`redocly lint`: wall, peak RSS (× didOpen → diagnostics)", func(r *result) string {
+		if r.redocly == 0 {
+			return "—"
+		}
+		return fmt.Sprintf("%s, %s (%.1f×)", ms(r.redocly), mb(r.redoclyRSS), float64(r.redocly)/float64(r.firstDiagnostics))
+	})
+	return b.String()
+}
+
+// file is one input.
+type file struct {
+	name, path, lang string
+	size, lines      int
+	redocly          bool // an OpenAPI file redocly lints as a baseline
+}
+
+func newFile(name, path, lang string, redocly bool) (file, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return file{}, err
+	}
+	return file{name: name, path: path, lang: lang, size: len(b), lines: strings.Count(string(b), "\n") + 1, redocly: redocly}, nil
+}
+
+// inputs returns the files to measure, generating those that are
+// generated. The GitHub description and its YAML form must be in dir
+// (bench/fetch.sh) unless smoke.
+func inputs(dir string, smoke bool) ([]file, error) {
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	gen := []struct {
+		name string
+		src  func() []byte
+		lang string
+	}{
+		{"small.yaml", func() []byte { return generatedSpec(1000) }, "yaml"},
+		{"medium.yaml", func() []byte { return generatedSpec(50000) }, "yaml"},
+		{"large.go", func() []byte { return generatedGo(20000) }, "go"},
+	}
+	if smoke {
+		gen = gen[:1]
+	}
+	var out []file
+	for _, g := range gen {
+		path := filepath.Join(dir, g.name)
+		if err := os.WriteFile(path, g.src(), 0o644); err != nil {
+			return nil, err
+		}
+		f, err := newFile(g.name, path, g.lang, false)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, f)
+	}
+	if smoke {
+		return out, nil
+	}
+	jsonPath, yamlPath := filepath.Join(dir, "api.github.com.json"), filepath.Join(dir, "api.github.com.yaml")
+	if _, err := os.Stat(yamlPath); err != nil {
+		if err := toYAML(jsonPath, yamlPath); err != nil {
+			return nil, fmt.Errorf("convert the GitHub description to YAML: %w (run bench/fetch.sh)", err)
+		}
+	}
+	for _, name := range []string{"api.github.com.json", "api.github.com.yaml"} {
+		lang := strings.TrimPrefix(filepath.Ext(name), ".")
+		f, err := newFile(name, filepath.Join(dir, name), lang, lang == "json")
+		if err != nil {
+			return nil, fmt.Errorf("%w (run bench/fetch.sh)", err)
+		}
+		out = append(out, f)
+	}
+	return out, nil
+}
