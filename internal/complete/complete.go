@@ -112,15 +112,16 @@ func deprecated(e *catalog.Entry) bool {
 }
 
 // ranking returns the sort key of a code in a context. The context may
-// prefer some codes (redirect calls the 3xx, error calls the 4xx/5xx); the
-// order is: preferred common codes (in the catalog's order of use), other
-// preferred registered codes by number, the remaining common codes, the
-// remaining registered codes, and last the unofficial ones.
+// prefer some codes (redirect calls the redirects that carry a Location,
+// error calls the 4xx/5xx); the order is: preferred common codes (in the
+// catalog's order of use), other preferred registered codes by number, the
+// remaining common codes, the remaining registered codes, and last the
+// unofficial and deprecated ones.
 func ranking(context string) func(code int) string {
 	preferred := func(int) bool { return true }
 	switch {
 	case strings.Contains(context, "Redirect"):
-		preferred = func(code int) bool { return code/100 == 3 }
+		preferred = redirect
 	case strings.Contains(context, "Error") || strings.Contains(context, "Abort"):
 		preferred = func(code int) bool { return code >= 400 }
 	}
@@ -138,9 +139,19 @@ func ranking(context string) func(code int) string {
 		if !preferred(code) {
 			tier += 2
 		}
-		if e, ok := catalog.Lookup(code); ok && e.Registration == catalog.Unofficial {
+		if e, ok := catalog.Lookup(code); ok && (e.Registration == catalog.Unofficial || deprecated(e)) {
 			tier, pos = 4, code
 		}
 		return fmt.Sprintf("%d%04d", tier, pos)
 	}
+}
+
+// redirect reports whether a code sends the client to another URI: the
+// 3xx codes that carry a Location (not 300, 304, nor the deprecated 305).
+func redirect(code int) bool {
+	switch code {
+	case 301, 302, 303, 307, 308:
+		return true
+	}
+	return false
 }

@@ -30,7 +30,7 @@ func TestGoCodeRanking(t *testing.T) {
 		class   int    // the class of the first five items
 	}{
 		{"WriteHeader", "200 OK", 0},
-		{"http.Redirect", "", 3},
+		{"http.Redirect", "301 Moved Permanently", 3},
 		{"http.Error", "", 0},
 		{"c.AbortWithStatus", "", 0},
 	} {
@@ -50,6 +50,24 @@ func TestGoCodeRanking(t *testing.T) {
 					t.Errorf("%s: top item %q, want 4xx/5xx first", tc.context, it.Label)
 				}
 			}
+		}
+	}
+}
+
+// A redirect call ranks the redirects that carry a Location first; 304 is
+// no redirect and the deprecated 305 sorts with the unofficial codes.
+func TestGoRedirectRanking(t *testing.T) {
+	items := sorted(Go(golang.Completion{Kind: golang.CodeCompletion, HTTPName: "http", Context: "http.Redirect"}))
+	var top []string
+	for _, it := range items[:5] {
+		top = append(top, it.Label)
+	}
+	if got := strings.Join(top, ", "); got != "301 Moved Permanently, 302 Found, 303 See Other, 307 Temporary Redirect, 308 Permanent Redirect" {
+		t.Errorf("top: %s", got)
+	}
+	for i, it := range items {
+		if strings.HasPrefix(it.Label, "305") && i < 60 {
+			t.Errorf("305 ranks %d, want after every registered code", i)
 		}
 	}
 }

@@ -7,6 +7,7 @@ package complete
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/httpcode-lsp/httpcode-lsp/internal/catalog"
@@ -261,24 +262,27 @@ func carriesContent(e *catalog.Entry) bool {
 }
 
 // methodRanking returns the sort key of a response code for an operation,
-// after the REST conventions of the seed notes: the codes the method
-// usually answers with first, then the catalog's common codes, then the
-// other registered codes by number, the unofficial ones last. Range keys
-// sort after ("4N"), default last ("5").
+// after the REST table of the seed notes: the codes the method usually
+// answers with first, then the catalog's common codes, then the other
+// registered codes by number; last the unofficial and deprecated codes and
+// those the method-status-mismatch rule flags for the method (201 on GET,
+// HEAD and DELETE). Range keys sort after ("4N"), default last ("5").
 func methodRanking(method, path string) func(code int) string {
-	var preferred []int
+	var preferred, unfit []int
 	switch method {
 	case "POST":
 		preferred = []int{201, 400, 409, 422}
 	case "GET", "HEAD":
-		preferred = []int{200}
+		preferred = []int{200, 400, 404}
 		if itemPath(path) {
-			preferred = append(preferred, 404)
+			preferred = []int{200, 404}
 		}
+		unfit = []int{201}
 	case "PUT", "PATCH":
 		preferred = []int{200, 204, 404, 400, 422}
 	case "DELETE":
 		preferred = []int{204, 404}
+		unfit = []int{201}
 	}
 	pref := map[int]int{}
 	for i, code := range preferred {
@@ -289,13 +293,16 @@ func methodRanking(method, path string) func(code int) string {
 		common[code] = i
 	}
 	return func(code int) string {
+		if slices.Contains(unfit, code) {
+			return fmt.Sprintf("3%03d", code)
+		}
 		if i, ok := pref[code]; ok {
 			return fmt.Sprintf("0%03d", i)
 		}
 		if i, ok := common[code]; ok {
 			return fmt.Sprintf("1%03d", i)
 		}
-		if e, ok := catalog.Lookup(code); ok && e.Registration == catalog.Unofficial {
+		if e, ok := catalog.Lookup(code); ok && (e.Registration == catalog.Unofficial || deprecated(e)) {
 			return fmt.Sprintf("3%03d", code)
 		}
 		return fmt.Sprintf("2%03d", code)
@@ -321,6 +328,13 @@ func statusValues(c openapi.Completion) []Item {
 		context = "Error"
 	}
 	rank := ranking(context)
+	// An annotation's value (a key with a domain prefix, such as
+	// nginx.ingress.kubernetes.io/permanent-redirect-code) must be a
+	// string: write the code quoted unless the quotes are typed already.
+	quote := ""
+	if !c.Quoted && strings.Contains(c.Key, "/") {
+		quote = `"`
+	}
 	var items []Item
 	for _, e := range catalog.All() {
 		if !offered(e) {
@@ -329,9 +343,9 @@ func statusValues(c openapi.Completion) []Item {
 		code := fmt.Sprint(e.Code)
 		items = append(items, Item{
 			Label:         e.Title(),
-			Detail:        c.Key + ": " + code,
+			Detail:        c.Key + ": " + quote + code + quote,
 			Documentation: e.Markdown("http"),
-			NewText:       code,
+			NewText:       quote + code + quote,
 			Start:         c.Start,
 			End:           c.End,
 			FilterText:    e.Title(),
