@@ -104,6 +104,12 @@ func completionAt(src []byte, cursor int) Completion {
 	}
 	ctx, ok := slotContext(before, after, imp)
 	if !ok {
+		// With net/http dot-imported, a bare StatusX names a constant.
+		if imp.dotConstants() && start < end && toks[word].tok == token.IDENT && len(prefix) >= 2 &&
+			(strings.HasPrefix("Status", prefix) || strings.HasPrefix(prefix, "Status")) &&
+			(word == 0 || toks[word-1].tok != token.PERIOD) {
+			return Completion{Kind: ConstantCompletion, Start: start, End: end, Prefix: prefix, Qualifier: ".", HTTPName: imp.httpName}
+		}
 		return Completion{}
 	}
 	return Completion{Kind: CodeCompletion, Start: start, End: end, Prefix: prefix, HTTPName: imp.httpName, Context: ctx}

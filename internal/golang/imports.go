@@ -169,7 +169,9 @@ var methods = func() map[string][]methodArg {
 
 // equalFuncs compare an expected and an actual value (testify); a status
 // code compared with a .Code or .StatusCode selector is in a status position.
-var equalFuncs = map[string]bool{"Equal": true, "EqualValues": true, "NotEqual": true, "NotEqualValues": true, "Exactly": true}
+// Each has an f-suffixed twin taking a format string after them.
+var equalFuncs = map[string]bool{"Equal": true, "EqualValues": true, "NotEqual": true, "NotEqualValues": true, "Exactly": true,
+	"Equalf": true, "EqualValuesf": true, "NotEqualf": true, "NotEqualValuesf": true, "Exactlyf": true}
 
 // callee is the function a call goes to, as far as syntax tells.
 type callee struct {

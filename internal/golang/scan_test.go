@@ -195,6 +195,7 @@ func TestX(t *testing.T) {
 	require.Equal(t, rec.Code, «404»)
 	assert.EqualValues(t, «http.StatusOK», resp.StatusCode)
 	assert.NotEqual(t, «500», w.Result().StatusCode, "msg")
+	assert.Equalf(t, «207», rec.Code, "status of %s", name)
 	assert.Equal(t, 3, len(x))
 	assert.Equal(t, 200, x)
 	assert.HTTPStatusCode(t, h, "GET", "/", nil, «201»)
@@ -207,7 +208,7 @@ func (s *S) TestY() {
 	s.Equal(201, n)
 }
 `,
-		contexts: []string{"assert.Equal", "require.Equal", "assert.EqualValues", "assert.NotEqual", "assert.HTTPStatusCode", "Equal"},
+		contexts: []string{"assert.Equal", "require.Equal", "assert.EqualValues", "assert.NotEqual", "assert.Equalf", "assert.HTTPStatusCode", "Equal"},
 		httpName: "http",
 	},
 	{
