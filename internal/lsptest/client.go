@@ -45,7 +45,10 @@ func New(t testing.TB, rwc io.ReadWriteCloser) *Client {
 	c := &Client{t: t, conn: jsonrpc2.NewConn(jsonrpc2.NewStream(rwc))}
 	c.conn.Go(context.Background(), func(ctx context.Context, reply jsonrpc2.Replier, req jsonrpc2.Request) error {
 		c.mu.Lock()
-		c.notifications = append(c.notifications, Notification{req.Method(), req.Params()})
+		// A copy: the params point into the connection's read buffer,
+		// which they would keep alive whole.
+		params := append(json.RawMessage(nil), req.Params()...)
+		c.notifications = append(c.notifications, Notification{req.Method(), params})
 		c.mu.Unlock()
 		return reply(ctx, nil, nil)
 	})
@@ -134,6 +137,14 @@ func (c *Client) Notifications() []Notification {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return append([]Notification(nil), c.notifications...)
+}
+
+// ForgetNotifications drops what the server has sent so far, so that a
+// long test can measure the memory the server holds.
+func (c *Client) ForgetNotifications() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.notifications = nil
 }
 
 // ErrorCode returns the JSON-RPC code of an error from Call, or 0.

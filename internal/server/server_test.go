@@ -23,8 +23,13 @@ type session struct {
 
 func start(t *testing.T) *session {
 	t.Helper()
+	return startServer(t, New(Options{Version: "test", Logger: zaptest.NewLogger(t)}))
+}
+
+// startServer serves s to a new client.
+func startServer(t *testing.T, s *Server) *session {
+	t.Helper()
 	srvSide, cliSide := net.Pipe()
-	s := New(Options{Version: "test", Logger: zaptest.NewLogger(t)})
 	sess := &session{Client: lsptest.New(t, cliSide), exited: make(chan struct{})}
 	go func() {
 		sess.code = s.Serve(context.Background(), srvSide)
