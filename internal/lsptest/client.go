@@ -45,10 +45,10 @@ func New(t testing.TB, rwc io.ReadWriteCloser) *Client {
 	c := &Client{t: t, conn: jsonrpc2.NewConn(jsonrpc2.NewStream(rwc))}
 	c.conn.Go(context.Background(), func(ctx context.Context, reply jsonrpc2.Replier, req jsonrpc2.Request) error {
 		c.mu.Lock()
-		// A copy: the params point into the connection's read buffer,
-		// which they would keep alive whole.
+		// Copies: the method and params point into the connection's
+		// read buffer, which they would keep alive whole.
 		params := append(json.RawMessage(nil), req.Params()...)
-		c.notifications = append(c.notifications, Notification{req.Method(), params})
+		c.notifications = append(c.notifications, Notification{strings.Clone(req.Method()), params})
 		c.mu.Unlock()
 		return reply(ctx, nil, nil)
 	})
