@@ -79,3 +79,52 @@ func BenchmarkNodeRanges(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkYAMLv3JSON is the baseline of the JSON reader: yaml.v3 reading
+// the same JSON into a node tree.
+func BenchmarkYAMLv3JSON(b *testing.B) {
+	src := specgen.JSON(specgen.OpenAPI(50000))
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	for b.Loop() {
+		var n yaml.Node
+		if err := yaml.Unmarshal(src, &n); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkParseJSON(b *testing.B) {
+	src := specgen.JSON(specgen.OpenAPI(50000))
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	for b.Loop() {
+		Parse(src)
+	}
+}
+
+// BenchmarkReparse types one character into a description in the middle
+// of a large document and reads the edited text with Reparse.
+func BenchmarkReparse(b *testing.B) {
+	for _, tc := range []struct {
+		name string
+		src  []byte
+		at   string
+	}{
+		{"yaml", specgen.OpenAPI(50000), "description: "},
+		{"json", specgen.JSON(specgen.OpenAPI(50000)), `"description": "`},
+	} {
+		b.Run(tc.name, func(b *testing.B) {
+			src := tc.src
+			i := strings.Index(string(src[len(src)/2:]), tc.at) + len(src)/2 + len(tc.at)
+			next := []byte(string(src[:i]) + "x" + string(src[i:]))
+			prev := Parse(src)
+			b.ReportAllocs()
+			for b.Loop() {
+				if d := Reparse(prev, next); d.Root == prev.Root {
+					b.Fatal("nothing was reparsed")
+				}
+			}
+		})
+	}
+}

@@ -31,6 +31,32 @@ type jsonReader struct {
 	col, colAt      int
 	// tags caches the tags of numbers yaml.v3 resolved.
 	tags map[string]string
+	// nodes and contents are allocated in slabs, and the children of the
+	// open collections are gathered on stack: a node or a Content slice
+	// each is the most of yaml.v3's allocations.
+	nodes    []yaml.Node
+	contents []*yaml.Node
+	stack    []*yaml.Node
+}
+
+// slab is how many nodes, or Content entries, are allocated at once.
+const slab = 1024
+
+// content returns the children gathered on the stack from offset from,
+// as a Content slice, and pops them.
+func (r *jsonReader) content(from int) []*yaml.Node {
+	k := len(r.stack) - from
+	if k == 0 {
+		return nil
+	}
+	if k > len(r.contents) {
+		r.contents = make([]*yaml.Node, max(slab, k))
+	}
+	c := r.contents[:k:k]
+	r.contents = r.contents[k:]
+	copy(c, r.stack[from:])
+	r.stack = r.stack[:from]
+	return c
 }
 
 // parseJSON returns the root node yaml.v3 would read from text, false
@@ -76,7 +102,13 @@ func (r *jsonReader) space() bool {
 func (r *jsonReader) node(kind yaml.Kind, style yaml.Style, tag string) *yaml.Node {
 	r.col += utf8.RuneCount(r.t[r.colAt:r.i])
 	r.colAt = r.i
-	return &yaml.Node{Kind: kind, Style: style, Tag: tag, Line: r.line, Column: r.col}
+	if len(r.nodes) == 0 {
+		r.nodes = make([]yaml.Node, slab)
+	}
+	n := &r.nodes[0]
+	r.nodes = r.nodes[1:]
+	*n = yaml.Node{Kind: kind, Style: style, Tag: tag, Line: r.line, Column: r.col}
+	return n
 }
 
 func (r *jsonReader) value(depth int) (*yaml.Node, bool) {
@@ -128,6 +160,7 @@ func (r *jsonReader) object(depth int) (*yaml.Node, bool) {
 		r.i++
 		return n, true
 	}
+	from := len(r.stack)
 	for {
 		if r.i >= len(r.t) || r.t[r.i] != '"' {
 			return nil, false
@@ -149,7 +182,7 @@ func (r *jsonReader) object(depth int) (*yaml.Node, bool) {
 		if !ok {
 			return nil, false
 		}
-		n.Content = append(n.Content, k, v)
+		r.stack = append(r.stack, k, v)
 		if !r.space() || r.i >= len(r.t) {
 			return nil, false
 		}
@@ -161,6 +194,7 @@ func (r *jsonReader) object(depth int) (*yaml.Node, bool) {
 			}
 		case '}':
 			r.i++
+			n.Content = r.content(from)
 			return n, true
 		default:
 			return nil, false
@@ -178,12 +212,13 @@ func (r *jsonReader) array(depth int) (*yaml.Node, bool) {
 		r.i++
 		return n, true
 	}
+	from := len(r.stack)
 	for {
 		v, ok := r.value(depth + 1)
 		if !ok {
 			return nil, false
 		}
-		n.Content = append(n.Content, v)
+		r.stack = append(r.stack, v)
 		if !r.space() || r.i >= len(r.t) {
 			return nil, false
 		}
@@ -195,6 +230,7 @@ func (r *jsonReader) array(depth int) (*yaml.Node, bool) {
 			}
 		case ']':
 			r.i++
+			n.Content = r.content(from)
 			return n, true
 		default:
 			return nil, false

@@ -625,6 +625,10 @@ func run(text []byte, precise int) (res result) {
 func sanitize(src []byte) (text []byte, bad int) {
 	bad = -1
 	for i := 0; i < len(src); {
+		if c := src[i]; c >= 0x20 && c < 0x7F || c == '\n' || c == '\t' || c == '\r' {
+			i++ // printable ASCII, the bulk of a text
+			continue
+		}
 		w, ok := char(src, i)
 		if !ok {
 			bad = i
