@@ -16,6 +16,7 @@ import (
 	"github.com/httpcode-lsp/httpcode-lsp/internal/complete"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/config"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/golang"
+	"github.com/httpcode-lsp/httpcode-lsp/internal/hover"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/lint"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/occurrence"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/openapi"
@@ -177,11 +178,22 @@ func (f *File) Occurrences() []occurrence.Occurrence {
 	return f.occs
 }
 
-// GoQualifier is how the file spells net/http's constants ("http", an
+// goQualifier is how the file spells net/http's constants ("http", an
 // alias), "" for a dot-import or a file that is not Go.
-func (f *File) GoQualifier() string {
+func (f *File) goQualifier() string {
 	f.analyse()
 	return f.httpQual
+}
+
+// Hover returns the occurrence at offset and its hover Markdown, custom
+// codes of the configuration included; false where there is none.
+func (f *File) Hover(offset int) (occurrence.Occurrence, string, bool) {
+	occ, ok := occurrence.At(f.Occurrences(), offset)
+	if !ok {
+		return occ, "", false
+	}
+	md, ok := hover.Markdown(occ, f.src, f.goQualifier(), f.settings.Lint.CustomCodes)
+	return occ, md, ok
 }
 
 // Completions returns the completion items at offset.
@@ -189,9 +201,9 @@ func (f *File) Completions(offset int) []complete.Item {
 	f.analyse()
 	switch {
 	case f.goFile != nil:
-		return complete.Go(golang.CompletionAt(f.src, offset))
+		return complete.Go(golang.CompletionAt(f.src, offset), f.settings.Lint.CustomCodes)
 	case f.spec != nil:
-		return complete.YAML(openapi.CompletionAt(f.spec, offset, f.settings.StatusKeys))
+		return complete.YAML(openapi.CompletionAt(f.spec, offset, f.settings.StatusKeys), f.settings.Lint.CustomCodes)
 	}
 	return nil
 }

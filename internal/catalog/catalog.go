@@ -30,7 +30,25 @@ const (
 	Unused Registration = "unused"
 	// Unofficial codes are not registered but used by well-known software.
 	Unofficial Registration = "unofficial"
+	// Custom codes are declared by a project's configuration (codes:);
+	// CustomEntry builds their entries.
+	Custom Registration = "custom"
 )
+
+// CustomEntry returns the entry of a code a project declares in its
+// configuration with its reason phrase, for a code the catalog does not
+// know.
+func CustomEntry(code int, phrase string) *Entry {
+	return &Entry{
+		Code:         code,
+		Phrase:       phrase,
+		Registration: Custom,
+		BodyAllowed:  code/100 != 1 && code != 204 && code != 205 && code != 304,
+		Summary: "A code this project uses on purpose: its configuration (`codes:` in " +
+			"`.httpcode-lsp.yaml` or the editor's settings) declares it. It is in no registry, " +
+			"so generic clients and proxies only know its class.",
+	}
+}
 
 // Spec names the document and section that define a code.
 type Spec struct {

@@ -127,6 +127,8 @@ func (e *Entry) registrationText() string {
 		return "reserved, unused"
 	case Unofficial:
 		return "unofficial"
+	case Custom:
+		return "custom code of this project"
 	default:
 		return string(e.Registration)
 	}

@@ -5,6 +5,7 @@ package complete
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/httpcode-lsp/httpcode-lsp/internal/catalog"
@@ -38,15 +39,33 @@ type Edit struct {
 	NewText    string
 }
 
-// Go returns the items for a Go completion context, nil for none.
-func Go(c golang.Completion) []Item {
+// Go returns the items for a Go completion context, nil for none. custom
+// holds the codes the configuration declares, with their phrases.
+func Go(c golang.Completion, custom map[int]string) []Item {
 	switch c.Kind {
 	case golang.ConstantCompletion:
 		return goConstants(c)
 	case golang.CodeCompletion:
-		return goCodes(c)
+		return goCodes(c, custom)
 	}
 	return nil
+}
+
+// entries returns the catalog's entries and those of the custom codes the
+// catalog does not know, by code.
+func entries(custom map[int]string) []*catalog.Entry {
+	all := catalog.All()
+	if len(custom) == 0 {
+		return all
+	}
+	all = slices.Clone(all)
+	for code, phrase := range custom {
+		if _, ok := catalog.Lookup(code); !ok {
+			all = append(all, catalog.CustomEntry(code, phrase))
+		}
+	}
+	slices.SortFunc(all, func(a, b *catalog.Entry) int { return a.Code - b.Code })
+	return all
 }
 
 func goConstants(c golang.Completion) []Item {
@@ -72,10 +91,10 @@ func goConstants(c golang.Completion) []Item {
 	return items
 }
 
-func goCodes(c golang.Completion) []Item {
+func goCodes(c golang.Completion, custom map[int]string) []Item {
 	rank := ranking(c.Context)
 	var items []Item
-	for _, e := range catalog.All() {
+	for _, e := range entries(custom) {
 		if e.Registration == catalog.Unused || e.Code < 100 || e.Code > 599 {
 			continue
 		}

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/httpcode-lsp/httpcode-lsp/internal/golang"
+	"github.com/httpcode-lsp/httpcode-lsp/internal/openapi"
 )
 
 func sorted(items []Item) []Item {
@@ -34,7 +35,7 @@ func TestGoCodeRanking(t *testing.T) {
 		{"http.Error", "", 0},
 		{"c.AbortWithStatus", "", 0},
 	} {
-		items := sorted(Go(golang.Completion{Kind: golang.CodeCompletion, HTTPName: "http", Context: tc.context}))
+		items := sorted(Go(golang.Completion{Kind: golang.CodeCompletion, HTTPName: "http", Context: tc.context}, nil))
 		if len(items) < 5 {
 			t.Fatalf("%s: %d items", tc.context, len(items))
 		}
@@ -57,7 +58,7 @@ func TestGoCodeRanking(t *testing.T) {
 // A redirect call ranks the redirects that carry a Location first; 304 is
 // no redirect and the deprecated 305 sorts with the unofficial codes.
 func TestGoRedirectRanking(t *testing.T) {
-	items := sorted(Go(golang.Completion{Kind: golang.CodeCompletion, HTTPName: "http", Context: "http.Redirect"}))
+	items := sorted(Go(golang.Completion{Kind: golang.CodeCompletion, HTTPName: "http", Context: "http.Redirect"}, nil))
 	var top []string
 	for _, it := range items[:5] {
 		top = append(top, it.Label)
@@ -72,6 +73,24 @@ func TestGoRedirectRanking(t *testing.T) {
 	}
 }
 
+// The codes the configuration declares are offered beside the catalog's.
+func TestCustomCodeItems(t *testing.T) {
+	custom := map[int]string{299: "Partly Done"}
+	it, ok := find(Go(golang.Completion{Kind: golang.CodeCompletion, HTTPName: "http"}, custom), "299 Partly Done")
+	if !ok || it.NewText != "299" || it.Constant || !strings.Contains(it.Documentation, "custom code of this project") {
+		t.Errorf("Go: 299 custom item %+v (found %v)", it, ok)
+	}
+	if _, ok := find(Go(golang.Completion{Kind: golang.CodeCompletion, HTTPName: "http"}, nil), "299 Partly Done"); ok {
+		t.Error("a custom code offered without the configuration")
+	}
+	if _, ok := find(YAML(openapi.Completion{Kind: openapi.ResponseKeyCompletion, Method: "GET", DocKind: openapi.OpenAPI30}, custom), "299 Partly Done"); !ok {
+		t.Error("OpenAPI: no 299 custom response key")
+	}
+	if _, ok := find(YAML(openapi.Completion{Kind: openapi.StatusValueCompletion, Key: "status"}, custom), "299 Partly Done"); !ok {
+		t.Error("plain YAML: no 299 custom value")
+	}
+}
+
 func TestGoCodeItems(t *testing.T) {
 	for _, tc := range []struct {
 		httpName, label, newText string
@@ -83,7 +102,7 @@ func TestGoCodeItems(t *testing.T) {
 		{"", "404 Not Found", "404", false},
 		{"http", "499 Client Closed Request", "499", false}, // no constant: the number
 	} {
-		items := Go(golang.Completion{Kind: golang.CodeCompletion, HTTPName: tc.httpName, Start: 3, End: 5})
+		items := Go(golang.Completion{Kind: golang.CodeCompletion, HTTPName: tc.httpName, Start: 3, End: 5}, nil)
 		it, ok := find(items, tc.label)
 		if !ok {
 			t.Fatalf("httpName %q: no %q", tc.httpName, tc.label)
@@ -96,7 +115,7 @@ func TestGoCodeItems(t *testing.T) {
 			t.Errorf("filter text %q lacks the number", it.FilterText)
 		}
 	}
-	items := Go(golang.Completion{Kind: golang.CodeCompletion, HTTPName: "http"})
+	items := Go(golang.Completion{Kind: golang.CodeCompletion, HTTPName: "http"}, nil)
 	if _, ok := find(items, "306 (Unused)"); ok {
 		t.Error("306 is offered; unused codes must not be")
 	}
@@ -106,7 +125,7 @@ func TestGoCodeItems(t *testing.T) {
 }
 
 func TestGoConstantItems(t *testing.T) {
-	items := Go(golang.Completion{Kind: golang.ConstantCompletion, Qualifier: "http", Start: 10, End: 16})
+	items := Go(golang.Completion{Kind: golang.ConstantCompletion, Qualifier: "http", Start: 10, End: 16}, nil)
 	it, ok := find(items, "StatusTeapot")
 	if !ok {
 		t.Fatal("no StatusTeapot")
@@ -123,7 +142,7 @@ func TestGoConstantItems(t *testing.T) {
 	if first := sorted(items)[0]; first.Label != "StatusOK" {
 		t.Errorf("first constant %q, want StatusOK", first.Label)
 	}
-	if Go(golang.Completion{Kind: golang.NoCompletion}) != nil {
+	if Go(golang.Completion{Kind: golang.NoCompletion}, nil) != nil {
 		t.Error("items for no completion context")
 	}
 }

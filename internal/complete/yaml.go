@@ -15,13 +15,14 @@ import (
 )
 
 // YAML returns the items for a completion context of a YAML or JSON
-// document, nil for none.
-func YAML(c openapi.Completion) []Item {
+// document, nil for none. custom holds the codes the configuration
+// declares, with their phrases.
+func YAML(c openapi.Completion, custom map[int]string) []Item {
 	switch c.Kind {
 	case openapi.ResponseKeyCompletion:
-		return responseKeys(c)
+		return responseKeys(c, custom)
 	case openapi.StatusValueCompletion:
-		return statusValues(c)
+		return statusValues(c, custom)
 	}
 	return nil
 }
@@ -32,7 +33,7 @@ func offered(e *catalog.Entry) bool {
 	return e.Registration != catalog.Unused && e.Code >= 100 && e.Code <= 599
 }
 
-func responseKeys(c openapi.Completion) []Item {
+func responseKeys(c openapi.Completion, custom map[int]string) []Item {
 	present := map[openapi.Status]bool{}
 	for _, s := range c.Present {
 		s.Lowercase = false
@@ -40,7 +41,7 @@ func responseKeys(c openapi.Completion) []Item {
 	}
 	rank := methodRanking(c.Method, c.Path)
 	var items []Item
-	for _, e := range catalog.All() {
+	for _, e := range entries(custom) {
 		if !offered(e) || present[openapi.Status{Code: e.Code}] {
 			continue
 		}
@@ -318,7 +319,7 @@ func itemPath(path string) bool {
 }
 
 // statusValues returns the codes for a status value in plain YAML.
-func statusValues(c openapi.Completion) []Item {
+func statusValues(c openapi.Completion, custom map[int]string) []Item {
 	context := ""
 	k := strings.ToLower(c.Key)
 	switch {
@@ -336,7 +337,7 @@ func statusValues(c openapi.Completion) []Item {
 		quote = `"`
 	}
 	var items []Item
-	for _, e := range catalog.All() {
+	for _, e := range entries(custom) {
 		if !offered(e) {
 			continue
 		}

@@ -47,7 +47,7 @@ func TestResponseKeyRanking(t *testing.T) {
 		{"DELETE", "/items/{id}", []string{"204 No Content", "404 Not Found", "200 OK"}},
 		{"", "", []string{"200 OK", "201 Created", "204 No Content"}},
 	} {
-		items := YAML(openapi.Completion{Kind: openapi.ResponseKeyCompletion, Method: tc.method, Path: tc.path, DocKind: openapi.OpenAPI30})
+		items := YAML(openapi.Completion{Kind: openapi.ResponseKeyCompletion, Method: tc.method, Path: tc.path, DocKind: openapi.OpenAPI30}, nil)
 		if got := labels(items, len(tc.top)); strings.Join(got, ", ") != strings.Join(tc.top, ", ") {
 			t.Errorf("%s %s: %v, want %v", tc.method, tc.path, got, tc.top)
 		}
@@ -73,7 +73,7 @@ func TestResponseKeyRanking(t *testing.T) {
 
 func TestResponseKeyItems(t *testing.T) {
 	c, _ := at(t, "swagger: '2.0'\npaths:\n  /a:\n    post:\n      responses:\n        '201': {description: x}\n        default: {description: y}\n        |\n")
-	items := YAML(c)
+	items := YAML(c, nil)
 	if _, ok := find(items, "201 Created"); ok {
 		t.Error("present code offered")
 	}
@@ -93,17 +93,17 @@ func TestResponseKeyItems(t *testing.T) {
 	}
 
 	c, _ = at(t, "openapi: 3.0.0\npaths:\n  /a:\n    get:\n      responses:\n        '4XX': {description: x}\n        |\n")
-	if _, ok := find(YAML(c), "4XX Client Error"); ok {
+	if _, ok := find(YAML(c, nil), "4XX Client Error"); ok {
 		t.Error("present range offered")
 	}
-	if _, ok := find(YAML(c), "5XX Server Error"); !ok {
+	if _, ok := find(YAML(c, nil), "5XX Server Error"); !ok {
 		t.Error("range missing in 3.0")
 	}
 }
 
 func TestResponseKeySnippets(t *testing.T) {
 	c, _ := at(t, "openapi: 3.0.0\npaths:\n  /a:\n    post:\n      responses:\n        |\n")
-	items := YAML(c)
+	items := YAML(c, nil)
 	for code, want := range map[string][]string{
 		"201 Created": {"'201':\n          description: ${1:Created}\n          headers:\n            Location:\n              description: ${2:",
 			"\n              schema:\n                type: string\n          content:\n            application/json:\n              schema:\n                type: ${3:object}$0"},
@@ -139,20 +139,20 @@ func TestResponseKeySnippets(t *testing.T) {
 
 	// Swagger 2.0 headers have their type inline; content is a schema.
 	c, _ = at(t, "swagger: '2.0'\npaths:\n  /a:\n    post:\n      responses:\n        \"|\n")
-	it, _ := find(YAML(c), "201 Created")
+	it, _ := find(YAML(c, nil), "201 Created")
 	if want := "\"201\":\n          description: ${1:Created}\n          headers:\n            Location:\n              description: ${2:URL of the resource}\n              type: string\n          schema:\n            type: ${3:object}$0"; it.NewText != want {
 		t.Errorf("2.0 201:\n%s\nwant\n%s", it.NewText, want)
 	}
 	if it.FilterText != `"201" Created` {
 		t.Errorf("filter text %q", it.FilterText)
 	}
-	if it, _ := find(YAML(c), "default"); it.FilterText != `"default"` || it.NewText != "default:\n          description: ${1:Unexpected error}$0" {
+	if it, _ := find(YAML(c, nil), "default"); it.FilterText != `"default"` || it.NewText != "default:\n          description: ${1:Unexpected error}$0" {
 		t.Errorf("default: filter %q text %q", it.FilterText, it.NewText)
 	}
 
 	// An existing key being edited: the key alone.
 	c, _ = at(t, "openapi: 3.0.0\npaths:\n  /a:\n    get:\n      responses:\n        '4|04':\n          description: x\n")
-	it, _ = find(YAML(c), "401 Unauthorized")
+	it, _ = find(YAML(c, nil), "401 Unauthorized")
 	if it.Snippet || it.NewText != "'401'" {
 		t.Errorf("key only: %q snippet %v", it.NewText, it.Snippet)
 	}
@@ -180,7 +180,7 @@ func TestInsertedDocumentsParse(t *testing.T) {
 	} {
 		c, src := at(t, marked)
 		crlf := strings.Contains(string(src), "\r\n")
-		for _, it := range YAML(c) {
+		for _, it := range YAML(c, nil) {
 			text := expand(it.NewText)
 			if crlf && strings.Count(text, "\n") != strings.Count(text, "\r\n") {
 				t.Fatalf("%s: LF in a CRLF document: %q", it.Label, text)
@@ -224,7 +224,7 @@ func TestInsertedDocumentsParse(t *testing.T) {
 
 func TestStatusValueItems(t *testing.T) {
 	c, _ := at(t, "expected_status: 4|\n")
-	items := YAML(c)
+	items := YAML(c, nil)
 	it, ok := find(items, "404 Not Found")
 	if !ok || it.NewText != "404" || it.Snippet || it.Start != c.Start || it.End != c.End {
 		t.Errorf("404: %+v", it)
@@ -233,24 +233,24 @@ func TestStatusValueItems(t *testing.T) {
 		t.Errorf("top %v", top)
 	}
 	c, _ = at(t, "nginx.ingress.kubernetes.io/permanent-redirect-code: \"|\"\n")
-	if top := strings.Join(labels(YAML(c), 5), ", "); top != "301 Moved Permanently, 302 Found, 303 See Other, 307 Temporary Redirect, 308 Permanent Redirect" {
+	if top := strings.Join(labels(YAML(c, nil), 5), ", "); top != "301 Moved Permanently, 302 Found, 303 See Other, 307 Temporary Redirect, 308 Permanent Redirect" {
 		t.Errorf("redirect key: top %s, want the redirects with a Location first", top)
 	}
-	if it, _ := find(YAML(c), "308 Permanent Redirect"); it.NewText != "308" {
+	if it, _ := find(YAML(c, nil), "308 Permanent Redirect"); it.NewText != "308" {
 		t.Errorf("308 inside typed quotes inserts %q, want 308", it.NewText)
 	}
 	// An annotation's value must be a string: unquoted, the item quotes it.
 	c, _ = at(t, "metadata:\n  annotations:\n    nginx.ingress.kubernetes.io/permanent-redirect-code: |\n")
-	if it, _ := find(YAML(c), "308 Permanent Redirect"); it.NewText != `"308"` {
+	if it, _ := find(YAML(c, nil), "308 Permanent Redirect"); it.NewText != `"308"` {
 		t.Errorf("308 for an annotation inserts %q, want \"308\"", it.NewText)
 	}
 	c, _ = at(t, "retriable_status_codes: [|]\n")
-	for _, l := range labels(YAML(c), 5) {
+	for _, l := range labels(YAML(c, nil), 5) {
 		if l[0] < '4' {
 			t.Errorf("retry key: top %q, want errors first", l)
 		}
 	}
-	if YAML(openapi.Completion{}) != nil {
+	if YAML(openapi.Completion{}, nil) != nil {
 		t.Error("items for no completion")
 	}
 }

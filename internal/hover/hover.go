@@ -15,8 +15,9 @@ import (
 
 // Markdown renders the hover for occ. src is the document, used to quote
 // the key as written; goQualifier spells Go constants ("http", or "" for
-// the bare name). It returns false when there is nothing to show.
-func Markdown(occ occurrence.Occurrence, src []byte, goQualifier string) (string, bool) {
+// the bare name); custom holds the codes the configuration declares, with
+// their phrases. It returns false when there is nothing to show.
+func Markdown(occ occurrence.Occurrence, src []byte, goQualifier string, custom map[int]string) (string, bool) {
 	var md string
 	switch {
 	case occ.Default:
@@ -31,11 +32,19 @@ func Markdown(occ occurrence.Occurrence, src []byte, goQualifier string) (string
 			md += fmt.Sprintf("\n> **Note:** OpenAPI spells range keys in upper case: `%dXX`, not `%s`.\n", occ.Class, written)
 		}
 	default:
+		phrase, declared := custom[occ.Code]
 		e, ok := catalog.Lookup(occ.Code)
-		if !ok {
+		switch {
+		case ok:
+			md = e.Markdown(goQualifier)
+			if declared && phrase != e.Phrase {
+				md += fmt.Sprintf("\n**This project:** its configuration declares %d as \"%s\".\n", occ.Code, phrase)
+			}
+		case declared:
+			md = catalog.CustomEntry(occ.Code, phrase).Markdown(goQualifier)
+		default:
 			return "", false
 		}
-		md = e.Markdown(goQualifier)
 	}
 	if occ.Kind == occurrence.ResponseKey && occ.Context != "" {
 		md += fmt.Sprintf("\n**Response of:** `%s`\n", occ.Context)

@@ -5,9 +5,6 @@ import (
 	"context"
 
 	"go.lsp.dev/protocol"
-
-	"github.com/httpcode-lsp/httpcode-lsp/internal/hover"
-	"github.com/httpcode-lsp/httpcode-lsp/internal/occurrence"
 )
 
 // Hover shows the catalog entry of the status code under the cursor.
@@ -17,11 +14,7 @@ func (s *Server) Hover(_ context.Context, params *protocol.HoverParams) (*protoc
 		return nil, nil
 	}
 	enc := s.positionEncoding()
-	occ, ok := occurrence.At(d.Occurrences(), d.snap.Offset(params.Position, enc))
-	if !ok {
-		return nil, nil
-	}
-	md, ok := hover.Markdown(occ, d.snap.Text(), d.GoQualifier())
+	occ, md, ok := d.Hover(d.snap.Offset(params.Position, enc))
 	if !ok {
 		return nil, nil
 	}
