@@ -174,6 +174,17 @@ func FromYAML(data []byte) (json.RawMessage, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", FileName, err)
 	}
+	// A misspelt setting (rule: for rules:) would otherwise be dropped
+	// without a word. Editors' settings are not held to this: clients
+	// send keys of their own beside ours.
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&Config{}); err != nil {
+		if name, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
+			return nil, fmt.Errorf("%s: unknown setting %s (the settings are rules, codes, yaml.statusKeys and limits)", FileName, name)
+		}
+		return nil, fmt.Errorf("%s: %w", FileName, err)
+	}
 	return raw, nil
 }
 

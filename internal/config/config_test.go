@@ -74,7 +74,9 @@ func TestCheckAndFileErrors(t *testing.T) {
 		{"no phrase", "codes:\n  499: ''\n", "499 has no reason phrase"},
 		{"syntax", "rules: [\n", ".httpcode-lsp.yaml"},
 		{"not a mapping", "- a\n", "must be a mapping"},
-		{"wrong type", "yaml:\n  statusKeys: 5\n", "settings"},
+		{"wrong type", "yaml:\n  statusKeys: 5\n", "yaml.statusKeys"},
+		{"misspelt setting", "rule:\n  missing-header: off\n", `unknown setting "rule"`},
+		{"misspelt nested setting", "yaml:\n  statusKey: [x]\n", `unknown setting "statusKey"`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			raw, err := FromYAML([]byte(tc.file))

@@ -19,6 +19,7 @@ import (
 
 	"github.com/httpcode-lsp/httpcode-lsp/internal/analysis"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/config"
+	"github.com/httpcode-lsp/httpcode-lsp/internal/text"
 )
 
 // settingsLayers holds each source's settings as JSON; a source whose
@@ -81,11 +82,11 @@ func (s *Server) reanalyse() {
 	}
 }
 
-// loadConfigFile reads <root>/.httpcode-lsp.yaml (text, when given, is its
-// content as open in the editor) into the file layer. A missing file is no
-// configuration; a bad one gets one diagnostic on the file and the defaults
-// stay in force.
-func (s *Server) loadConfigFile(ctx context.Context, text []byte) {
+// loadConfigFile reads <root>/.httpcode-lsp.yaml into the file layer: the
+// text open in the editor when snap is given, else the file on disk. A
+// missing file is no configuration; a bad one gets one diagnostic on the
+// file and the defaults stay in force.
+func (s *Server) loadConfigFile(ctx context.Context, snap *text.Snapshot) {
 	s.mu.Lock()
 	root := s.layers.root
 	s.mu.Unlock()
@@ -94,31 +95,39 @@ func (s *Server) loadConfigFile(ctx context.Context, text []byte) {
 	}
 	path := filepath.Join(root, config.FileName)
 	uri := protocol.DocumentURI((&url.URL{Scheme: "file", Path: filepath.ToSlash(path)}).String())
-	if text == nil {
+	var data []byte
+	var version uint32
+	if snap != nil {
+		data, version = snap.Text(), uint32(max(snap.Version, 0))
+	} else {
 		b, err := os.ReadFile(path)
 		if errors.Is(err, fs.ErrNotExist) {
+			if s.layersSnapshot().file != nil {
+				s.setLayer(ctx, func(l *settingsLayers) *json.RawMessage { return &l.file }, nil, config.FileName)
+			}
 			return
 		}
 		if err != nil {
-			s.configProblem(ctx, uri, nil, err)
+			s.configProblem(ctx, uri, 0, nil, err)
 			return
 		}
-		text = b
+		data = b
 	}
-	raw, err := config.FromYAML(text)
+	raw, err := config.FromYAML(data)
 	if err == nil {
 		if _, err = (settingsLayers{file: raw}).merge(); err == nil {
 			s.setLayer(ctx, func(l *settingsLayers) *json.RawMessage { return &l.file }, raw, config.FileName)
-			s.sendConfigDiagnostic(ctx, uri, nil)
+			s.sendConfigDiagnostic(ctx, uri, version, nil)
 			return
 		}
 	}
-	s.configProblem(ctx, uri, text, err)
+	s.configProblem(ctx, uri, version, data, err)
 }
 
 // configProblem reports a bad configuration file: logged once, shown as a
-// diagnostic on the file, the file's settings dropped.
-func (s *Server) configProblem(ctx context.Context, uri protocol.DocumentURI, text []byte, err error) {
+// diagnostic on the file (version is the open file's, 0 for the file on
+// disk), the file's settings dropped.
+func (s *Server) configProblem(ctx context.Context, uri protocol.DocumentURI, version uint32, text []byte, err error) {
 	s.log.Error("bad configuration file; using the defaults", zap.String("uri", string(uri)), zap.Error(err))
 	s.mu.Lock()
 	s.layers.file = nil
@@ -130,7 +139,7 @@ func (s *Server) configProblem(ctx context.Context, uri protocol.DocumentURI, te
 		s.reanalyse()
 	}
 	line := problemLine(text, err.Error())
-	s.sendConfigDiagnostic(ctx, uri, []protocol.Diagnostic{{
+	s.sendConfigDiagnostic(ctx, uri, version, []protocol.Diagnostic{{
 		Range:    protocol.Range{Start: protocol.Position{Line: line}, End: protocol.Position{Line: line + 1}},
 		Severity: protocol.DiagnosticSeverityError,
 		Source:   Name,
@@ -144,13 +153,13 @@ func (s *Server) layersSnapshot() settingsLayers {
 	return s.layers
 }
 
-func (s *Server) sendConfigDiagnostic(ctx context.Context, uri protocol.DocumentURI, diags []protocol.Diagnostic) {
+func (s *Server) sendConfigDiagnostic(ctx context.Context, uri protocol.DocumentURI, version uint32, diags []protocol.Diagnostic) {
 	if diags == nil {
 		diags = []protocol.Diagnostic{}
 	}
 	s.diags.sendMu.Lock()
 	defer s.diags.sendMu.Unlock()
-	s.send(ctx, uri, 0, diags)
+	s.send(ctx, uri, version, diags)
 }
 
 // problemLine guesses the 0-based line a configuration error is about: the

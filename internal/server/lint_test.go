@@ -251,3 +251,47 @@ func TestDebounceCancelsSupersededVersions(t *testing.T) {
 		}
 	}
 }
+
+// Closing the configuration file drops what the editor did not save: the
+// file on disk is in force again, and the buffer's diagnostic is cleared.
+func TestConfigFileClosedFallsBackToDisk(t *testing.T) {
+	root := t.TempDir()
+	if err := os.WriteFile(filepath.Join(root, ".httpcode-lsp.yaml"), []byte("codes:\n  299: Custom Success\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	rootURI := "file://" + filepath.ToSlash(root)
+	configURI := rootURI + "/.httpcode-lsp.yaml"
+	goURI := rootURI + "/h.go"
+	s := start(t)
+	var res map[string]interface{}
+	s.MustCall("initialize", map[string]interface{}{"capabilities": map[string]interface{}{}, "rootUri": rootURI}, &res)
+	goSrc := "package main\n\nimport \"net/http\"\n\nfunc h(w http.ResponseWriter) {\n\tw.WriteHeader(299)\n}\n"
+	unknown := func(p protocol.PublishDiagnosticsParams) bool {
+		_, ok := byRule(p)["unknown-status-code"]
+		return ok
+	}
+	s.Open(goURI, "go", goSrc)
+	if unknown(diagnosticsFor(t, s, goURI, 1)) {
+		t.Fatal("299 is a custom code on disk, but it is reported unknown")
+	}
+	if h := s.Hover(goURI, rangeOf(goSrc, "299", "utf-16").Start); h == nil || !strings.Contains(h.Contents.Value, "### 299 Custom Success") {
+		t.Errorf("hover on a custom code: %+v", h)
+	}
+
+	// An unsaved, broken edit: a diagnostic with the buffer's version,
+	// and the defaults in force.
+	s.Notify("textDocument/didOpen", map[string]interface{}{"textDocument": map[string]interface{}{
+		"uri": configURI, "languageId": "yaml", "version": 3, "text": "codes: [\n"}})
+	if p := diagnosticsFor(t, s, configURI, 3); len(p.Diagnostics) != 1 {
+		t.Fatalf("broken config buffer: %+v, want one diagnostic at version 3", p.Diagnostics)
+	}
+
+	s.ForgetNotifications()
+	s.Notify("textDocument/didClose", map[string]interface{}{"textDocument": map[string]interface{}{"uri": configURI}})
+	if p := diagnosticsFor(t, s, configURI, 0); len(p.Diagnostics) != 0 {
+		t.Errorf("after close: %+v, want the buffer's diagnostic cleared", p.Diagnostics)
+	}
+	if unknown(diagnosticsFor(t, s, goURI, 1)) {
+		t.Error("after closing the unsaved config buffer, the file on disk (299 custom) must be in force again")
+	}
+}

@@ -94,7 +94,7 @@ func (s *Server) didChange(ctx context.Context, params *didChangeParams) error {
 // its problems show while it is edited.
 func (s *Server) analyseOrConfigure(ctx context.Context, d *document) {
 	if s.isConfigFile(d.snap.URI) {
-		s.loadConfigFile(ctx, d.snap.Text())
+		s.loadConfigFile(ctx, d.snap)
 		return
 	}
 	s.schedule(d)
@@ -106,9 +106,14 @@ func (s *Server) DidChange(context.Context, *protocol.DidChangeTextDocumentParam
 	return errUnreachable("textDocument/didChange")
 }
 
-// DidClose forgets the document and clears its diagnostics.
+// DidClose forgets the document and clears its diagnostics. The
+// configuration file falls back to the file on disk: what the editor did
+// not save is gone with the buffer.
 func (s *Server) DidClose(ctx context.Context, params *protocol.DidCloseTextDocumentParams) error {
 	s.docs.remove(params.TextDocument.URI)
 	s.clear(ctx, params.TextDocument.URI)
+	if s.isConfigFile(params.TextDocument.URI) {
+		s.loadConfigFile(ctx, nil)
+	}
 	return nil
 }
