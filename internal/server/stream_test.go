@@ -1,0 +1,118 @@
+package server
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"strings"
+	"testing"
+
+	"go.lsp.dev/jsonrpc2"
+	"go.uber.org/zap"
+
+	"github.com/httpcode-lsp/httpcode-lsp/internal/lsptest"
+)
+
+// fakeConn is a client's byte stream: what the client sent, and what the
+// server writes back.
+type fakeConn struct {
+	io.Reader
+	out bytes.Buffer
+}
+
+func (c *fakeConn) Write(b []byte) (int, error) { return c.out.Write(b) }
+func (c *fakeConn) Close() error                { return nil }
+
+// readAll reads every message of input through a stream and returns them
+// with the error frames the stream wrote back, which must be well formed.
+func readAll(t *testing.T, input []byte, maxBody int64) ([]jsonrpc2.Message, []lsptest.Frame) {
+	t.Helper()
+	conn := &fakeConn{Reader: bytes.NewReader(input)}
+	s := newStream(conn, zap.NewNop())
+	s.maxBody = maxBody
+	var msgs []jsonrpc2.Message
+	for {
+		msg, _, err := s.Read(context.Background())
+		if err != nil {
+			if err != io.EOF && err != io.ErrUnexpectedEOF {
+				t.Fatalf("Read: %v", err)
+			}
+			break
+		}
+		msgs = append(msgs, msg)
+	}
+	var answers []lsptest.Frame
+	out := bufio.NewReader(&conn.out)
+	for {
+		body, err := lsptest.ReadFrame(out)
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatalf("the stream wrote a bad frame: %v", err)
+		}
+		var f lsptest.Frame
+		if err := json.Unmarshal(body, &f); err != nil || f.JSONRPC != "2.0" || f.Error == nil || len(f.ID) == 0 {
+			t.Fatalf("the stream wrote %s", body)
+		}
+		switch f.Error.Code {
+		case int64(jsonrpc2.ParseError), int64(jsonrpc2.InvalidRequest), int64(jsonrpc2.InvalidParams):
+		default:
+			t.Fatalf("the stream answered with code %d: %s", f.Error.Code, body)
+		}
+		answers = append(answers, f)
+	}
+	return msgs, answers
+}
+
+// trailer is a valid frame that must be read after any garbage that holds
+// no Content-Length header of its own.
+var trailer = lsptest.FrameOf(`{"jsonrpc":"2.0","id":"trailer","method":"textDocument/hover","params":{}}`)
+
+func isTrailer(m jsonrpc2.Message) bool {
+	c, ok := m.(*jsonrpc2.Call)
+	return ok && c.ID() == jsonrpc2.NewStringID("trailer")
+}
+
+// FuzzStream: no input makes the frame reader panic or loop; everything it
+// writes is a well-formed JSON-RPC error; and after garbage without a
+// Content-Length header of its own, the next valid frame is read.
+func FuzzStream(f *testing.F) {
+	f.Add([]byte("Content-Length: 2\r\n\r\n{}"))
+	f.Add([]byte("Content-Length: abc\r\n\r\n{}"))
+	f.Add([]byte("garbage\r\n\r\n"))
+	f.Fuzz(func(t *testing.T, input []byte) {
+		msgs, _ := readAll(t, append(append(input[:len(input):len(input)], "\r\n"...), trailer...), 1<<16)
+		if indexFold(string(input), contentLength) >= 0 {
+			return
+		}
+		if len(msgs) == 0 || !isTrailer(msgs[len(msgs)-1]) {
+			t.Fatalf("the valid frame after %q was not read; got %d messages", input, len(msgs))
+		}
+	})
+}
+
+func TestStreamSkipsWhatItCannotRead(t *testing.T) {
+	for _, tc := range []struct {
+		name, input string
+		answers     int
+	}{
+		{"a body larger than the limit", "Content-Length: 5000\r\n\r\n" + strings.Repeat("x", 5000), 1},
+		{"a header line longer than any buffer", strings.Repeat("y", 3*maxHeaderLine+7) + "\r\n", 1},
+		{"a line longer than any buffer before a frame", strings.Repeat("z", 3*maxHeaderLine+7), 1},
+		{"a Content-Length cut by the end of a buffer", strings.Repeat("w", maxHeaderLine-6), 1},
+		{"a second Content-Length in the same header", "Content-Length: 99\r\n", 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			msgs, answers := readAll(t, append([]byte(tc.input), trailer...), 4096)
+			if len(msgs) != 1 || !isTrailer(msgs[0]) {
+				t.Errorf("read %d messages, want the valid frame after the fault", len(msgs))
+			}
+			if len(answers) != tc.answers {
+				t.Errorf("%d answers, want %d: %+v", len(answers), tc.answers, answers)
+			}
+		})
+	}
+}
