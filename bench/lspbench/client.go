@@ -138,12 +138,17 @@ func (c *client) write(v any) error {
 	if err != nil {
 		return err
 	}
+	return c.writeBody(body)
+}
+
+// writeBody sends an encoded message.
+func (c *client) writeBody(body []byte) error {
 	c.wmu.Lock()
 	defer c.wmu.Unlock()
 	if _, err := fmt.Fprintf(c.in, "Content-Length: %d\r\n\r\n", len(body)); err != nil {
 		return err
 	}
-	_, err = c.in.Write(body)
+	_, err := c.in.Write(body)
 	return err
 }
 
