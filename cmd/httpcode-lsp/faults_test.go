@@ -37,7 +37,13 @@ type rawProcess struct {
 // nothing of the documents' text on stderr.
 func startRaw(t *testing.T, args ...string) (*rawProcess, *lsptest.Raw) {
 	t.Helper()
-	p := &rawProcess{cmd: exec.Command(binary, args...), done: make(chan struct{})}
+	return startCommand(t, binary, args...)
+}
+
+// startCommand is startRaw for a command that runs the binary.
+func startCommand(t *testing.T, name string, args ...string) (*rawProcess, *lsptest.Raw) {
+	t.Helper()
+	p := &rawProcess{cmd: exec.Command(name, args...), done: make(chan struct{})}
 	p.cmd.Stderr = &p.stderr
 	var err error
 	if p.stdin, err = p.cmd.StdinPipe(); err != nil {
@@ -515,5 +521,78 @@ func TestFaultsDocuments(t *testing.T) {
 	// the server two or three times over.
 	if peak := peakMemory(p); peak > 1<<30 {
 		t.Errorf("peak memory %d MB", peak>>20)
+	}
+}
+
+// TestServerWritesNoFilesAndOpensNoConnections traces the system calls of
+// a whole session: in server mode the binary opens no file for writing,
+// creates, renames or removes none, makes no network connection, and of
+// the workspace reads only its configuration file.
+func TestServerWritesNoFilesAndOpensNoConnections(t *testing.T) {
+	strace, err := exec.LookPath("strace")
+	if err != nil {
+		t.Skip("strace is not installed; install it to trace the server's system calls")
+	}
+	if err := exec.Command(strace, "-qq", "-o", os.DevNull, "true").Run(); err != nil {
+		t.Skipf("strace cannot trace here (%v)", err)
+	}
+	workspace := t.TempDir()
+	if err := os.WriteFile(workspace+"/.httpcode-lsp.yaml", []byte("rules:\n  use-status-constant: warning\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(workspace+"/other.go", []byte(goDoc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	trace := t.TempDir() + "/trace"
+	p, c := startCommand(t, strace, "-f", "-qq", "-o", trace, "-e", "trace=%file,%network,%desc", binary)
+
+	root := "file://" + workspace
+	c.Call("initialize", map[string]interface{}{"capabilities": map[string]interface{}{}, "rootUri": root,
+		"workspaceFolders": []map[string]string{{"uri": root, "name": "w"}}})
+	c.Send(lsptest.NotificationOf("initialized", map[string]interface{}{}))
+	for _, doc := range []struct{ uri, lang, text string }{
+		{root + "/other.go", "go", goDoc},
+		{root + "/api.yaml", "yaml", openAPIDoc(3)},
+		{root + "/.httpcode-lsp.yaml", "yaml", "rules:\n  missing-header: off\n"},
+	} {
+		c.Send(lsptest.NotificationOf("textDocument/didOpen", openParams(doc.uri, doc.lang, doc.text)))
+		c.Call("textDocument/hover", hoverParams(doc.uri, 3, 15))
+		c.Call("textDocument/completion", hoverParams(doc.uri, 5, 9))
+		c.Call("textDocument/codeAction", map[string]interface{}{"textDocument": map[string]string{"uri": doc.uri},
+			"range": edit(0, 0, 9, 0, "")["range"], "context": map[string]interface{}{"diagnostics": []interface{}{}}})
+		c.Send(change(doc.uri, 2, edit(0, 0, 0, 0, "# x\n")))
+		c.Send(lsptest.NotificationOf("textDocument/didSave", map[string]interface{}{"textDocument": map[string]string{"uri": doc.uri}}))
+	}
+	c.Send(lsptest.NotificationOf("workspace/didChangeConfiguration", map[string]interface{}{"settings": map[string]interface{}{"rules": map[string]string{"missing-header": "error"}}}))
+	c.Call("shutdown", nil)
+	c.Send(lsptest.NotificationOf("exit", nil))
+	if code := p.exitCode(t); code != 0 {
+		t.Fatalf("exit code %d", code)
+	}
+
+	b, err := os.ReadFile(trace)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opened := 0
+	for _, line := range strings.Split(string(b), "\n") {
+		call, _, _ := strings.Cut(strings.TrimLeft(strings.TrimLeft(line, "0123456789"), " "), "(")
+		switch call {
+		case "socket", "connect", "bind", "listen", "accept", "accept4", "sendto", "sendmsg":
+			t.Errorf("a network call: %s", line)
+		case "creat", "mkdir", "mkdirat", "unlink", "unlinkat", "rename", "renameat", "renameat2", "truncate", "link", "linkat", "symlink", "symlinkat", "rmdir", "chmod", "fchmodat", "chown", "fchownat", "mknod", "mknodat":
+			t.Errorf("a call that changes files: %s", line)
+		case "open", "openat", "openat2":
+			opened++
+			if strings.Contains(line, "O_WRONLY") || strings.Contains(line, "O_RDWR") || strings.Contains(line, "O_CREAT") || strings.Contains(line, "O_TRUNC") {
+				t.Errorf("a file opened for writing: %s", line)
+			}
+			if strings.Contains(line, workspace) && !strings.Contains(line, workspace+"/.httpcode-lsp.yaml\"") {
+				t.Errorf("a workspace file other than the configuration opened: %s", line)
+			}
+		}
+	}
+	if opened == 0 || !strings.Contains(string(b), workspace+"/.httpcode-lsp.yaml") {
+		t.Errorf("the trace shows no open of the configuration file; is it complete?\n%s", b)
 	}
 }
