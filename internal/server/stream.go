@@ -130,9 +130,9 @@ func (s *stream) readFrame() ([]byte, error) {
 // wherever on a line it starts.
 func (s *stream) readHeader() (int64, error) {
 	length, started, broken := int64(-1), false, false
-	fail := func(format string, args ...interface{}) error {
+	fail := func(message string) error {
 		broken = true
-		return s.reject(&badMessage{code: jsonrpc2.ParseError, message: fmt.Sprintf(format, args...)})
+		return s.reject(&badMessage{code: jsonrpc2.ParseError, message: message})
 	}
 	for {
 		line, err := s.readLine()
@@ -160,12 +160,12 @@ func (s *stream) readHeader() (int64, error) {
 		case trimmed == "":
 			return length, nil
 		case !ok || !isToken(name):
-			err = fail("a malformed header line %q", truncate(trimmed, 40))
+			err = fail("a header line that is not \"Name: value\"")
 		case strings.EqualFold(name, "Content-Length"):
 			started = true
 			length, err = strconv.ParseInt(strings.TrimSpace(value), 10, 64)
 			if err != nil || length <= 0 {
-				err = fail("Content-Length %q is not a positive number", truncate(value, 40))
+				err = fail("a Content-Length that is not a positive number")
 			}
 		default:
 			started = true // another header, such as Content-Type
@@ -335,11 +335,4 @@ func isToken(s string) bool {
 		}
 	}
 	return true
-}
-
-func truncate(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	return s[:n] + "…"
 }
