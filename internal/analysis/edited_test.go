@@ -14,7 +14,7 @@ import (
 // exactly what a fresh analysis of the same text finds: occurrences,
 // findings with their fixes, and completions.
 func TestEditedEqualsNew(t *testing.T) {
-	gen := specgen.OpenAPI(400)
+	gen := specgen.OpenAPI(150)
 	for _, tc := range []struct {
 		name string
 		lang Language
@@ -29,7 +29,7 @@ func TestEditedEqualsNew(t *testing.T) {
 			src := tc.src
 			prev := New(tc.lang, src, Settings{})
 			prev.Findings()
-			edits := 200
+			edits := 120
 			if testing.Short() {
 				edits = 40
 			}

@@ -199,7 +199,9 @@ func TestCompletionAtAnyOffset(t *testing.T) {
 // which scans from a saved state near the cursor, finds what a scan from
 // the start finds, at every response key and at random offsets.
 func TestCompletionAtJSONMarks(t *testing.T) {
-	src := specgen.JSON(specgen.OpenAPI(30000))
+	defer func(step int) { jsonMarkStep = step }(jsonMarkStep)
+	jsonMarkStep = 16 << 10
+	src := specgen.JSON(specgen.OpenAPI(3000))
 	if len(src) < 3*jsonMarkStep {
 		t.Fatalf("the text (%d bytes) is too small to test the marks", len(src))
 	}
@@ -208,7 +210,7 @@ func TestCompletionAtJSONMarks(t *testing.T) {
 	fromStart.jsonMarks = nil
 	r := rand.New(rand.NewSource(1))
 	offsets := []int{0, len(src), jsonMarkStep, jsonMarkStep + 1}
-	const every = 40
+	const every = 4
 	for k := 0; k < len(doc.Occurrences); k += every {
 		o := doc.Occurrences[k]
 		offsets = append(offsets, o.Start, o.Start+1, o.End)

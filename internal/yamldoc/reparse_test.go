@@ -19,7 +19,7 @@ import (
 // block scalars, flow collections in block context and CRLF.
 func reparseSources(t *testing.T) map[string][]byte {
 	t.Helper()
-	gen := specgen.OpenAPI(300)
+	gen := specgen.OpenAPI(120)
 	srcs := map[string][]byte{
 		"generated.yaml": gen,
 		"generated.json": specgen.JSON(gen),
@@ -123,7 +123,7 @@ func TestReparseEqualsParse(t *testing.T) {
 	r := rand.New(rand.NewSource(1))
 	for name, src := range reparseSources(t) {
 		t.Run(name, func(t *testing.T) {
-			steps := 300
+			steps := 200
 			if testing.Short() {
 				steps = 60
 			}
