@@ -92,7 +92,8 @@ type result struct {
 	firstDiagnostics     time.Duration
 	diagnostics          int
 	hover, completion    []time.Duration
-	hovered, completed   int // requests that returned something
+	roundTrip            []time.Duration // hovers on a document not open
+	hovered, completed   int             // requests that returned something
 	edits                []time.Duration
 	rss                  int64
 	check                time.Duration
@@ -154,6 +155,14 @@ func measure(bin string, f file, cfg config) (*result, error) {
 		if string(res) != "null" {
 			r.hovered++
 		}
+		// The same request for a document that is not open: the round
+		// trip through the pipes and the server's dispatch, no work.
+		t0 = time.Now()
+		if _, err := c.call("textDocument/hover", map[string]any{
+			"textDocument": map[string]any{"uri": uri + ".closed"}, "position": pos}); err != nil {
+			return nil, err
+		}
+		r.roundTrip = append(r.roundTrip, time.Since(t0))
 		t0 = time.Now()
 		res, err = c.call("textDocument/completion", params)
 		if err != nil {
@@ -352,6 +361,7 @@ func table(rs []*result, cfg config) string {
 	row(fmt.Sprintf("hover p50 / p99 (%d keys)", cfg.positions), func(r *result) string {
 		return fmt.Sprintf("%s (%d answered)", pair(r.hover), r.hovered)
 	})
+	row("round trip p50 / p99 (hover, document not open)", func(r *result) string { return pair(r.roundTrip) })
 	row("completion p50 / p99", func(r *result) string {
 		return fmt.Sprintf("%s (%d answered)", pair(r.completion), r.completed)
 	})
