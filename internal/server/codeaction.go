@@ -18,10 +18,10 @@ const sourceFixAll protocol.CodeActionKind = "source.fixAll"
 
 // CodeAction returns the quick fixes of the findings that overlap the
 // requested range, and the fix-all action when the file has safe fixes.
-func (s *Server) CodeAction(_ context.Context, params *protocol.CodeActionParams) ([]protocol.CodeAction, error) {
+func (s *Server) CodeAction(ctx context.Context, params *protocol.CodeActionParams) ([]protocol.CodeAction, error) {
 	actions := []protocol.CodeAction{}
 	d, ok := s.docs.get(params.TextDocument.URI)
-	if !ok || !s.analysed(d) {
+	if !ok || !s.analysed(ctx, d) {
 		return actions, nil
 	}
 	enc := s.positionEncoding()

@@ -12,10 +12,10 @@ import (
 // Completion offers status constants and codes where the cursor stands in
 // a status position: Go call arguments, OpenAPI response keys, plain YAML
 // status values.
-func (s *Server) Completion(_ context.Context, params *protocol.CompletionParams) (*protocol.CompletionList, error) {
+func (s *Server) Completion(ctx context.Context, params *protocol.CompletionParams) (*protocol.CompletionList, error) {
 	list := &protocol.CompletionList{Items: []protocol.CompletionItem{}}
 	d, ok := s.docs.get(params.TextDocument.URI)
-	if !ok || !s.analysed(d) {
+	if !ok || !s.analysed(ctx, d) {
 		return list, nil
 	}
 	enc := s.positionEncoding()

@@ -8,9 +8,9 @@ import (
 )
 
 // Hover shows the catalog entry of the status code under the cursor.
-func (s *Server) Hover(_ context.Context, params *protocol.HoverParams) (*protocol.Hover, error) {
+func (s *Server) Hover(ctx context.Context, params *protocol.HoverParams) (*protocol.Hover, error) {
 	d, ok := s.docs.get(params.TextDocument.URI)
-	if !ok || !s.analysed(d) {
+	if !ok || !s.analysed(ctx, d) {
 		return nil, nil
 	}
 	enc := s.positionEncoding()

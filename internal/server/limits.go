@@ -34,10 +34,10 @@ func newBudget(l config.Limits, size int) *budget {
 func (b *budget) tooLarge() bool { return b.size > b.maxSize }
 
 // analysed starts d's analysis, once, on a goroutine of its own and waits
-// for it for at most the analysis timeout. It reports whether the analysis
-// has finished; one that has not goes on, and its results serve the
-// requests that come after it.
-func (s *Server) analysed(d *document) bool {
+// for it for at most the analysis timeout, or until ctx is cancelled. It
+// reports whether the analysis has finished; one that has not goes on,
+// and its results serve the requests that come after it.
+func (s *Server) analysed(ctx context.Context, d *document) bool {
 	b := d.budget
 	b.start.Do(func() {
 		go func() {
@@ -61,6 +61,8 @@ func (s *Server) analysed(d *document) bool {
 	select {
 	case <-b.done:
 		return true
+	case <-ctx.Done():
+		return false
 	case <-t.C:
 		s.log.Warn("analysis is over its time budget", zap.String("uri", string(d.snap.URI)),
 			zap.Int32("version", d.snap.Version), zap.Duration("timeout", b.timeout))
@@ -78,7 +80,7 @@ func (s *Server) diagnosticsWithin(ctx context.Context, d *document) ([]protocol
 			"httpcode-lsp does not analyse this file: its %s are more than limits.maxDocumentSize (%s)",
 			megabytes(d.budget.size), megabytes(d.budget.maxSize)))}, true
 	}
-	if !s.analysed(d) {
+	if !s.analysed(ctx, d) {
 		s.publish(ctx, d, []protocol.Diagnostic{limitDiagnostic(fmt.Sprintf(
 			"httpcode-lsp's analysis of this file is taking longer than limits.analysisTimeout (%s): "+
 				"hover, completion and diagnostics are missing until it finishes", d.budget.timeout))})
