@@ -24,10 +24,10 @@ import (
 	"go.uber.org/zap"
 )
 
-// MaxMessageSize is the largest message the server reads; a larger one is
+// maxMessageSize is the largest message the server reads; a larger one is
 // skipped and answered InvalidRequest. It is far above any document worth
 // opening (see config's limits.maxDocumentSize).
-const MaxMessageSize = 256 << 20
+const maxMessageSize = 256 << 20
 
 // maxHeaderLine bounds the memory one header line may take.
 const maxHeaderLine = 64 << 10
@@ -46,7 +46,7 @@ type stream struct {
 }
 
 func newStream(rwc io.ReadWriteCloser, log *zap.Logger) *stream {
-	return &stream{in: bufio.NewReaderSize(rwc, maxHeaderLine), rwc: rwc, log: log, maxBody: MaxMessageSize}
+	return &stream{in: bufio.NewReaderSize(rwc, maxHeaderLine), rwc: rwc, log: log, maxBody: maxMessageSize}
 }
 
 // Read returns the next well-formed message. Bad frames and bad messages
