@@ -58,9 +58,7 @@ func (prev *Doc) reparse(src []byte) (d *Doc) {
 	for newHi < len(src) && !utf8.RuneStart(src[newHi]) {
 		newHi, oldHi = newHi+1, oldHi+1
 	}
-	// The line structure must stay: a new or removed line break would
-	// move every node after it.
-	if hasBreak(old[lo:oldHi]) || hasBreak(src[lo:newHi]) || !clean(src[lo:newHi]) {
+	if !clean(src[lo:newHi]) {
 		return nil
 	}
 	v, path := prev.enclosing(pre, oldEnd)
@@ -70,7 +68,7 @@ func (prev *Doc) reparse(src []byte) (d *Doc) {
 	start, end := prev.NodeRange(v)
 	delta := newEnd - oldEnd
 	line := prev.lines.lineOf(start)
-	lines := prev.lines.shifted(src, prev.lines.lineOf(pre), delta)
+	lines, added := prev.lines.spliced(src, prev.lines.lineOf(lo), prev.lines.lineOf(oldHi), delta)
 	if line == 0 && lines.bom > 0 {
 		return nil
 	}
@@ -87,20 +85,23 @@ func (prev *Doc) reparse(src []byte) (d *Doc) {
 			return nil
 		}
 	} else {
-		// Blank lines after a block belong to a block scalar it may end
-		// with; the next content line must be outside the block.
-		last := lines.lineOf(end)
-		end = lines.ends[last]
-		for l := last + 1; l < lines.count(); l++ {
+		// A block scalar the block may end with keeps its last line
+		// break, and the blank lines after it: the block is read with
+		// them. The next content line must be outside the block.
+		l := lines.lineOf(end) + 1
+		for ; l < lines.count(); l++ {
 			t := bytes.TrimLeft(src[lines.starts[l]:lines.ends[l]], " \t")
 			if len(t) == 0 {
-				end = lines.ends[l]
 				continue
 			}
 			if t[0] != '#' && lines.ends[l]-lines.starts[l]-len(t) >= v.Column-1 {
 				return nil
 			}
 			break
+		}
+		end = len(src)
+		if l < lines.count() {
+			end = lines.starts[l]
 		}
 	}
 	sub := make([]byte, 0, col+end-start)
@@ -119,10 +120,20 @@ func (prev *Doc) reparse(src []byte) (d *Doc) {
 		return true
 	})
 	// Copy the path from the root down, each copy pointing to the next.
+	// The nodes after the block move down by the lines the edit added:
+	// they are copied too.
+	sh := &shifter{lines: added}
 	for i := len(path) - 1; i >= 0; i-- {
 		up := *path[i].node
 		up.Content = slices.Clone(up.Content)
 		up.Content[path[i].index] = n
+		if added != 0 {
+			for j := path[i].index + 1; j < len(up.Content); j++ {
+				if up.Content[j] = sh.copy(up.Content[j], 0); up.Content[j] == nil {
+					return nil
+				}
+			}
+		}
 		n = &up
 	}
 	return prev.with(src, lines).withRoot(n)
@@ -159,13 +170,6 @@ func changed(old, src []byte) (pre, oldEnd, newEnd int) {
 		oldEnd, newEnd = oldEnd-1, newEnd-1
 	}
 	return pre, oldEnd, newEnd
-}
-
-// hasBreak reports whether t holds a line break, or a byte that could be
-// part of one with the bytes around it.
-func hasBreak(t []byte) bool {
-	return bytes.ContainsAny(t, "\r\n") || bytes.Contains(t, []byte("\u0085")) ||
-		bytes.Contains(t, []byte("\u2028")) || bytes.Contains(t, []byte("\u2029"))
 }
 
 // clean reports whether t, whole characters, holds only characters that
@@ -249,15 +253,67 @@ func (li *lineIndex) clone() *lineIndex {
 	return &lineIndex{starts: li.starts, ends: li.ends, ascii: li.ascii, bom: li.bom}
 }
 
-// shifted returns the index of src, the text of li with bytes of line
-// line changed, its length by delta, and no line break added or removed.
-func (li *lineIndex) shifted(src []byte, line, delta int) *lineIndex {
-	out := &lineIndex{starts: slices.Clone(li.starts), ends: slices.Clone(li.ends), ascii: slices.Clone(li.ascii), bom: li.bom}
-	out.ends[line] += delta
-	for l := line + 1; l < len(out.starts); l++ {
-		out.starts[l] += delta
-		out.ends[l] += delta
+// spliced returns the index of src, the text of li with the bytes of
+// lines first..last changed (their length by delta), and the number of
+// lines the change added (negative when it removed some).
+func (li *lineIndex) spliced(src []byte, first, last, delta int) (*lineIndex, int) {
+	// Lines first..last are read again, their line breaks included; the
+	// lines after start where they did, delta bytes on.
+	from, to := li.starts[first], len(src)
+	if last+1 < len(li.starts) {
+		to = li.starts[last+1] + delta
 	}
-	out.refresh(src, line)
-	return out
+	mid := newLineIndex(src[from:to])
+	if to < len(src) {
+		// The window ends with a line break: its last "line" is the
+		// start of the next, which follows.
+		mid.starts, mid.ends, mid.ascii = mid.starts[:len(mid.starts)-1], mid.ends[:len(mid.ends)-1], mid.ascii[:len(mid.ascii)-1]
+	}
+	n := len(li.starts) - (last - first + 1) + len(mid.starts)
+	out := &lineIndex{starts: make([]int, 0, n), ends: make([]int, 0, n), ascii: make([]bool, 0, n), bom: li.bom}
+	out.starts = append(out.starts, li.starts[:first]...)
+	out.ends = append(out.ends, li.ends[:first]...)
+	out.ascii = append(out.ascii, li.ascii[:first]...)
+	for k := range mid.starts {
+		out.starts = append(out.starts, from+mid.starts[k])
+		out.ends = append(out.ends, from+mid.ends[k])
+		out.ascii = append(out.ascii, mid.ascii[k])
+	}
+	for l := last + 1; l < len(li.starts); l++ {
+		out.starts = append(out.starts, li.starts[l]+delta)
+		out.ends = append(out.ends, li.ends[l]+delta)
+	}
+	out.ascii = append(out.ascii, li.ascii[last+1:]...)
+	return out, len(mid.starts) - (last - first + 1)
+}
+
+// shifter copies the nodes after a reparsed block, moved down by lines.
+type shifter struct {
+	lines int
+	slab  []yaml.Node
+}
+
+// copy returns a copy of the subtree n with every line moved; nil when the
+// subtree holds an anchor or an alias, which would tie the copies to the
+// nodes they copy.
+func (sh *shifter) copy(n *yaml.Node, depth int) *yaml.Node {
+	if n.Anchor != "" || n.Kind == yaml.AliasNode || depth >= MaxDepth {
+		return nil
+	}
+	if len(sh.slab) == 0 {
+		sh.slab = make([]yaml.Node, slab)
+	}
+	c := &sh.slab[0]
+	sh.slab = sh.slab[1:]
+	*c = *n
+	c.Line += sh.lines
+	if len(n.Content) > 0 {
+		c.Content = make([]*yaml.Node, len(n.Content))
+		for i, k := range n.Content {
+			if c.Content[i] = sh.copy(k, depth+1); c.Content[i] == nil {
+				return nil
+			}
+		}
+	}
+	return c
 }
