@@ -264,7 +264,7 @@ func (li *lineIndex) spliced(src []byte, first, last, delta int) (*lineIndex, in
 		to = li.starts[last+1] + delta
 	}
 	mid := newLineIndex(src[from:to])
-	if to < len(src) {
+	if last+1 < len(li.starts) {
 		// The window ends with a line break: its last "line" is the
 		// start of the next, which follows.
 		mid.starts, mid.ends, mid.ascii = mid.starts[:len(mid.starts)-1], mid.ends[:len(mid.ends)-1], mid.ascii[:len(mid.ascii)-1]
