@@ -1,0 +1,59 @@
+package analysis
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/httpcode-lsp/httpcode-lsp/internal/specgen"
+)
+
+// benchSources are a large generated spec in YAML and JSON, and where to
+// type in it: a description in the middle.
+func benchSources() []struct {
+	name string
+	lang Language
+	src  []byte
+	at   int
+} {
+	gen := specgen.OpenAPI(50000)
+	out := []struct {
+		name string
+		lang Language
+		src  []byte
+		at   int
+	}{{"yaml", YAML, gen, 0}, {"json", JSON, specgen.JSON(gen), 0}}
+	for i := range out {
+		src := string(out[i].src)
+		out[i].at = strings.Index(src[len(src)/2:], "description") + len(src)/2 + len("description: ")
+	}
+	return out
+}
+
+// BenchmarkNewFindings is the full analysis of a large spec: parse,
+// model and rules.
+func BenchmarkNewFindings(b *testing.B) {
+	for _, tc := range benchSources() {
+		b.Run(tc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				New(tc.lang, tc.src, Settings{}).Findings()
+			}
+		})
+	}
+}
+
+// BenchmarkEditedFindings is the analysis of the same spec after one
+// character typed in the middle, reusing the previous analysis.
+func BenchmarkEditedFindings(b *testing.B) {
+	for _, tc := range benchSources() {
+		b.Run(tc.name, func(b *testing.B) {
+			prev := New(tc.lang, tc.src, Settings{})
+			prev.Findings()
+			next := []byte(string(tc.src[:tc.at]) + "x" + string(tc.src[tc.at:]))
+			b.ReportAllocs()
+			for b.Loop() {
+				Edited(prev, tc.lang, next, Settings{}).Findings()
+			}
+		})
+	}
+}
