@@ -7,11 +7,13 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/httpcode-lsp/httpcode-lsp/internal/config"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/lsptest"
 )
 
@@ -567,13 +569,23 @@ func TestServerWritesNoFilesAndOpensNoConnections(t *testing.T) {
 		t.Fatalf("exit code %d", code)
 	}
 
+	checkTrace(t, trace, func(path string) bool {
+		return !strings.HasPrefix(path, workspace) || path == workspace+"/.httpcode-lsp.yaml"
+	})
+}
+
+// checkTrace fails the test on a network call, a call that changes a
+// file, a file opened for writing, or a file opened that may not be read,
+// in an strace log; it checks that the log holds opens at all.
+func checkTrace(t *testing.T, trace string, mayRead func(path string) bool) {
+	t.Helper()
 	b, err := os.ReadFile(trace)
 	if err != nil {
 		t.Fatal(err)
 	}
 	opened := 0
 	for _, line := range strings.Split(string(b), "\n") {
-		call, _, _ := strings.Cut(strings.TrimLeft(strings.TrimLeft(line, "0123456789"), " "), "(")
+		call, args, _ := strings.Cut(strings.TrimLeft(strings.TrimLeft(line, "0123456789"), " "), "(")
 		switch call {
 		case "socket", "connect", "bind", "listen", "accept", "accept4", "sendto", "sendmsg":
 			t.Errorf("a network call: %s", line)
@@ -584,12 +596,54 @@ func TestServerWritesNoFilesAndOpensNoConnections(t *testing.T) {
 			if strings.Contains(line, "O_WRONLY") || strings.Contains(line, "O_RDWR") || strings.Contains(line, "O_CREAT") || strings.Contains(line, "O_TRUNC") {
 				t.Errorf("a file opened for writing: %s", line)
 			}
-			if strings.Contains(line, workspace) && !strings.Contains(line, workspace+"/.httpcode-lsp.yaml\"") {
-				t.Errorf("a workspace file other than the configuration opened: %s", line)
+			if _, rest, ok := strings.Cut(args, `"`); ok {
+				if path, _, ok := strings.Cut(rest, `"`); ok && !mayRead(path) {
+					t.Errorf("a file opened that may not be read: %s", line)
+				}
 			}
 		}
 	}
-	if opened == 0 || !strings.Contains(string(b), workspace+"/.httpcode-lsp.yaml") {
-		t.Errorf("the trace shows no open of the configuration file; is it complete?\n%s", b)
+	if opened == 0 {
+		t.Errorf("the trace shows no open at all; is it complete?\n%s", b)
 	}
+}
+
+// check reads the paths it is given (walking the directories among them)
+// and the configuration file, writes nothing and opens no connection.
+func TestCheckReadsOnlyItsPaths(t *testing.T) {
+	strace, err := exec.LookPath("strace")
+	if err != nil {
+		t.Skip("strace is not installed; install it to trace check's system calls")
+	}
+	if err := exec.Command(strace, "-qq", "-o", os.DevNull, "true").Run(); err != nil {
+		t.Skipf("strace cannot trace here (%v)", err)
+	}
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		"handler.go": goDoc, "api/spec.yaml": openAPIDoc(2), "api/more/x.json": `{"openapi": "3.0.0"}`,
+		"other.yaml": openAPIDoc(1), "notes/n.go": goDoc,
+	} {
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	trace := t.TempDir() + "/trace"
+	cmd := exec.Command(strace, "-f", "-qq", "-o", trace, "-e", "trace=%file,%network,%desc", binary, "check", "handler.go", "api")
+	cmd.Dir = dir
+	if out, err := cmd.CombinedOutput(); err != nil && cmd.ProcessState.ExitCode() > 1 {
+		t.Fatalf("check: %v\n%s", err, out)
+	}
+	checkTrace(t, trace, func(path string) bool {
+		if !filepath.IsAbs(path) {
+			path = filepath.Join(dir, path)
+		}
+		rel, err := filepath.Rel(dir, path)
+		if err != nil || strings.HasPrefix(rel, "..") {
+			return true // the system's files, such as the dynamic loader's
+		}
+		return rel == "." || rel == "handler.go" || rel == config.FileName || rel == ".gitignore" || rel == "api" || strings.HasPrefix(rel, "api/")
+	})
 }
