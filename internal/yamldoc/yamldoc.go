@@ -130,6 +130,9 @@ func (d *Doc) parse() {
 	}
 	res := run(d.text, len(d.text))
 	d.Parses = 1
+	if res.err != nil && d.cutJSON(res, true) {
+		return
+	}
 	for res.err != nil {
 		if d.Parses >= MaxParses {
 			d.giveUp(res)
@@ -209,9 +212,13 @@ func (d *Doc) accept(fix repair, msg string, text []byte, r result) {
 }
 
 // giveUp drops the text from the line of the error on and keeps what
-// parses before it. If the rest still does not parse, it drops more, from
-// the earliest line the new error may stand on.
+// parses before it: in JSON, from the last complete value on, closing the
+// brackets still open (cutJSON). If the rest still does not parse, it
+// drops more, from the earliest line the new error may stand on.
 func (d *Doc) giveUp(res result) {
+	if d.cutJSON(res, false) {
+		return
+	}
 	msg, cands, _ := d.candidates(res)
 	d.addError(earliest(cands), msg)
 	from := d.lines.count()
