@@ -85,7 +85,11 @@ func New(opts Options) *Server {
 // stream, and returns the process exit code: 0 after a shutdown request,
 // 1 otherwise.
 func (s *Server) Serve(ctx context.Context, rwc io.ReadWriteCloser) int {
-	conn := jsonrpc2.NewConn(newStream(rwc, s.log.Named("stream")))
+	st := newStream(rwc, s.log.Named("stream"))
+	// The messages read before the end of the input are answered: a
+	// client may write its requests, shutdown and exit, and close at once.
+	st.atEnd = func() { s.waitHandlers(handlerGrace) }
+	conn := jsonrpc2.NewConn(st)
 	ctx = protocol.WithLogger(ctx, s.log.Named("protocol"))
 	s.mu.Lock()
 	s.client = protocol.ClientDispatcher(conn, s.log.Named("client"))

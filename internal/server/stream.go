@@ -43,6 +43,11 @@ type stream struct {
 	carry   string // the end of a long line's previous piece
 
 	writeMu sync.Mutex // one frame at a time: replies, notifications, rejections
+
+	// atEnd, when set, runs before Read reports the end of the input:
+	// jsonrpc2 closes the stream, output included, as soon as Read fails,
+	// and the replies to the messages read before the end would be lost.
+	atEnd func()
 }
 
 func newStream(rwc io.ReadWriteCloser, log *zap.Logger) *stream {
@@ -56,6 +61,9 @@ func (s *stream) Read(context.Context) (jsonrpc2.Message, int64, error) {
 	for {
 		body, err := s.readFrame()
 		if err != nil {
+			if s.atEnd != nil {
+				s.atEnd()
+			}
 			return nil, 0, err
 		}
 		if body == nil {
