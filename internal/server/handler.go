@@ -35,9 +35,31 @@ func (s *Server) handler() jsonrpc2.Handler {
 	h = s.countHandled(h)
 	// Messages are handled one at a time, in order, off the reading
 	// goroutine, so that a cancellation can be read while a request runs.
-	h = jsonrpc2.AsyncHandler(h)
+	h = inOrder(h)
 	h = s.countReceived(h)
 	return s.cancellation(h)
+}
+
+// inOrder runs each message on a goroutine of its own once the one before
+// it has been answered. Unlike jsonrpc2.AsyncHandler, which lets the next
+// message start before the answer is written, it writes the answer first,
+// so that answers leave in the order the requests came.
+func inOrder(next jsonrpc2.Handler) jsonrpc2.Handler {
+	prev := make(chan struct{})
+	close(prev)
+	return func(ctx context.Context, reply jsonrpc2.Replier, req jsonrpc2.Request) error {
+		wait, done := prev, make(chan struct{})
+		prev = done
+		go func() {
+			<-wait
+			// recoverPanics, further in, answers every message exactly once.
+			_ = next(ctx, func(ctx context.Context, result interface{}, err error) error {
+				defer close(done)
+				return reply(ctx, result, err)
+			}, req)
+		}()
+		return nil
+	}
 }
 
 // countReceived and countHandled bracket the asynchronous part of the chain
@@ -158,7 +180,7 @@ func (s *Server) recoverPanics(next jsonrpc2.Handler) jsonrpc2.Handler {
 			if replied {
 				return
 			}
-			// A notification's reply sends nothing, but AsyncHandler waits
+			// A notification's reply sends nothing, but inOrder waits
 			// for it before the next message may start.
 			var rerr error
 			if _, isCall := req.(*jsonrpc2.Call); isCall {
