@@ -6,7 +6,10 @@
 
 package yamldoc
 
-import "unicode/utf8"
+import (
+	"sync"
+	"unicode/utf8"
+)
 
 // lineIndex holds where each line starts and ends in a text.
 type lineIndex struct {
@@ -23,6 +26,10 @@ type lineIndex struct {
 	// offset of every markStep-th rune, so that a long line (minified
 	// JSON) is not walked from its start for every node.
 	marks map[int][]int
+	// marksMu guards marks: the nodes of a document are converted to
+	// offsets from several goroutines (the rules of one version, the
+	// reparse of the next).
+	marksMu sync.Mutex
 }
 
 const markStep = 32
@@ -90,7 +97,9 @@ func (li *lineIndex) refresh(text []byte, line int) {
 		}
 	}
 	li.ascii[line] = ascii
+	li.marksMu.Lock()
 	delete(li.marks, line)
+	li.marksMu.Unlock()
 }
 
 // count returns the number of lines.
@@ -132,6 +141,8 @@ func (li *lineIndex) offset(text []byte, line, col int) int {
 	if end-start < 4*markStep {
 		return walkRunes(text, start, end, col)
 	}
+	li.marksMu.Lock()
+	defer li.marksMu.Unlock()
 	if li.marks == nil {
 		li.marks = map[int][]int{}
 	}

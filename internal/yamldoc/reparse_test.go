@@ -9,6 +9,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"gopkg.in/yaml.v3"
@@ -172,5 +173,37 @@ func TestReparseReuses(t *testing.T) {
 		if shared != len(old)-1 {
 			t.Errorf("%d of %d path nodes shared, want all but the edited one", shared, len(old))
 		}
+	}
+}
+
+// TestReparseWhileInUse reparses a document while other goroutines read
+// node ranges from it, as the rules of one version run while the next
+// is parsed; long non-ASCII lines make the ranges use the line index's
+// cache. Run under -race.
+func TestReparseWhileInUse(t *testing.T) {
+	var sb strings.Builder
+	sb.WriteString("{\n")
+	for i := 0; i < 50; i++ {
+		fmt.Fprintf(&sb, "  \"k%d\": {\"é\": \"%s\", \"n\": %d},\n", i, strings.Repeat("ü", 300), i)
+	}
+	sb.WriteString("  \"last\": {\"x\": 1}\n}\n")
+	src := []byte(sb.String())
+	prev := Parse(src)
+	next := []byte(strings.Replace(string(src), `"n": 25`, `"n": 256`, 1))
+	var wg sync.WaitGroup
+	for g := 0; g < 4; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			Walk(prev.Root, func(v Visit) bool {
+				prev.NodeRange(v.Node)
+				return true
+			})
+		}()
+	}
+	got := Reparse(prev, next)
+	wg.Wait()
+	if diff := sameTree(got, Parse(next)); diff != "" {
+		t.Fatal(diff)
 	}
 }
