@@ -55,12 +55,18 @@ func TestIncrementalEditsDiagnoseLikeAFreshOpen(t *testing.T) {
 			s.Open(uri, ext[1:], text)
 			diagnosticsFor(t, s, uri, 1)
 			for v := 2; v < steps+2; v++ {
-				var change map[string]interface{}
-				text, change = randomEdit(rng, text)
+				// One to three changes in a notification, each on the
+				// text the one before it made.
+				var changes []interface{}
+				for k := rng.Intn(3); k >= 0; k-- {
+					var change map[string]interface{}
+					text, change = randomEdit(rng, text)
+					changes = append(changes, change)
+				}
 				s.ForgetNotifications()
 				s.Notify("textDocument/didChange", map[string]interface{}{
 					"textDocument":   map[string]interface{}{"uri": uri, "version": v},
-					"contentChanges": []interface{}{change},
+					"contentChanges": changes,
 				})
 				fresh := fmt.Sprintf("file:///property/fresh%d-%d%s", n, v, ext)
 				s.Open(fresh, ext[1:], text)
@@ -73,7 +79,7 @@ func TestIncrementalEditsDiagnoseLikeAFreshOpen(t *testing.T) {
 					}
 				}
 				if !reflect.DeepEqual(got, want) {
-					t.Fatalf("after edit %d (%v) the text is\n%s\nedited: %+v\nfresh:  %+v", v-1, change, text, got, want)
+					t.Fatalf("after edit %d (%v) the text is\n%s\nedited: %+v\nfresh:  %+v", v-1, changes, text, got, want)
 				}
 				if d, _ := srv.docs.get(protocol.DocumentURI(uri)); string(d.snap.Text()) != text {
 					t.Fatalf("after edit %d the server has another text", v-1)
