@@ -6,6 +6,9 @@ go 1.24
 // and does not compile with go.lsp.dev/protocol v0.12.0, which in turn
 // needs go.lsp.dev/uri v0.3.0. Upgrade the three only as a set.
 require (
+	// The JSON decoder go.lsp.dev/jsonrpc2 uses; the server's frame
+	// reader decodes messages with it too (internal/server/stream.go).
+	github.com/segmentio/encoding v0.3.4
 	go.lsp.dev/jsonrpc2 v0.10.0
 	go.lsp.dev/protocol v0.12.0
 	go.uber.org/zap v1.28.0
@@ -15,7 +18,6 @@ require (
 require (
 	github.com/google/go-cmp v0.6.0 // indirect
 	github.com/segmentio/asm v1.1.3 // indirect
-	github.com/segmentio/encoding v0.3.4 // indirect
 	go.lsp.dev/pkg v0.0.0-20210717090340-384b27a52fb2 // indirect
 	go.lsp.dev/uri v0.3.0 // indirect
 	go.uber.org/multierr v1.10.0 // indirect

@@ -20,6 +20,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	fastjson "github.com/segmentio/encoding/json"
 	"go.lsp.dev/jsonrpc2"
 	"go.uber.org/zap"
 )
@@ -205,12 +206,20 @@ func (s *stream) readLine() (string, error) {
 // decodeMessage checks a frame's body against JSON-RPC 2.0 and decodes
 // it. What go.lsp.dev/jsonrpc2 would misread — a message without a method
 // taken for a response, an empty string id taken for 0 — is rejected here.
+// The body is read into its members with the JSON decoder jsonrpc2 uses
+// (segmentio's), once and without copying them: a didOpen may carry a
+// document of many megabytes, and this runs before jsonrpc2 decodes it.
 func decodeMessage(body []byte) (jsonrpc2.Message, *badMessage) {
-	if !json.Valid(body) {
-		return nil, &badMessage{code: jsonrpc2.ParseError, message: "the message is not valid JSON"}
-	}
 	var m map[string]json.RawMessage
-	if err := json.Unmarshal(body, &m); err != nil || m == nil {
+	rest, err := fastjson.Parse(body, &m, fastjson.ZeroCopy)
+	if err != nil || len(rest) > 0 {
+		var syntax *fastjson.SyntaxError
+		if errors.As(err, &syntax) || len(rest) > 0 || !fastjson.Valid(body) {
+			return nil, &badMessage{code: jsonrpc2.ParseError, message: "the message is not valid JSON"}
+		}
+		return nil, &badMessage{code: jsonrpc2.InvalidRequest, message: "a message must be a JSON object"}
+	}
+	if m == nil {
 		return nil, &badMessage{code: jsonrpc2.InvalidRequest, message: "a message must be a JSON object"}
 	}
 	rawID, hasID := m["id"]
