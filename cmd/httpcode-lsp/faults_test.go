@@ -167,6 +167,8 @@ func TestFaultsMalformedMessages(t *testing.T) {
 		{"params of the wrong type", string(lsptest.FrameOf(`{"jsonrpc": "2.0", "id": 9, "method": "textDocument/hover", "params": {"textDocument": "x", "position": [1]}}`)), []answer{{"9", -32602}}},
 		{"params that are not structured", string(lsptest.FrameOf(`{"jsonrpc": "2.0", "id": 10, "method": "textDocument/completion", "params": 5}`)), []answer{{"10", -32602}}},
 		{"missing params", string(lsptest.FrameOf(`{"jsonrpc": "2.0", "id": 11, "method": "textDocument/hover"}`)), []answer{{"11", -32602}}},
+		{"unknown method", string(lsptest.FrameOf(`{"jsonrpc": "2.0", "id": 16, "method": "custom/unknown", "params": {}}`)), []answer{{"16", -32601}}},
+		{"unknown method without params", string(lsptest.FrameOf(`{"jsonrpc": "2.0", "id": 17, "method": "custom/unknown"}`)), []answer{{"17", -32601}}},
 		{"shutdown with params", string(lsptest.FrameOf(`{"jsonrpc": "2.0", "id": 12, "method": "shutdown", "params": {"now": true}}`)), []answer{{"12", -32602}}},
 		{"notification with params of the wrong type", string(lsptest.NotificationOf("textDocument/didOpen", map[string]interface{}{"textDocument": secret})), nil},
 		{"notification with unstructured params", string(lsptest.FrameOf(`{"jsonrpc": "2.0", "method": "textDocument/didChange", "params": "` + secret + `"}`)), nil},

@@ -142,18 +142,29 @@ func decodeID(params json.RawMessage, p *struct {
 // invalidParams answers InvalidParams where protocol answers params it
 // cannot decode with an error that has no JSON-RPC code (its text starts
 // "JSON-RPC parse error"). The stream has checked that the message is
-// JSON, so only the params' shape can be wrong.
+// JSON, so only the params' shape can be wrong — or, where a request has
+// no params, the method unknown: protocol decodes a known method's params
+// with a decoder (an empty input is "EOF"), an unknown one's with
+// json.Unmarshal before it reaches Server.Request, which fails on an empty
+// input with unknownWithoutParams.
 func invalidParams(next jsonrpc2.Handler) jsonrpc2.Handler {
 	return func(ctx context.Context, reply jsonrpc2.Replier, req jsonrpc2.Request) error {
 		return next(ctx, func(ctx context.Context, result interface{}, err error) error {
 			var rpcErr *jsonrpc2.Error
 			if prefix := jsonrpc2.ErrParse.Message + ": "; err != nil && !errors.As(err, &rpcErr) && strings.HasPrefix(err.Error(), prefix) {
-				err = jsonrpc2.Errorf(jsonrpc2.InvalidParams, "%s: %s", req.Method(), strings.TrimPrefix(err.Error(), prefix))
+				msg := strings.TrimPrefix(err.Error(), prefix)
+				if len(req.Params()) == 0 && strings.Contains(msg, unknownWithoutParams) {
+					err = notImplemented(req.Method())
+				} else {
+					err = jsonrpc2.Errorf(jsonrpc2.InvalidParams, "%s: %s", req.Method(), msg)
+				}
 			}
 			return reply(ctx, result, err)
 		}, req)
 	}
 }
+
+const unknownWithoutParams = "unexpected end of JSON input"
 
 // recoverPanics keeps a panicking handler from taking the process down: the
 // panic is logged with its stack and the call answered InternalError. It
