@@ -53,6 +53,7 @@ function readSettings(log: vscode.LogOutputChannel): Mapped {
     rules: cfg.get('rules'),
     codes: cfg.get('codes'),
     yaml: { statusKeys: cfg.get('yaml.statusKeys') },
+    limits: { maxDocumentSize: cfg.get('limits.maxDocumentSize'), analysisTimeout: cfg.get('limits.analysisTimeout') },
   });
   for (const p of mapped.problems) log.warn(`ignoring setting: ${p}`);
   return mapped;
@@ -188,7 +189,7 @@ class Controller implements vscode.Disposable {
       void this.restart('httpcodeLsp.server.path changed');
       return;
     }
-    const affected = ['rules', 'codes', 'yaml'].some((k) => e.affectsConfiguration(`${SECTION}.${k}`));
+    const affected = ['rules', 'codes', 'yaml', 'limits'].some((k) => e.affectsConfiguration(`${SECTION}.${k}`));
     if (!affected) return; // trace.server: TraceChannel tells the client
     void this.serial(async () => {
       const client = this.client;

@@ -305,6 +305,46 @@ describe('httpcode-lsp over stdio (vscode-jsonrpc)', () => {
     assert.ok(codes(back).includes('no-success-response'), `rule on, yet ${codes(back)}`);
   });
 
+  it('a small limits.maxDocumentSize reaches the server: a note replaces the analysis', STEP, async () => {
+    const since = client.diagnostics.length;
+    const { config, problems } = toServerConfig({
+      rules: initial.rules,
+      codes: initial.codes,
+      yaml: initial.yaml,
+      limits: { maxDocumentSize: 64, analysisTimeout: '1m30s' },
+    });
+    assert.deepEqual(problems, []);
+    assert.deepEqual(config.limits, { maxDocumentSize: 64, analysisTimeout: '1m30s' });
+    await client.notification('workspace/didChangeConfiguration', didChangeConfigurationParams(config));
+    // As internal/server/limits_test.go expects: one information diagnostic
+    // naming the setting, and no hover.
+    const note = await client.waitForDiagnostics(YAML_URI, (p) => p.version === 2 && codes(p).includes('limits'), {
+      since,
+      what: 'the note on a YAML file over limits.maxDocumentSize',
+    });
+    assert.equal(note.diagnostics.length, 1, JSON.stringify(note));
+    const [d] = note.diagnostics;
+    assert.equal(d.severity, DiagnosticSeverity.Information);
+    assert.equal(d.source, 'httpcode-lsp');
+    assert.ok(
+      typeof d.message === 'string' && /does not analyse this file: .* more than limits\.maxDocumentSize/.test(d.message),
+      `the note names limits.maxDocumentSize: ${JSON.stringify(d.message)}`,
+    );
+    const key = positionOf(yamlText, "'404': {");
+    assert.equal(await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: YAML_URI }, position: key }), null);
+
+    // Unset again, as the extension then sends the settings without it:
+    // the file is analysed again.
+    const again = client.diagnostics.length;
+    await client.notification('workspace/didChangeConfiguration', didChangeConfigurationParams(initial));
+    const back = await client.waitForDiagnostics(YAML_URI, (p) => p.version === 2 && !codes(p).includes('limits'), {
+      since: again,
+      what: 'YAML diagnostics without the limit',
+    });
+    assert.ok(codes(back).includes('no-success-response'), `analysed again, yet ${codes(back)}`);
+    assert.ok(await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: YAML_URI }, position: key }), 'a hover without the limit');
+  });
+
   it('closing a document clears its diagnostics', STEP, async () => {
     const since = client.diagnostics.length;
     await client.notification('textDocument/didClose', { textDocument: { uri: GO_URI } });
@@ -319,6 +359,8 @@ describe('httpcode-lsp over stdio (vscode-jsonrpc)', () => {
     assert.equal(code, 0, `exit code; stderr:\n${client.stderr}`);
     assert.deepEqual(client.errors, []);
     const bad = client.messages.filter((m) => m.type === 1 || m.type === 2);
-    assert.deepEqual(bad, [], 'no error or warning messages (the mapped settings were accepted)');
+    // The mapped settings were accepted, analysisTimeout included: the
+    // server shows an error for settings it refuses.
+    assert.deepEqual(bad, [], 'no error or warning messages');
   });
 });

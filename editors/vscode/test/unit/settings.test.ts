@@ -12,6 +12,37 @@ import { didChangeConfigurationParams, KNOWN_RULES, removedKeys, SEVERITIES, toS
 const EXT_DIR = path.resolve(__dirname, '..', '..');
 const manifest = JSON.parse(fs.readFileSync(path.join(EXT_DIR, 'package.json'), 'utf8'));
 
+// Durations as Go's time.ParseDuration reads them (checked with Go 1.26):
+// the server takes those above zero, up to 2^63-1 ns, and refuses the rest.
+const GO_DURATIONS_ABOVE_ZERO = [
+  '10s',
+  '1h30m',
+  '1.5s',
+  '.5s',
+  '1.s',
+  '300ms',
+  '2us',
+  '2µs', // U+00B5
+  '2μs', // U+03BC
+  '+10s',
+  '0.000000001s', // 1 ns
+  '1.0000000001ns', // 1 ns
+  '5m0.000000000000000000000000000000000001s', // digits past 63 bits are dropped
+  '2562047h47m16.854775807s', // 2^63-1 ns
+  '9223372036854775807ns',
+];
+const NOT_GO_DURATIONS = ['10', 'soon', '1sec', '1d', '+', '.s', '1e3s', '1_000ms', '1h 30m', '1mss', '1hm', '-5s'];
+const GO_DURATIONS_NOT_ABOVE_ZERO = [
+  '0',
+  '+0',
+  '0s',
+  '-0s',
+  '0.5ns', // ParseDuration truncates to 0
+  '0.1234567890123456789012345ns',
+  '2562047h47m16.854775808s', // 2^63 ns: overflows
+  '9223372036854775808ns',
+];
+
 describe('toServerConfig', () => {
   it('maps unset settings to an empty configuration', () => {
     assert.deepEqual(toServerConfig({}), { config: { rules: {}, codes: {}, yaml: { statusKeys: [] } }, problems: [] });
@@ -27,20 +58,55 @@ describe('toServerConfig', () => {
       rules: { 'missing-header': 'warning', 'use-status-constant': 'off', 'a-future-rule': 'hint' },
       codes: { '499': 'Client Closed Request', ' 599 ': ' Network Connect Timeout ' },
       yaml: { statusKeys: ['want_code', ' expect_status ', 'want_code'] },
+      limits: { maxDocumentSize: 1048576, analysisTimeout: ' 1m30s ' },
     });
     assert.deepEqual(problems, []);
     assert.deepEqual(config, {
       rules: { 'missing-header': 'warning', 'use-status-constant': 'off', 'a-future-rule': 'hint' },
       codes: { '499': 'Client Closed Request', '599': 'Network Connect Timeout' },
       yaml: { statusKeys: ['want_code', 'expect_status'] },
+      limits: { maxDocumentSize: 1048576, analysisTimeout: '1m30s' },
     });
     // Exactly the JSON the server decodes (internal/config.Config).
     assert.equal(
       JSON.stringify(config),
       '{"rules":{"missing-header":"warning","use-status-constant":"off","a-future-rule":"hint"},' +
         '"codes":{"499":"Client Closed Request","599":"Network Connect Timeout"},' +
-        '"yaml":{"statusKeys":["want_code","expect_status"]}}',
+        '"yaml":{"statusKeys":["want_code","expect_status"]},' +
+        '"limits":{"maxDocumentSize":1048576,"analysisTimeout":"1m30s"}}',
     );
+  });
+
+  it('sends only the limits the user set', () => {
+    for (const limits of [undefined, null, {}, { maxDocumentSize: 0, analysisTimeout: '' }, { maxDocumentSize: null, analysisTimeout: '  ' }]) {
+      const { config, problems } = toServerConfig({ limits });
+      assert.deepEqual(problems, [], JSON.stringify(limits));
+      assert.ok(!('limits' in config), `${JSON.stringify(limits)} sent ${JSON.stringify(config.limits)}`);
+    }
+    assert.equal(JSON.stringify(toServerConfig({ limits: { maxDocumentSize: 300, analysisTimeout: '' } }).config.limits), '{"maxDocumentSize":300}');
+    assert.equal(JSON.stringify(toServerConfig({ limits: { maxDocumentSize: 0, analysisTimeout: '500ms' } }).config.limits), '{"analysisTimeout":"500ms"}');
+  });
+
+  it('takes an analysisTimeout that Go reads as a duration above zero', () => {
+    for (const d of GO_DURATIONS_ABOVE_ZERO) {
+      assert.deepEqual(toServerConfig({ limits: { analysisTimeout: d } }), { config: { rules: {}, codes: {}, yaml: { statusKeys: [] }, limits: { analysisTimeout: d } }, problems: [] }, d);
+    }
+    for (const d of [...NOT_GO_DURATIONS, ...GO_DURATIONS_NOT_ABOVE_ZERO]) {
+      const { config, problems } = toServerConfig({ limits: { analysisTimeout: d } });
+      assert.ok(!('limits' in config), `${d} sent as ${JSON.stringify(config.limits)}`);
+      assert.deepEqual(problems, [`httpcodeLsp.limits.analysisTimeout: ${JSON.stringify(d)} is not a Go duration above zero such as "10s" or "1m30s"`]);
+    }
+  });
+
+  it('drops limits the server would reject, and says why', () => {
+    for (const size of [-1, 1.5, '1000', Number.MAX_SAFE_INTEGER + 1, true]) {
+      const { config, problems } = toServerConfig({ limits: { maxDocumentSize: size, analysisTimeout: '30s' } });
+      assert.deepEqual(config.limits, { analysisTimeout: '30s' }, String(size));
+      assert.deepEqual(problems, [`httpcodeLsp.limits.maxDocumentSize: ${JSON.stringify(size)} is not a size in bytes (a whole number, 0 for the default)`]);
+    }
+    const { config, problems } = toServerConfig({ limits: { maxDocumentSize: 300, analysisTimeout: 10 } });
+    assert.deepEqual(config.limits, { maxDocumentSize: 300 });
+    assert.equal(problems.length, 1);
   });
 
   it('accepts severities in any case', () => {
@@ -91,17 +157,44 @@ describe('removedKeys', () => {
   it('lists the rules and codes no longer set (status keys are replaced whole)', () => {
     assert.deepEqual(removedKeys(initial, toServerConfig({ rules: { b: 'hint' } }).config), ['rules.a', 'codes.499']);
   });
+  it('lists the limits no longer set, 0 and "" included', () => {
+    const limited = toServerConfig({ limits: { maxDocumentSize: 300, analysisTimeout: '30s' } }).config;
+    assert.deepEqual(removedKeys(limited, toServerConfig({ limits: { maxDocumentSize: 1000, analysisTimeout: '1m' } }).config), []);
+    assert.deepEqual(removedKeys(limited, toServerConfig({ limits: { maxDocumentSize: 0, analysisTimeout: '30s' } }).config), ['limits.maxDocumentSize']);
+    assert.deepEqual(removedKeys(limited, toServerConfig({}).config), ['limits.maxDocumentSize', 'limits.analysisTimeout']);
+    assert.deepEqual(removedKeys(initial, limited), ['rules.a', 'rules.b', 'codes.499']);
+  });
 });
 
 describe('package.json', () => {
   const props = manifest.contributes.configuration.properties;
 
   it('declares the settings the extension reads', () => {
-    for (const key of ['httpcodeLsp.server.path', 'httpcodeLsp.rules', 'httpcodeLsp.codes', 'httpcodeLsp.yaml.statusKeys', 'httpcodeLsp.trace.server']) {
+    for (const key of [
+      'httpcodeLsp.server.path',
+      'httpcodeLsp.rules',
+      'httpcodeLsp.codes',
+      'httpcodeLsp.yaml.statusKeys',
+      'httpcodeLsp.limits.maxDocumentSize',
+      'httpcodeLsp.limits.analysisTimeout',
+      'httpcodeLsp.trace.server',
+    ]) {
       assert.ok(props[key], key);
     }
     assert.deepEqual(props['httpcodeLsp.trace.server'].enum, ['off', 'messages', 'verbose']);
     assert.deepEqual(props['httpcodeLsp.rules'].definitions.severity.enum, [...SEVERITIES]);
+  });
+
+  it("declares the limits' defaults as unset, and a pattern that accepts every duration the server takes", () => {
+    const size = props['httpcodeLsp.limits.maxDocumentSize'];
+    const timeout = props['httpcodeLsp.limits.analysisTimeout'];
+    assert.deepEqual([size.type, size.minimum, timeout.type], ['integer', 0, 'string']);
+    assert.ok(!('limits' in toServerConfig({ limits: { maxDocumentSize: size.default, analysisTimeout: timeout.default } }).config));
+    // Schema validators differ on the u flag; the pattern reads the same either way.
+    for (const pattern of [new RegExp(timeout.pattern), new RegExp(timeout.pattern, 'u')]) {
+      for (const d of ['', ' 10s ', ...GO_DURATIONS_ABOVE_ZERO]) assert.ok(pattern.test(d), `${pattern} refuses ${JSON.stringify(d)}`);
+      for (const d of NOT_GO_DURATIONS) assert.ok(!pattern.test(d), `${pattern} accepts ${JSON.stringify(d)}`);
+    }
   });
 
   it('lists KNOWN_RULES in the rules schema', () => {
