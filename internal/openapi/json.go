@@ -10,6 +10,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"github.com/httpcode-lsp/httpcode-lsp/internal/yamldoc"
 )
 
 // jsonFrame is an open object or array.
@@ -101,7 +103,7 @@ func (st *jsonScan) scan(src []byte, cursor, limit int) (tokStart, tokEnd int, q
 		default:
 			j := i + 1
 			if c == '"' {
-				j = stringEnd(src, i)
+				j, _ = yamldoc.JSONStringEnd(src, i)
 			} else {
 				for j < len(src) && !isJSONDelimiter(src[j]) {
 					j++
@@ -276,22 +278,6 @@ func isJSONDelimiter(c byte) bool {
 	return false
 }
 
-// stringEnd returns the end of the JSON string starting at i: after its
-// closing quote, or the end of its line when it is left open.
-func stringEnd(src []byte, i int) int {
-	for j := i + 1; j < len(src); j++ {
-		switch src[j] {
-		case '\\':
-			j++
-		case '"':
-			return j + 1
-		case '\n', '\r':
-			return j
-		}
-	}
-	return len(src)
-}
-
 // unquoteJSON returns a key's text without its quotes (escapes are left:
 // status keys have none).
 func unquoteJSON(b []byte) string {
@@ -319,7 +305,7 @@ func jsonKeysAfter(src []byte, i int) []string {
 			depth--
 			i++
 		case '"':
-			j := stringEnd(src, i)
+			j, _ := yamldoc.JSONStringEnd(src, i)
 			if depth == 0 {
 				k := j
 				for k < len(src) && strings.ContainsRune(" \t\r\n", rune(src[k])) {

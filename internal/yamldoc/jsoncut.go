@@ -94,10 +94,10 @@ func jsonCut(text []byte) (cut int, closers []byte, short, ok bool) {
 			stack[len(stack)-1].want = value
 			i++
 		case c == '"' && len(stack) > 0 && (want == keyOrClose || want == key || takesValue):
-			end := stringEnd(text, i)
-			if end < 0 {
+			end, closed := JSONStringEnd(text, i)
+			if !closed {
 				// A string that runs to the end is being typed.
-				return cut, closers, bytes.IndexAny(text[i:], "\r\n") < 0, true
+				return cut, closers, end == len(text), true
 			}
 			i = end
 			if want == keyOrClose || want == key {
@@ -121,20 +121,21 @@ func jsonCut(text []byte) (cut int, closers []byte, short, ok bool) {
 
 func jsonSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
-// stringEnd returns the offset after the closing quote of the JSON string
-// opening at text[start], -1 when it is not closed on its line.
-func stringEnd(text []byte, start int) int {
-	for i := start + 1; i < len(text); i++ {
-		switch text[i] {
+// JSONStringEnd returns the end of the JSON string opening at src[i]:
+// after its closing quote, with closed set, or where it is left open — at
+// the line break or the end of the text.
+func JSONStringEnd(src []byte, i int) (end int, closed bool) {
+	for j := i + 1; j < len(src); j++ {
+		switch src[j] {
 		case '\\':
-			i++
+			j++
 		case '"':
-			return i + 1
+			return j + 1, true
 		case '\n', '\r':
-			return -1
+			return j, false
 		}
 	}
-	return -1
+	return len(src), false
 }
 
 // scalarWord reports whether w is a JSON number or literal.
