@@ -40,7 +40,9 @@ export const KNOWN_RULES = [
 export interface ServerConfig {
   rules: Record<string, Severity>;
   codes: Record<string, string>;
-  yaml: { statusKeys: string[] };
+  /** Only when the user set status keys: the server's list is replaced
+   * whole, and an empty one would hide the workspace file's keys. */
+  yaml?: { statusKeys: string[] };
   /** Only the limits the user set; absent when none is. */
   limits?: Limits;
 }
@@ -135,7 +137,7 @@ function isPositiveDuration(s: string): boolean {
  */
 export function toServerConfig(raw: RawSettings): Mapped {
   const problems: string[] = [];
-  const config: ServerConfig = { rules: {}, codes: {}, yaml: { statusKeys: [] } };
+  const config: ServerConfig = { rules: {}, codes: {} };
 
   if (raw.rules !== undefined && raw.rules !== null) {
     if (!isObject(raw.rules)) {
@@ -180,14 +182,16 @@ export function toServerConfig(raw: RawSettings): Mapped {
     if (!Array.isArray(keys)) {
       problems.push('httpcodeLsp.yaml.statusKeys must be an array of keys');
     } else {
+      const statusKeys: string[] = [];
       for (const k of keys) {
         const key = typeof k === 'string' ? k.trim() : '';
         if (key === '') {
           problems.push(`httpcodeLsp.yaml.statusKeys: ${JSON.stringify(k)} is not a key`);
-        } else if (!config.yaml.statusKeys.includes(key)) {
-          config.yaml.statusKeys.push(key);
+        } else if (!statusKeys.includes(key)) {
+          statusKeys.push(key);
         }
       }
+      if (statusKeys.length > 0) config.yaml = { statusKeys };
     }
   }
 
@@ -219,7 +223,7 @@ export function didChangeConfigurationParams(config: ServerConfig): { settings: 
 }
 
 /**
- * removedKeys lists the rule IDs, codes and limits that were in the
+ * removedKeys lists the rule IDs, codes, limits and status keys that were in the
  * configuration sent at initialize and are no longer configured. The
  * server merges didChangeConfiguration over initializationOptions key by
  * key, so a key that disappears cannot be reset by a notification; the
@@ -237,5 +241,8 @@ export function removedKeys(initial: ServerConfig, next: ServerConfig): string[]
   for (const key of ['maxDocumentSize', 'analysisTimeout'] as const) {
     if (initial.limits?.[key] !== undefined && next.limits?.[key] === undefined) out.push(`limits.${key}`);
   }
+  // A list is replaced whole by a new one, but none at all leaves the
+  // initial list in force.
+  if (initial.yaml !== undefined && next.yaml === undefined) out.push('yaml.statusKeys');
   return out;
 }

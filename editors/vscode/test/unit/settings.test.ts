@@ -45,12 +45,15 @@ const GO_DURATIONS_NOT_ABOVE_ZERO = [
 
 describe('toServerConfig', () => {
   it('maps unset settings to an empty configuration', () => {
-    assert.deepEqual(toServerConfig({}), { config: { rules: {}, codes: {}, yaml: { statusKeys: [] } }, problems: [] });
+    assert.deepEqual(toServerConfig({}), { config: { rules: {}, codes: {} }, problems: [] });
     assert.deepEqual(toServerConfig({ rules: null, codes: undefined, yaml: { statusKeys: null } }).config, {
       rules: {},
       codes: {},
-      yaml: { statusKeys: [] },
     });
+  });
+
+  it('sends no status keys where none is set, so the workspace file keeps its own', () => {
+    assert.deepEqual(toServerConfig({ yaml: { statusKeys: [] } }).config, { rules: {}, codes: {} });
   });
 
   it('maps every setting onto the server shape', () => {
@@ -89,7 +92,7 @@ describe('toServerConfig', () => {
 
   it('takes an analysisTimeout that Go reads as a duration above zero', () => {
     for (const d of GO_DURATIONS_ABOVE_ZERO) {
-      assert.deepEqual(toServerConfig({ limits: { analysisTimeout: d } }), { config: { rules: {}, codes: {}, yaml: { statusKeys: [] }, limits: { analysisTimeout: d } }, problems: [] }, d);
+      assert.deepEqual(toServerConfig({ limits: { analysisTimeout: d } }), { config: { rules: {}, codes: {}, limits: { analysisTimeout: d } }, problems: [] }, d);
     }
     for (const d of [...NOT_GO_DURATIONS, ...GO_DURATIONS_NOT_ABOVE_ZERO]) {
       const { config, problems } = toServerConfig({ limits: { analysisTimeout: d } });
@@ -135,7 +138,7 @@ describe('toServerConfig', () => {
 
   it('reports settings of the wrong type', () => {
     const { config, problems } = toServerConfig({ rules: ['off'], codes: 'x', yaml: { statusKeys: 'want_code' } });
-    assert.deepEqual(config, { rules: {}, codes: {}, yaml: { statusKeys: [] } });
+    assert.deepEqual(config, { rules: {}, codes: {} });
     assert.equal(problems.length, 3);
   });
 });
@@ -144,7 +147,7 @@ describe('didChangeConfigurationParams', () => {
   it('nests the configuration under httpcodeLsp', () => {
     const config = toServerConfig({ rules: { 'missing-header': 'off' } }).config;
     assert.deepEqual(didChangeConfigurationParams(config), {
-      settings: { httpcodeLsp: { rules: { 'missing-header': 'off' }, codes: {}, yaml: { statusKeys: [] } } },
+      settings: { httpcodeLsp: { rules: { 'missing-header': 'off' }, codes: {} } },
     });
   });
 });
@@ -152,17 +155,20 @@ describe('didChangeConfigurationParams', () => {
 describe('removedKeys', () => {
   const initial = toServerConfig({ rules: { a: 'off', b: 'hint' }, codes: { '499': 'x' }, yaml: { statusKeys: ['k'] } }).config;
   it('is empty when keys are only added or changed', () => {
-    assert.deepEqual(removedKeys(initial, toServerConfig({ rules: { a: 'error', b: 'hint', c: 'off' }, codes: { '499': 'y', '420': 'z' } }).config), []);
+    assert.deepEqual(removedKeys(initial, toServerConfig({ rules: { a: 'error', b: 'hint', c: 'off' }, codes: { '499': 'y', '420': 'z' }, yaml: { statusKeys: ['k', 'l'] } }).config), []);
   });
-  it('lists the rules and codes no longer set (status keys are replaced whole)', () => {
-    assert.deepEqual(removedKeys(initial, toServerConfig({ rules: { b: 'hint' } }).config), ['rules.a', 'codes.499']);
+  it('lists the rules, codes and status keys no longer set', () => {
+    assert.deepEqual(removedKeys(initial, toServerConfig({ rules: { b: 'hint' } }).config), ['rules.a', 'codes.499', 'yaml.statusKeys']);
+  });
+  it('takes a new list of status keys as a change: the server replaces the list whole', () => {
+    assert.deepEqual(removedKeys(initial, toServerConfig({ rules: { a: 'off', b: 'hint' }, codes: { '499': 'x' }, yaml: { statusKeys: ['other'] } }).config), []);
   });
   it('lists the limits no longer set, 0 and "" included', () => {
     const limited = toServerConfig({ limits: { maxDocumentSize: 300, analysisTimeout: '30s' } }).config;
     assert.deepEqual(removedKeys(limited, toServerConfig({ limits: { maxDocumentSize: 1000, analysisTimeout: '1m' } }).config), []);
     assert.deepEqual(removedKeys(limited, toServerConfig({ limits: { maxDocumentSize: 0, analysisTimeout: '30s' } }).config), ['limits.maxDocumentSize']);
     assert.deepEqual(removedKeys(limited, toServerConfig({}).config), ['limits.maxDocumentSize', 'limits.analysisTimeout']);
-    assert.deepEqual(removedKeys(initial, limited), ['rules.a', 'rules.b', 'codes.499']);
+    assert.deepEqual(removedKeys(initial, limited), ['rules.a', 'rules.b', 'codes.499', 'yaml.statusKeys']);
   });
 });
 
