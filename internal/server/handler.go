@@ -19,6 +19,7 @@ import (
 	"strings"
 	"sync"
 
+	fastjson "github.com/segmentio/encoding/json"
 	"go.lsp.dev/jsonrpc2"
 	"go.lsp.dev/protocol"
 	"go.uber.org/zap"
@@ -264,6 +265,15 @@ func (s *Server) rawMethods(next jsonrpc2.Handler) jsonrpc2.Handler {
 				Capabilities: capabilities{ServerCapabilities: result.Capabilities, PositionEncoding: enc.String()},
 				ServerInfo:   result.ServerInfo,
 			}, nil)
+		case protocol.MethodTextDocumentDidOpen:
+			// Decoded here rather than by protocol, whose decoder reads
+			// the params twice: the text may be many megabytes.
+			var p protocol.DidOpenTextDocumentParams
+			if err := decodeParams(req, &p); err != nil {
+				s.log.Warn("bad didOpen", zap.Error(err))
+				return reply(ctx, nil, err)
+			}
+			return reply(ctx, nil, s.DidOpen(ctx, &p))
 		case protocol.MethodTextDocumentDidChange:
 			var p didChangeParams
 			if err := decodeParams(req, &p); err != nil {
@@ -277,9 +287,15 @@ func (s *Server) rawMethods(next jsonrpc2.Handler) jsonrpc2.Handler {
 }
 
 // decodeParams unmarshals a message's params into each of dst, answering a
-// failure as InvalidParams.
+// failure as InvalidParams. It reads them with segmentio's decoder, the
+// fast one protocol uses.
 func decodeParams(req jsonrpc2.Request, dst ...interface{}) error {
 	for _, d := range dst {
+		if fastjson.Unmarshal(req.Params(), d) == nil {
+			continue
+		}
+		// encoding/json decides and words the error: segmentio's errors
+		// quote the input, which may be document text.
 		if err := json.Unmarshal(req.Params(), d); err != nil {
 			return jsonrpc2.Errorf(jsonrpc2.InvalidParams, "%s: %v", req.Method(), err)
 		}
