@@ -25,7 +25,7 @@ import (
 
 const secret = "SECRET-DOCUMENT-TEXT-4711"
 
-// rawProcess is the server binary driven by a byte-level client.
+// rawProcess is the server binary running as a subprocess.
 type rawProcess struct {
 	cmd    *exec.Cmd
 	stdin  io.WriteCloser
@@ -44,6 +44,15 @@ func startRaw(t *testing.T, args ...string) (*rawProcess, *lsptest.Raw) {
 
 // startCommand is startRaw for a command that runs the binary.
 func startCommand(t *testing.T, name string, args ...string) (*rawProcess, *lsptest.Raw) {
+	t.Helper()
+	p, stdout := launch(t, name, args...)
+	return p, lsptest.NewRaw(t, stdout, p.stdin)
+}
+
+// launch starts a command that runs the binary, and returns it with its
+// stdout. When the test ends the server must exit once its input is
+// closed, and must have said nothing of the documents' text on stderr.
+func launch(t *testing.T, name string, args ...string) (*rawProcess, io.ReadCloser) {
 	t.Helper()
 	p := &rawProcess{cmd: exec.Command(name, args...), done: make(chan struct{})}
 	p.cmd.Stderr = &p.stderr
@@ -79,7 +88,7 @@ func startCommand(t *testing.T, name string, args ...string) (*rawProcess, *lspt
 			t.Logf("server stderr:\n%s", logs)
 		}
 	})
-	return p, lsptest.NewRaw(t, stdout, p.stdin)
+	return p, stdout
 }
 
 // exitCode waits for the process to end and returns its exit code.

@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/httpcode-lsp/httpcode-lsp/internal/lsptest"
 )
@@ -38,56 +37,11 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// process is the server binary running as a subprocess.
-type process struct {
-	cmd    *exec.Cmd
-	stdin  io.WriteCloser
-	stderr strings.Builder
-	waited chan error
-}
-
-func startBinary(t *testing.T, args ...string) (*process, *lsptest.Client) {
+// startBinary starts the binary with a JSON-RPC client on its stdio.
+func startBinary(t *testing.T, args ...string) (*rawProcess, *lsptest.Client) {
 	t.Helper()
-	p := &process{cmd: exec.Command(binary, args...), waited: make(chan error, 1)}
-	p.cmd.Stderr = &p.stderr
-	var err error
-	if p.stdin, err = p.cmd.StdinPipe(); err != nil {
-		t.Fatal(err)
-	}
-	stdout, err := p.cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := p.cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	go func() { p.waited <- p.cmd.Wait() }()
-	t.Cleanup(func() {
-		p.cmd.Process.Kill()
-		if t.Failed() {
-			t.Logf("server stderr:\n%s", p.stderr.String())
-		}
-	})
+	p, stdout := launch(t, binary, args...)
 	return p, lsptest.New(t, pipe{stdout, p.stdin})
-}
-
-// exitCode waits for the process to end and returns its exit code.
-func (p *process) exitCode(t *testing.T) int {
-	t.Helper()
-	select {
-	case err := <-p.waited:
-		var ee *exec.ExitError
-		if errors.As(err, &ee) {
-			return ee.ExitCode()
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-		return 0
-	case <-time.After(lsptest.Timeout):
-		t.Fatal("server process did not exit")
-		return -1
-	}
 }
 
 type pipe struct {
