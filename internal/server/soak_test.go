@@ -45,7 +45,7 @@ func TestSoak(t *testing.T) {
 	srv := New(Options{Logger: zaptest.NewLogger(t, zaptest.Level(zap.WarnLevel)), Debounce: 5 * time.Millisecond})
 	s := startServer(t, srv)
 	s.Initialize(`{"textDocument": {"completion": {"completionItem": {"snippetSupport": true}}}}`)
-	baseHeap, baseGoroutines := settledHeap(), runtime.NumGoroutine()
+	baseHeap, baseGoroutines := heapInUse(), runtime.NumGoroutine()
 
 	finals := make([]string, soakDocs)
 	var wg sync.WaitGroup
@@ -97,7 +97,7 @@ func TestSoak(t *testing.T) {
 	s.ForgetNotifications()
 	deadline := time.Now().Add(lsptest.Timeout)
 	for {
-		heap, goroutines := settledHeap(), runtime.NumGoroutine()
+		heap, goroutines := heapInUse(), runtime.NumGoroutine()
 		live := 0
 		for _, p := range closed {
 			if p.Value() != nil {
@@ -170,13 +170,4 @@ func soakDocument(s *session, rng *rand.Rand, uri, lang, text string, ops int) (
 		}
 	}
 	return text, nil
-}
-
-// settledHeap returns the live heap after garbage collection.
-func settledHeap() uint64 {
-	var m runtime.MemStats
-	runtime.GC()
-	runtime.GC()
-	runtime.ReadMemStats(&m)
-	return m.HeapAlloc
 }
