@@ -5,7 +5,6 @@ package catalog
 
 import (
 	"bufio"
-	"flag"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -17,9 +16,9 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-)
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+	"github.com/httpcode-lsp/httpcode-lsp/internal/golden"
+)
 
 // netHTTPStatusConstants parses net/http's status.go from the running
 // toolchain and returns every Status* constant with its value.
@@ -617,20 +616,9 @@ func TestMarkdownGolden(t *testing.T) {
 		t.Run(strconv.Itoa(code), func(t *testing.T) {
 			e, _ := Lookup(code)
 			got := e.Markdown("http")
-			path := filepath.Join("testdata", strconv.Itoa(code)+".md")
-			if *update {
-				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if got != string(want) {
-				t.Errorf("Markdown for %d differs from %s (go test -update rewrites it)\n--- got:\n%s\n--- want:\n%s", code, path, got, want)
-			}
+			golden.Check(t, filepath.Join("testdata", strconv.Itoa(code)+".md"), []byte(got), func(want, got string) string {
+				return "--- got:\n" + got + "\n--- want:\n" + want
+			})
 		})
 	}
 }

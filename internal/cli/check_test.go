@@ -3,7 +3,6 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"go/parser"
 	"go/token"
@@ -13,9 +12,9 @@ import (
 	"sort"
 	"strings"
 	"testing"
-)
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+	goldenfile "github.com/httpcode-lsp/httpcode-lsp/internal/golden"
+)
 
 const testVersion = "v0.0.0-test"
 
@@ -74,27 +73,11 @@ func copyExamples(t *testing.T) string {
 	return dir
 }
 
-// golden compares got with testdata/golden/name, or rewrites it with
-// -update.
+// golden compares got with testdata/golden/name (go test -update rewrites
+// it).
 func golden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", "golden", name)
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs from the golden file (go test -update rewrites it):\n%s", name, lineDiffText(string(want), got))
-	}
+	goldenfile.Check(t, filepath.Join("testdata", "golden", name), []byte(got), lineDiffText)
 }
 
 // lineDiffText shows how got differs from want, with the package's own

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
-	"flag"
 	"go/format"
 	"go/parser"
 	"go/token"
@@ -16,6 +15,7 @@ import (
 	"testing"
 
 	"github.com/httpcode-lsp/httpcode-lsp/internal/golang"
+	goldenfile "github.com/httpcode-lsp/httpcode-lsp/internal/golden"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/openapi"
 )
 
@@ -33,8 +33,6 @@ import (
 // missing and on an unexpected finding. Every fix of the fixture is then
 // applied (as Merge combines them) and the result compared with
 // name.golden; -update rewrites the golden files.
-
-var update = flag.Bool("update", false, "rewrite the .golden files")
 
 func init() { recoverPanics = false }
 
@@ -235,18 +233,7 @@ func checkGolden(t *testing.T, path string, src []byte, findings []Finding) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if *update {
-		if err := os.WriteFile(golden, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	wantText, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("fixes but no golden file (run with -update): %v", err)
-	}
-	if !bytes.Equal(got, wantText) {
-		t.Errorf("fixed text differs from %s:\n%s", golden, diff(string(wantText), string(got)))
-	}
+	goldenfile.Check(t, golden, got, diff)
 	// The fixed text must still be a valid document.
 	if strings.HasSuffix(path, ".go") {
 		fset := token.NewFileSet()
