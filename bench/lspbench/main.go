@@ -215,8 +215,14 @@ func openFresh(bin string, f file, src []byte, r *result) (*client, time.Duratio
 		c.stop()
 		return nil, 0, 0, err
 	}
+	// The completion capabilities VS Code announces: snippets, and the
+	// documentation of an item resolved when it is shown.
+	capabilities := map[string]any{"textDocument": map[string]any{"completion": map[string]any{"completionItem": map[string]any{
+		"snippetSupport": true,
+		"resolveSupport": map[string]any{"properties": []string{"documentation", "detail", "additionalTextEdits"}},
+	}}}}
 	if _, err := c.call("initialize", map[string]any{
-		"processId": os.Getpid(), "rootUri": nil, "capabilities": map[string]any{},
+		"processId": os.Getpid(), "rootUri": nil, "capabilities": capabilities,
 	}); err != nil {
 		return fail(err)
 	}

@@ -3,6 +3,7 @@ package server
 
 import (
 	"context"
+	"encoding/json"
 
 	"go.lsp.dev/protocol"
 
@@ -11,7 +12,8 @@ import (
 
 // Completion offers status constants and codes where the cursor stands in
 // a status position: Go call arguments, OpenAPI response keys, plain YAML
-// status values.
+// status values. A client that resolves items lazily gets their
+// documentation from CompletionResolve: the list is then a tenth the size.
 func (s *Server) Completion(ctx context.Context, params *protocol.CompletionParams) (*protocol.CompletionList, error) {
 	list := &protocol.CompletionList{Items: []protocol.CompletionItem{}}
 	d, ok := s.docs.get(params.TextDocument.URI)
@@ -19,20 +21,19 @@ func (s *Server) Completion(ctx context.Context, params *protocol.CompletionPara
 		return list, nil
 	}
 	enc := s.positionEncoding()
-	snippets := s.snippetSupport()
+	snippets, lazyDocs := s.completionSupport()
 	for _, it := range d.Completions(d.snap.Offset(params.Position, enc)) {
 		kind := protocol.CompletionItemKindValue
 		if it.Constant {
 			kind = protocol.CompletionItemKindConstant
 		}
 		ci := protocol.CompletionItem{
-			Label:         it.Label,
-			Kind:          kind,
-			Detail:        it.Detail,
-			Documentation: protocol.MarkupContent{Kind: protocol.Markdown, Value: it.Documentation},
-			FilterText:    it.FilterText,
-			SortText:      it.SortText,
-			TextEdit:      &protocol.TextEdit{Range: d.snap.Range(it.Start, it.End, enc), NewText: it.NewText},
+			Label:      it.Label,
+			Kind:       kind,
+			Detail:     it.Detail,
+			FilterText: it.FilterText,
+			SortText:   it.SortText,
+			TextEdit:   &protocol.TextEdit{Range: d.snap.Range(it.Start, it.End, enc), NewText: it.NewText},
 		}
 		if it.Snippet {
 			// The snippet's lines carry their full indentation.
@@ -49,7 +50,47 @@ func (s *Server) Completion(ctx context.Context, params *protocol.CompletionPara
 		if it.Deprecated {
 			ci.Tags = []protocol.CompletionItemTag{protocol.CompletionItemTagDeprecated}
 		}
+		if lazyDocs {
+			ci.Data = resolveData{URI: d.snap.URI, Version: d.snap.Version, Position: params.Position}
+		} else {
+			ci.Documentation = markdown(it.Documentation)
+		}
 		list.Items = append(list.Items, ci)
 	}
 	return list, nil
+}
+
+// resolveData is what an item carries for CompletionResolve to find it
+// again: the completion it came from.
+type resolveData struct {
+	URI      protocol.DocumentURI `json:"uri"`
+	Version  int32                `json:"version"`
+	Position protocol.Position    `json:"position"`
+}
+
+// CompletionResolve adds an item's documentation: the completion it came
+// from is made again, on the same version of the document, and the item
+// found by its label. An item of an older version, or of a closed
+// document, is returned as it is.
+func (s *Server) CompletionResolve(ctx context.Context, item *protocol.CompletionItem) (*protocol.CompletionItem, error) {
+	raw, err := json.Marshal(item.Data)
+	var data resolveData
+	if err != nil || json.Unmarshal(raw, &data) != nil {
+		return item, nil
+	}
+	d, ok := s.docs.get(data.URI)
+	if !ok || d.snap.Version != data.Version || !s.analysed(ctx, d) {
+		return item, nil
+	}
+	for _, it := range d.Completions(d.snap.Offset(data.Position, s.positionEncoding())) {
+		if it.Label == item.Label {
+			item.Documentation = markdown(it.Documentation)
+			break
+		}
+	}
+	return item, nil
+}
+
+func markdown(md string) protocol.MarkupContent {
+	return protocol.MarkupContent{Kind: protocol.Markdown, Value: md}
 }

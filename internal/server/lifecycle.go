@@ -4,6 +4,7 @@ package server
 import (
 	"context"
 	"encoding/json"
+	"slices"
 
 	"go.lsp.dev/protocol"
 	"go.uber.org/zap"
@@ -18,14 +19,17 @@ func (s *Server) Initialize(ctx context.Context, params *protocol.InitializePara
 }
 
 func (s *Server) initialize(ctx context.Context, params *protocol.InitializeParams, enc text.Encoding) (*protocol.InitializeResult, error) {
-	snippets := false
+	snippets, lazyDocs := false, false
 	if td := params.Capabilities.TextDocument; td != nil && td.Completion != nil && td.Completion.CompletionItem != nil {
-		snippets = td.Completion.CompletionItem.SnippetSupport
+		item := td.Completion.CompletionItem
+		snippets = item.SnippetSupport
+		lazyDocs = item.ResolveSupport != nil && slices.Contains(item.ResolveSupport.Properties, "documentation")
 	}
 	s.mu.Lock()
 	s.state = running
 	s.encoding = enc
 	s.snippets = snippets
+	s.lazyDocs = lazyDocs
 	s.layers.root = rootDir(params)
 	s.mu.Unlock()
 	s.loadConfigFile(ctx, nil)
@@ -54,6 +58,8 @@ func (s *Server) initialize(ctx context.Context, params *protocol.InitializePara
 			CompletionProvider: &protocol.CompletionOptions{
 				// Go selectors and calls; quoted OpenAPI response keys.
 				TriggerCharacters: []string{".", "(", "'", `"`},
+				// An item's documentation, where the client resolves it.
+				ResolveProvider: true,
 			},
 		},
 		ServerInfo: &protocol.ServerInfo{Name: Name, Version: s.version},

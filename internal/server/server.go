@@ -54,6 +54,7 @@ type Server struct {
 	state    lifecycle
 	encoding text.Encoding
 	snippets bool            // the client accepts snippet completions
+	lazyDocs bool            // the client resolves completion items' documentation
 	layers   settingsLayers  // where the configuration comes from
 	cfg      config.Config   // the layers merged
 	client   protocol.Client // set by Serve
@@ -151,10 +152,10 @@ func (s *Server) positionEncoding() text.Encoding {
 	return s.encoding
 }
 
-func (s *Server) snippetSupport() bool {
+func (s *Server) completionSupport() (snippets, lazyDocs bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.snippets
+	return s.snippets, s.lazyDocs
 }
 
 func (s *Server) config() config.Config {

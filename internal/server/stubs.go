@@ -50,11 +50,6 @@ func (s *Server) ColorPresentation(context.Context, *protocol.ColorPresentationP
 	return nil, notImplemented("ColorPresentation")
 }
 
-// CompletionResolve is not implemented.
-func (s *Server) CompletionResolve(context.Context, *protocol.CompletionItem) (*protocol.CompletionItem, error) {
-	return nil, notImplemented("CompletionResolve")
-}
-
 // Declaration is not implemented.
 func (s *Server) Declaration(context.Context, *protocol.DeclarationParams) ([]protocol.Location, error) {
 	return nil, notImplemented("Declaration")

@@ -123,7 +123,13 @@ describe('httpcode-lsp over stdio (vscode-jsonrpc)', () => {
         textDocument: {
           synchronization: { dynamicRegistration: false },
           hover: { contentFormat: ['markdown', 'plaintext'] },
-          completion: { completionItem: { snippetSupport: true, insertReplaceSupport: false } },
+          completion: {
+            completionItem: {
+              snippetSupport: true,
+              insertReplaceSupport: false,
+              resolveSupport: { properties: ['documentation', 'detail', 'additionalTextEdits'] },
+            },
+          },
           publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true },
           codeAction: {
             codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } },
@@ -215,6 +221,10 @@ describe('httpcode-lsp over stdio (vscode-jsonrpc)', () => {
     assert.equal(created.textEdit.newText, 'http.StatusCreated');
     assert.deepEqual(created.textEdit.range, { start: pos, end: pos });
     assert.equal(applyEdits(goText, [created.textEdit]), goText.replace('WriteHeader()', 'WriteHeader(http.StatusCreated)'));
+    // The documentation comes when the item is shown, as VS Code asks for it.
+    assert.equal(created.documentation, undefined, 'documentation is resolved lazily');
+    const resolved = await client.request<CompletionItem>('completionItem/resolve', created);
+    assert.match(JSON.stringify(resolved.documentation), /### 201 Created/);
 
     const lines = yamlText.split('\r\n');
     const blank = { line: lines.length - 2, character: 8 };
