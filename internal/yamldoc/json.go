@@ -183,23 +183,32 @@ func (r *jsonReader) object(depth int) (*yaml.Node, bool) {
 			return nil, false
 		}
 		r.stack = append(r.stack, k, v)
-		if !r.space() || r.i >= len(r.t) {
+		closed, ok := r.separator('}')
+		if !ok {
 			return nil, false
 		}
-		switch r.t[r.i] {
-		case ',':
-			r.i++
-			if !r.space() {
-				return nil, false
-			}
-		case '}':
-			r.i++
+		if closed {
 			n.Content = r.content(from)
 			return n, true
-		default:
-			return nil, false
 		}
 	}
+}
+
+// separator reads what follows a member or an element: a comma, or the
+// collection's closing bracket (closed). ok is false for anything else.
+func (r *jsonReader) separator(closing byte) (closed, ok bool) {
+	if !r.space() || r.i >= len(r.t) {
+		return false, false
+	}
+	switch r.t[r.i] {
+	case ',':
+		r.i++
+		return false, r.space()
+	case closing:
+		r.i++
+		return true, true
+	}
+	return false, false
 }
 
 func (r *jsonReader) array(depth int) (*yaml.Node, bool) {
@@ -219,21 +228,13 @@ func (r *jsonReader) array(depth int) (*yaml.Node, bool) {
 			return nil, false
 		}
 		r.stack = append(r.stack, v)
-		if !r.space() || r.i >= len(r.t) {
+		closed, ok := r.separator(']')
+		if !ok {
 			return nil, false
 		}
-		switch r.t[r.i] {
-		case ',':
-			r.i++
-			if !r.space() {
-				return nil, false
-			}
-		case ']':
-			r.i++
+		if closed {
 			n.Content = r.content(from)
 			return n, true
-		default:
-			return nil, false
 		}
 	}
 }
