@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"encoding/json"
 	"net"
 	"os"
 	"path/filepath"
@@ -285,6 +286,10 @@ func TestConfigFileClosedFallsBackToDisk(t *testing.T) {
 	if p := diagnosticsFor(t, s, configURI, 3); len(p.Diagnostics) != 1 {
 		t.Fatalf("broken config buffer: %+v, want one diagnostic at version 3", p.Diagnostics)
 	}
+	waitFor(t, "the Go file analysed under the defaults", func() bool {
+		p, ok := latestDiagnostics(t, s, goURI)
+		return ok && unknown(p)
+	})
 
 	s.ForgetNotifications()
 	s.Notify("textDocument/didClose", map[string]interface{}{"textDocument": map[string]interface{}{"uri": configURI}})
@@ -294,4 +299,36 @@ func TestConfigFileClosedFallsBackToDisk(t *testing.T) {
 	if unknown(diagnosticsFor(t, s, goURI, 1)) {
 		t.Error("after closing the unsaved config buffer, the file on disk (299 custom) must be in force again")
 	}
+}
+
+// waitFor polls cond until it holds, failing the test after
+// lsptest.Timeout.
+func waitFor(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(lsptest.Timeout)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", what)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+// latestDiagnostics returns the last diagnostics published for uri.
+func latestDiagnostics(t *testing.T, s *session, uri string) (protocol.PublishDiagnosticsParams, bool) {
+	t.Helper()
+	ns := s.Notifications()
+	for i := len(ns) - 1; i >= 0; i-- {
+		if ns[i].Method != "textDocument/publishDiagnostics" {
+			continue
+		}
+		var p protocol.PublishDiagnosticsParams
+		if err := json.Unmarshal(ns[i].Params, &p); err != nil {
+			t.Fatal(err)
+		}
+		if string(p.URI) == uri {
+			return p, true
+		}
+	}
+	return protocol.PublishDiagnosticsParams{}, false
 }
