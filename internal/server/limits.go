@@ -36,7 +36,10 @@ func (b *budget) tooLarge() bool { return b.size > b.maxSize }
 // analysed starts d's analysis, once, on a goroutine of its own and waits
 // for it for at most the analysis timeout, or until ctx is cancelled. It
 // reports whether the analysis has finished; one that has not goes on,
-// and its results serve the requests that come after it.
+// and its results serve the requests that come after it. At most one
+// analysis a CPU runs at a time; one whose document has changed (or
+// closed) before its turn comes is not made at all, so that typing in a
+// document slower to analyse than the timeout does not pile analyses up.
 func (s *Server) analysed(ctx context.Context, d *document) bool {
 	b := d.budget
 	b.start.Do(func() {
@@ -48,7 +51,15 @@ func (s *Server) analysed(ctx context.Context, d *document) bool {
 						zap.Any("panic", r), zap.ByteString("stack", debug.Stack()))
 				}
 			}()
+			s.analyses <- struct{}{}
+			defer func() { <-s.analyses }()
+			if cur, ok := s.docs.get(d.snap.URI); !ok || cur != d {
+				return
+			}
+			t0 := time.Now()
 			d.Findings()
+			s.log.Debug("analysed", zap.String("uri", string(d.snap.URI)), zap.Int32("version", d.snap.Version),
+				zap.Duration("took", time.Since(t0)))
 		}()
 	})
 	select {
@@ -89,6 +100,9 @@ func (s *Server) diagnosticsWithin(ctx context.Context, d *document) ([]protocol
 		case <-ctx.Done():
 			return nil, false
 		}
+	}
+	if ctx.Err() != nil {
+		return nil, false // superseded: its analysis may not have been made
 	}
 	return s.diagnostics(d, d.Findings()), true
 }

@@ -3,11 +3,14 @@ package server
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"go.lsp.dev/protocol"
+	"go.uber.org/zap"
+	"go.uber.org/zap/zaptest/observer"
 
 	"github.com/httpcode-lsp/httpcode-lsp/internal/lsptest"
 )
@@ -140,4 +143,66 @@ func TestBadLimitsAreRefused(t *testing.T) {
 			t.Errorf("limits %v: no hover under the defaults", limits)
 		}
 	}
+}
+
+// Typing in a document slower to analyse than the time budget starts no
+// analysis per keystroke: a version superseded before an analysis slot
+// frees is never analysed, and the last one is. The test holds every slot
+// while it types, as long analyses of earlier versions would.
+func TestSupersededVersionsAreNotAnalysed(t *testing.T) {
+	core, logs := observer.New(zap.DebugLevel)
+	srv := New(Options{Version: "test", Logger: zap.New(core)})
+	s := startServer(t, srv)
+	initializeWithLimits(t, s, map[string]interface{}{"analysisTimeout": "1ms"})
+	for i := 0; i < cap(srv.analyses); i++ {
+		srv.analyses <- struct{}{}
+	}
+	const uri = "file:///limits/typed.yaml"
+	src := limitSpec(3)
+	s.Open(uri, "yaml", src)
+	end := lsptest.PositionOf(src, len(src), "utf-16")
+	const last = 31
+	for v := 2; v <= last; v++ {
+		s.Notify("textDocument/didChange", map[string]interface{}{
+			"textDocument": map[string]interface{}{"uri": uri, "version": v},
+			"contentChanges": []interface{}{map[string]interface{}{
+				"range": protocol.Range{Start: end, End: end}, "text": "#",
+			}},
+		})
+		end.Character++
+		// A hover starts the analysis of its version and waits 1 ms.
+		if h := s.Hover(uri, protocol.Position{Line: 5, Character: 9}); h != nil {
+			t.Fatalf("hover at version %d before any analysis: %v", v, h)
+		}
+	}
+	for i := 0; i < cap(srv.analyses); i++ {
+		<-srv.analyses
+	}
+	if p := diagnosticsWithout(t, s, uri, last, "limits.analysisTimeout"); len(p.Diagnostics) == 0 {
+		t.Errorf("no findings for version %d", last)
+	}
+	var versions []int64
+	for _, e := range logs.FilterMessage("analysed").All() {
+		for _, f := range e.Context {
+			if f.Key == "version" {
+				versions = append(versions, f.Integer)
+			}
+		}
+	}
+	if !slices.Equal(versions, []int64{last}) {
+		t.Errorf("analysed versions %v, want only the last, %d", versions, last)
+	}
+}
+
+// diagnosticsWithout waits for the diagnostics of uri at version that do
+// not mention what (the note that the analysis is late).
+func diagnosticsWithout(t *testing.T, s *session, uri string, version uint32, what string) protocol.PublishDiagnosticsParams {
+	t.Helper()
+	var p protocol.PublishDiagnosticsParams
+	waitFor(t, fmt.Sprintf("the findings of %s version %d", uri, version), func() bool {
+		var ok bool
+		p, ok = latestDiagnostics(t, s, uri)
+		return ok && p.Version == version && !strings.Contains(fmt.Sprint(p.Diagnostics), what)
+	})
+	return p
 }

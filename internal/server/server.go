@@ -8,6 +8,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"runtime"
 	"sync"
 	"time"
 
@@ -61,6 +62,7 @@ type Server struct {
 	exitCode chan int        // receives the process exit code on `exit`
 
 	handling sync.WaitGroup // messages received and not yet handled
+	analyses chan struct{}  // one slot per analysis that may run at once
 }
 
 var _ protocol.Server = (*Server)(nil)
@@ -79,6 +81,7 @@ func New(opts Options) *Server {
 		debounce: opts.Debounce,
 		encoding: text.UTF16,
 		exitCode: make(chan int, 1),
+		analyses: make(chan struct{}, runtime.GOMAXPROCS(0)),
 	}
 }
 
