@@ -536,18 +536,26 @@ func TestFaultsDocuments(t *testing.T) {
 	t.Logf("peak memory of the server: %d MB", peak>>20)
 }
 
+// straceOrSkip returns the path of strace, skipping the test where it is
+// not installed or cannot trace (a sandbox without ptrace).
+func straceOrSkip(t *testing.T) string {
+	t.Helper()
+	strace, err := exec.LookPath("strace")
+	if err != nil {
+		t.Skip("strace is not installed; install it to trace the binary's system calls")
+	}
+	if err := exec.Command(strace, "-qq", "-o", os.DevNull, "true").Run(); err != nil {
+		t.Skipf("strace cannot trace here (%v)", err)
+	}
+	return strace
+}
+
 // TestServerWritesNoFilesAndOpensNoConnections traces the system calls of
 // a whole session: in server mode the binary opens no file for writing,
 // creates, renames or removes none, makes no network connection, and of
 // the workspace reads only its configuration file.
 func TestServerWritesNoFilesAndOpensNoConnections(t *testing.T) {
-	strace, err := exec.LookPath("strace")
-	if err != nil {
-		t.Skip("strace is not installed; install it to trace the server's system calls")
-	}
-	if err := exec.Command(strace, "-qq", "-o", os.DevNull, "true").Run(); err != nil {
-		t.Skipf("strace cannot trace here (%v)", err)
-	}
+	strace := straceOrSkip(t)
 	workspace := t.TempDir()
 	if err := os.WriteFile(workspace+"/.httpcode-lsp.yaml", []byte("rules:\n  use-status-constant: warning\n"), 0o644); err != nil {
 		t.Fatal(err)
@@ -624,13 +632,7 @@ func checkTrace(t *testing.T, trace string, mayRead func(path string) bool) {
 // check reads the paths it is given (walking the directories among them)
 // and the configuration file, writes nothing and opens no connection.
 func TestCheckReadsOnlyItsPaths(t *testing.T) {
-	strace, err := exec.LookPath("strace")
-	if err != nil {
-		t.Skip("strace is not installed; install it to trace check's system calls")
-	}
-	if err := exec.Command(strace, "-qq", "-o", os.DevNull, "true").Run(); err != nil {
-		t.Skipf("strace cannot trace here (%v)", err)
-	}
+	strace := straceOrSkip(t)
 	dir := t.TempDir()
 	for name, text := range map[string]string{
 		"handler.go": goDoc, "api/spec.yaml": openAPIDoc(2), "api/more/x.json": `{"openapi": "3.0.0"}`,
