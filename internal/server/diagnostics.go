@@ -85,10 +85,17 @@ func (s *Server) analyseAndPublish(ctx context.Context, d *document) {
 func (s *Server) publish(ctx context.Context, d *document, diags []protocol.Diagnostic) {
 	s.diags.sendMu.Lock()
 	defer s.diags.sendMu.Unlock()
-	if cur, ok := s.docs.get(d.snap.URI); ctx.Err() != nil || !ok || cur != d {
+	if ctx.Err() != nil || !s.current(d) {
 		return // superseded, re-configured or closed meanwhile
 	}
 	s.send(ctx, d.snap.URI, uint32(d.snap.Version), diags)
+}
+
+// current reports whether d is its document's state now: not edited
+// over, re-configured or closed.
+func (s *Server) current(d *document) bool {
+	cur, ok := s.docs.get(d.snap.URI)
+	return ok && cur == d
 }
 
 // diagnostics converts findings to protocol diagnostics.

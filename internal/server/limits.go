@@ -53,7 +53,7 @@ func (s *Server) analysed(ctx context.Context, d *document) bool {
 			}()
 			s.analyses <- struct{}{}
 			defer func() { <-s.analyses }()
-			if cur, ok := s.docs.get(d.snap.URI); !ok || cur != d {
+			if !s.current(d) {
 				return
 			}
 			t0 := time.Now()
