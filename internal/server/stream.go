@@ -124,13 +124,34 @@ func (s *stream) readFrame() ([]byte, error) {
 		return nil, s.reject(&badMessage{code: jsonrpc2.InvalidRequest,
 			message: fmt.Sprintf("a message of %d bytes is larger than the %d bytes this server reads", length, s.maxBody)})
 	}
-	// The buffer grows as the body arrives: a Content-Length that
-	// promises more than is sent costs no more than what was sent.
-	var body bytes.Buffer
-	if _, err := io.CopyN(&body, s.in, length); err != nil {
-		return nil, noEOF(err)
+	return readBody(s.in, length)
+}
+
+// bodyChunk is the size in which a body's memory is taken as it arrives.
+const bodyChunk = 1 << 20
+
+// readBody reads a body of length bytes. Its memory is taken a chunk at a
+// time as the body arrives, so that a Content-Length that promises more
+// than is sent costs no more than what was sent; a body longer than one
+// chunk is copied once into memory of its exact size, where growing one
+// buffer would clear and copy it several times over.
+func readBody(r io.Reader, length int64) ([]byte, error) {
+	if length <= bodyChunk {
+		body := make([]byte, length)
+		if _, err := io.ReadFull(r, body); err != nil {
+			return nil, noEOF(err)
+		}
+		return body, nil
 	}
-	return body.Bytes(), nil
+	var chunks [][]byte
+	for left := length; left > 0; left -= bodyChunk {
+		chunk := make([]byte, min(left, bodyChunk))
+		if _, err := io.ReadFull(r, chunk); err != nil {
+			return nil, noEOF(err)
+		}
+		chunks = append(chunks, chunk)
+	}
+	return bytes.Join(chunks, nil), nil
 }
 
 // readHeader reads the header lines of a frame up to the empty line that
@@ -264,7 +285,15 @@ func decodeMessage(body []byte) (jsonrpc2.Message, *badMessage) {
 	if !utf8.Valid(body) {
 		// JSON is UTF-8; go.lsp.dev/jsonrpc2's decoder rejects anything
 		// else, where encoding/json reads U+FFFD.
-		body = bytes.ToValidUTF8(body, []byte("\uFFFD"))
+		return decodeMessage(bytes.ToValidUTF8(body, []byte("\uFFFD")))
+	}
+	if hasMethod && !hasID {
+		// A notification — didOpen and didChange, with whole documents,
+		// are ones — is built from the members read above: decoding the
+		// body again, as jsonrpc2 would, reads it twice more.
+		var method string
+		json.Unmarshal(rawMethod, &method)
+		return newNotification(method, m["params"]), nil
 	}
 	msg, err := jsonrpc2.DecodeMessage(body)
 	if err != nil {
@@ -272,6 +301,21 @@ func decodeMessage(body []byte) (jsonrpc2.Message, *badMessage) {
 	}
 	return msg, nil
 }
+
+// notification is a jsonrpc2 notification whose params are given as read:
+// jsonrpc2.NewNotification would encode them again.
+type notification struct {
+	*jsonrpc2.Notification
+	params json.RawMessage
+}
+
+func newNotification(method string, params json.RawMessage) notification {
+	n, _ := jsonrpc2.NewNotification(method, nil)
+	return notification{n, params}
+}
+
+// Params implements jsonrpc2.Request.
+func (n notification) Params() json.RawMessage { return n.params }
 
 // checkID returns the id to echo in an error (nil: null) and whether
 // jsonrpc2 can represent it: a non-empty string or an int32.

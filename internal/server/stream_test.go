@@ -116,3 +116,19 @@ func TestStreamSkipsWhatItCannotRead(t *testing.T) {
 		})
 	}
 }
+
+// TestLongBodiesAreReadWhole: a body of several chunks arrives whole and
+// unchanged, and one cut short is an unexpected end of input.
+func TestLongBodiesAreReadWhole(t *testing.T) {
+	want := bytes.Repeat([]byte("0123456789abcdef"), (2*bodyChunk+3)/16)
+	got, err := readBody(bytes.NewReader(want), int64(len(want)))
+	if err != nil || !bytes.Equal(got, want) {
+		t.Fatalf("read %d of %d bytes, equal %t, err %v", len(got), len(want), bytes.Equal(got, want), err)
+	}
+	if _, err := readBody(bytes.NewReader(want[:bodyChunk+5]), int64(len(want))); err != io.ErrUnexpectedEOF {
+		t.Errorf("a body cut short: got %v, want %v", err, io.ErrUnexpectedEOF)
+	}
+	if _, err := readBody(bytes.NewReader(nil), int64(len(want))); err != io.ErrUnexpectedEOF {
+		t.Errorf("no body at all: got %v, want %v", err, io.ErrUnexpectedEOF)
+	}
+}
