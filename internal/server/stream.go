@@ -287,13 +287,21 @@ func decodeMessage(body []byte) (jsonrpc2.Message, *badMessage) {
 		// else, where encoding/json reads U+FFFD.
 		return decodeMessage(bytes.ToValidUTF8(body, []byte("\uFFFD")))
 	}
-	if hasMethod && !hasID {
-		// A notification — didOpen and didChange, with whole documents,
-		// are ones — is built from the members read above: decoding the
-		// body again, as jsonrpc2 would, reads it twice more.
-		var method string
-		json.Unmarshal(rawMethod, &method)
-		return newNotification(method, m["params"]), nil
+	// A request is built from the members read above: jsonrpc2 would
+	// decode the body again, twice over, with a buffer of 32 kB at every
+	// request. A notification's params may be a whole document.
+	var method string
+	json.Unmarshal(rawMethod, &method)
+	switch params := m["params"]; {
+	case hasMethod && !hasID:
+		return newNotification(method, params), nil
+	case hasMethod && params != nil:
+		var id jsonrpc2.ID
+		if id.UnmarshalJSON(rawID) == nil {
+			if call, err := jsonrpc2.NewCall(id, method, params); err == nil {
+				return call, nil
+			}
+		}
 	}
 	msg, err := jsonrpc2.DecodeMessage(body)
 	if err != nil {
@@ -337,6 +345,51 @@ func checkID(raw json.RawMessage) (json.RawMessage, bool) {
 
 // Write sends one message as one frame.
 func (s *stream) Write(_ context.Context, msg jsonrpc2.Message) (int64, error) {
+	body, err := encodeMessage(msg)
+	if err != nil {
+		return 0, fmt.Errorf("encode a message: %w", err)
+	}
+	return s.writeFrame(body...)
+}
+
+// encodeMessage encodes a message, in pieces to be written one after the
+// other. A result or notification's params, encoded already when the
+// message was made, are written as they are: the message's own
+// MarshalJSON reads them again to compact and escape them, which for a
+// completion list is most of the cost of its reply.
+func encodeMessage(msg jsonrpc2.Message) ([][]byte, error) {
+	var head []byte
+	var raw json.RawMessage
+	switch m := msg.(type) {
+	case *jsonrpc2.Response:
+		if m.Err() != nil {
+			return marshalled(m)
+		}
+		id := m.ID()
+		b, err := id.MarshalJSON()
+		if err != nil {
+			return nil, err
+		}
+		head = append(append([]byte(`{"jsonrpc":"2.0","id":`), b...), `,"result":`...)
+		raw = m.Result()
+	case *jsonrpc2.Notification:
+		b, err := json.Marshal(m.Method())
+		if err != nil {
+			return nil, err
+		}
+		head = append(append([]byte(`{"jsonrpc":"2.0","method":`), b...), `,"params":`...)
+		raw = m.Params()
+	default:
+		return marshalled(m)
+	}
+	if len(raw) == 0 {
+		raw = json.RawMessage("null")
+	}
+	return [][]byte{head, raw, []byte("}")}, nil
+}
+
+// marshalled encodes a message whole.
+func marshalled(msg jsonrpc2.Message) ([][]byte, error) {
 	var body []byte
 	var err error
 	if m, ok := msg.(json.Marshaler); ok {
@@ -344,23 +397,39 @@ func (s *stream) Write(_ context.Context, msg jsonrpc2.Message) (int64, error) {
 	} else {
 		body, err = json.Marshal(msg)
 	}
-	if err != nil {
-		return 0, fmt.Errorf("encode a message: %w", err)
-	}
-	return s.writeFrame(body)
+	return [][]byte{body}, err
 }
 
-func (s *stream) writeFrame(body []byte) (int64, error) {
-	frame := make([]byte, 0, len(body)+32)
-	frame = fmt.Appendf(frame, "Content-Length: %d\r\n\r\n", len(body))
-	frame = append(frame, body...)
-	s.writeMu.Lock()
-	defer s.writeMu.Unlock()
-	n, err := s.rwc.Write(frame)
-	if err != nil {
-		return int64(n), fmt.Errorf("write a message: %w", err)
+// frames holds the memory of written frames for the next ones: a reply is
+// written at every request, and a completion list takes tens of
+// kilobytes.
+var frames = sync.Pool{New: func() any { return new([]byte) }}
+
+// maxPooledFrame is the largest frame whose memory is kept for reuse.
+const maxPooledFrame = 1 << 20
+
+// writeFrame writes the body given in pieces as one frame.
+func (s *stream) writeFrame(body ...[]byte) (int64, error) {
+	n := 0
+	for _, b := range body {
+		n += len(b)
 	}
-	return int64(n), nil
+	buf := frames.Get().(*[]byte)
+	frame := fmt.Appendf((*buf)[:0], "Content-Length: %d\r\n\r\n", n)
+	for _, b := range body {
+		frame = append(frame, b...)
+	}
+	s.writeMu.Lock()
+	written, err := s.rwc.Write(frame)
+	s.writeMu.Unlock()
+	if cap(frame) <= maxPooledFrame {
+		*buf = frame
+		frames.Put(buf)
+	}
+	if err != nil {
+		return int64(written), fmt.Errorf("write a message: %w", err)
+	}
+	return int64(written), nil
 }
 
 // Close closes the client's stream.

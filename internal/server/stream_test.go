@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -131,4 +132,84 @@ func TestLongBodiesAreReadWhole(t *testing.T) {
 	if _, err := readBody(bytes.NewReader(nil), int64(len(want))); err != io.ErrUnexpectedEOF {
 		t.Errorf("no body at all: got %v, want %v", err, io.ErrUnexpectedEOF)
 	}
+}
+
+// TestEncodedMessagesMatchJSONRPC: the messages the stream writes say what
+// jsonrpc2's own encoding of them says.
+func TestEncodedMessagesMatchJSONRPC(t *testing.T) {
+	response, _ := jsonrpc2.NewResponse(jsonrpc2.NewNumberID(7), map[string]interface{}{"items": []string{"<a>", "é\u2028"}}, nil)
+	null, _ := jsonrpc2.NewResponse(jsonrpc2.NewStringID("s\"1"), nil, nil)
+	failed, _ := jsonrpc2.NewResponse(jsonrpc2.NewNumberID(8), nil, jsonrpc2.Errorf(jsonrpc2.InvalidParams, "bad <%s>", "x"))
+	published, _ := jsonrpc2.NewNotification("textDocument/publishDiagnostics", map[string]interface{}{"uri": "file:///a b.json", "diagnostics": []int{}})
+	call, _ := jsonrpc2.NewCall(jsonrpc2.NewNumberID(9), "workspace/configuration", map[string]interface{}{"items": []int{1}})
+	for _, msg := range []jsonrpc2.Message{response, null, failed, published, call} {
+		pieces, err := encodeMessage(msg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := bytes.Join(pieces, nil)
+		want, err := msg.(json.Marshaler).MarshalJSON()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var g, w interface{}
+		if err := json.Unmarshal(got, &g); err != nil {
+			t.Fatalf("%s: %v", got, err)
+		}
+		json.Unmarshal(want, &w)
+		if !reflect.DeepEqual(g, w) {
+			t.Errorf("got %s, want %s", got, want)
+		}
+	}
+}
+
+// TestDecodedMessagesMatchJSONRPC: the requests the stream builds from the
+// members it read are the ones jsonrpc2 decodes from the same bodies.
+func TestDecodedMessagesMatchJSONRPC(t *testing.T) {
+	for _, body := range []string{
+		`{"jsonrpc":"2.0","id":1,"method":"textDocument/hover","params":{"textDocument":{"uri":"file:///a.yaml"},"position":{"line":1,"character":2}}}`,
+		`{"jsonrpc":"2.0","id":"x\"1","method":"text\u0044ocument/completion","params":[1,"<b>"]}`,
+		`{"method":"shutdown","id":-7,"jsonrpc":"2.0"}`,
+		`{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"file:///a.json","text":"{\"a\": \"\\u00e9\"}"}}}`,
+		`{"jsonrpc":"2.0","method":"initialized"}`,
+		`{"jsonrpc":"2.0","id":3,"result":{"ok":true}}`,
+	} {
+		got, bad := decodeMessage([]byte(body))
+		if bad != nil {
+			t.Fatalf("%s: %s", body, bad.message)
+		}
+		want, err := jsonrpc2.DecodeMessage([]byte(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, isCall := want.(*jsonrpc2.Call); isCall {
+			if _, ok := got.(*jsonrpc2.Call); !ok {
+				t.Errorf("%s: decoded as %T, not a call", body, got)
+			}
+		}
+		type request interface {
+			Method() string
+			Params() json.RawMessage
+		}
+		if w, ok := want.(request); ok {
+			g, ok := got.(request)
+			if !ok || g.Method() != w.Method() || !sameJSON(g.Params(), w.Params()) {
+				t.Errorf("%s: got %T %+v", body, got, got)
+			}
+		}
+		if w, ok := want.(interface{ ID() jsonrpc2.ID }); ok {
+			if g, ok := got.(interface{ ID() jsonrpc2.ID }); !ok || g.ID() != w.ID() {
+				t.Errorf("%s: id %+v, want %+v", body, got, w.ID())
+			}
+		}
+	}
+}
+
+// sameJSON reports whether a and b are the same JSON value, or both absent.
+func sameJSON(a, b json.RawMessage) bool {
+	if len(a) == 0 || len(b) == 0 {
+		return len(a) == len(b)
+	}
+	var x, y interface{}
+	return json.Unmarshal(a, &x) == nil && json.Unmarshal(b, &y) == nil && reflect.DeepEqual(x, y)
 }
