@@ -200,7 +200,7 @@ func TestCompletionAtAnyOffset(t *testing.T) {
 // the start finds, at every response key and at random offsets.
 func TestCompletionAtJSONMarks(t *testing.T) {
 	defer func(step int) { jsonMarkStep = step }(jsonMarkStep)
-	jsonMarkStep = 16 << 10
+	jsonMarkStep = 4 << 10
 	src := specgen.JSON(specgen.OpenAPI(3000))
 	if len(src) < 3*jsonMarkStep {
 		t.Fatalf("the text (%d bytes) is too small to test the marks", len(src))

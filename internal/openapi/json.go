@@ -21,8 +21,11 @@ type jsonFrame struct {
 	start  int  // offset of its bracket
 	state  jsonState
 	// keysFrom is where the object's keys start in the scan's list: the
-	// keys of open objects are listed in stack order.
+	// keys of open objects are listed in stack order. Only a responses
+	// object, whose codes completion leaves out, lists all its keys;
+	// another lists its last, the key of a container opened in it.
 	keysFrom int
+	allKeys  bool
 	// valueEnd is the end of the last value in the container.
 	valueEnd int
 }
@@ -76,6 +79,7 @@ func (st *jsonScan) scan(src []byte, cursor, limit int) (tokStart, tokEnd int, q
 			if t := st.top(); t != nil {
 				if t.object && t.state == wantValue && len(st.keys) > t.keysFrom {
 					f.key = st.keys[len(st.keys)-1]
+					f.allKeys = f.key.text(src) == "responses"
 				}
 				t.state = afterValue
 			}
@@ -119,7 +123,11 @@ func (st *jsonScan) scan(src []byte, cursor, limit int) (tokStart, tokEnd int, q
 			if t := st.top(); t != nil {
 				switch {
 				case t.object && (t.state == wantKey || t.state == afterValue):
-					st.keys = append(st.keys, span{i, j})
+					if t.allKeys || len(st.keys) == t.keysFrom {
+						st.keys = append(st.keys, span{i, j})
+					} else {
+						st.keys[len(st.keys)-1] = span{i, j}
+					}
 					t.state = wantColon
 				default:
 					t.state = afterValue
@@ -134,7 +142,7 @@ func (st *jsonScan) scan(src []byte, cursor, limit int) (tokStart, tokEnd int, q
 
 // jsonMarkStep is the distance between the saved states of a JSON
 // document's scan (a variable for the tests, which use smaller texts).
-var jsonMarkStep = 256 << 10
+var jsonMarkStep = 16 << 10
 
 // jsonMarks are states of the scan of a document's text, saved about
 // every jsonMarkStep bytes, so that a completion in a large document scans
@@ -175,7 +183,7 @@ func (s *cursorScan) json(cursor int) Completion {
 	stack, keys := st.stack, st.keys
 	top := st.top
 	t := top()
-	if t == nil || !t.object || t.key.text(src) != "responses" || t.state != wantKey && t.state != afterValue {
+	if t == nil || !t.object || !t.allKeys || t.state != wantKey && t.state != afterValue {
 		return Completion{}
 	}
 	c := Completion{Kind: ResponseKeyCompletion, Start: cursor, End: cursor, DocKind: s.doc.Kind, JSON: true, Quote: '"'}
