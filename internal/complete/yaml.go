@@ -40,8 +40,9 @@ func responseKeys(c openapi.Completion, custom map[int]string) []Item {
 		present[s] = true
 	}
 	rank := methodRanking(c.Method, c.Path)
-	var items []Item
-	for _, e := range entries(custom) {
+	all := entries(custom)
+	items := make([]Item, 0, len(all)+5)
+	for _, e := range all {
 		if !offered(e) || present[openapi.Status{Code: e.Code}] {
 			continue
 		}

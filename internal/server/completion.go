@@ -22,7 +22,9 @@ func (s *Server) Completion(ctx context.Context, params *protocol.CompletionPara
 	}
 	enc := s.positionEncoding()
 	snippets, lazyDocs := s.completionSupport()
-	for _, it := range d.Completions(d.snap.Offset(params.Position, enc)) {
+	items := d.Completions(d.snap.Offset(params.Position, enc))
+	list.Items = make([]protocol.CompletionItem, 0, len(items))
+	for _, it := range items {
 		kind := protocol.CompletionItemKindValue
 		if it.Constant {
 			kind = protocol.CompletionItemKindConstant
