@@ -201,7 +201,7 @@ func (f *File) Completions(offset int) []complete.Item {
 	f.analyse()
 	switch {
 	case f.goFile != nil:
-		return complete.Go(golang.CompletionAt(f.src, offset), f.settings.Lint.CustomCodes)
+		return complete.Go(f.goFile.CompletionAt(f.src, offset), f.settings.Lint.CustomCodes)
 	case f.spec != nil:
 		return complete.YAML(openapi.CompletionAt(f.spec, offset, f.settings.StatusKeys), f.settings.Lint.CustomCodes)
 	}

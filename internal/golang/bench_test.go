@@ -93,14 +93,25 @@ func BenchmarkScanBroken(b *testing.B) {
 	}
 }
 
+// BenchmarkCompletionAt completes near the end of a file of 5,000 lines,
+// scanning from its start and, as the server does, from the declaration
+// before the cursor.
 func BenchmarkCompletionAt(b *testing.B) {
 	src := handlerFile(5000)
 	at := strings.LastIndex(string(src), "c.JSON(") + len("c.JSON(")
-	b.SetBytes(int64(len(src)))
-	b.ReportAllocs()
-	for b.Loop() {
-		CompletionAt(src, at)
-	}
+	b.Run("from start", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			CompletionAt(src, at)
+		}
+	})
+	f := Scan(src)
+	b.Run("from declaration", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			f.CompletionAt(src, at)
+		}
+	})
 }
 
 func TestHandlerFile(t *testing.T) {

@@ -10,6 +10,7 @@ import (
 	"go/parser"
 	"go/scanner"
 	"go/token"
+	"sort"
 	"strings"
 )
 
@@ -52,13 +53,28 @@ type Completion struct {
 
 // CompletionAt returns the completion context at byte offset offset of a Go
 // file. Offsets outside the file are clamped; any input is accepted.
-func CompletionAt(src []byte, offset int) (c Completion) {
+func CompletionAt(src []byte, offset int) Completion {
+	return completionFrom(src, 0, offset)
+}
+
+// CompletionAt is CompletionAt for the text src that f was scanned from.
+// It reads the tokens from the top-level declaration before the cursor
+// on, not from the start of the file.
+func (f *File) CompletionAt(src []byte, offset int) Completion {
+	from := 0
+	if k := sort.SearchInts(f.declStarts, offset); k > 0 {
+		from = f.declStarts[k-1]
+	}
+	return completionFrom(src, from, offset)
+}
+
+func completionFrom(src []byte, from, offset int) (c Completion) {
 	defer func() {
 		if recover() != nil {
 			c = Completion{}
 		}
 	}()
-	return completionAt(src, offset)
+	return completionAt(src, from, offset)
 }
 
 // tok is one token with its byte range.
@@ -68,9 +84,9 @@ type tok struct {
 	start, end int
 }
 
-func completionAt(src []byte, cursor int) Completion {
+func completionAt(src []byte, from, cursor int) Completion {
 	cursor = max(0, min(cursor, len(src)))
-	toks, word, ok := tokensAround(src, cursor)
+	toks, word, ok := tokensAround(src, min(from, cursor), cursor)
 	if !ok {
 		return Completion{}
 	}
@@ -120,22 +136,23 @@ func isWord(t tok, cursor int) bool {
 	return (t.tok == token.IDENT || t.tok == token.INT || t.tok.IsKeyword()) && t.start <= cursor && cursor <= t.end
 }
 
-// tokensAround scans src and returns its tokens, comments left out, and
-// the index of the first token at or after the cursor (the word at the
-// cursor when it is one). ok is false when the cursor is inside a comment,
-// a string, a rune literal or an operator.
-func tokensAround(src []byte, cursor int) (toks []tok, word int, ok bool) {
+// tokensAround scans src from offset from, a token's start, and returns
+// its tokens, comments left out, and the index of the first token at or
+// after the cursor (the word at the cursor when it is one). ok is false
+// when the cursor is inside a comment, a string, a rune literal or an
+// operator.
+func tokensAround(src []byte, from, cursor int) (toks []tok, word int, ok bool) {
 	fset := token.NewFileSet()
-	tf := fset.AddFile("", fset.Base(), len(src))
+	tf := fset.AddFile("", fset.Base(), len(src)-from)
 	unterminated := map[int]bool{}
 	var s scanner.Scanner
-	s.Init(tf, src, func(p token.Position, msg string) {
+	s.Init(tf, src[from:], func(p token.Position, msg string) {
 		if strings.Contains(msg, "not terminated") {
-			unterminated[p.Offset] = true
+			unterminated[from+p.Offset] = true
 		}
 	}, scanner.ScanComments)
 	// Go code runs about one token per five bytes.
-	toks = make([]tok, 0, cursor/4+lookahead)
+	toks = make([]tok, 0, (cursor-from)/4+lookahead)
 	word = -1
 	ok = true
 	for {
@@ -143,7 +160,7 @@ func tokensAround(src []byte, cursor int) (toks []tok, word int, ok bool) {
 		if t == token.EOF {
 			break
 		}
-		start := tf.Offset(pos)
+		start := from + tf.Offset(pos)
 		end := tokenEnd(src, start, t, lit)
 		switch t {
 		case token.COMMENT, token.STRING, token.CHAR:

@@ -147,10 +147,23 @@ func TestCompletionAtAnyOffset(t *testing.T) {
 	}
 }
 
-// checkCompletion checks what must hold for any input and offset.
+// checkCompletion checks what must hold for any input and offset, for a
+// scan from the start and from the declaration before the cursor.
 func checkCompletion(t *testing.T, src []byte, offset int) {
 	t.Helper()
-	c := completionAt(src, offset)
+	checkCompletionFrom(t, src, 0, offset)
+	from := 0
+	for _, d := range Scan(src).declStarts {
+		if d < offset {
+			from = d
+		}
+	}
+	checkCompletionFrom(t, src, from, offset)
+}
+
+func checkCompletionFrom(t *testing.T, src []byte, from, offset int) {
+	t.Helper()
+	c := completionAt(src, from, offset)
 	cur := max(0, min(offset, len(src)))
 	if c.Kind == NoCompletion {
 		if c != (Completion{}) {
@@ -169,5 +182,30 @@ func checkCompletion(t *testing.T, src []byte, offset int) {
 	}
 	if c.Kind == ConstantCompletion && (c.Qualifier == "" || !strings.HasPrefix("Status", c.Prefix) && !strings.HasPrefix(c.Prefix, "Status")) {
 		t.Fatalf("offset %d: constant completion with qualifier %q and prefix %q", offset, c.Qualifier, c.Prefix)
+	}
+}
+
+// TestCompletionFromDeclaration: in a file that parses, a completion that
+// scans from the declaration before the cursor finds what a scan from the
+// start finds, at every offset of a file of many handlers.
+func TestCompletionFromDeclaration(t *testing.T) {
+	src := handlerFile(250)
+	f := Scan(src)
+	blocks := strings.Count(string(src), "func Gin")
+	if len(f.declStarts) != 3*blocks {
+		t.Fatalf("%d declarations found in %d blocks of three", len(f.declStarts), blocks)
+	}
+	found := 0
+	for off := 0; off <= len(src); off++ {
+		got, want := f.CompletionAt(src, off), CompletionAt(src, off)
+		if got != want {
+			t.Fatalf("at %d: %+v, want %+v", off, got, want)
+		}
+		if got.Kind != NoCompletion {
+			found++
+		}
+	}
+	if found < blocks*9 {
+		t.Errorf("completions at %d offsets, want at least one per status position", found)
 	}
 }

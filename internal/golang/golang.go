@@ -28,6 +28,9 @@ type File struct {
 	// HTTPName is how net/http is referred to in this file: "http", an
 	// alias, "." for a dot-import, "" when it is not imported.
 	HTTPName string
+	// declStarts are the file's top-level declarations (see lexed), from
+	// which a completion scans.
+	declStarts []int
 }
 
 // Scan finds the status codes written in a Go file. It accepts any input:
@@ -73,7 +76,7 @@ func scan(src []byte) *File {
 		}
 		out = append(out, o)
 	}
-	return &File{Occurrences: out, HTTPName: imp.httpName}
+	return &File{Occurrences: out, HTTPName: imp.httpName, declStarts: lex.declStarts}
 }
 
 // chunkPrefix makes a declaration cut out of a file parse as a file.
