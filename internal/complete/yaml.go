@@ -47,7 +47,7 @@ func responseKeys(c openapi.Completion, custom map[int]string) []Item {
 			continue
 		}
 		key := fmt.Sprint(e.Code)
-		items = append(items, keyItem(c, key, e.Title(), e.Markdown("http"), rank(e.Code), deprecated(e), codeBody(c, e)))
+		items = append(items, keyItem(c, key, e.Title(), e.Markdown("http"), rank(e.Code), deprecated(e), func() []field { return codeBody(c, e) }))
 	}
 	if c.DocKind.Ranges() {
 		for class := 2; class <= 5; class++ {
@@ -59,19 +59,19 @@ func responseKeys(c openapi.Completion, custom map[int]string) []Item {
 			doc := fmt.Sprintf("### %s %s\n\nAny %s response for which the operation lists no exact code.\n\n%s",
 				key, info.Name, info.Label(), strings.TrimSpace(info.Summary))
 			items = append(items, keyItem(c, key, key+" "+info.Name, doc, fmt.Sprintf("4%d", class), false,
-				[]field{{key: "description", value: placeholder(1, info.Name)}}))
+				func() []field { return []field{{key: "description", value: placeholder(1, info.Name)}} }))
 		}
 	}
 	if !present[openapi.Status{Default: true}] {
 		items = append(items, keyItem(c, "default", "default", openapi.DefaultMarkdown, "5", false,
-			[]field{{key: "description", value: placeholder(1, "Unexpected error")}}))
+			func() []field { return []field{{key: "description", value: placeholder(1, "Unexpected error")}} }))
 	}
 	return items
 }
 
 // keyItem builds the item inserting a response key and, where the key is
-// new, its body.
-func keyItem(c openapi.Completion, key, label, doc, sortText string, dep bool, body []field) Item {
+// new, its body (made only then).
+func keyItem(c openapi.Completion, key, label, doc, sortText string, dep bool, body func() []field) Item {
 	quote := string(rune(c.Quote))
 	if c.JSON || c.Quote == 0 {
 		quote = "'"
@@ -109,9 +109,9 @@ func keyItem(c openapi.Completion, key, label, doc, sortText string, dep bool, b
 		it.AdditionalEdits = []Edit{{Start: c.CommaAt, End: c.CommaAt, NewText: ","}}
 	}
 	if c.JSON {
-		it.NewText = renderJSON(c, snippetEscape(written), body)
+		it.NewText = renderJSON(c, snippetEscape(written), body())
 	} else {
-		it.NewText = renderYAML(c, snippetEscape(written), body)
+		it.NewText = renderYAML(c, snippetEscape(written), body())
 	}
 	return it
 }
