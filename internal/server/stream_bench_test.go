@@ -4,12 +4,16 @@ import (
 	"encoding/json"
 	"testing"
 
+	"go.lsp.dev/jsonrpc2"
+	"go.lsp.dev/protocol"
+
 	"github.com/httpcode-lsp/httpcode-lsp/internal/specgen"
 )
 
 // BenchmarkDecodeDidOpen decodes the didOpen message of a 50,000-line
-// JSON spec (2.4 MB as a JSON string), against the baseline of reading
-// that message into a map of raw values with encoding/json.
+// JSON spec (2.4 MB as a JSON string) and its params, against the
+// baseline of reading that message into a map of raw values with
+// encoding/json.
 func BenchmarkDecodeDidOpen(b *testing.B) {
 	text := string(specgen.JSON(specgen.OpenAPI(50000)))
 	body, err := json.Marshal(map[string]interface{}{
@@ -32,8 +36,13 @@ func BenchmarkDecodeDidOpen(b *testing.B) {
 	b.Run("decodeMessage", func(b *testing.B) {
 		b.SetBytes(int64(len(body)))
 		for i := 0; i < b.N; i++ {
-			if _, bad := decodeMessage(body); bad != nil {
+			msg, bad := decodeMessage(body)
+			if bad != nil {
 				b.Fatal(bad.message)
+			}
+			var p protocol.DidOpenTextDocumentParams
+			if err := decodeParams(msg.(jsonrpc2.Request), &p); err != nil || len(p.TextDocument.Text) != len(text) {
+				b.Fatal(err)
 			}
 		}
 	})
