@@ -336,6 +336,15 @@ func TestIgnoreComments(t *testing.T) {
 	if _, ok := gset.byLine[2]; ok {
 		t.Error("a marker in a string counted")
 	}
+	// Lines are the editor's: "\r\n" and a lone "\r" end them too.
+	src := "a: 1\r\n# httpcode-lsp-ignore x-y\r\nb: 2\rc: 3\r\n"
+	set = yamlIgnores([]byte(src))
+	if !set.silenced(Finding{RuleID: "x-y", Start: strings.Index(src, "b: 2")}) {
+		t.Error("the line after the comment is not silenced")
+	}
+	if set.silenced(Finding{RuleID: "x-y", Start: strings.Index(src, "c: 3")}) {
+		t.Error("the line after a lone \\r is silenced")
+	}
 }
 
 func TestRuleSummaries(t *testing.T) {

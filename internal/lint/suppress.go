@@ -16,6 +16,8 @@ package lint
 import (
 	"bytes"
 	"strings"
+
+	"github.com/httpcode-lsp/httpcode-lsp/internal/text"
 )
 
 const (
@@ -48,28 +50,15 @@ func (ig ignore) matches(id string) bool {
 // ignoreSet holds the suppression comments of a file by 0-based line, and
 // where each line starts.
 type ignoreSet struct {
-	byLine     map[int]ignore
-	lineStarts []int
-}
-
-func (s ignoreSet) lineOf(off int) int {
-	lo, hi := 0, len(s.lineStarts)-1
-	for lo < hi {
-		mid := (lo + hi + 1) / 2
-		if s.lineStarts[mid] <= off {
-			lo = mid
-		} else {
-			hi = mid - 1
-		}
-	}
-	return lo
+	byLine map[int]ignore
+	lines  text.Lines
 }
 
 func (s ignoreSet) silenced(f Finding) bool {
 	if len(s.byLine) == 0 {
 		return false
 	}
-	line := s.lineOf(f.Start)
+	line := s.lines.Of(f.Start)
 	if ig, ok := s.byLine[line]; ok && ig.matches(f.RuleID) {
 		return true
 	}
@@ -133,21 +122,9 @@ func scanIgnores(src []byte, marker string, comment func(line []byte, at int) (i
 		// line index would cost a loop over every byte.
 		return ignoreSet{}
 	}
-	set := ignoreSet{lineStarts: []int{0}, byLine: map[int]ignore{}}
-	for i := 0; ; {
-		nl := bytes.IndexByte(src[i:], '\n')
-		if nl < 0 {
-			break
-		}
-		i += nl + 1
-		set.lineStarts = append(set.lineStarts, i)
-	}
-	for n, start := range set.lineStarts {
-		end := len(src)
-		if n+1 < len(set.lineStarts) {
-			end = set.lineStarts[n+1] - 1
-		}
-		line := bytes.TrimRight(src[start:end], "\r")
+	set := ignoreSet{lines: text.LinesOf(src), byLine: map[int]ignore{}}
+	for n, start := range set.lines {
+		line := src[start:set.lines.End(src, n)]
 		at := bytes.Index(line, []byte(marker))
 		if at < 0 {
 			continue

@@ -36,7 +36,7 @@ func (s *Snapshot) Apply(version int32, changes []Change, enc Encoding) (*Snapsh
 	for i, c := range changes {
 		if c.Range == nil {
 			cur.text = []byte(c.Text)
-			cur.lines = lineStarts(cur.text)
+			cur.lines = LinesOf(cur.text)
 			owned = true
 			continue
 		}

@@ -19,13 +19,13 @@ type Snapshot struct {
 	Language string // the client's languageId
 
 	text  []byte
-	lines []int // byte offset of the start of each line; lines[0] == 0
+	lines Lines
 }
 
 // NewSnapshot indexes text without copying it: the snapshot takes ownership,
 // and the caller must not modify text afterwards.
 func NewSnapshot(uri protocol.DocumentURI, version int32, language string, text []byte) *Snapshot {
-	return &Snapshot{URI: uri, Version: version, Language: language, text: text, lines: lineStarts(text)}
+	return &Snapshot{URI: uri, Version: version, Language: language, text: text, lines: LinesOf(text)}
 }
 
 // Text returns the document's bytes. They must not be modified. The slice's
@@ -36,9 +36,13 @@ func (s *Snapshot) Text() []byte { return s.text[:len(s.text):len(s.text)] }
 // an empty last line.
 func (s *Snapshot) LineCount() int { return len(s.lines) }
 
-// lineStarts finds the start of every line in O(len(text)).
-func lineStarts(text []byte) []int {
-	lines := make([]int, 1, bytes.Count(text, []byte{'\n'})+1)
+// Lines are the offsets where the lines of a text start, by the line
+// breaks of LSP: "\n", "\r\n" and a lone "\r". The first is 0.
+type Lines []int
+
+// LinesOf finds the start of every line of text in O(len(text)).
+func LinesOf(text []byte) Lines {
+	lines := make(Lines, 1, bytes.Count(text, []byte{'\n'})+1)
 	// Each "\n" found ends a line; lone "\r"s are searched for in between.
 	for i := 0; ; {
 		nl := bytes.IndexByte(text[i:], '\n')
@@ -79,23 +83,23 @@ func isLineStart(text []byte, p int) bool {
 	return false
 }
 
-// lineOf returns the line holding offset (0 <= offset <= len(text)).
-func (s *Snapshot) lineOf(offset int) int {
-	i, found := slices.BinarySearch(s.lines, offset)
+// Of returns the line holding offset (0 <= offset <= the text's length).
+func (l Lines) Of(offset int) int {
+	i, found := slices.BinarySearch(l, offset)
 	if !found {
 		i--
 	}
 	return i
 }
 
-// lineEnd returns the offset of the end of line's content, before its
+// End returns the offset of the end of line's content in text, before its
 // line break.
-func (s *Snapshot) lineEnd(line int) int {
-	if line+1 >= len(s.lines) {
-		return len(s.text)
+func (l Lines) End(text []byte, line int) int {
+	if line+1 >= len(l) {
+		return len(text)
 	}
-	end := s.lines[line+1] - 1 // the last byte of the break: '\n' or '\r'
-	if s.text[end] == '\n' && end > s.lines[line] && s.text[end-1] == '\r' {
+	end := l[line+1] - 1 // the last byte of the break: '\n' or '\r'
+	if text[end] == '\n' && end > l[line] && text[end-1] == '\r' {
 		end--
 	}
 	return end
@@ -110,7 +114,7 @@ func (s *Snapshot) Offset(p protocol.Position, enc Encoding) int {
 		return len(s.text)
 	}
 	line := int(p.Line)
-	start, end := s.lines[line], s.lineEnd(line)
+	start, end := s.lines[line], s.lines.End(s.text, line)
 	want := uint64(p.Character)
 	if enc == UTF8 {
 		if want >= uint64(end-start) {
@@ -145,9 +149,9 @@ func (s *Snapshot) Offset(p protocol.Position, enc Encoding) int {
 // "\n") gives the end of the line's content.
 func (s *Snapshot) Position(offset int, enc Encoding) protocol.Position {
 	offset = min(max(offset, 0), len(s.text))
-	line := s.lineOf(offset)
+	line := s.lines.Of(offset)
 	start := s.lines[line]
-	end := s.lineEnd(line)
+	end := s.lines.End(s.text, line)
 	offset = min(offset, end)
 	if enc == UTF8 {
 		return protocol.Position{Line: uint32(line), Character: clampUint32(s.charStart(start, end, offset) - start)}

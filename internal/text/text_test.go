@@ -354,7 +354,7 @@ func TestApply(t *testing.T) {
 // checkLineIndex compares the spliced line index with a fresh scan.
 func checkLineIndex(t testing.TB, s *Snapshot) {
 	t.Helper()
-	if want := lineStarts(s.text); !slices.Equal(s.lines, want) {
+	if want := LinesOf(s.text); !slices.Equal(s.lines, want) {
 		t.Fatalf("line index of %q = %v; a fresh scan gives %v", s.text, s.lines, want)
 	}
 }
