@@ -108,6 +108,7 @@ type File struct {
 
 	once     sync.Once
 	goFile   *golang.File
+	goSyntax golang.Syntax // for the rules, dropped once they have run
 	spec     *openapi.Document
 	occs     []occurrence.Occurrence
 	httpQual string
@@ -149,7 +150,7 @@ func (f *File) analyse() {
 		base := f.base.Swap(nil)
 		switch f.Lang {
 		case Go:
-			f.goFile = golang.Scan(f.src)
+			f.goFile, f.goSyntax = golang.ScanSyntax(f.src)
 			f.occs = f.goFile.Occurrences
 			if f.goFile.HTTPName != "." {
 				f.httpQual = f.goFile.HTTPName
@@ -216,7 +217,8 @@ func (f *File) Findings() []lint.Finding {
 		var out []lint.Finding
 		switch {
 		case f.goFile != nil:
-			out = lint.Go(f.src, f.goFile, f.settings.Lint)
+			out = lint.Go(f.src, f.goFile, f.goSyntax, f.settings.Lint)
+			f.goSyntax = golang.Syntax{}
 		case f.spec != nil:
 			for _, e := range f.spec.Errors {
 				out = append(out, lint.Finding{RuleID: SyntaxErrorID, Severity: lint.Error, Start: e.Start, End: e.End, Message: e.Message})

@@ -35,18 +35,32 @@ type File struct {
 
 // Scan finds the status codes written in a Go file. It accepts any input:
 // a file that does not parse yields what its parseable parts hold.
-func Scan(src []byte) (f *File) {
+func Scan(src []byte) *File {
+	f, _ := ScanSyntax(src)
+	return f
+}
+
+// Syntax is a Go file as go/parser reads it whole, comments included.
+type Syntax struct {
+	Fset *token.FileSet
+	File *ast.File // nil when nothing parsed; with errors, what did
+	OK   bool      // the file parsed without error
+}
+
+// ScanSyntax is Scan, and returns the syntax tree it read the file into,
+// for the rules that need more than the occurrences.
+func ScanSyntax(src []byte) (f *File, syn Syntax) {
 	defer func() {
 		// The parser and the walk are not known to panic; should they,
 		// an editor session is worth more than this file's analysis.
 		if recover() != nil {
-			f = &File{}
+			f, syn = &File{}, Syntax{}
 		}
 	}()
 	return scan(src)
 }
 
-func scan(src []byte) *File {
+func scan(src []byte) (*File, Syntax) {
 	lex := lexFile(src)
 	var occs []occurrence.Occurrence
 	for _, c := range lex.comments {
@@ -54,7 +68,8 @@ func scan(src []byte) *File {
 	}
 
 	fset := token.NewFileSet()
-	af, err := parser.ParseFile(fset, "", src, parser.AllErrors|parser.SkipObjectResolution)
+	af, err := parser.ParseFile(fset, "", src, parser.AllErrors|parser.ParseComments|parser.SkipObjectResolution)
+	syn := Syntax{Fset: fset, File: af, OK: err == nil && af != nil}
 	imp := importsOf(af.Imports)
 	if err == nil {
 		occs = walkFile(occs, fset, af, imp, 0, len(src))
@@ -76,7 +91,7 @@ func scan(src []byte) *File {
 		}
 		out = append(out, o)
 	}
-	return &File{Occurrences: out, HTTPName: imp.httpName, declStarts: lex.declStarts}
+	return &File{Occurrences: out, HTTPName: imp.httpName, declStarts: lex.declStarts}, syn
 }
 
 // chunkPrefix makes a declaration cut out of a file parse as a file.

@@ -563,7 +563,7 @@ func TestScanAnyInput(t *testing.T) {
 // checkScan checks what must hold for any input.
 func checkScan(t *testing.T, src []byte) {
 	t.Helper()
-	f := scan(src)
+	f, _ := scan(src)
 	prev := 0
 	for i, o := range f.Occurrences {
 		if o.Start < prev || o.Start >= o.End || o.End > len(src) {

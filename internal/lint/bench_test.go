@@ -82,11 +82,11 @@ func BenchmarkGoRules(b *testing.B) {
 		fmt.Fprintf(&buf, "func h%d(c *gin.Context, w interface{ WriteHeader(int); Write([]byte) (int, error) }) {\n\tc.JSON(200, gin.H{})\n\tw.WriteHeader(204)\n\tfmt.Fprint(w, %d)\n}\n\n", i, i)
 	}
 	src := buf.Bytes()
-	f := golang.Scan(src)
+	f, syn := golang.ScanSyntax(src)
 	b.SetBytes(int64(len(src)))
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		Go(src, f, Options{})
+		Go(src, f, syn, Options{})
 	}
 }
 
@@ -122,10 +122,10 @@ func BenchmarkGoBodyLongFunction(b *testing.B) {
 	}
 	buf.WriteString("}\n")
 	src := buf.Bytes()
-	f := golang.Scan(src)
+	f, syn := golang.ScanSyntax(src)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		Go(src, f, Options{})
+		Go(src, f, syn, Options{})
 	}
 }
 

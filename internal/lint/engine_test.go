@@ -147,14 +147,14 @@ func TestSeverities(t *testing.T) {
 	}
 
 	src := []byte("package p\n\nimport \"net/http\"\n\nfunc h(w http.ResponseWriter) {\n\tw.WriteHeader(http.StatusNoContent)\n\tw.Write(nil)\n}\n")
-	gfs := findingsOf(Go(src, golang.Scan(src), Options{}), "body-not-allowed")
+	gfs := findingsOf(lintGo(src, Options{}), "body-not-allowed")
 	if len(gfs) != 1 || gfs[0].Severity != Warning {
 		t.Errorf("Go body-not-allowed: %v", gfs)
 	}
 	if len(gfs) == 1 && (len(gfs[0].Related) != 1 || string(src[gfs[0].Related[0].Start:gfs[0].Related[0].End]) != "w.WriteHeader(http.StatusNoContent)") {
 		t.Errorf("Go body-not-allowed related: %+v", gfs[0].Related)
 	}
-	gfs = Go(src, golang.Scan(src), Options{Severities: map[string]Severity{"body-not-allowed": Off}})
+	gfs = lintGo(src, Options{Severities: map[string]Severity{"body-not-allowed": Off}})
 	if len(findingsOf(gfs, "body-not-allowed")) != 0 {
 		t.Error("body-not-allowed off, yet reported in Go")
 	}
@@ -167,10 +167,10 @@ func TestNotOpenAPI(t *testing.T) {
 	if fs := OpenAPI(nil, Options{}); fs != nil {
 		t.Errorf("nil document: %v", fs)
 	}
-	if fs := Go(nil, nil, Options{}); fs != nil {
+	if fs := Go(nil, nil, golang.Syntax{}, Options{}); fs != nil {
 		t.Errorf("nil Go file: %v", fs)
 	}
-	if fs := Go([]byte("not go"), golang.Scan([]byte("not go")), Options{}); len(fs) != 0 {
+	if fs := lintGo([]byte("not go"), Options{}); len(fs) != 0 {
 		t.Errorf("not Go: %v", fs)
 	}
 }
@@ -246,7 +246,7 @@ func TestFixAll(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fs := Go(src, golang.Scan(src), Options{})
+	fs := lintGo(src, Options{})
 	edits := FixAll(fs)
 	if len(edits) != 4 {
 		t.Fatalf("FixAll: %d edits, want the import and three constants: %+v", len(edits), edits)
@@ -258,7 +258,7 @@ func TestFixAll(t *testing.T) {
 	if strings.Count(string(got), `"net/http"`) != 1 {
 		t.Errorf("import added %d times", strings.Count(string(got), `"net/http"`))
 	}
-	if again := Go(got, golang.Scan(got), Options{}); len(findingsOf(again, "use-status-constant")) != 0 {
+	if again := lintGo(got, Options{}); len(findingsOf(again, "use-status-constant")) != 0 {
 		t.Errorf("after FixAll: %v", again)
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/httpcode-lsp/httpcode-lsp/internal/golang"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/openapi"
 )
 
@@ -40,7 +39,7 @@ func FuzzOpenAPIRules(f *testing.F) {
 func FuzzGoRules(f *testing.F) {
 	addFixtures(f, "testdata/go/*.go")
 	f.Fuzz(func(t *testing.T, src []byte) {
-		fs := Go(src, golang.Scan(src), fuzzOptions)
+		fs := lintGo(src, fuzzOptions)
 		checkFuzzFindings(t, src, fs)
 	})
 }

@@ -5,8 +5,6 @@ import (
 	"go/format"
 	"strings"
 	"testing"
-
-	"github.com/httpcode-lsp/httpcode-lsp/internal/golang"
 )
 
 // The import edit gives what gofmt leaves alone.
@@ -39,7 +37,7 @@ func TestImportEdit(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			src := []byte(c.src)
-			fs := findingsOf(Go(src, golang.Scan(src), Options{}), "use-status-constant")
+			fs := findingsOf(lintGo(src, Options{}), "use-status-constant")
 			if len(fs) != 1 || len(fs[0].Fixes) != 1 || !fs[0].Fixes[0].Safe {
 				t.Fatalf("findings %+v", fs)
 			}
@@ -63,7 +61,7 @@ func TestImportEdit(t *testing.T) {
 // A file with a syntax error still gets the fix, but not as a safe one.
 func TestImportEditBrokenFile(t *testing.T) {
 	src := []byte("package p\n\nfunc h(w interface{ WriteHeader(int) }) {\n\tw.WriteHeader(200)\n\tx :=\n}\n")
-	fs := findingsOf(Go(src, golang.Scan(src), Options{}), "use-status-constant")
+	fs := findingsOf(lintGo(src, Options{}), "use-status-constant")
 	if len(fs) != 1 {
 		t.Fatalf("findings %+v", fs)
 	}

@@ -4,25 +4,19 @@ package lint
 
 import (
 	"fmt"
-	"go/parser"
 	"go/token"
 	"strings"
 
 	"github.com/httpcode-lsp/httpcode-lsp/internal/catalog"
+	"github.com/httpcode-lsp/httpcode-lsp/internal/golang"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/occurrence"
 )
 
-func parseGo(src []byte) (s *goSyntax) {
-	s = &goSyntax{fset: token.NewFileSet()}
-	defer func() {
-		if recover() != nil {
-			s.file, s.parseOK = nil, false
-		}
-	}()
-	f, err := parser.ParseFile(s.fset, "", src, parser.ParseComments|parser.SkipObjectResolution)
-	s.file, s.parseOK = f, err == nil && f != nil
-	if f != nil {
-		s.tf = s.fset.File(f.Package)
+// goSyntaxOf returns the rules' view of the syntax tree the scanner read.
+func goSyntaxOf(syn golang.Syntax) *goSyntax {
+	s := &goSyntax{fset: syn.Fset, file: syn.File, parseOK: syn.OK}
+	if s.file != nil && s.fset != nil {
+		s.tf = s.fset.File(s.file.Package)
 	}
 	if s.tf == nil {
 		s.file, s.parseOK = nil, false

@@ -254,12 +254,13 @@ func OpenAPI(doc *openapi.Document, opts Options) []Finding {
 	return run(&base, LanguageOpenAPI, yamlIgnores)
 }
 
-// Go checks a Go file: src is its text and f what golang.Scan found in it.
-func Go(src []byte, f *golang.File, opts Options) []Finding {
+// Go checks a Go file: src is its text, and f and syn what
+// golang.ScanSyntax found in it.
+func Go(src []byte, f *golang.File, syn golang.Syntax, opts Options) []Finding {
 	if f == nil {
 		return nil
 	}
-	base := Pass{Src: src, GoFile: f, Options: opts, gosyn: parseGo(src)}
+	base := Pass{Src: src, GoFile: f, Options: opts, gosyn: goSyntaxOf(syn)}
 	return run(&base, LanguageGo, goIgnores)
 }
 

@@ -127,9 +127,15 @@ func loadExpectations(t *testing.T, path string, src []byte) ([]*want, Options) 
 
 func lineOf(src []byte, off int) int { return bytes.Count(src[:off], []byte("\n")) }
 
+// lintGo runs the Go rules on src as the analysis does.
+func lintGo(src []byte, opts Options) []Finding {
+	f, syn := golang.ScanSyntax(src)
+	return Go(src, f, syn, opts)
+}
+
 func lintFile(path string, src []byte, opts Options) []Finding {
 	if strings.HasSuffix(path, ".go") {
-		return Go(src, golang.Scan(src), opts)
+		return lintGo(src, opts)
 	}
 	return OpenAPI(openapi.Parse(src), opts)
 }
