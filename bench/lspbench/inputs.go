@@ -6,10 +6,8 @@ package main
 
 import (
 	"bytes"
-	"fmt"
 	"os"
 	"sort"
-	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -17,35 +15,7 @@ import (
 
 	"github.com/httpcode-lsp/httpcode-lsp/internal/golang"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/openapi"
-	"github.com/httpcode-lsp/httpcode-lsp/internal/specgen"
 )
-
-func generatedSpec(lines int) []byte { return specgen.OpenAPI(lines) }
-
-// generatedGo returns a Go file of about lines lines: handlers that write
-// status codes the ways the scanner knows.
-func generatedGo(lines int) []byte {
-	var b strings.Builder
-	b.WriteString("package handlers\n\nimport \"net/http\"\n")
-	for i := 0; strings.Count(b.String(), "\n") < lines; i++ {
-		fmt.Fprintf(&b, `
-// handle%[1]d serves item %[1]d.
-func handle%[1]d(w http.ResponseWriter, r *http.Request) {
-	if r.Method != http.MethodGet {
-		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
-		return
-	}
-	if r.URL.Query().Get("id") == "" {
-		w.WriteHeader(404)
-		return
-	}
-	w.WriteHeader(http.StatusOK)
-	w.Write([]byte("item %[1]d"))
-}
-`, i)
-	}
-	return []byte(b.String())
-}
 
 // toYAML converts a JSON document to block-style YAML, keeping key order.
 func toYAML(jsonPath, yamlPath string) error {

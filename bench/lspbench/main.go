@@ -24,6 +24,8 @@ import (
 	"time"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/httpcode-lsp/httpcode-lsp/internal/specgen"
 )
 
 func main() {
@@ -418,9 +420,9 @@ func inputs(dir string, smoke bool) ([]file, error) {
 		src  func() []byte
 		lang string
 	}{
-		{"small.yaml", func() []byte { return generatedSpec(1000) }, "yaml"},
-		{"medium.yaml", func() []byte { return generatedSpec(50000) }, "yaml"},
-		{"large.go", func() []byte { return generatedGo(20000) }, "go"},
+		{"small.yaml", func() []byte { return specgen.OpenAPI(1000) }, "yaml"},
+		{"medium.yaml", func() []byte { return specgen.OpenAPI(50000) }, "yaml"},
+		{"large.go", func() []byte { return specgen.Go(20000) }, "go"},
 	}
 	if smoke {
 		gen = gen[:1]

@@ -7,8 +7,9 @@ import (
 	"github.com/httpcode-lsp/httpcode-lsp/internal/specgen"
 )
 
-// benchSources are a large generated spec in YAML and JSON, and where to
-// type in it: a description in the middle.
+// benchSources are a large generated spec in YAML and JSON and a large Go
+// file, and where to type in them: a description or a comment in the
+// middle.
 func benchSources() []struct {
 	name string
 	lang Language
@@ -21,10 +22,14 @@ func benchSources() []struct {
 		lang Language
 		src  []byte
 		at   int
-	}{{"yaml", YAML, gen, 0}, {"json", JSON, specgen.JSON(gen), 0}}
+	}{{"yaml", YAML, gen, 0}, {"json", JSON, specgen.JSON(gen), 0}, {"go", Go, specgen.Go(20000), 0}}
 	for i := range out {
 		src := string(out[i].src)
-		out[i].at = strings.Index(src[len(src)/2:], "description") + len(src)/2 + len("description: ")
+		word, skip := "description", len("description: ")
+		if out[i].lang == Go {
+			word, skip = "// handle", len("// handle")
+		}
+		out[i].at = strings.Index(src[len(src)/2:], word) + len(src)/2 + skip
 	}
 	return out
 }

@@ -1,6 +1,6 @@
-// Package specgen generates OpenAPI documents of a chosen size for tests
-// and benchmarks: realistic enough to exercise the parsers and rules,
-// deterministic so that results compare across runs.
+// Package specgen generates OpenAPI documents and Go files of a chosen
+// size for tests and benchmarks: realistic enough to exercise the parsers
+// and rules, deterministic so that results compare across runs.
 package specgen
 
 import (
@@ -66,4 +66,31 @@ func JSON(yamlSrc []byte) []byte {
 		panic(fmt.Sprintf("specgen: %v", err))
 	}
 	return out
+}
+
+// Go returns a Go file of about lines lines: handlers that write status
+// codes as constants and as numbers.
+func Go(lines int) []byte {
+	var b strings.Builder
+	b.WriteString("package handlers\n\nimport \"net/http\"\n")
+	for i, n := 0, 3; n < lines; i++ {
+		block := fmt.Sprintf(`
+// handle%[1]d serves item %[1]d.
+func handle%[1]d(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet {
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	if r.URL.Query().Get("id") == "" {
+		w.WriteHeader(404)
+		return
+	}
+	w.WriteHeader(http.StatusOK)
+	w.Write([]byte("item %[1]d"))
+}
+`, i)
+		b.WriteString(block)
+		n += strings.Count(block, "\n")
+	}
+	return []byte(b.String())
 }
