@@ -228,8 +228,9 @@ func (s *stream) readLine() (string, error) {
 // it. What go.lsp.dev/jsonrpc2 would misread — a message without a method
 // taken for a response, an empty string id taken for 0 — is rejected here.
 // The body is read into its members with the JSON decoder jsonrpc2 uses
-// (segmentio's), once and without copying them: a didOpen may carry a
-// document of many megabytes, and this runs before jsonrpc2 decodes it.
+// (segmentio's), once and without copying them (a didOpen may carry a
+// document of many megabytes), and a request is built from them; only a
+// response, or a message the stream mended, is left to jsonrpc2's decoder.
 func decodeMessage(body []byte) (jsonrpc2.Message, *badMessage) {
 	var m map[string]json.RawMessage
 	rest, err := fastjson.Parse(body, &m, fastjson.ZeroCopy)
