@@ -209,3 +209,17 @@ func TestCompletionFromDeclaration(t *testing.T) {
 		t.Errorf("completions at %d offsets, want at least one per status position", found)
 	}
 }
+
+// TestCompletionReadsOneDeclaration: a completion in a large file reads
+// the declaration it is in, not the file: it makes a small fraction of the
+// allocations of a scan from the start.
+func TestCompletionReadsOneDeclaration(t *testing.T) {
+	src := handlerFile(5000)
+	at := strings.LastIndex(string(src), "c.JSON(") + len("c.JSON(")
+	f := Scan(src)
+	whole := testing.AllocsPerRun(3, func() { CompletionAt(src, at) })
+	local := testing.AllocsPerRun(3, func() { f.CompletionAt(src, at) })
+	if local*20 > whole {
+		t.Errorf("%.0f allocations from the declaration, %.0f from the start", local, whole)
+	}
+}

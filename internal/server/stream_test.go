@@ -7,10 +7,12 @@ import (
 	"encoding/json"
 	"io"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 
 	"go.lsp.dev/jsonrpc2"
+	"go.lsp.dev/protocol"
 	"go.uber.org/zap"
 
 	"github.com/httpcode-lsp/httpcode-lsp/internal/lsptest"
@@ -217,4 +219,41 @@ func sameJSON(a, b json.RawMessage) bool {
 	}
 	var x, y interface{}
 	return json.Unmarshal(a, &x) == nil && json.Unmarshal(b, &y) == nil && reflect.DeepEqual(x, y)
+}
+
+// TestDecodingADidOpenDoesNotCopyIt: the stream checks and decodes a
+// message of megabytes without copying it; the text is copied once, when
+// the handler decodes the params.
+func TestDecodingADidOpenDoesNotCopyIt(t *testing.T) {
+	text := strings.Repeat("paths:\n  /a:\n    get:\n      responses:\n        '200': {description: OK}\n", 50000)
+	body, err := json.Marshal(map[string]interface{}{"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": map[string]interface{}{
+		"textDocument": map[string]interface{}{"uri": "file:///a.yaml", "languageId": "yaml", "version": 1, "text": text}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var msg jsonrpc2.Message
+	decoded := allocated(func() {
+		var bad *badMessage
+		if msg, bad = decodeMessage(body); bad != nil {
+			t.Fatal(bad.message)
+		}
+	})
+	var p protocol.DidOpenTextDocumentParams
+	params := allocated(func() {
+		if err := decodeParams(msg.(jsonrpc2.Request), &p); err != nil || p.TextDocument.Text != text {
+			t.Fatal("the params did not decode to the text", err)
+		}
+	})
+	if decoded > uint64(len(body))/10 || params > 2*uint64(len(body)) {
+		t.Errorf("a didOpen of %d bytes: %d bytes allocated to decode it, %d to decode its params", len(body), decoded, params)
+	}
+}
+
+// allocated returns how many bytes f allocates.
+func allocated(f func()) uint64 {
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	f()
+	runtime.ReadMemStats(&after)
+	return after.TotalAlloc - before.TotalAlloc
 }
