@@ -113,7 +113,7 @@ func serve(args []string, stdin io.ReadCloser, stdout io.WriteCloser, stderr io.
 		// documents, long-lived and shared between versions. Collecting
 		// at three quarters of their size again, not their size again,
 		// keeps a 13 MB spec under 300 MB through an editing session
-		// (250 MB measured, 275 MB at 100); at half, 215 MB, collections
+		// (250 MB measured, 273 MB at 100); at half, 215 MB, collections
 		// come so often that they slow one hover or completion in a
 		// hundred past 2 ms.
 		debug.SetGCPercent(gcPercent)
