@@ -232,6 +232,12 @@ func (s *stream) readLine() (string, error) {
 // document of many megabytes), and a request is built from them; only a
 // response, or a message the stream mended, is left to jsonrpc2's decoder.
 func decodeMessage(body []byte) (jsonrpc2.Message, *badMessage) {
+	if !utf8.Valid(body) {
+		// JSON is UTF-8; go.lsp.dev/jsonrpc2's decoder rejects anything
+		// else, where encoding/json reads U+FFFD. Mended first: the
+		// members are kept as read.
+		body = bytes.ToValidUTF8(body, []byte("\uFFFD"))
+	}
 	var m map[string]json.RawMessage
 	rest, err := fastjson.Parse(body, &m, fastjson.ZeroCopy)
 	if err != nil || len(rest) > 0 {
@@ -259,6 +265,7 @@ func decodeMessage(body []byte) (jsonrpc2.Message, *badMessage) {
 		return nil, bad(jsonrpc2.InvalidRequest, "an id must be a non-empty string or a 32-bit integer")
 	}
 	rawMethod, hasMethod := m["method"]
+	var method string
 	if !hasMethod {
 		_, hasResult := m["result"]
 		_, hasError := m["error"]
@@ -266,7 +273,6 @@ func decodeMessage(body []byte) (jsonrpc2.Message, *badMessage) {
 			return nil, bad(jsonrpc2.InvalidRequest, "a request must have a method")
 		}
 	} else {
-		var method string
 		if json.Unmarshal(rawMethod, &method) != nil || method == "" {
 			return nil, bad(jsonrpc2.InvalidRequest, `"method" must be a non-empty string`)
 		}
@@ -283,16 +289,9 @@ func decodeMessage(body []byte) (jsonrpc2.Message, *badMessage) {
 			return nil, b
 		}
 	}
-	if !utf8.Valid(body) {
-		// JSON is UTF-8; go.lsp.dev/jsonrpc2's decoder rejects anything
-		// else, where encoding/json reads U+FFFD.
-		return decodeMessage(bytes.ToValidUTF8(body, []byte("\uFFFD")))
-	}
 	// A request is built from the members read above: jsonrpc2 would
 	// decode the body again, twice over, with a buffer of 32 kB at every
 	// request. A notification's params may be a whole document.
-	var method string
-	json.Unmarshal(rawMethod, &method)
 	switch params := m["params"]; {
 	case hasMethod && !hasID:
 		return newNotification(method, params), nil
