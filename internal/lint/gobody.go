@@ -57,14 +57,14 @@ type scanKey struct {
 
 func bodyNotAllowedGo(p *Pass) {
 	s := p.gosyn
-	if s == nil || s.file == nil {
+	if s == nil || s.File == nil {
 		return
 	}
 	c := &bodyChecker{p: p, s: s, codes: map[int]int{}, pkgs: map[string]string{}, seen: map[[2]int]bool{}, scanned: map[scanKey]bool{}}
 	for _, o := range p.GoFile.Occurrences {
 		c.codes[o.Start] = o.Code
 	}
-	for _, im := range s.file.Imports {
+	for _, im := range s.File.Imports {
 		if im.Path == nil {
 			continue
 		}
@@ -80,7 +80,7 @@ func bodyNotAllowedGo(p *Pass) {
 			c.pkgs[path] = name
 		}
 	}
-	ast.Inspect(s.file, func(n ast.Node) bool {
+	ast.Inspect(s.File, func(n ast.Node) bool {
 		switch fn := n.(type) {
 		case *ast.FuncDecl:
 			if fn.Body != nil {

@@ -37,7 +37,7 @@ func (s *goSyntax) httpRef(src []byte, httpName string) httpRef {
 		return httpRef{ok: true, safe: true, qualifier: httpName + ".", shownQualifier: httpName + "."}
 	}
 	ref := httpRef{qualifier: "http.", shownQualifier: "http."}
-	if s.file == nil {
+	if s.File == nil {
 		return ref
 	}
 	name := "http"
@@ -53,14 +53,14 @@ func (s *goSyntax) httpRef(src []byte, httpName string) httpRef {
 	if !ok {
 		return ref
 	}
-	ref.ok, ref.safe, ref.importEdit = true, s.parseOK, &e
+	ref.ok, ref.safe, ref.importEdit = true, s.OK, &e
 	return ref
 }
 
 // nameTaken reports whether an import of the file already uses name, or
 // the file declares it at top level.
 func (s *goSyntax) nameTaken(name string) bool {
-	for _, im := range s.file.Imports {
+	for _, im := range s.File.Imports {
 		if im.Path == nil {
 			continue
 		}
@@ -76,7 +76,7 @@ func (s *goSyntax) nameTaken(name string) bool {
 			return true
 		}
 	}
-	for _, d := range s.file.Decls {
+	for _, d := range s.File.Decls {
 		switch d := d.(type) {
 		case *ast.FuncDecl:
 			if d.Recv == nil && d.Name != nil && d.Name.Name == name {
@@ -114,7 +114,7 @@ func isStd(p string) bool {
 func (s *goSyntax) importEdit(src []byte, spec string) (Edit, bool) {
 	nl := newline(src)
 	var block *ast.GenDecl
-	for _, d := range s.file.Decls {
+	for _, d := range s.File.Decls {
 		if g, ok := d.(*ast.GenDecl); ok && g.Tok == token.IMPORT {
 			if g.Lparen.IsValid() && g.Rparen.IsValid() {
 				block = g
@@ -124,8 +124,8 @@ func (s *goSyntax) importEdit(src []byte, spec string) (Edit, bool) {
 	}
 	if block == nil || len(block.Specs) == 0 {
 		// After the package clause, as a declaration of its own.
-		end := s.offset(s.file.Name.End())
-		if end < 0 || s.file.Name.Name == "" {
+		end := s.offset(s.File.Name.End())
+		if end < 0 || s.File.Name.Name == "" {
 			return Edit{}, false
 		}
 		at := lineEnd(src, end)
@@ -159,11 +159,11 @@ func (s *goSyntax) importEdit(src []byte, spec string) (Edit, bool) {
 		if st < 0 || en < 0 || lineStart(src, st) <= s.offset(block.Lparen) || nextLineStart(src, en) > s.offset(block.Rparen) {
 			return Edit{}, false // specs sharing a line with a parenthesis
 		}
-		line := s.fset.Position(first).Line
+		line := s.Fset.Position(first).Line
 		if line != prevLine+1 || len(groups) == 0 {
 			groups = append(groups, nil)
 		}
-		prevLine = s.fset.Position(is.End()).Line
+		prevLine = s.Fset.Position(is.End()).Line
 		groups[len(groups)-1] = append(groups[len(groups)-1], spec_{p, lineStart(src, st), nextLineStart(src, en)})
 	}
 	for _, g := range groups {

@@ -14,12 +14,12 @@ import (
 
 // goSyntaxOf returns the rules' view of the syntax tree the scanner read.
 func goSyntaxOf(syn golang.Syntax) *goSyntax {
-	s := &goSyntax{fset: syn.Fset, file: syn.File, parseOK: syn.OK}
-	if s.file != nil && s.fset != nil {
-		s.tf = s.fset.File(s.file.Package)
+	s := &goSyntax{Syntax: syn}
+	if s.File != nil && s.Fset != nil {
+		s.tf = s.Fset.File(s.File.Package)
 	}
 	if s.tf == nil {
-		s.file, s.parseOK = nil, false
+		s.File, s.OK = nil, false
 	}
 	return s
 }

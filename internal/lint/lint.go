@@ -8,7 +8,6 @@ package lint
 
 import (
 	"fmt"
-	"go/ast"
 	"go/token"
 	"sort"
 	"strings"
@@ -354,12 +353,9 @@ func clean(f Finding, n int) (Finding, bool) {
 	return f, true
 }
 
-// goSyntax is the Go file's syntax, parsed once for the rules that need
-// more than the scanner's occurrences.
+// goSyntax is the Go file's syntax as the scanner parsed it, for the rules
+// that need more than its occurrences; File is nil when nothing parsed.
 type goSyntax struct {
-	fset *token.FileSet
-	tf   *token.File
-	file *ast.File // nil when nothing parsed
-	// parseOK tells that the file parsed without error.
-	parseOK bool
+	golang.Syntax
+	tf *token.File
 }
