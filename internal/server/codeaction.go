@@ -1,6 +1,7 @@
-// codeaction.go: textDocument/codeAction — the lint rules' quick fixes for
-// the diagnostics in a range, and one action that applies every safe fix
-// of the file.
+// codeaction.go defines textDocument/codeAction: the lint rules' quick
+// fixes for the diagnostics in a range, and one action that applies every
+// safe fix of the file.
+
 package server
 
 import (
@@ -16,17 +17,17 @@ import (
 // has no constant for it.
 const sourceFixAll protocol.CodeActionKind = "source.fixAll"
 
-// CodeAction returns the quick fixes of the findings that overlap the
+// codeAction returns the quick fixes of the findings that overlap the
 // requested range, and the fix-all action when the file has safe fixes.
-func (s *Server) CodeAction(ctx context.Context, params *protocol.CodeActionParams) ([]protocol.CodeAction, error) {
+func (s *Server) codeAction(ctx context.Context, docs openDocuments, params *protocol.CodeActionParams) ([]protocol.CodeAction, error) {
 	actions := []protocol.CodeAction{}
-	d, ok := s.docs.get(params.TextDocument.URI)
-	if !ok || !s.analysed(ctx, d) {
+	d := docs[params.TextDocument.URI]
+	if d == nil || !s.sched.analysed(ctx, d) {
 		return actions, nil
 	}
 	enc := s.positionEncoding()
 	start, end := d.snap.Offset(params.Range.Start, enc), d.snap.Offset(params.Range.End, enc)
-	findings := d.Findings()
+	findings := d.analysis.Findings()
 	diags := s.diagnostics(d, findings)
 
 	if wants(params.Context.Only, protocol.QuickFix) {

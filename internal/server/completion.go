@@ -1,4 +1,6 @@
-// completion.go: textDocument/completion.
+// completion.go defines textDocument/completion and
+// completionItem/resolve.
+
 package server
 
 import (
@@ -10,19 +12,19 @@ import (
 	"github.com/httpcode-lsp/httpcode-lsp/internal/complete"
 )
 
-// Completion offers status constants and codes where the cursor stands in
+// completion offers status constants and codes where the cursor stands in
 // a status position: Go call arguments, OpenAPI response keys, plain YAML
 // status values. A client that resolves items lazily gets their
-// documentation from CompletionResolve: the list is then a tenth the size.
-func (s *Server) Completion(ctx context.Context, params *protocol.CompletionParams) (*protocol.CompletionList, error) {
+// documentation from resolveCompletion: the list is then a tenth the size.
+func (s *Server) completion(ctx context.Context, docs openDocuments, params *protocol.CompletionParams) (*protocol.CompletionList, error) {
 	list := &protocol.CompletionList{Items: []protocol.CompletionItem{}}
-	d, ok := s.docs.get(params.TextDocument.URI)
-	if !ok || !s.analysed(ctx, d) {
+	d := docs[params.TextDocument.URI]
+	if d == nil || !s.sched.analysed(ctx, d) {
 		return list, nil
 	}
 	enc := s.positionEncoding()
 	snippets, lazyDocs := s.completionSupport()
-	items := d.Completions(d.snap.Offset(params.Position, enc))
+	items := d.analysis.Completions(d.snap.Offset(params.Position, enc))
 	list.Items = make([]protocol.CompletionItem, 0, len(items))
 	for _, it := range items {
 		kind := protocol.CompletionItemKindValue
@@ -62,7 +64,7 @@ func (s *Server) Completion(ctx context.Context, params *protocol.CompletionPara
 	return list, nil
 }
 
-// resolveData is what an item carries for CompletionResolve to find it
+// resolveData is what an item carries for resolveCompletion to find it
 // again: the completion it came from.
 type resolveData struct {
 	URI      protocol.DocumentURI `json:"uri"`
@@ -70,21 +72,21 @@ type resolveData struct {
 	Position protocol.Position    `json:"position"`
 }
 
-// CompletionResolve adds an item's documentation: the completion it came
+// resolveCompletion adds an item's documentation: the completion it came
 // from is made again, on the same version of the document, and the item
 // found by its label. An item of an older version, or of a closed
 // document, is returned as it is.
-func (s *Server) CompletionResolve(ctx context.Context, item *protocol.CompletionItem) (*protocol.CompletionItem, error) {
+func (s *Server) resolveCompletion(ctx context.Context, docs openDocuments, item *protocol.CompletionItem) (*protocol.CompletionItem, error) {
 	raw, err := json.Marshal(item.Data)
 	var data resolveData
 	if err != nil || json.Unmarshal(raw, &data) != nil {
 		return item, nil
 	}
-	d, ok := s.docs.get(data.URI)
-	if !ok || d.snap.Version != data.Version || !s.analysed(ctx, d) {
+	d := docs[data.URI]
+	if d == nil || d.snap.Version != data.Version || !s.sched.analysed(ctx, d) {
 		return item, nil
 	}
-	for _, it := range d.Completions(d.snap.Offset(data.Position, s.positionEncoding())) {
+	for _, it := range d.analysis.Completions(d.snap.Offset(data.Position, s.positionEncoding())) {
 		if it.Label == item.Label {
 			item.Documentation = markdown(it.Documentation)
 			break

@@ -1,6 +1,7 @@
-// configuration.go: the configuration from the workspace's
+// configuration.go defines the configuration from the workspace's
 // .httpcode-lsp.yaml, initializationOptions and
 // workspace/didChangeConfiguration, merged in that order.
+
 package server
 
 import (
@@ -30,15 +31,18 @@ type settingsLayers struct {
 	root               string // workspace root directory, "" when unknown
 }
 
-// DidChangeConfiguration applies the new settings and re-analyses every
+// didChangeConfigurationParams keeps the settings as sent.
+type didChangeConfigurationParams struct {
+	Settings json.RawMessage `json:"settings"`
+}
+
+// didChangeConfiguration applies the new settings and re-analyses every
 // open document with them.
-func (s *Server) DidChangeConfiguration(ctx context.Context, params *protocol.DidChangeConfigurationParams) error {
-	raw, err := json.Marshal(params.Settings)
-	if err != nil || params.Settings == nil {
-		return nil
+func (s *Server) didChangeConfiguration(ctx context.Context, params *didChangeConfigurationParams) {
+	if len(params.Settings) == 0 || string(params.Settings) == "null" {
+		return
 	}
-	s.setLayer(ctx, func(l *settingsLayers) *json.RawMessage { return &l.change }, raw, "didChangeConfiguration")
-	return nil
+	s.setLayer(ctx, func(l *settingsLayers) *json.RawMessage { return &l.change }, params.Settings, "didChangeConfiguration")
 }
 
 // setLayer replaces one source's settings after checking that they merge
@@ -78,7 +82,7 @@ func (s *Server) reanalyse() {
 		}
 		fresh := s.newDocument(d.snap, d)
 		s.docs.set(fresh)
-		s.schedule(fresh)
+		s.schedule(fresh, 0)
 	}
 }
 
@@ -96,9 +100,9 @@ func (s *Server) loadConfigFile(ctx context.Context, snap *text.Snapshot) {
 	path := filepath.Join(root, config.FileName)
 	uri := protocol.DocumentURI((&url.URL{Scheme: "file", Path: filepath.ToSlash(path)}).String())
 	var data []byte
-	var version uint32
+	var version int32
 	if snap != nil {
-		data, version = snap.Text(), uint32(max(snap.Version, 0))
+		data, version = snap.Text(), snap.Version
 	} else {
 		b, err := os.ReadFile(path)
 		if errors.Is(err, fs.ErrNotExist) {
@@ -117,7 +121,7 @@ func (s *Server) loadConfigFile(ctx context.Context, snap *text.Snapshot) {
 	if err == nil {
 		if _, err = (settingsLayers{file: raw}).merge(); err == nil {
 			s.setLayer(ctx, func(l *settingsLayers) *json.RawMessage { return &l.file }, raw, config.FileName)
-			s.sendConfigDiagnostic(ctx, uri, version, nil)
+			s.sendConfigDiagnostic(uri, version, nil)
 			return
 		}
 	}
@@ -127,7 +131,7 @@ func (s *Server) loadConfigFile(ctx context.Context, snap *text.Snapshot) {
 // configProblem reports a bad configuration file: logged once, shown as a
 // diagnostic on the file (version is the open file's, 0 for the file on
 // disk), the file's settings dropped.
-func (s *Server) configProblem(ctx context.Context, uri protocol.DocumentURI, version uint32, text []byte, err error) {
+func (s *Server) configProblem(ctx context.Context, uri protocol.DocumentURI, version int32, text []byte, err error) {
 	s.log.Error("bad configuration file; using the defaults", zap.String("uri", string(uri)), zap.Error(err))
 	s.mu.Lock()
 	s.layers.file = nil
@@ -139,7 +143,7 @@ func (s *Server) configProblem(ctx context.Context, uri protocol.DocumentURI, ve
 		s.reanalyse()
 	}
 	line := problemLine(text, err.Error())
-	s.sendConfigDiagnostic(ctx, uri, version, []protocol.Diagnostic{{
+	s.sendConfigDiagnostic(uri, version, []protocol.Diagnostic{{
 		Range:    protocol.Range{Start: protocol.Position{Line: line}, End: protocol.Position{Line: line + 1}},
 		Severity: protocol.DiagnosticSeverityError,
 		Source:   Name,
@@ -153,13 +157,13 @@ func (s *Server) layersSnapshot() settingsLayers {
 	return s.layers
 }
 
-func (s *Server) sendConfigDiagnostic(ctx context.Context, uri protocol.DocumentURI, version uint32, diags []protocol.Diagnostic) {
+func (s *Server) sendConfigDiagnostic(uri protocol.DocumentURI, version int32, diags []protocol.Diagnostic) {
 	if diags == nil {
 		diags = []protocol.Diagnostic{}
 	}
-	s.diags.sendMu.Lock()
-	defer s.diags.sendMu.Unlock()
-	s.send(ctx, uri, version, diags)
+	s.publishing.Lock()
+	defer s.publishing.Unlock()
+	s.send(uri, version, diags)
 }
 
 // problemLine guesses the 0-based line a configuration error is about: the
@@ -191,13 +195,7 @@ func problemLine(text []byte, msg string) uint32 {
 
 // showError tells the user through window/showMessage.
 func (s *Server) showError(msg string) {
-	client := s.clientConn()
-	if client == nil {
-		return
-	}
-	if err := client.ShowMessage(context.Background(), &protocol.ShowMessageParams{Type: protocol.MessageTypeError, Message: msg}); err != nil {
-		s.log.Warn("showMessage", zap.Error(err))
-	}
+	s.notify(protocol.MethodWindowShowMessage, &protocol.ShowMessageParams{Type: protocol.MessageTypeError, Message: msg})
 }
 
 // rootDir returns the workspace root as a directory path, from the first

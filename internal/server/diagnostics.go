@@ -1,101 +1,70 @@
-// diagnostics.go: textDocument/publishDiagnostics. Analysis runs after a
-// quiet period (the debounce) once a document stops changing; a newer
-// version cancels the pending analysis of an older one, and findings are
-// published only while their version is still the document's current one.
+// diagnostics.go defines textDocument/publishDiagnostics: a document's
+// findings, and the limits' own diagnostics, published while their version
+// is still the document's current one.
+
 package server
 
 import (
 	"context"
-	"sync"
+	"fmt"
 	"time"
 
 	"go.lsp.dev/protocol"
-	"go.uber.org/zap"
 
 	"github.com/httpcode-lsp/httpcode-lsp/internal/lint"
 )
 
-// DefaultDebounce is how long a document must stay unchanged before it is
-// analysed.
-const DefaultDebounce = 150 * time.Millisecond
-
-// publisher schedules and sends diagnostics.
-type publisher struct {
-	mu      sync.Mutex
-	pending map[protocol.DocumentURI]func() // cancels a scheduled analysis
-	running sync.WaitGroup                  // scheduled analyses not yet finished
-
-	// sendMu orders a publication against the removal of its document, so
-	// that no diagnostics of a closed or superseded version are sent after
-	// the newer state is.
-	sendMu sync.Mutex
+// schedule publishes d's diagnostics after delay.
+func (s *Server) schedule(d *document, delay time.Duration) {
+	s.sched.schedule(d, delay, func(ctx context.Context) {
+		if diags, ok := s.diagnosticsWithin(ctx, d); ok {
+			s.publish(ctx, d, diags)
+		}
+	})
 }
 
-// schedule analyses d after the debounce and publishes its findings,
-// cancelling whatever was scheduled for an older version.
-func (s *Server) schedule(d *document) {
-	p := &s.diags
-	ctx, cancel := context.WithCancel(context.Background())
-	run := func() {
-		defer p.running.Done()
-		s.analyseAndPublish(ctx, d)
+// diagnosticsWithin returns d's diagnostics once its analysis has
+// finished. A document over the size limit gets one diagnostic that says
+// so; an analysis over its time budget is first reported by a diagnostic
+// of its own, published at once. False when d is superseded or closed
+// meanwhile.
+func (s *Server) diagnosticsWithin(ctx context.Context, d *document) ([]protocol.Diagnostic, bool) {
+	if d.run.tooLarge() {
+		return []protocol.Diagnostic{limitDiagnostic(fmt.Sprintf(
+			"httpcode-lsp does not analyse this file: its %s are more than limits.maxDocumentSize (%s)",
+			megabytes(d.run.size), megabytes(d.run.maxSize)))}, true
 	}
-	p.mu.Lock()
-	if stop := p.pending[d.snap.URI]; stop != nil {
-		stop()
-	}
-	p.running.Add(1)
-	var timer *time.Timer
-	if s.debounce <= 0 {
-		go run()
-	} else {
-		timer = time.AfterFunc(s.debounce, run)
-	}
-	p.pending[d.snap.URI] = func() {
-		cancel()
-		if timer != nil && timer.Stop() {
-			p.running.Done() // the analysis will never run
+	if !s.sched.analysed(ctx, d) {
+		s.publish(ctx, d, []protocol.Diagnostic{limitDiagnostic(fmt.Sprintf(
+			"httpcode-lsp's analysis of this file is taking longer than limits.analysisTimeout (%s): "+
+				"hover, completion and diagnostics are missing until it finishes", d.run.timeout))})
+		select {
+		case <-d.run.done:
+		case <-ctx.Done():
+			return nil, false
 		}
 	}
-	p.mu.Unlock()
-}
-
-// cancelPending stops every scheduled analysis, for shutdown.
-func (s *Server) cancelPending() {
-	p := &s.diags
-	p.mu.Lock()
-	for uri, stop := range p.pending {
-		stop()
-		delete(p.pending, uri)
-	}
-	p.mu.Unlock()
-}
-
-func (s *Server) analyseAndPublish(ctx context.Context, d *document) {
 	if ctx.Err() != nil {
-		return
+		return nil, false // superseded: its analysis may not have been made
 	}
-	if diags, ok := s.diagnosticsWithin(ctx, d); ok {
-		s.publish(ctx, d, diags)
-	}
+	return s.diagnostics(d, d.analysis.Findings()), true
 }
+
+func limitDiagnostic(msg string) protocol.Diagnostic {
+	return protocol.Diagnostic{Severity: protocol.DiagnosticSeverityInformation, Code: "limits", Source: Name, Message: msg}
+}
+
+func megabytes(n int64) string { return fmt.Sprintf("%.1f MB", float64(n)/(1<<20)) }
 
 // publish sends d's diagnostics if d is still the document's current
 // state.
 func (s *Server) publish(ctx context.Context, d *document, diags []protocol.Diagnostic) {
-	s.diags.sendMu.Lock()
-	defer s.diags.sendMu.Unlock()
-	if ctx.Err() != nil || !s.current(d) {
+	s.publishing.Lock()
+	defer s.publishing.Unlock()
+	if ctx.Err() != nil || !s.docs.current(d) {
 		return // superseded, re-configured or closed meanwhile
 	}
-	s.send(ctx, d.snap.URI, uint32(d.snap.Version), diags)
-}
-
-// current reports whether d is its document's state now: not edited
-// over, re-configured or closed.
-func (s *Server) current(d *document) bool {
-	cur, ok := s.docs.get(d.snap.URI)
-	return ok && cur == d
+	s.send(d.snap.URI, d.snap.Version, diags)
 }
 
 // diagnostics converts findings to protocol diagnostics.
@@ -125,27 +94,17 @@ func (s *Server) diagnostics(d *document, findings []lint.Finding) []protocol.Di
 }
 
 // clear removes a closed document's diagnostics from the editor.
-func (s *Server) clear(ctx context.Context, uri protocol.DocumentURI) {
-	s.diags.mu.Lock()
-	if stop := s.diags.pending[uri]; stop != nil {
-		stop()
-		delete(s.diags.pending, uri)
-	}
-	s.diags.mu.Unlock()
-	s.diags.sendMu.Lock()
-	defer s.diags.sendMu.Unlock()
-	s.send(ctx, uri, 0, []protocol.Diagnostic{})
+func (s *Server) clear(uri protocol.DocumentURI) {
+	s.sched.cancel(uri)
+	s.publishing.Lock()
+	defer s.publishing.Unlock()
+	s.send(uri, 0, []protocol.Diagnostic{})
 }
 
-func (s *Server) send(ctx context.Context, uri protocol.DocumentURI, version uint32, diags []protocol.Diagnostic) {
-	client := s.clientConn()
-	if client == nil {
-		return
-	}
-	err := client.PublishDiagnostics(context.WithoutCancel(ctx), &protocol.PublishDiagnosticsParams{
-		URI: uri, Version: version, Diagnostics: diags,
+// send publishes diagnostics; a version below 0 (which a client may send)
+// is published as 0, no version.
+func (s *Server) send(uri protocol.DocumentURI, version int32, diags []protocol.Diagnostic) {
+	s.notify(protocol.MethodTextDocumentPublishDiagnostics, &protocol.PublishDiagnosticsParams{
+		URI: uri, Version: uint32(max(version, 0)), Diagnostics: diags,
 	})
-	if err != nil {
-		s.log.Warn("publishDiagnostics", zap.String("uri", string(uri)), zap.Error(err))
-	}
 }

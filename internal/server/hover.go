@@ -1,4 +1,5 @@
-// hover.go: textDocument/hover.
+// hover.go defines textDocument/hover.
+
 package server
 
 import (
@@ -7,14 +8,14 @@ import (
 	"go.lsp.dev/protocol"
 )
 
-// Hover shows the catalog entry of the status code under the cursor.
-func (s *Server) Hover(ctx context.Context, params *protocol.HoverParams) (*protocol.Hover, error) {
-	d, ok := s.docs.get(params.TextDocument.URI)
-	if !ok || !s.analysed(ctx, d) {
+// hover shows the catalog entry of the status code under the cursor.
+func (s *Server) hover(ctx context.Context, docs openDocuments, params *protocol.HoverParams) (*protocol.Hover, error) {
+	d := docs[params.TextDocument.URI]
+	if d == nil || !s.sched.analysed(ctx, d) {
 		return nil, nil
 	}
 	enc := s.positionEncoding()
-	occ, md, ok := d.Hover(d.snap.Offset(params.Position, enc))
+	occ, md, ok := d.analysis.Hover(d.snap.Offset(params.Position, enc))
 	if !ok {
 		return nil, nil
 	}

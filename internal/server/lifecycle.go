@@ -1,4 +1,6 @@
-// lifecycle.go: initialize, initialized, shutdown and exit.
+// lifecycle.go defines initialize and shutdown; dispatch.go's Handle
+// enforces the lifecycle rules and handles exit.
+
 package server
 
 import (
@@ -9,16 +11,35 @@ import (
 	"go.lsp.dev/protocol"
 	"go.uber.org/zap"
 
+	"github.com/httpcode-lsp/httpcode-lsp/internal/jsonrpc"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/text"
 )
 
-// Initialize answers with the capabilities this server implements and
-// UTF-16 positions; handler.go negotiates other encodings on the wire.
-func (s *Server) Initialize(ctx context.Context, params *protocol.InitializeParams) (*protocol.InitializeResult, error) {
-	return s.initialize(ctx, params, text.UTF16)
+// initialize negotiates the position encoding (LSP 3.17, which
+// go.lsp.dev/protocol v0.12 does not model) and the client's completion
+// support, loads the configuration and answers with the capabilities this
+// server implements.
+func initialize(s *Server, ctx context.Context, raw json.RawMessage) (jsonrpc.Work, error) {
+	var p protocol.InitializeParams
+	var ext struct {
+		Capabilities struct {
+			General struct {
+				PositionEncodings []string `json:"positionEncodings"`
+			} `json:"general"`
+		} `json:"capabilities"`
+	}
+	if err := jsonrpc.DecodeParams(raw, &p, &ext); err != nil {
+		return nil, err
+	}
+	enc := negotiateEncoding(ext.Capabilities.General.PositionEncodings)
+	result := s.initialize(ctx, &p, enc)
+	return jsonrpc.Answer(initializeResult{
+		Capabilities: capabilities{ServerCapabilities: result.Capabilities, PositionEncoding: enc.String()},
+		ServerInfo:   result.ServerInfo,
+	}, nil), nil
 }
 
-func (s *Server) initialize(ctx context.Context, params *protocol.InitializeParams, enc text.Encoding) (*protocol.InitializeResult, error) {
+func (s *Server) initialize(ctx context.Context, params *protocol.InitializeParams, enc text.Encoding) *protocol.InitializeResult {
 	snippets, lazyDocs := false, false
 	if td := params.Capabilities.TextDocument; td != nil && td.Completion != nil && td.Completion.CompletionItem != nil {
 		item := td.Completion.CompletionItem
@@ -63,21 +84,36 @@ func (s *Server) initialize(ctx context.Context, params *protocol.InitializePara
 			},
 		},
 		ServerInfo: &protocol.ServerInfo{Name: Name, Version: s.version},
-	}, nil
+	}
 }
 
-// Initialized needs no work: nothing is registered dynamically.
-func (s *Server) Initialized(context.Context, *protocol.InitializedParams) error { return nil }
-
-// Shutdown moves to the state where only exit is accepted.
-func (s *Server) Shutdown(context.Context) error {
+// shutdown moves to the state where only exit is accepted.
+func (s *Server) shutdown(context.Context, *noParams) (any, error) {
 	s.mu.Lock()
 	s.state = shuttingDown
 	s.mu.Unlock()
 	s.log.Info("shutdown")
-	return nil
+	return nil, nil
 }
 
-// Exit is handled by the lifecycle gate in handler.go, which ends Serve
-// with the right exit code; it never reaches here.
-func (s *Server) Exit(context.Context) error { return nil }
+// negotiateEncoding picks the position encoding from the client's list:
+// UTF-8 when offered (no conversion cost), else UTF-16, the LSP default.
+func negotiateEncoding(offered []string) text.Encoding {
+	for _, o := range offered {
+		if e, ok := text.ParseEncoding(o); ok && e == text.UTF8 {
+			return e
+		}
+	}
+	return text.UTF16
+}
+
+// initializeResult adds LSP 3.17's positionEncoding to protocol's result.
+type initializeResult struct {
+	Capabilities capabilities         `json:"capabilities"`
+	ServerInfo   *protocol.ServerInfo `json:"serverInfo,omitempty"`
+}
+
+type capabilities struct {
+	protocol.ServerCapabilities
+	PositionEncoding string `json:"positionEncoding,omitempty"`
+}

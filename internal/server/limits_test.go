@@ -154,8 +154,8 @@ func TestSupersededVersionsAreNotAnalysed(t *testing.T) {
 	srv := New(Options{Version: "test", Logger: zap.New(core)})
 	s := startServer(t, srv)
 	initializeWithLimits(t, s, map[string]interface{}{"analysisTimeout": "1ms"})
-	for i := 0; i < cap(srv.analyses); i++ {
-		srv.analyses <- struct{}{}
+	for i := 0; i < cap(srv.sched.slots); i++ {
+		srv.sched.slots <- struct{}{}
 	}
 	const uri = "file:///limits/typed.yaml"
 	src := limitSpec(3)
@@ -175,8 +175,8 @@ func TestSupersededVersionsAreNotAnalysed(t *testing.T) {
 			t.Fatalf("hover at version %d before any analysis: %v", v, h)
 		}
 	}
-	for i := 0; i < cap(srv.analyses); i++ {
-		<-srv.analyses
+	for i := 0; i < cap(srv.sched.slots); i++ {
+		<-srv.sched.slots
 	}
 	if p := diagnosticsWithout(t, s, uri, last, "limits.analysisTimeout"); len(p.Diagnostics) == 0 {
 		t.Errorf("no findings for version %d", last)

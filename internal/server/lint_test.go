@@ -6,6 +6,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -247,7 +248,9 @@ func TestDebounceCancelsSupersededVersions(t *testing.T) {
 	}
 	diagnosticsFor(t, sess, uri, 6)
 	for _, n := range sess.Notifications() {
-		if n.Method == "textDocument/publishDiagnostics" && !strings.Contains(string(n.Params), `"version":6`) {
+		// The version opened is analysed at once; the versions typed
+		// after it within the debounce never are.
+		if n.Method == "textDocument/publishDiagnostics" && !regexp.MustCompile(`"version":[16]\b`).Match(n.Params) {
 			t.Errorf("published for a superseded version: %s", n.Params)
 		}
 	}

@@ -1,7 +1,5 @@
-// Package server is the LSP surface of httpcode-lsp: it decodes requests,
-// looks up the document snapshot, calls the pure analysis packages and
-// converts their byte-offset results into protocol types. It holds no
-// parsing rules of its own. One file per method family.
+// server.go defines Server, its options and Serve.
+
 package server
 
 import (
@@ -12,11 +10,10 @@ import (
 	"sync"
 	"time"
 
-	"go.lsp.dev/jsonrpc2"
-	"go.lsp.dev/protocol"
 	"go.uber.org/zap"
 
 	"github.com/httpcode-lsp/httpcode-lsp/internal/config"
+	"github.com/httpcode-lsp/httpcode-lsp/internal/jsonrpc"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/text"
 )
 
@@ -27,10 +24,15 @@ const Name = "httpcode-lsp"
 type Options struct {
 	Version string
 	Logger  *zap.Logger
-	// Debounce is how long a document must stay unchanged before it is
-	// analysed (DefaultDebounce in the editor; 0 analyses at once).
+	// Debounce is how long a document must stay unchanged after an edit
+	// before it is analysed (DefaultDebounce in the editor; 0 analyses
+	// at once). A document just opened is analysed at once.
 	Debounce time.Duration
 }
+
+// DefaultDebounce is how long a document must stay unchanged after an
+// edit before it is analysed.
+const DefaultDebounce = 150 * time.Millisecond
 
 // lifecycle is where the session stands in the LSP lifecycle.
 type lifecycle int
@@ -41,31 +43,28 @@ const (
 	shuttingDown
 )
 
-// Server implements protocol.Server. Methods it does not implement answer
-// MethodNotFound (stubs.go); the lifecycle rules and the messages the
-// protocol package cannot decode are handled in handler.go.
+// Server is one LSP session. Its methods are in the table of dispatch.go.
 type Server struct {
-	version  string
-	log      *zap.Logger
-	docs     *documents
-	diags    publisher
-	debounce time.Duration
+	version string
+	log     *zap.Logger
+	docs    *documents
+	sched   *scheduler
+
+	// publishing orders a publication against the removal of its
+	// document, so that no diagnostics of a closed or superseded version
+	// are sent after the newer state is.
+	publishing sync.Mutex
 
 	mu       sync.Mutex
 	state    lifecycle
 	encoding text.Encoding
-	snippets bool            // the client accepts snippet completions
-	lazyDocs bool            // the client resolves completion items' documentation
-	layers   settingsLayers  // where the configuration comes from
-	cfg      config.Config   // the layers merged
-	client   protocol.Client // set by Serve
-	exitCode chan int        // receives the process exit code on `exit`
-
-	handling sync.WaitGroup // messages received and not yet handled
-	analyses chan struct{}  // one slot per analysis that may run at once
+	snippets bool               // the client accepts snippet completions
+	lazyDocs bool               // the client resolves completion items' documentation
+	layers   settingsLayers     // where the configuration comes from
+	cfg      config.Config      // the layers merged
+	conn     *jsonrpc.Conn      // set by Serve
+	stop     context.CancelFunc // ends Serve, on exit
 }
-
-var _ protocol.Server = (*Server)(nil)
 
 // New returns a server ready to Serve one connection.
 func New(opts Options) *Server {
@@ -73,73 +72,69 @@ func New(opts Options) *Server {
 	if log == nil {
 		log = zap.NewNop()
 	}
-	return &Server{
+	s := &Server{
 		version:  opts.Version,
 		log:      log,
 		docs:     newDocuments(),
-		diags:    publisher{pending: map[protocol.DocumentURI]func(){}},
-		debounce: opts.Debounce,
 		encoding: text.UTF16,
-		exitCode: make(chan int, 1),
-		analyses: make(chan struct{}, runtime.GOMAXPROCS(0)),
 	}
+	s.sched = newScheduler(log, opts.Debounce, runtime.GOMAXPROCS(0), s.docs.current)
+	return s
 }
+
+// handlerGrace bounds how long Serve waits, once the input has ended, for
+// the answers to the messages read before the end, and then for the
+// analyses still running.
+const handlerGrace = 2 * time.Second
 
 // Serve speaks LSP over rwc until the client sends `exit` or closes the
 // stream, and returns the process exit code: 0 after a shutdown request,
 // 1 otherwise.
 func (s *Server) Serve(ctx context.Context, rwc io.ReadWriteCloser) int {
-	st := newStream(rwc, s.log.Named("stream"))
-	// The messages read before the end of the input are answered: a
-	// client may write its requests, shutdown and exit, and close at once.
-	st.atEnd = func() { s.waitHandlers(handlerGrace) }
-	conn := jsonrpc2.NewConn(st)
-	ctx = protocol.WithLogger(ctx, s.log.Named("protocol"))
+	conn := jsonrpc.NewConn(rwc, s.log.Named("jsonrpc"))
+	ctx, stop := context.WithCancel(ctx)
+	defer stop()
 	s.mu.Lock()
-	s.client = protocol.ClientDispatcher(conn, s.log.Named("client"))
+	s.conn, s.stop = conn, stop
 	s.mu.Unlock()
-	conn.Go(ctx, s.handler())
-	defer conn.Close()
 
-	code := 1
-	select {
-	case code = <-s.exitCode:
-	case <-conn.Done():
-		if err := conn.Err(); err != nil && !errors.Is(err, io.EOF) {
-			s.log.Info("connection closed", zap.Error(err))
-		}
-		// The messages read before the end of the input are still
-		// handled: a client may write shutdown and exit and close at once.
-		s.waitHandlers(handlerGrace)
-		select {
-		case code = <-s.exitCode:
-		default:
-			if s.lifecycle() == shuttingDown {
-				code = 0
-			}
-		}
+	// The messages read before the end of the input are answered: a
+	// client may write shutdown and exit and close at once.
+	if err := conn.Serve(ctx, s, handlerGrace); err != nil && !errors.Is(err, context.Canceled) && !errors.Is(err, io.ErrClosedPipe) {
+		s.log.Info("connection closed", zap.Error(err))
 	}
-	s.cancelPending()
-	s.waitHandlers(handlerGrace)
-	return code
+	s.sched.stop()
+	s.sched.wait(handlerGrace)
+	conn.Close()
+
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.state == shuttingDown {
+		return 0
+	}
+	return 1
 }
 
-// handlerGrace bounds how long Serve waits for running handlers.
-const handlerGrace = 2 * time.Second
+// exit ends Serve.
+func (s *Server) exit() {
+	s.mu.Lock()
+	stop := s.stop
+	s.mu.Unlock()
+	if stop != nil {
+		stop()
+	}
+}
 
-// waitHandlers waits until no handler or analysis runs, or for at most d:
-// one stuck on a closed connection must not keep the process alive.
-func (s *Server) waitHandlers(d time.Duration) {
-	done := make(chan struct{})
-	go func() {
-		s.handling.Wait()
-		s.diags.running.Wait()
-		close(done)
-	}()
-	select {
-	case <-done:
-	case <-time.After(d):
-		s.log.Warn("handlers still running at exit")
+// notify sends a notification to the client; a failure is logged.
+func (s *Server) notify(method string, params any) {
+	s.mu.Lock()
+	conn := s.conn
+	s.mu.Unlock()
+	if conn == nil {
+		return
+	}
+	if err := conn.Notify(method, params); err != nil {
+		s.log.Warn("notify the client", zap.String("method", method), zap.Error(err))
 	}
 }
 
@@ -165,10 +160,4 @@ func (s *Server) config() config.Config {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.cfg
-}
-
-func (s *Server) clientConn() protocol.Client {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.client
 }

@@ -3,7 +3,6 @@ package server
 import (
 	"context"
 	"net"
-	"strings"
 	"testing"
 	"time"
 
@@ -133,50 +132,6 @@ func TestClientClosesStream(t *testing.T) {
 	s.Close()
 	if code := s.exitCode(t); code != 1 {
 		t.Errorf("stream closed without shutdown: code %d, want 1", code)
-	}
-}
-
-func TestPanicIsAnsweredAndServingGoesOn(t *testing.T) {
-	s := New(Options{Logger: zaptest.NewLogger(t)})
-	h := s.recoverPanics(func(context.Context, jsonrpc2.Replier, jsonrpc2.Request) error { panic("boom") })
-	call, err := jsonrpc2.NewCall(jsonrpc2.NewNumberID(7), "textDocument/hover", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var gotErr error
-	replies := 0
-	herr := h(context.Background(), func(_ context.Context, _ interface{}, err error) error {
-		replies++
-		gotErr = err
-		return nil
-	}, call)
-	if herr != nil {
-		t.Fatalf("handler returned %v; a panic must not end the connection", herr)
-	}
-	if replies != 1 || lsptest.ErrorCode(gotErr) != jsonrpc2.InternalError || !strings.Contains(gotErr.Error(), "boom") {
-		t.Fatalf("replies=%d err=%v, want one InternalError naming the panic", replies, gotErr)
-	}
-}
-
-func TestUnansweredCallGetsAnError(t *testing.T) {
-	s := New(Options{Logger: zaptest.NewLogger(t)})
-	h := s.recoverPanics(func(context.Context, jsonrpc2.Replier, jsonrpc2.Request) error { return nil })
-	call, _ := jsonrpc2.NewCall(jsonrpc2.NewNumberID(1), "x", nil)
-	var gotErr error
-	h(context.Background(), func(_ context.Context, _ interface{}, err error) error { gotErr = err; return nil }, call)
-	if lsptest.ErrorCode(gotErr) != jsonrpc2.InternalError {
-		t.Fatalf("unanswered call: %v, want InternalError", gotErr)
-	}
-}
-
-func TestUnrepliedNotificationDoesNotBlockTheQueue(t *testing.T) {
-	s := New(Options{Logger: zaptest.NewLogger(t)})
-	h := s.recoverPanics(func(context.Context, jsonrpc2.Replier, jsonrpc2.Request) error { return nil })
-	note, _ := jsonrpc2.NewNotification("custom/note", nil)
-	replied := false
-	h(context.Background(), func(_ context.Context, _ interface{}, err error) error { replied = err == nil; return nil }, note)
-	if !replied {
-		t.Fatal("a notification the handler did not reply to was not released")
 	}
 }
 

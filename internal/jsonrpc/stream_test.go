@@ -1,9 +1,8 @@
-package server
+package jsonrpc
 
 import (
 	"bufio"
 	"bytes"
-	"context"
 	"encoding/json"
 	"io"
 	"reflect"
@@ -37,7 +36,7 @@ func readAll(t *testing.T, input []byte, maxBody int64) ([]jsonrpc2.Message, []l
 	s.maxBody = maxBody
 	var msgs []jsonrpc2.Message
 	for {
-		msg, _, err := s.Read(context.Background())
+		msg, err := s.Read()
 		if err != nil {
 			if err != io.EOF && err != io.ErrUnexpectedEOF {
 				t.Fatalf("Read: %v", err)
@@ -240,7 +239,7 @@ func TestDecodingADidOpenDoesNotCopyIt(t *testing.T) {
 	})
 	var p protocol.DidOpenTextDocumentParams
 	params := allocated(func() {
-		if err := decodeParams(msg.(jsonrpc2.Request), &p); err != nil || p.TextDocument.Text != text {
+		if err := DecodeParams(msg.(jsonrpc2.Request).Params(), &p); err != nil || p.TextDocument.Text != text {
 			t.Fatal("the params did not decode to the text", err)
 		}
 	})

@@ -1,15 +1,12 @@
-// stream.go: the LSP base protocol — JSON-RPC 2.0 messages framed by a
-// Content-Length header — over the client's byte stream. go.lsp.dev/jsonrpc2
-// ends the connection on the first frame it cannot decode; this stream
-// answers a bad message as JSON-RPC 2.0 says (ParseError, InvalidRequest,
-// InvalidParams; nothing for a notification whose params are bad), finds
-// the next frame after a broken header, and goes on.
-package server
+// stream.go defines stream: the frames of the LSP base protocol — JSON-RPC
+// 2.0 messages framed by a Content-Length header — read from and written to
+// the client's byte stream, and the checks of a message's envelope.
+
+package jsonrpc
 
 import (
 	"bufio"
 	"bytes"
-	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -35,7 +32,8 @@ const maxHeaderLine = 64 << 10
 
 const contentLength = "content-length:"
 
-// stream implements jsonrpc2.Stream.
+// stream reads and writes frames. Read is called from one goroutine;
+// writes may come from any.
 type stream struct {
 	in      *bufio.Reader
 	rwc     io.ReadWriteCloser
@@ -44,11 +42,6 @@ type stream struct {
 	carry   string // the end of a long line's previous piece
 
 	writeMu sync.Mutex // one frame at a time: replies, notifications, rejections
-
-	// atEnd, when set, runs before Read reports the end of the input:
-	// jsonrpc2 closes the stream, output included, as soon as Read fails,
-	// and the replies to the messages read before the end would be lost.
-	atEnd func()
 }
 
 func newStream(rwc io.ReadWriteCloser, log *zap.Logger) *stream {
@@ -58,24 +51,21 @@ func newStream(rwc io.ReadWriteCloser, log *zap.Logger) *stream {
 // Read returns the next well-formed message. Bad frames and bad messages
 // on the way are answered and skipped; only the end of the input (or a
 // failure to read it) ends the stream.
-func (s *stream) Read(context.Context) (jsonrpc2.Message, int64, error) {
+func (s *stream) Read() (jsonrpc2.Message, error) {
 	for {
 		body, err := s.readFrame()
 		if err != nil {
-			if s.atEnd != nil {
-				s.atEnd()
-			}
-			return nil, 0, err
+			return nil, err
 		}
 		if body == nil {
 			continue // skipped
 		}
 		msg, bad := decodeMessage(body)
 		if bad == nil {
-			return msg, int64(len(body)), nil
+			return msg, nil
 		}
 		if err := s.reject(bad); err != nil {
-			return nil, 0, err
+			return nil, err
 		}
 	}
 }
@@ -344,12 +334,13 @@ func checkID(raw json.RawMessage) (json.RawMessage, bool) {
 }
 
 // Write sends one message as one frame.
-func (s *stream) Write(_ context.Context, msg jsonrpc2.Message) (int64, error) {
+func (s *stream) Write(msg jsonrpc2.Message) error {
 	body, err := encodeMessage(msg)
 	if err != nil {
-		return 0, fmt.Errorf("encode a message: %w", err)
+		return fmt.Errorf("encode a message: %w", err)
 	}
-	return s.writeFrame(body...)
+	_, err = s.writeFrame(body...)
+	return err
 }
 
 // encodeMessage encodes a message, in pieces to be written one after the
@@ -431,9 +422,6 @@ func (s *stream) writeFrame(body ...[]byte) (int64, error) {
 	}
 	return int64(written), nil
 }
-
-// Close closes the client's stream.
-func (s *stream) Close() error { return s.rwc.Close() }
 
 // noEOF turns an end of input inside a frame into io.ErrUnexpectedEOF.
 func noEOF(err error) error {

@@ -1,4 +1,4 @@
-package server
+package jsonrpc
 
 import (
 	"encoding/json"
@@ -41,7 +41,7 @@ func BenchmarkDecodeDidOpen(b *testing.B) {
 				b.Fatal(bad.message)
 			}
 			var p protocol.DidOpenTextDocumentParams
-			if err := decodeParams(msg.(jsonrpc2.Request), &p); err != nil || len(p.TextDocument.Text) != len(text) {
+			if err := DecodeParams(msg.(jsonrpc2.Request).Params(), &p); err != nil || len(p.TextDocument.Text) != len(text) {
 				b.Fatal(err)
 			}
 		}

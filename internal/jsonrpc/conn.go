@@ -1,0 +1,376 @@
+// conn.go defines Conn: one connection's read loop, the answers to the
+// calls it reads, their cancellation, and the messages sent to the peer.
+
+package jsonrpc
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"runtime/debug"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"go.lsp.dev/jsonrpc2"
+	"go.uber.org/zap"
+)
+
+// RequestCancelled answers a call that $/cancelRequest cancelled before it
+// was answered (LSP's code; JSON-RPC 2.0 defines none).
+const RequestCancelled jsonrpc2.Code = -32800
+
+// cancelMethod is the notification that cancels a call in flight. Conn
+// handles it itself: a cancellation must not wait behind anything.
+const cancelMethod = "$/cancelRequest"
+
+// Work computes the answer to a message. It runs on a goroutine of its
+// own, concurrently with the messages read after it; its result and error
+// answer a call, and are dropped for a notification. A call's context is
+// cancelled by $/cancelRequest.
+type Work func(ctx context.Context) (result any, err error)
+
+// Answer is Work that answers at once with result and err.
+func Answer(result any, err error) Work {
+	return func(context.Context) (any, error) { return result, err }
+}
+
+// Handler is what a connection hands the requests and notifications it
+// reads to.
+type Handler interface {
+	// Handle is called for each message, in the order they arrive, on the
+	// goroutine that reads them: what it does before it returns is done
+	// before the next message is read. The Work it returns, if any, runs
+	// concurrently; a call it returns no Work for is answered null.
+	Handle(ctx context.Context, req jsonrpc2.Request) Work
+}
+
+// HandlerFunc is a function that is a Handler.
+type HandlerFunc func(ctx context.Context, req jsonrpc2.Request) Work
+
+// Handle implements Handler.
+func (f HandlerFunc) Handle(ctx context.Context, req jsonrpc2.Request) Work { return f(ctx, req) }
+
+// Conn is one JSON-RPC 2.0 connection over a byte stream framed as LSP's
+// base protocol says. Every call read is answered exactly once, whatever
+// its handler does (panics included); answers leave in the order they are
+// ready, as JSON-RPC allows.
+type Conn struct {
+	s   *stream
+	log *zap.Logger
+
+	mu       sync.Mutex
+	inflight map[jsonrpc2.ID]context.CancelFunc      // calls read and not yet answered
+	calls    map[jsonrpc2.ID]chan *jsonrpc2.Response // calls sent and not yet answered
+	lastID   atomic.Int32
+	ended    chan struct{} // closed when the read loop ends
+
+	working tracker // messages whose Work has not finished
+}
+
+// NewConn returns a connection over rwc. It reads nothing until Serve.
+func NewConn(rwc io.ReadWriteCloser, log *zap.Logger) *Conn {
+	if log == nil {
+		log = zap.NewNop()
+	}
+	return &Conn{
+		s:        newStream(rwc, log),
+		log:      log,
+		inflight: map[jsonrpc2.ID]context.CancelFunc{},
+		calls:    map[jsonrpc2.ID]chan *jsonrpc2.Response{},
+		ended:    make(chan struct{}),
+	}
+}
+
+// Serve reads messages and hands them to h until the input ends, reading
+// it fails, or ctx is done. Before it returns it waits, for at most grace,
+// until the Work of the messages read has finished and the calls among
+// them are answered: a client may write its requests and close at once.
+// It returns nil at the end of the input, ctx's error when ctx ended it,
+// and the read error otherwise.
+func (c *Conn) Serve(ctx context.Context, h Handler, grace time.Duration) error {
+	read := make(chan error, 1)
+	go func() {
+		err := c.readLoop(ctx, h)
+		close(c.ended)
+		read <- err
+	}()
+	var err error
+	select {
+	case err = <-read:
+		if errors.Is(err, io.EOF) {
+			err = nil
+		}
+	case <-ctx.Done():
+		err = ctx.Err()
+	}
+	t := time.NewTimer(grace)
+	defer t.Stop()
+	select {
+	case <-c.working.idle():
+	case <-t.C:
+		c.log.Warn("messages still being handled when the connection ended")
+	}
+	return err
+}
+
+// Close closes the byte stream; a Serve still reading returns.
+func (c *Conn) Close() error { return c.s.rwc.Close() }
+
+func (c *Conn) readLoop(ctx context.Context, h Handler) error {
+	for {
+		msg, err := c.s.Read()
+		if err != nil {
+			return err
+		}
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		switch m := msg.(type) {
+		case *jsonrpc2.Response:
+			c.answered(m)
+		case *jsonrpc2.Call:
+			c.call(ctx, h, m)
+		case jsonrpc2.Request:
+			if m.Method() == cancelMethod {
+				c.cancel(m.Params())
+				continue
+			}
+			c.notification(ctx, h, m)
+		}
+	}
+}
+
+// call hands a call to h and answers it when its Work is done.
+func (c *Conn) call(ctx context.Context, h Handler, call *jsonrpc2.Call) {
+	id := call.ID()
+	// The end of Serve does not cancel a call: what was read is answered.
+	ctx, cancel := context.WithCancel(context.WithoutCancel(ctx))
+	c.mu.Lock()
+	c.inflight[id] = cancel
+	c.mu.Unlock()
+	c.working.add()
+	work := c.handle(ctx, h, call)
+	go func() {
+		defer c.working.done()
+		result, err := c.run(ctx, call, work)
+		c.mu.Lock()
+		delete(c.inflight, id)
+		c.mu.Unlock()
+		cancelled := ctx.Err() != nil
+		cancel()
+		if cancelled && (err == nil || errors.Is(err, context.Canceled)) {
+			result, err = nil, jsonrpc2.NewError(RequestCancelled, call.Method()+" was cancelled")
+		}
+		c.reply(id, result, err)
+	}()
+}
+
+// notification hands a notification to h and runs its Work.
+func (c *Conn) notification(ctx context.Context, h Handler, n jsonrpc2.Request) {
+	work := c.handle(ctx, h, n)
+	if work == nil {
+		return
+	}
+	c.working.add()
+	go func() {
+		defer c.working.done()
+		if _, err := c.run(context.WithoutCancel(ctx), n, work); err != nil {
+			c.log.Warn("notification failed", zap.String("method", n.Method()), zap.Error(err))
+		}
+	}()
+}
+
+// handle calls h, turning a panic into Work that answers InternalError.
+func (c *Conn) handle(ctx context.Context, h Handler, req jsonrpc2.Request) (work Work) {
+	defer func() {
+		if r := recover(); r != nil {
+			work = Answer(nil, c.panicked(req, r))
+		}
+	}()
+	return h.Handle(ctx, req)
+}
+
+// run runs work, turning a panic into an InternalError.
+func (c *Conn) run(ctx context.Context, req jsonrpc2.Request, work Work) (result any, err error) {
+	if work == nil {
+		return nil, nil
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			result, err = nil, c.panicked(req, r)
+		}
+	}()
+	return work(ctx)
+}
+
+// panicked logs a handler's panic with its stack and returns the error
+// that answers it.
+func (c *Conn) panicked(req jsonrpc2.Request, r any) error {
+	c.log.Error("handler panicked", zap.String("method", req.Method()),
+		zap.Any("panic", r), zap.ByteString("stack", debug.Stack()))
+	return jsonrpc2.Errorf(jsonrpc2.InternalError, "internal error in %s: %v", req.Method(), r)
+}
+
+// reply answers the call id. An error that is not a JSON-RPC error is
+// answered InternalError with its text.
+func (c *Conn) reply(id jsonrpc2.ID, result any, err error) {
+	if err != nil {
+		var rpcErr *jsonrpc2.Error
+		if !errors.As(err, &rpcErr) {
+			rpcErr = jsonrpc2.NewError(jsonrpc2.InternalError, err.Error())
+		}
+		result, err = nil, rpcErr
+	}
+	resp, merr := jsonrpc2.NewResponse(id, result, err)
+	if merr != nil {
+		c.log.Error("encode a result", zap.Error(merr))
+		resp, _ = jsonrpc2.NewResponse(id, nil, jsonrpc2.Errorf(jsonrpc2.InternalError, "the result could not be encoded"))
+	}
+	if err := c.s.Write(resp); err != nil {
+		c.log.Warn("write an answer", zap.Error(err))
+	}
+}
+
+// cancel cancels the call that a $/cancelRequest names. An id that is not
+// in flight, or not an id at all, is ignored.
+func (c *Conn) cancel(params json.RawMessage) {
+	var p struct {
+		ID json.RawMessage `json:"id"`
+	}
+	if json.Unmarshal(params, &p) != nil {
+		return
+	}
+	id, ok := parseID(p.ID)
+	if !ok {
+		return
+	}
+	c.mu.Lock()
+	cancel := c.inflight[id]
+	c.mu.Unlock()
+	if cancel != nil {
+		cancel()
+	}
+}
+
+// parseID reads an id as $/cancelRequest names it: a 32-bit integer or a
+// string.
+func parseID(raw json.RawMessage) (jsonrpc2.ID, bool) {
+	var num int32
+	if err := json.Unmarshal(raw, &num); err == nil {
+		return jsonrpc2.NewNumberID(num), true
+	}
+	var str string
+	if err := json.Unmarshal(raw, &str); err == nil {
+		return jsonrpc2.NewStringID(str), true
+	}
+	return jsonrpc2.ID{}, false
+}
+
+// Notify sends a notification to the peer.
+func (c *Conn) Notify(method string, params any) error {
+	n, err := jsonrpc2.NewNotification(method, params)
+	if err != nil {
+		return fmt.Errorf("%s: %w", method, err)
+	}
+	return c.s.Write(n)
+}
+
+// ErrClosed is the error of a call to the peer that the end of the
+// connection leaves unanswered.
+var ErrClosed = errors.New("the connection is closed")
+
+// Call sends a request to the peer and waits for its answer, which it
+// decodes into result (when not nil).
+func (c *Conn) Call(ctx context.Context, method string, params, result any) error {
+	id := jsonrpc2.NewNumberID(c.lastID.Add(1))
+	call, err := jsonrpc2.NewCall(id, method, params)
+	if err != nil {
+		return fmt.Errorf("%s: %w", method, err)
+	}
+	answer := make(chan *jsonrpc2.Response, 1)
+	c.mu.Lock()
+	c.calls[id] = answer
+	c.mu.Unlock()
+	defer func() {
+		c.mu.Lock()
+		delete(c.calls, id)
+		c.mu.Unlock()
+	}()
+	if err := c.s.Write(call); err != nil {
+		return err
+	}
+	select {
+	case resp := <-answer:
+		if resp.Err() != nil {
+			return resp.Err()
+		}
+		if result == nil {
+			return nil
+		}
+		if err := json.Unmarshal(resp.Result(), result); err != nil {
+			return fmt.Errorf("%s: decode the answer: %w", method, err)
+		}
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-c.ended:
+		return ErrClosed
+	}
+}
+
+// answered hands a response to the Call waiting for it; a response to no
+// call of ours is logged and dropped.
+func (c *Conn) answered(resp *jsonrpc2.Response) {
+	c.mu.Lock()
+	answer := c.calls[resp.ID()]
+	c.mu.Unlock()
+	if answer == nil {
+		c.log.Warn("dropped a response to no request of ours")
+		return
+	}
+	select {
+	case answer <- resp:
+	default: // a second response with the same id
+	}
+}
+
+// tracker counts work in progress and says when there is none; unlike a
+// sync.WaitGroup, work may be added while another goroutine waits.
+type tracker struct {
+	mu   sync.Mutex
+	n    int
+	zero chan struct{} // closed when n drops to 0
+}
+
+func (t *tracker) add() {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.n == 0 {
+		t.zero = make(chan struct{})
+	}
+	t.n++
+}
+
+func (t *tracker) done() {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.n--
+	if t.n == 0 {
+		close(t.zero)
+	}
+}
+
+// idle returns a channel that is closed once no work is in progress.
+func (t *tracker) idle() <-chan struct{} {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.n == 0 {
+		done := make(chan struct{})
+		close(done)
+		return done
+	}
+	return t.zero
+}

@@ -1,0 +1,145 @@
+// dispatch.go defines the method table — each LSP method the server
+// answers, how its params are decoded and when it runs — and Handle, which
+// applies the lifecycle rules before the table.
+
+package server
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+
+	"go.lsp.dev/jsonrpc2"
+	"go.uber.org/zap"
+
+	"github.com/httpcode-lsp/httpcode-lsp/internal/jsonrpc"
+)
+
+// method decodes a message's params and handles it. It runs on the
+// goroutine that reads messages; the Work it returns runs concurrently.
+type method func(s *Server, ctx context.Context, params json.RawMessage) (jsonrpc.Work, error)
+
+// methods is every method the server handles. A method missing here is
+// answered MethodNotFound (a notification is ignored).
+var methods = map[string]method{
+	"initialize":  initialize,
+	"initialized": ordered(func(*Server, context.Context, *json.RawMessage) {}),
+	"shutdown":    inline((*Server).shutdown),
+
+	"textDocument/didOpen":             ordered((*Server).didOpen),
+	"textDocument/didChange":           ordered((*Server).didChange),
+	"textDocument/didClose":            ordered((*Server).didClose),
+	"textDocument/didSave":             ordered(func(*Server, context.Context, *json.RawMessage) {}),
+	"workspace/didChangeConfiguration": ordered((*Server).didChangeConfiguration),
+	"$/setTrace":                       ordered(func(*Server, context.Context, *json.RawMessage) {}),
+
+	"textDocument/hover":      concurrent((*Server).hover),
+	"textDocument/completion": concurrent((*Server).completion),
+	"completionItem/resolve":  concurrent((*Server).resolveCompletion),
+	"textDocument/codeAction": concurrent((*Server).codeAction),
+}
+
+// ordered is a notification applied in the order messages arrive, before
+// the next message is read: document sync and configuration.
+func ordered[P any](apply func(*Server, context.Context, *P)) method {
+	return func(s *Server, ctx context.Context, raw json.RawMessage) (jsonrpc.Work, error) {
+		p, err := decode[P](raw)
+		if err != nil {
+			return nil, err
+		}
+		apply(s, ctx, p)
+		return nil, nil
+	}
+}
+
+// inline is a request answered before the next message is read: one that
+// changes the session's state.
+func inline[P, R any](answer func(*Server, context.Context, *P) (R, error)) method {
+	return func(s *Server, ctx context.Context, raw json.RawMessage) (jsonrpc.Work, error) {
+		p, err := decode[P](raw)
+		if err != nil {
+			return nil, err
+		}
+		return jsonrpc.Answer(answer(s, ctx, p)), nil
+	}
+}
+
+// concurrent is a request answered concurrently with the messages after
+// it, against the documents as they were when it arrived.
+func concurrent[P, R any](answer func(*Server, context.Context, openDocuments, *P) (R, error)) method {
+	return func(s *Server, _ context.Context, raw json.RawMessage) (jsonrpc.Work, error) {
+		p, err := decode[P](raw)
+		if err != nil {
+			return nil, err
+		}
+		docs := s.docs.view()
+		return func(ctx context.Context) (any, error) { return answer(s, ctx, docs, p) }, nil
+	}
+}
+
+// noParams is the params of a method that takes none.
+type noParams struct{}
+
+// decode decodes a method's params: InvalidParams when they do not fit P,
+// or when P is noParams and there are some.
+func decode[P any](raw json.RawMessage) (*P, error) {
+	p := new(P)
+	if _, none := any(p).(*noParams); none {
+		if len(raw) > 0 {
+			return nil, jsonrpc2.Errorf(jsonrpc2.InvalidParams, "this method takes no params")
+		}
+		return p, nil
+	}
+	if err := jsonrpc.DecodeParams(raw, p); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// Handle implements jsonrpc.Handler: the LSP lifecycle rules, then the
+// method table. Before initialize only initialize (and exit) are handled,
+// after shutdown only exit; `exit` ends Serve.
+func (s *Server) Handle(ctx context.Context, req jsonrpc2.Request) jsonrpc.Work {
+	_, isCall := req.(*jsonrpc2.Call)
+	name := req.Method()
+	state := s.lifecycle()
+	var refuse *jsonrpc2.Error
+	switch {
+	case name == "exit":
+		s.exit()
+		return nil
+	case name == "initialize" && state != uninitialized:
+		refuse = jsonrpc2.Errorf(jsonrpc2.InvalidRequest, "initialize was already received")
+	case state == uninitialized && name != "initialize":
+		refuse = jsonrpc2.Errorf(jsonrpc2.ServerNotInitialized, "%s before initialize", name)
+	case state == shuttingDown:
+		refuse = jsonrpc2.Errorf(jsonrpc2.InvalidRequest, "%s after shutdown", name)
+	}
+	m, known := methods[name]
+	if refuse == nil && !known {
+		refuse = jsonrpc2.Errorf(jsonrpc2.MethodNotFound, "%s is not implemented by httpcode-lsp", name)
+	}
+	if refuse == nil {
+		work, err := m(s, ctx, req.Params())
+		if err == nil {
+			return work
+		}
+		refuse = named(name, err)
+		if !isCall {
+			s.log.Warn("bad notification", zap.String("method", name), zap.Error(err))
+		}
+	}
+	if !isCall {
+		return nil // a notification is never answered
+	}
+	return jsonrpc.Answer(nil, refuse)
+}
+
+// named is err as a JSON-RPC error whose message names the method.
+func named(method string, err error) *jsonrpc2.Error {
+	var rpcErr *jsonrpc2.Error
+	if errors.As(err, &rpcErr) {
+		return jsonrpc2.NewError(rpcErr.Code, method+": "+rpcErr.Message)
+	}
+	return jsonrpc2.NewError(jsonrpc2.InternalError, method+": "+err.Error())
+}
