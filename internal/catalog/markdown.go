@@ -1,5 +1,6 @@
 // markdown.go renders catalog entries as the Markdown shown in hovers,
 // completion documentation and `explain`.
+
 package catalog
 
 import (

@@ -1,5 +1,6 @@
 // snippet.go converts LSP snippets to plain text for clients without
 // snippet support.
+
 package complete
 
 import "strings"

@@ -1,7 +1,3 @@
-// Package hover renders the Markdown shown when the cursor rests on a
-// status-code occurrence: the catalog entry of a code, the description of a
-// class for a range key such as 4XX, or what `default` means in an OpenAPI
-// responses map, followed by where the occurrence stands (the operation).
 package hover
 
 import (

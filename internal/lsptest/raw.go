@@ -1,6 +1,7 @@
 // raw.go: a client that writes bytes exactly as given — broken frames,
 // bodies that are not JSON — and reads what the server sends frame by
 // frame, for the tests of the protocol's faults.
+
 package lsptest
 
 import (
