@@ -171,13 +171,14 @@ func TestFaultsMalformedMessages(t *testing.T) {
 		{"empty method", string(lsptest.FrameOf(`{"jsonrpc": "2.0", "id": 8, "method": ""}`)), []answer{{"8", -32600}}},
 		{"fractional id", string(lsptest.FrameOf(`{"jsonrpc": "2.0", "id": 1.5, "method": "shutdown"}`)), []answer{{"1.5", -32600}}},
 		{"id beyond 32 bits", string(lsptest.FrameOf(`{"jsonrpc": "2.0", "id": 2147483648, "method": "shutdown"}`)), []answer{{"2147483648", -32600}}},
-		{"empty string id", string(lsptest.FrameOf(`{"jsonrpc": "2.0", "id": "", "method": "shutdown"}`)), []answer{{`""`, -32600}}},
 		{"object id", string(lsptest.FrameOf(`{"jsonrpc": "2.0", "id": {}, "method": "shutdown"}`)), []answer{{"null", -32600}}},
 		{"params of the wrong type", string(lsptest.FrameOf(`{"jsonrpc": "2.0", "id": 9, "method": "textDocument/hover", "params": {"textDocument": "x", "position": [1]}}`)), []answer{{"9", -32602}}},
 		{"params that are not structured", string(lsptest.FrameOf(`{"jsonrpc": "2.0", "id": 10, "method": "textDocument/completion", "params": 5}`)), []answer{{"10", -32602}}},
 		{"missing params", string(lsptest.FrameOf(`{"jsonrpc": "2.0", "id": 11, "method": "textDocument/hover"}`)), []answer{{"11", -32602}}},
 		{"unknown method", string(lsptest.FrameOf(`{"jsonrpc": "2.0", "id": 16, "method": "custom/unknown", "params": {}}`)), []answer{{"16", -32601}}},
 		{"unknown method without params", string(lsptest.FrameOf(`{"jsonrpc": "2.0", "id": 17, "method": "custom/unknown"}`)), []answer{{"17", -32601}}},
+		{"params nested 2,000,000 deep", string(lsptest.FrameOf(`{"jsonrpc": "2.0", "id": 18, "method": "custom/unknown", "params": {"a": ` + strings.Repeat("[", 2000000) + strings.Repeat("]", 2000000) + `}}`)), []answer{{"18", -32602}}},
+		{"settings nested 20,000 deep", string(lsptest.FrameOf(`{"jsonrpc": "2.0", "method": "workspace/didChangeConfiguration", "params": {"settings": ` + strings.Repeat("[", 20000) + strings.Repeat("]", 20000) + `}}`)), nil},
 		{"shutdown with params", string(lsptest.FrameOf(`{"jsonrpc": "2.0", "id": 12, "method": "shutdown", "params": {"now": true}}`)), []answer{{"12", -32602}}},
 		{"notification with params of the wrong type", string(lsptest.NotificationOf("textDocument/didOpen", map[string]interface{}{"textDocument": secret})), nil},
 		{"notification with unstructured params", string(lsptest.FrameOf(`{"jsonrpc": "2.0", "method": "textDocument/didChange", "params": "` + secret + `"}`)), nil},
@@ -213,7 +214,7 @@ func TestFaultsIDs(t *testing.T) {
 	initialized(t, c)
 	const uri = "file:///work/ids.go"
 	c.Send(lsptest.NotificationOf("textDocument/didOpen", openParams(uri, "go", goDoc)))
-	for _, id := range []string{`0`, `-1`, `2147483647`, `-2147483648`, `"abc"`, `"1"`, `"😀 id"`} {
+	for _, id := range []string{`0`, `-1`, `2147483647`, `-2147483648`, `"abc"`, `"1"`, `"😀 id"`, `""`, `"\u0041"`} {
 		c.Send(lsptest.FrameOf(fmt.Sprintf(`{"jsonrpc": "2.0", "id": %s, "method": "textDocument/hover", "params": {"textDocument": {"uri": %q}, "position": {"line": 3, "character": 15}}}`, id, uri)))
 		f := c.Response()
 		var got, want interface{}

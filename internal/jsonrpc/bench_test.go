@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"testing"
 
-	"go.lsp.dev/jsonrpc2"
 	"go.lsp.dev/protocol"
 
 	"github.com/httpcode-lsp/httpcode-lsp/internal/specgen"
@@ -36,12 +35,12 @@ func BenchmarkDecodeDidOpen(b *testing.B) {
 	b.Run("decodeMessage", func(b *testing.B) {
 		b.SetBytes(int64(len(body)))
 		for i := 0; i < b.N; i++ {
-			msg, bad := decodeMessage(body)
+			req, _, bad := decodeMessage(body)
 			if bad != nil {
 				b.Fatal(bad.message)
 			}
 			var p protocol.DidOpenTextDocumentParams
-			if err := DecodeParams(msg.(jsonrpc2.Request).Params(), &p); err != nil || len(p.TextDocument.Text) != len(text) {
+			if err := DecodeParams(req.Params, &p); err != nil || len(p.TextDocument.Text) != len(text) {
 				b.Fatal(err)
 			}
 		}

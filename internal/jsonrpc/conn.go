@@ -44,14 +44,14 @@ type Handler interface {
 	// goroutine that reads them: what it does before it returns is done
 	// before the next message is read. The Work it returns, if any, runs
 	// concurrently; a call it returns no Work for is answered null.
-	Handle(ctx context.Context, req jsonrpc2.Request) Work
+	Handle(ctx context.Context, req *Request) Work
 }
 
 // HandlerFunc is a function that is a Handler.
-type HandlerFunc func(ctx context.Context, req jsonrpc2.Request) Work
+type HandlerFunc func(ctx context.Context, req *Request) Work
 
 // Handle implements Handler.
-func (f HandlerFunc) Handle(ctx context.Context, req jsonrpc2.Request) Work { return f(ctx, req) }
+func (f HandlerFunc) Handle(ctx context.Context, req *Request) Work { return f(ctx, req) }
 
 // Conn is one JSON-RPC 2.0 connection over a byte stream framed as LSP's
 // base protocol says. Every call read is answered exactly once, whatever
@@ -62,7 +62,7 @@ type Conn struct {
 	log *zap.Logger
 
 	mu       sync.Mutex
-	inflight map[jsonrpc2.ID]context.CancelFunc      // calls read and not yet answered
+	inflight map[idKey]context.CancelFunc            // calls read and not yet answered
 	calls    map[jsonrpc2.ID]chan *jsonrpc2.Response // calls sent and not yet answered
 	lastID   atomic.Int32
 	ended    chan struct{} // closed when the read loop ends
@@ -78,7 +78,7 @@ func NewConn(rwc io.ReadWriteCloser, log *zap.Logger) *Conn {
 	return &Conn{
 		s:        newStream(rwc, log),
 		log:      log,
-		inflight: map[jsonrpc2.ID]context.CancelFunc{},
+		inflight: map[idKey]context.CancelFunc{},
 		calls:    map[jsonrpc2.ID]chan *jsonrpc2.Response{},
 		ended:    make(chan struct{}),
 	}
@@ -121,55 +121,53 @@ func (c *Conn) Close() error { return c.s.rwc.Close() }
 
 func (c *Conn) readLoop(ctx context.Context, h Handler) error {
 	for {
-		msg, err := c.s.Read()
+		req, resp, err := c.s.Read()
 		if err != nil {
 			return err
 		}
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
-		switch m := msg.(type) {
-		case *jsonrpc2.Response:
-			c.answered(m)
-		case *jsonrpc2.Call:
-			c.call(ctx, h, m)
-		case jsonrpc2.Request:
-			if m.Method() == cancelMethod {
-				c.cancel(m.Params())
-				continue
-			}
-			c.notification(ctx, h, m)
+		switch {
+		case resp != nil:
+			c.answered(resp)
+		case req.IsCall():
+			c.call(ctx, h, req)
+		case req.Method == cancelMethod:
+			c.cancel(req.Params)
+		default:
+			c.notification(ctx, h, req)
 		}
 	}
 }
 
 // call hands a call to h and answers it when its Work is done.
-func (c *Conn) call(ctx context.Context, h Handler, call *jsonrpc2.Call) {
-	id := call.ID()
+func (c *Conn) call(ctx context.Context, h Handler, req *Request) {
+	key, _ := keyOf(req.id)
 	// The end of Serve does not cancel a call: what was read is answered.
 	ctx, cancel := context.WithCancel(context.WithoutCancel(ctx))
 	c.mu.Lock()
-	c.inflight[id] = cancel
+	c.inflight[key] = cancel
 	c.mu.Unlock()
 	c.working.add()
-	work := c.handle(ctx, h, call)
+	work := c.handle(ctx, h, req)
 	go func() {
 		defer c.working.done()
-		result, err := c.run(ctx, call, work)
+		result, err := c.run(ctx, req, work)
 		c.mu.Lock()
-		delete(c.inflight, id)
+		delete(c.inflight, key)
 		c.mu.Unlock()
 		cancelled := ctx.Err() != nil
 		cancel()
 		if cancelled && (err == nil || errors.Is(err, context.Canceled)) {
-			result, err = nil, jsonrpc2.NewError(RequestCancelled, call.Method()+" was cancelled")
+			result, err = nil, jsonrpc2.NewError(RequestCancelled, req.Method+" was cancelled")
 		}
-		c.reply(id, result, err)
+		c.reply(req.id, result, err)
 	}()
 }
 
 // notification hands a notification to h and runs its Work.
-func (c *Conn) notification(ctx context.Context, h Handler, n jsonrpc2.Request) {
+func (c *Conn) notification(ctx context.Context, h Handler, n *Request) {
 	work := c.handle(ctx, h, n)
 	if work == nil {
 		return
@@ -178,13 +176,13 @@ func (c *Conn) notification(ctx context.Context, h Handler, n jsonrpc2.Request) 
 	go func() {
 		defer c.working.done()
 		if _, err := c.run(context.WithoutCancel(ctx), n, work); err != nil {
-			c.log.Warn("notification failed", zap.String("method", n.Method()), zap.Error(err))
+			c.log.Warn("notification failed", zap.String("method", n.Method), zap.Error(err))
 		}
 	}()
 }
 
 // handle calls h, turning a panic into Work that answers InternalError.
-func (c *Conn) handle(ctx context.Context, h Handler, req jsonrpc2.Request) (work Work) {
+func (c *Conn) handle(ctx context.Context, h Handler, req *Request) (work Work) {
 	defer func() {
 		if r := recover(); r != nil {
 			work = Answer(nil, c.panicked(req, r))
@@ -194,7 +192,7 @@ func (c *Conn) handle(ctx context.Context, h Handler, req jsonrpc2.Request) (wor
 }
 
 // run runs work, turning a panic into an InternalError.
-func (c *Conn) run(ctx context.Context, req jsonrpc2.Request, work Work) (result any, err error) {
+func (c *Conn) run(ctx context.Context, req *Request, work Work) (result any, err error) {
 	if work == nil {
 		return nil, nil
 	}
@@ -208,28 +206,25 @@ func (c *Conn) run(ctx context.Context, req jsonrpc2.Request, work Work) (result
 
 // panicked logs a handler's panic with its stack and returns the error
 // that answers it.
-func (c *Conn) panicked(req jsonrpc2.Request, r any) error {
-	c.log.Error("handler panicked", zap.String("method", req.Method()),
+func (c *Conn) panicked(req *Request, r any) error {
+	c.log.Error("handler panicked", zap.String("method", req.Method),
 		zap.Any("panic", r), zap.ByteString("stack", debug.Stack()))
-	return jsonrpc2.Errorf(jsonrpc2.InternalError, "internal error in %s: %v", req.Method(), r)
+	return jsonrpc2.Errorf(jsonrpc2.InternalError, "internal error in %s: %v", req.Method, r)
 }
 
 // reply answers the call id. An error that is not a JSON-RPC error is
 // answered InternalError with its text.
-func (c *Conn) reply(id jsonrpc2.ID, result any, err error) {
+func (c *Conn) reply(id json.RawMessage, result any, err error) {
+	var rpcErr *jsonrpc2.Error
+	if err != nil && !errors.As(err, &rpcErr) {
+		rpcErr = jsonrpc2.NewError(jsonrpc2.InternalError, err.Error())
+	}
+	body, err := encodeResponse(id, result, rpcErr)
 	if err != nil {
-		var rpcErr *jsonrpc2.Error
-		if !errors.As(err, &rpcErr) {
-			rpcErr = jsonrpc2.NewError(jsonrpc2.InternalError, err.Error())
-		}
-		result, err = nil, rpcErr
+		c.log.Error("answer a call", zap.Error(err))
+		body, _ = encodeResponse(id, nil, jsonrpc2.Errorf(jsonrpc2.InternalError, "the result could not be encoded"))
 	}
-	resp, merr := jsonrpc2.NewResponse(id, result, err)
-	if merr != nil {
-		c.log.Error("encode a result", zap.Error(merr))
-		resp, _ = jsonrpc2.NewResponse(id, nil, jsonrpc2.Errorf(jsonrpc2.InternalError, "the result could not be encoded"))
-	}
-	if err := c.s.Write(resp); err != nil {
+	if _, err := c.s.writeFrame(body...); err != nil {
 		c.log.Warn("write an answer", zap.Error(err))
 	}
 }
@@ -243,30 +238,37 @@ func (c *Conn) cancel(params json.RawMessage) {
 	if json.Unmarshal(params, &p) != nil {
 		return
 	}
-	id, ok := parseID(p.ID)
+	key, ok := keyOf(p.ID)
 	if !ok {
 		return
 	}
 	c.mu.Lock()
-	cancel := c.inflight[id]
+	cancel := c.inflight[key]
 	c.mu.Unlock()
 	if cancel != nil {
 		cancel()
 	}
 }
 
-// parseID reads an id as $/cancelRequest names it: a 32-bit integer or a
-// string.
-func parseID(raw json.RawMessage) (jsonrpc2.ID, bool) {
-	var num int32
+// idKey is an id as a map key: the same for every spelling of one id
+// ("a" and "\u0061", 7 and 7.0).
+type idKey struct {
+	str    string
+	num    int64
+	number bool
+}
+
+// keyOf reads an id: a string or an integer.
+func keyOf(raw json.RawMessage) (idKey, bool) {
+	var num float64
 	if err := json.Unmarshal(raw, &num); err == nil {
-		return jsonrpc2.NewNumberID(num), true
+		return idKey{num: int64(num), number: true}, num == float64(int64(num))
 	}
 	var str string
 	if err := json.Unmarshal(raw, &str); err == nil {
-		return jsonrpc2.NewStringID(str), true
+		return idKey{str: str}, true
 	}
-	return jsonrpc2.ID{}, false
+	return idKey{}, false
 }
 
 // Notify sends a notification to the peer.

@@ -34,8 +34,8 @@ func served(t *testing.T, h Handler) (*lsptest.Raw, *Conn, chan error) {
 // in its Work, gets its call answered InternalError once, and the next
 // call is answered as usual.
 func TestPanicsAreAnsweredAndServingGoesOn(t *testing.T) {
-	c, _, _ := served(t, HandlerFunc(func(_ context.Context, req jsonrpc2.Request) Work {
-		switch req.Method() {
+	c, _, _ := served(t, HandlerFunc(func(_ context.Context, req *Request) Work {
+		switch req.Method {
 		case "panic/handle":
 			panic("boom in Handle")
 		case "panic/work":
@@ -64,9 +64,9 @@ func TestPanicsAreAnsweredAndServingGoesOn(t *testing.T) {
 func TestCallsAreAnsweredConcurrently(t *testing.T) {
 	release := make(chan struct{})
 	var order []string
-	c, _, _ := served(t, HandlerFunc(func(_ context.Context, req jsonrpc2.Request) Work {
-		order = append(order, req.Method()) // Handle is never concurrent with itself
-		if req.Method() == "slow" {
+	c, _, _ := served(t, HandlerFunc(func(_ context.Context, req *Request) Work {
+		order = append(order, req.Method) // Handle is never concurrent with itself
+		if req.Method == "slow" {
 			return func(context.Context) (any, error) { <-release; return "slow", nil }
 		}
 		return Answer("fast", nil)
@@ -89,7 +89,7 @@ func TestCallsAreAnsweredConcurrently(t *testing.T) {
 // cancels the Work's context, and the call is answered RequestCancelled;
 // ids in flight or not, and ids that are no ids, are otherwise ignored.
 func TestCancelRequest(t *testing.T) {
-	c, _, _ := served(t, HandlerFunc(func(_ context.Context, req jsonrpc2.Request) Work {
+	c, _, _ := served(t, HandlerFunc(func(_ context.Context, req *Request) Work {
 		return func(ctx context.Context) (any, error) {
 			<-ctx.Done()
 			return "too late", nil
@@ -115,7 +115,7 @@ func TestCallsReadBeforeTheEndAreAnswered(t *testing.T) {
 	conn := NewConn(pipeConn{in, out}, zaptest.NewLogger(t))
 	done := make(chan error, 1)
 	go func() {
-		done <- conn.Serve(context.Background(), HandlerFunc(func(context.Context, jsonrpc2.Request) Work {
+		done <- conn.Serve(context.Background(), HandlerFunc(func(context.Context, *Request) Work {
 			return func(context.Context) (any, error) { time.Sleep(50 * time.Millisecond); return 1, nil }
 		}), lsptest.Timeout)
 	}()
@@ -140,7 +140,7 @@ type pipeConn struct {
 // TestCallThePeer: Call sends a request and decodes its answer; the end of
 // the input ends a Call still waiting.
 func TestCallThePeer(t *testing.T) {
-	c, conn, _ := served(t, HandlerFunc(func(context.Context, jsonrpc2.Request) Work { return nil }))
+	c, conn, _ := served(t, HandlerFunc(func(context.Context, *Request) Work { return nil }))
 	answer := make(chan error, 1)
 	var got []int
 	go func() { answer <- conn.Call(context.Background(), "client/method", map[string]int{"a": 1}, &got) }()

@@ -48,24 +48,25 @@ func newStream(rwc io.ReadWriteCloser, log *zap.Logger) *stream {
 	return &stream{in: bufio.NewReaderSize(rwc, maxHeaderLine), rwc: rwc, log: log, maxBody: maxMessageSize}
 }
 
-// Read returns the next well-formed message. Bad frames and bad messages
-// on the way are answered and skipped; only the end of the input (or a
-// failure to read it) ends the stream.
-func (s *stream) Read() (jsonrpc2.Message, error) {
+// Read returns the next well-formed message: a request or notification,
+// or a response to a call of ours. Bad frames and bad messages on the way
+// are answered and skipped; only the end of the input (or a failure to
+// read it) ends the stream.
+func (s *stream) Read() (*Request, *jsonrpc2.Response, error) {
 	for {
 		body, err := s.readFrame()
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if body == nil {
 			continue // skipped
 		}
-		msg, bad := decodeMessage(body)
+		req, resp, bad := decodeMessage(body)
 		if bad == nil {
-			return msg, nil
+			return req, resp, nil
 		}
 		if err := s.reject(bad); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 }
@@ -84,19 +85,11 @@ func (s *stream) reject(bad *badMessage) error {
 	if bad.code == 0 {
 		return nil
 	}
-	id := bad.id
-	if id == nil {
-		id = json.RawMessage("null")
-	}
-	body, err := json.Marshal(struct {
-		JSONRPC string          `json:"jsonrpc"`
-		ID      json.RawMessage `json:"id"`
-		Error   *jsonrpc2.Error `json:"error"`
-	}{jsonrpc2.Version, id, jsonrpc2.NewError(bad.code, bad.message)})
+	body, err := encodeResponse(bad.id, nil, jsonrpc2.NewError(bad.code, bad.message))
 	if err != nil {
-		return fmt.Errorf("encode an error response: %w", err)
+		return err
 	}
-	_, err = s.writeFrame(body)
+	_, err = s.writeFrame(body...)
 	return err
 }
 
@@ -214,31 +207,54 @@ func (s *stream) readLine() (string, error) {
 	return line, err
 }
 
+// Request is a request (a call, answered) or a notification read from
+// the peer. Its id is kept as sent: jsonrpc2.ID cannot hold every id
+// JSON-RPC allows (the empty string).
+type Request struct {
+	Method string
+	Params json.RawMessage // nil when absent (or null)
+	id     json.RawMessage // nil for a notification
+}
+
+// IsCall reports whether the request is answered.
+func (r *Request) IsCall() bool { return r.id != nil }
+
+// MaxDepth is how deeply arrays and objects may nest in a message's
+// params; deeper params are InvalidParams. No LSP message comes near it,
+// and decoding untyped values costs time that grows with the square of
+// the depth.
+const MaxDepth = 1000
+
 // decodeMessage checks a frame's body against JSON-RPC 2.0 and decodes
-// it. What go.lsp.dev/jsonrpc2 would misread — a message without a method
-// taken for a response, an empty string id taken for 0 — is rejected here.
-// The body is read into its members with the JSON decoder jsonrpc2 uses
-// (segmentio's), once and without copying them (a didOpen may carry a
-// document of many megabytes), and a request is built from them; only a
-// response, or a message the stream mended, is left to jsonrpc2's decoder.
-func decodeMessage(body []byte) (jsonrpc2.Message, *badMessage) {
+// it into a request or a response. The body is read into its members once
+// (with segmentio's decoder) and without copying them: a didOpen may carry
+// a document of many megabytes.
+func decodeMessage(body []byte) (*Request, *jsonrpc2.Response, *badMessage) {
 	if !utf8.Valid(body) {
-		// JSON is UTF-8; go.lsp.dev/jsonrpc2's decoder rejects anything
-		// else, where encoding/json reads U+FFFD. Mended first: the
-		// members are kept as read.
+		// JSON is UTF-8; segmentio's decoder rejects anything else,
+		// where encoding/json reads U+FFFD. Mended first: the members
+		// are kept as read.
 		body = bytes.ToValidUTF8(body, []byte("\uFFFD"))
+	}
+	if tooDeep(body, MaxDepth+1) {
+		// Answered as for params, where the depth is legal at all.
+		echo, ok := checkID(Member(body, "id"))
+		if !ok {
+			return nil, nil, &badMessage{code: 0, message: fmt.Sprintf("a notification nests deeper than %d levels", MaxDepth)}
+		}
+		return nil, nil, &badMessage{id: echo, code: jsonrpc2.InvalidParams, message: fmt.Sprintf("the params nest deeper than %d levels", MaxDepth)}
 	}
 	var m map[string]json.RawMessage
 	rest, err := fastjson.Parse(body, &m, fastjson.ZeroCopy)
 	if err != nil || len(rest) > 0 {
 		var syntax *fastjson.SyntaxError
 		if errors.As(err, &syntax) || len(rest) > 0 || !fastjson.Valid(body) {
-			return nil, &badMessage{code: jsonrpc2.ParseError, message: "the message is not valid JSON"}
+			return nil, nil, &badMessage{code: jsonrpc2.ParseError, message: "the message is not valid JSON"}
 		}
-		return nil, &badMessage{code: jsonrpc2.InvalidRequest, message: "a message must be a JSON object"}
+		return nil, nil, &badMessage{code: jsonrpc2.InvalidRequest, message: "a message must be a JSON object"}
 	}
 	if m == nil {
-		return nil, &badMessage{code: jsonrpc2.InvalidRequest, message: "a message must be a JSON object"}
+		return nil, nil, &badMessage{code: jsonrpc2.InvalidRequest, message: "a message must be a JSON object"}
 	}
 	rawID, hasID := m["id"]
 	echo, idOK := checkID(rawID)
@@ -248,84 +264,168 @@ func decodeMessage(body []byte) (jsonrpc2.Message, *badMessage) {
 	if v, ok := m["jsonrpc"]; ok {
 		var version string
 		if json.Unmarshal(v, &version) != nil || version != jsonrpc2.Version {
-			return nil, bad(jsonrpc2.InvalidRequest, `"jsonrpc" must be "2.0"`)
+			return nil, nil, bad(jsonrpc2.InvalidRequest, `"jsonrpc" must be "2.0"`)
 		}
 	}
 	if hasID && !idOK {
-		return nil, bad(jsonrpc2.InvalidRequest, "an id must be a non-empty string or a 32-bit integer")
+		return nil, nil, bad(jsonrpc2.InvalidRequest, "an id must be a string or a 32-bit integer")
 	}
 	rawMethod, hasMethod := m["method"]
-	var method string
 	if !hasMethod {
 		_, hasResult := m["result"]
 		_, hasError := m["error"]
 		if !hasID || !(hasResult || hasError) {
-			return nil, bad(jsonrpc2.InvalidRequest, "a request must have a method")
+			return nil, nil, bad(jsonrpc2.InvalidRequest, "a request must have a method")
 		}
-	} else {
-		if json.Unmarshal(rawMethod, &method) != nil || method == "" {
-			return nil, bad(jsonrpc2.InvalidRequest, `"method" must be a non-empty string`)
+		resp, err := jsonrpc2.DecodeMessage(body)
+		if r, ok := resp.(*jsonrpc2.Response); ok && err == nil {
+			return nil, r, nil
 		}
-		switch params := m["params"]; {
-		case bytes.Equal(params, []byte("null")):
-			// Some clients send null for no params; drop it, as if absent.
-			delete(m, "params")
-			body, _ = json.Marshal(m)
-		case params != nil && params[0] != '{' && params[0] != '[':
-			b := bad(jsonrpc2.InvalidParams, "%s: params must be an object or an array", method)
-			if !hasID {
-				b.code = 0 // a notification is never answered
+		return nil, nil, bad(jsonrpc2.InvalidRequest, "a response to no request of ours")
+	}
+	var method string
+	if json.Unmarshal(rawMethod, &method) != nil || method == "" {
+		return nil, nil, bad(jsonrpc2.InvalidRequest, `"method" must be a non-empty string`)
+	}
+	req := &Request{Method: method, Params: m["params"]}
+	if hasID {
+		req.id = rawID
+	}
+	refuse := func(format string, args ...interface{}) (*Request, *jsonrpc2.Response, *badMessage) {
+		b := bad(jsonrpc2.InvalidParams, format, args...)
+		if !hasID {
+			b.code = 0 // a notification is never answered
+		}
+		return nil, nil, b
+	}
+	switch p := req.Params; {
+	case bytes.Equal(p, []byte("null")):
+		req.Params = nil // some clients send null for no params
+	case p != nil && p[0] != '{' && p[0] != '[':
+		return refuse("%s: params must be an object or an array", method)
+	}
+	return req, nil, nil
+}
+
+// tooDeep reports whether arrays and objects nest deeper than limit in
+// the JSON text v, reading it once without decoding it. Decoders recurse
+// once per level (segmentio's overflows the stack past a million), so the
+// depth is checked first.
+func tooDeep(v []byte, limit int) bool {
+	depth := 0
+	for i := 0; i < len(v); i++ {
+		switch v[i] {
+		case '"':
+			if i = stringEnd(v, i); i < 0 {
+				return false
 			}
-			return nil, b
-		}
-	}
-	// A request is built from the members read above: jsonrpc2 would
-	// decode the body again, twice over, with a buffer of 32 kB at every
-	// request. A notification's params may be a whole document.
-	switch params := m["params"]; {
-	case hasMethod && !hasID:
-		return newNotification(method, params), nil
-	case hasMethod && params != nil:
-		var id jsonrpc2.ID
-		if id.UnmarshalJSON(rawID) == nil {
-			if call, err := jsonrpc2.NewCall(id, method, params); err == nil {
-				return call, nil
+		case '[', '{':
+			if depth++; depth > limit {
+				return true
 			}
+		case ']', '}':
+			depth--
 		}
 	}
-	msg, err := jsonrpc2.DecodeMessage(body)
-	if err != nil {
-		return nil, bad(jsonrpc2.InvalidRequest, "%v", err)
+	return false
+}
+
+// Member returns the raw value of the member key of the JSON object v, nil
+// if it has none, reading v without decoding it: a long string such as a
+// document's text is skipped at the speed of IndexByte. Keys are compared
+// as written, escapes and all. v need not be valid; what Member returns
+// for invalid JSON is of no use but is found in linear time.
+func Member(v json.RawMessage, key string) json.RawMessage {
+	depth := 0
+	for i := 0; i < len(v); i++ {
+		switch v[i] {
+		case '"':
+			start := i
+			if i = stringEnd(v, i); i < 0 {
+				return nil
+			}
+			if depth != 1 || string(v[start+1:i]) != key {
+				continue
+			}
+			j := skipSpace(v, i+1)
+			if j >= len(v) || v[j] != ':' {
+				continue // a value, not a key
+			}
+			j = skipSpace(v, j+1)
+			return v[j:valueEnd(v, j)]
+		case '[', '{':
+			depth++
+		case ']', '}':
+			depth--
+		}
 	}
-	return msg, nil
+	return nil
 }
 
-// notification is a jsonrpc2 notification whose params are given as read:
-// jsonrpc2.NewNotification would encode them again.
-type notification struct {
-	*jsonrpc2.Notification
-	params json.RawMessage
+// valueEnd returns the end of the JSON value that starts at v[i].
+func valueEnd(v []byte, i int) int {
+	depth := 0
+	for j := i; j < len(v); j++ {
+		switch c := v[j]; {
+		case c == '"':
+			if j = stringEnd(v, j); j < 0 {
+				return len(v)
+			}
+			if depth == 0 {
+				return j + 1
+			}
+		case c == '[' || c == '{':
+			depth++
+		case c == ']' || c == '}':
+			if depth == 0 {
+				return j // the end of the object around a scalar
+			}
+			if depth--; depth == 0 {
+				return j + 1
+			}
+		case depth == 0 && (c == ',' || c == ' ' || c == '\t' || c == '\r' || c == '\n'):
+			return j
+		}
+	}
+	return len(v)
 }
 
-func newNotification(method string, params json.RawMessage) notification {
-	n, _ := jsonrpc2.NewNotification(method, nil)
-	return notification{n, params}
+func skipSpace(v []byte, i int) int {
+	for i < len(v) && (v[i] == ' ' || v[i] == '\t' || v[i] == '\n' || v[i] == '\r') {
+		i++
+	}
+	return i
 }
 
-// Params implements jsonrpc2.Request.
-func (n notification) Params() json.RawMessage { return n.params }
+// stringEnd returns the offset of the quote that ends the string starting
+// at v[start], -1 if none does.
+func stringEnd(v []byte, start int) int {
+	i := start
+	for {
+		j := bytes.IndexByte(v[i+1:], '"')
+		if j < 0 {
+			return -1
+		}
+		i += j + 1
+		k := i - 1
+		for v[k] == '\\' {
+			k--
+		}
+		if (i-1-k)%2 == 0 {
+			return i // not escaped
+		}
+	}
+}
 
-// checkID returns the id to echo in an error (nil: null) and whether
-// jsonrpc2 can represent it: a non-empty string or an int32.
+// checkID returns the id to echo in an error (nil: null) and whether it
+// is one: a string or an integer of 32 bits, as LSP says.
 func checkID(raw json.RawMessage) (json.RawMessage, bool) {
 	if len(raw) == 0 {
 		return nil, false
 	}
 	switch raw[0] {
 	case '"':
-		var s string
-		json.Unmarshal(raw, &s)
-		return raw, s != ""
+		return raw, true
 	case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
 		n, err := strconv.ParseInt(string(raw), 10, 64)
 		return raw, err == nil && n >= math.MinInt32 && n <= math.MaxInt32
@@ -333,7 +433,7 @@ func checkID(raw json.RawMessage) (json.RawMessage, bool) {
 	return nil, false
 }
 
-// Write sends one message as one frame.
+// Write sends a notification or a call as one frame.
 func (s *stream) Write(msg jsonrpc2.Message) error {
 	body, err := encodeMessage(msg)
 	if err != nil {
@@ -344,51 +444,47 @@ func (s *stream) Write(msg jsonrpc2.Message) error {
 }
 
 // encodeMessage encodes a message, in pieces to be written one after the
-// other. A result or notification's params, encoded already when the
-// message was made, are written as they are: the message's own
-// MarshalJSON reads them again to compact and escape them, which for a
-// completion list is most of the cost of its reply.
+// other. A notification's params, encoded already when the message was
+// made, are written as they are: the message's own MarshalJSON reads them
+// again to compact and escape them.
 func encodeMessage(msg jsonrpc2.Message) ([][]byte, error) {
-	var head []byte
-	var raw json.RawMessage
-	switch m := msg.(type) {
-	case *jsonrpc2.Response:
-		if m.Err() != nil {
-			return marshalled(m)
-		}
-		id := m.ID()
-		b, err := id.MarshalJSON()
-		if err != nil {
-			return nil, err
-		}
-		head = append(append([]byte(`{"jsonrpc":"2.0","id":`), b...), `,"result":`...)
-		raw = m.Result()
-	case *jsonrpc2.Notification:
-		b, err := json.Marshal(m.Method())
-		if err != nil {
-			return nil, err
-		}
-		head = append(append([]byte(`{"jsonrpc":"2.0","method":`), b...), `,"params":`...)
-		raw = m.Params()
-	default:
-		return marshalled(m)
+	n, ok := msg.(*jsonrpc2.Notification)
+	if !ok {
+		body, err := msg.(json.Marshaler).MarshalJSON() // as is: json.Marshal would re-escape it
+		return [][]byte{body}, err
 	}
+	b, err := json.Marshal(n.Method())
+	if err != nil {
+		return nil, err
+	}
+	head := append(append([]byte(`{"jsonrpc":"2.0","method":`), b...), `,"params":`...)
+	raw := n.Params()
 	if len(raw) == 0 {
 		raw = json.RawMessage("null")
 	}
 	return [][]byte{head, raw, []byte("}")}, nil
 }
 
-// marshalled encodes a message whole.
-func marshalled(msg jsonrpc2.Message) ([][]byte, error) {
-	var body []byte
-	var err error
-	if m, ok := msg.(json.Marshaler); ok {
-		body, err = m.MarshalJSON() // as is: json.Marshal would re-escape it
-	} else {
-		body, err = json.Marshal(msg)
+// encodeResponse encodes the answer to the call id (nil: null): result,
+// or rpcErr when it is not nil. The result is encoded with segmentio's
+// encoder, and written as it is.
+func encodeResponse(id json.RawMessage, result any, rpcErr *jsonrpc2.Error) ([][]byte, error) {
+	if id == nil {
+		id = json.RawMessage("null")
 	}
-	return [][]byte{body}, err
+	head := append(append([]byte(`{"jsonrpc":"2.0","id":`), id...), `,"result":`...)
+	var value []byte
+	var err error
+	if rpcErr != nil {
+		head = append(head[:len(head)-len(`"result":`)], `"error":`...)
+		value, err = json.Marshal(rpcErr)
+	} else {
+		value, err = fastjson.Marshal(result)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("encode an answer: %w", err)
+	}
+	return [][]byte{head, value, []byte("}")}, nil
 }
 
 // frames holds the memory of written frames for the next ones: a reply is

@@ -29,21 +29,23 @@ func (c *fakeConn) Close() error                { return nil }
 
 // readAll reads every message of input through a stream and returns them
 // with the error frames the stream wrote back, which must be well formed.
-func readAll(t *testing.T, input []byte, maxBody int64) ([]jsonrpc2.Message, []lsptest.Frame) {
+func readAll(t *testing.T, input []byte, maxBody int64) ([]*Request, []lsptest.Frame) {
 	t.Helper()
 	conn := &fakeConn{Reader: bytes.NewReader(input)}
 	s := newStream(conn, zap.NewNop())
 	s.maxBody = maxBody
-	var msgs []jsonrpc2.Message
+	var msgs []*Request
 	for {
-		msg, err := s.Read()
+		req, _, err := s.Read()
 		if err != nil {
 			if err != io.EOF && err != io.ErrUnexpectedEOF {
 				t.Fatalf("Read: %v", err)
 			}
 			break
 		}
-		msgs = append(msgs, msg)
+		if req != nil {
+			msgs = append(msgs, req)
+		}
 	}
 	var answers []lsptest.Frame
 	out := bufio.NewReader(&conn.out)
@@ -73,10 +75,7 @@ func readAll(t *testing.T, input []byte, maxBody int64) ([]jsonrpc2.Message, []l
 // no Content-Length header of its own.
 var trailer = lsptest.FrameOf(`{"jsonrpc":"2.0","id":"trailer","method":"textDocument/hover","params":{}}`)
 
-func isTrailer(m jsonrpc2.Message) bool {
-	c, ok := m.(*jsonrpc2.Call)
-	return ok && c.ID() == jsonrpc2.NewStringID("trailer")
-}
+func isTrailer(r *Request) bool { return string(r.id) == `"trailer"` }
 
 // FuzzStream: no input makes the frame reader panic or loop; everything it
 // writes is a well-formed JSON-RPC error; and after garbage without a
@@ -138,28 +137,40 @@ func TestLongBodiesAreReadWhole(t *testing.T) {
 // TestEncodedMessagesMatchJSONRPC: the messages the stream writes say what
 // jsonrpc2's own encoding of them says.
 func TestEncodedMessagesMatchJSONRPC(t *testing.T) {
-	response, _ := jsonrpc2.NewResponse(jsonrpc2.NewNumberID(7), map[string]interface{}{"items": []string{"<a>", "é\u2028"}}, nil)
+	result := map[string]interface{}{"items": []string{"<a>", "é\u2028"}}
+	rpcErr := jsonrpc2.Errorf(jsonrpc2.InvalidParams, "bad <%s>", "x")
+	response, _ := jsonrpc2.NewResponse(jsonrpc2.NewNumberID(7), result, nil)
 	null, _ := jsonrpc2.NewResponse(jsonrpc2.NewStringID("s\"1"), nil, nil)
-	failed, _ := jsonrpc2.NewResponse(jsonrpc2.NewNumberID(8), nil, jsonrpc2.Errorf(jsonrpc2.InvalidParams, "bad <%s>", "x"))
+	failed, _ := jsonrpc2.NewResponse(jsonrpc2.NewNumberID(8), nil, rpcErr)
 	published, _ := jsonrpc2.NewNotification("textDocument/publishDiagnostics", map[string]interface{}{"uri": "file:///a b.json", "diagnostics": []int{}})
 	call, _ := jsonrpc2.NewCall(jsonrpc2.NewNumberID(9), "workspace/configuration", map[string]interface{}{"items": []int{1}})
-	for _, msg := range []jsonrpc2.Message{response, null, failed, published, call} {
-		pieces, err := encodeMessage(msg)
+	encode := func(pieces [][]byte, err error) []byte {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got := bytes.Join(pieces, nil)
-		want, err := msg.(json.Marshaler).MarshalJSON()
+		return bytes.Join(pieces, nil)
+	}
+	for _, tc := range []struct {
+		got  []byte
+		want jsonrpc2.Message
+	}{
+		{encode(encodeResponse(json.RawMessage("7"), result, nil)), response},
+		{encode(encodeResponse(json.RawMessage(`"s\"1"`), nil, nil)), null},
+		{encode(encodeResponse(json.RawMessage("8"), nil, rpcErr)), failed},
+		{encode(encodeMessage(published)), published},
+		{encode(encodeMessage(call)), call},
+	} {
+		want, err := tc.want.(json.Marshaler).MarshalJSON()
 		if err != nil {
 			t.Fatal(err)
 		}
 		var g, w interface{}
-		if err := json.Unmarshal(got, &g); err != nil {
-			t.Fatalf("%s: %v", got, err)
+		if err := json.Unmarshal(tc.got, &g); err != nil {
+			t.Fatalf("%s: %v", tc.got, err)
 		}
 		json.Unmarshal(want, &w)
 		if !reflect.DeepEqual(g, w) {
-			t.Errorf("got %s, want %s", got, want)
+			t.Errorf("got %s, want %s", tc.got, want)
 		}
 	}
 }
@@ -175,9 +186,8 @@ func TestDecodedMessagesMatchJSONRPC(t *testing.T) {
 		`{"params":{"contentChanges":[{"text":"a\nb"},{"range":{"start":{"line":0,"character":1},"end":{"line":0,"character":1}},"text":"é"}],"textDocument":{"uri":"file:///a.yaml","version":2}},"method":"textDocument/didChange"}`,
 		`{"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"file:///a.yaml","version":"2"}}}`,
 		`{"jsonrpc":"2.0","method":"initialized"}`,
-		`{"jsonrpc":"2.0","id":3,"result":{"ok":true}}`,
 	} {
-		got, bad := decodeMessage([]byte(body))
+		got, _, bad := decodeMessage([]byte(body))
 		if bad != nil {
 			t.Fatalf("%s: %s", body, bad.message)
 		}
@@ -185,28 +195,53 @@ func TestDecodedMessagesMatchJSONRPC(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, isCall := want.(*jsonrpc2.Call); isCall {
-			if _, ok := got.(*jsonrpc2.Call); !ok {
-				t.Errorf("%s: decoded as %T, not a call", body, got)
+		w := want.(jsonrpc2.Request)
+		if got.Method != w.Method() || !sameJSON(got.Params, w.Params()) {
+			t.Errorf("%s: got %s %s, want %s %s", body, got.Method, got.Params, w.Method(), w.Params())
+		}
+		if call, isCall := want.(*jsonrpc2.Call); isCall != got.IsCall() {
+			t.Errorf("%s: IsCall %t", body, got.IsCall())
+		} else if isCall {
+			var id jsonrpc2.ID
+			if err := id.UnmarshalJSON(got.id); err != nil || id != call.ID() {
+				t.Errorf("%s: id %s, want %+v", body, got.id, call.ID())
 			}
 		}
-		type request interface {
-			Method() string
-			Params() json.RawMessage
-		}
-		if w, ok := want.(request); ok {
-			g, ok := got.(request)
-			if !ok || g.Method() != w.Method() {
-				t.Errorf("%s: got %T %+v", body, got, got)
-			}
-			if !sameJSON(g.Params(), w.Params()) {
-				t.Errorf("%s: params %s, want %s", body, g.Params(), w.Params())
-			}
-		}
-		if w, ok := want.(interface{ ID() jsonrpc2.ID }); ok {
-			if g, ok := got.(interface{ ID() jsonrpc2.ID }); !ok || g.ID() != w.ID() {
-				t.Errorf("%s: id %+v, want %+v", body, got, w.ID())
-			}
+	}
+	_, resp, bad := decodeMessage([]byte(`{"jsonrpc":"2.0","id":3,"result":{"ok":true}}`))
+	if bad != nil || resp == nil || resp.ID() != jsonrpc2.NewNumberID(3) || !sameJSON(resp.Result(), json.RawMessage(`{"ok":true}`)) {
+		t.Errorf("a response: %+v %+v", resp, bad)
+	}
+}
+
+// TestDeepParamsAreRefused: params that nest deeper than MaxDepth are
+// InvalidParams for a call, answered with its id, and dropped for a
+// notification, before any decoder recurses into them (two million
+// levels overflow segmentio's stack); brackets inside strings do not
+// count.
+func TestDeepParamsAreRefused(t *testing.T) {
+	deep := func(n int) string { return strings.Repeat("[", n) + strings.Repeat("]", n) }
+	for _, tc := range []struct {
+		body string
+		code jsonrpc2.Code // 0: accepted
+	}{
+		{`{"jsonrpc":"2.0","id":1,"method":"x","params":` + deep(MaxDepth) + `}`, 0},
+		{`{"jsonrpc":"2.0","id":1,"method":"x","params":` + deep(MaxDepth+1) + `}`, jsonrpc2.InvalidParams},
+		{`{"jsonrpc":"2.0","id":1,"method":"x","params":{"s":"` + strings.Repeat("[{", 5000) + `\"[\\"}}`, 0},
+		{`{"jsonrpc":"2.0","id":1,"method":"x","params":{"a":` + deep(200000) + `}}`, jsonrpc2.InvalidParams},
+		{`{"jsonrpc":"2.0","method":"x","params":{"a":` + deep(200000) + `}}`, 0},
+		{`{"params":` + deep(2000000) + `,"method":"x","id" : "deep"}`, jsonrpc2.InvalidParams},
+	} {
+		req, _, bad := decodeMessage([]byte(tc.body))
+		switch {
+		case tc.code == 0 && bad != nil && bad.code != 0:
+			t.Errorf("%.60s…: refused %d %s", tc.body, bad.code, bad.message)
+		case tc.code == 0 && bad == nil && req == nil:
+			t.Errorf("%.60s…: no request", tc.body)
+		case tc.code != 0 && (bad == nil || bad.code != tc.code):
+			t.Errorf("%.60s…: %+v, want code %d", tc.body, bad, tc.code)
+		case tc.code != 0 && string(bad.id) != "1" && string(bad.id) != `"deep"`:
+			t.Errorf("%.60s…: answered id %s", tc.body, bad.id)
 		}
 	}
 }
@@ -230,16 +265,16 @@ func TestDecodingADidOpenDoesNotCopyIt(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var msg jsonrpc2.Message
+	var req *Request
 	decoded := allocated(func() {
 		var bad *badMessage
-		if msg, bad = decodeMessage(body); bad != nil {
+		if req, _, bad = decodeMessage(body); bad != nil {
 			t.Fatal(bad.message)
 		}
 	})
 	var p protocol.DidOpenTextDocumentParams
 	params := allocated(func() {
-		if err := DecodeParams(msg.(jsonrpc2.Request).Params(), &p); err != nil || p.TextDocument.Text != text {
+		if err := DecodeParams(req.Params, &p); err != nil || p.TextDocument.Text != text {
 			t.Fatal("the params did not decode to the text", err)
 		}
 	})
@@ -255,4 +290,27 @@ func allocated(f func()) uint64 {
 	f()
 	runtime.ReadMemStats(&after)
 	return after.TotalAlloc - before.TotalAlloc
+}
+
+// TestMember: Member finds a member of the outermost object as
+// encoding/json does, skipping strings, nesting and values that look like
+// keys.
+func TestMember(t *testing.T) {
+	for _, tc := range []struct {
+		v, key, want string
+	}{
+		{`{"a":1,"b":2}`, "b", `2`},
+		{`{ "a" : "b" , "b" : [1, {"b": 3}] }`, "b", `[1, {"b": 3}]`},
+		{`{"x":{"uri":"inner"},"uri":"outer"}`, "uri", `"outer"`},
+		{`{"text":"\"uri\": \\\"no\\\" ]}{","uri":"file:///a b"}`, "uri", `"file:///a b"`},
+		{`{"s":"uri","uri":null}`, "uri", `null`},
+		{`{"a":{"b":{"c":"d"}}}`, "a", `{"b":{"c":"d"}}`},
+		{`{"a":1}`, "b", ``},
+		{`[{"a":1}]`, "a", ``},
+		{`{"a":-1.5e3}`, "a", `-1.5e3`},
+	} {
+		if got := string(Member(json.RawMessage(tc.v), tc.key)); got != tc.want {
+			t.Errorf("Member(%s, %q) = %s, want %s", tc.v, tc.key, got, tc.want)
+		}
+	}
 }

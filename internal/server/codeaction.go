@@ -19,9 +19,8 @@ const sourceFixAll protocol.CodeActionKind = "source.fixAll"
 
 // codeAction returns the quick fixes of the findings that overlap the
 // requested range, and the fix-all action when the file has safe fixes.
-func (s *Server) codeAction(ctx context.Context, docs openDocuments, params *protocol.CodeActionParams) ([]protocol.CodeAction, error) {
+func (s *Server) codeAction(ctx context.Context, d *document, params *protocol.CodeActionParams) ([]protocol.CodeAction, error) {
 	actions := []protocol.CodeAction{}
-	d := docs[params.TextDocument.URI]
 	if d == nil || !s.sched.analysed(ctx, d) {
 		return actions, nil
 	}

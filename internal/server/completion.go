@@ -16,9 +16,8 @@ import (
 // a status position: Go call arguments, OpenAPI response keys, plain YAML
 // status values. A client that resolves items lazily gets their
 // documentation from resolveCompletion: the list is then a tenth the size.
-func (s *Server) completion(ctx context.Context, docs openDocuments, params *protocol.CompletionParams) (*protocol.CompletionList, error) {
+func (s *Server) completion(ctx context.Context, d *document, params *protocol.CompletionParams) (*protocol.CompletionList, error) {
 	list := &protocol.CompletionList{Items: []protocol.CompletionItem{}}
-	d := docs[params.TextDocument.URI]
 	if d == nil || !s.sched.analysed(ctx, d) {
 		return list, nil
 	}
@@ -76,13 +75,12 @@ type resolveData struct {
 // from is made again, on the same version of the document, and the item
 // found by its label. An item of an older version, or of a closed
 // document, is returned as it is.
-func (s *Server) resolveCompletion(ctx context.Context, docs openDocuments, item *protocol.CompletionItem) (*protocol.CompletionItem, error) {
+func (s *Server) resolveCompletion(ctx context.Context, d *document, item *protocol.CompletionItem) (*protocol.CompletionItem, error) {
 	raw, err := json.Marshal(item.Data)
 	var data resolveData
 	if err != nil || json.Unmarshal(raw, &data) != nil {
 		return item, nil
 	}
-	d := docs[data.URI]
 	if d == nil || d.snap.Version != data.Version || !s.sched.analysed(ctx, d) {
 		return item, nil
 	}

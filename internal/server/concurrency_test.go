@@ -110,3 +110,32 @@ func TestOpenIsAnalysedWithoutTheDebounce(t *testing.T) {
 		t.Errorf("no findings for %s", fmt.Sprint(uri))
 	}
 }
+
+// A small document's analysis does not wait behind large ones: here the
+// large documents' slots are all taken, as by long analyses, and a small
+// document opened after a large one still gets its diagnostics.
+func TestSmallDocumentsAreNotAnalysedBehindLargeOnes(t *testing.T) {
+	srv := New(Options{Version: "test", Logger: zaptest.NewLogger(t)})
+	s := startServer(t, srv)
+	initializeWithLimits(t, s, map[string]interface{}{"analysisTimeout": "1m"})
+	for i := 0; i < cap(srv.sched.large); i++ {
+		srv.sched.large <- struct{}{}
+	}
+	large := limitSpec(largeDocument / 60)
+	if len(large) <= largeDocument {
+		t.Fatalf("the large document has only %d bytes", len(large))
+	}
+	s.Open("file:///work/large.yaml", "yaml", large)
+	const small = "file:///work/small.yaml"
+	s.Open(small, "yaml", limitSpec(3))
+	if p := diagnosticsFor(t, s, small, 1); len(p.Diagnostics) == 0 {
+		t.Error("no findings for the small document")
+	}
+	if _, ok := latestDiagnostics(t, s, "file:///work/large.yaml"); ok {
+		t.Error("the large document was analysed while its slots were taken")
+	}
+	for i := 0; i < cap(srv.sched.large); i++ {
+		<-srv.sched.large
+	}
+	diagnosticsFor(t, s, "file:///work/large.yaml", 1)
+}

@@ -80,9 +80,15 @@ func (s *Server) reanalyse() {
 		if s.isConfigFile(d.snap.URI) {
 			continue
 		}
-		fresh := s.newDocument(d.snap, d)
-		s.docs.set(fresh)
-		s.schedule(fresh, 0)
+		fresh := s.docs.replace(d.snap.URI, func(cur *document) *document {
+			if cur == nil {
+				return nil // closed meanwhile
+			}
+			return s.newDocument(cur.snap, cur)
+		})
+		if fresh != nil {
+			s.schedule(fresh, 0)
+		}
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"errors"
 
 	"go.lsp.dev/jsonrpc2"
+	"go.lsp.dev/protocol"
 	"go.uber.org/zap"
 
 	"github.com/httpcode-lsp/httpcode-lsp/internal/jsonrpc"
@@ -26,21 +27,21 @@ var methods = map[string]method{
 	"initialized": ordered(func(*Server, context.Context, *json.RawMessage) {}),
 	"shutdown":    inline((*Server).shutdown),
 
-	"textDocument/didOpen":             ordered((*Server).didOpen),
-	"textDocument/didChange":           ordered((*Server).didChange),
-	"textDocument/didClose":            ordered((*Server).didClose),
+	"textDocument/didOpen":             synced((*Server).didOpen),
+	"textDocument/didChange":           synced((*Server).didChange),
+	"textDocument/didClose":            synced((*Server).didClose),
 	"textDocument/didSave":             ordered(func(*Server, context.Context, *json.RawMessage) {}),
 	"workspace/didChangeConfiguration": ordered((*Server).didChangeConfiguration),
 	"$/setTrace":                       ordered(func(*Server, context.Context, *json.RawMessage) {}),
 
-	"textDocument/hover":      concurrent((*Server).hover),
-	"textDocument/completion": concurrent((*Server).completion),
-	"completionItem/resolve":  concurrent((*Server).resolveCompletion),
-	"textDocument/codeAction": concurrent((*Server).codeAction),
+	"textDocument/hover":      concurrent(inTextDocument, (*Server).hover),
+	"textDocument/completion": concurrent(inTextDocument, (*Server).completion),
+	"completionItem/resolve":  concurrent(inData, (*Server).resolveCompletion),
+	"textDocument/codeAction": concurrent(inTextDocument, (*Server).codeAction),
 }
 
 // ordered is a notification applied in the order messages arrive, before
-// the next message is read: document sync and configuration.
+// the next message is read: configuration.
 func ordered[P any](apply func(*Server, context.Context, *P)) method {
 	return func(s *Server, ctx context.Context, raw json.RawMessage) (jsonrpc.Work, error) {
 		p, err := decode[P](raw)
@@ -49,6 +50,29 @@ func ordered[P any](apply func(*Server, context.Context, *P)) method {
 		}
 		apply(s, ctx, p)
 		return nil, nil
+	}
+}
+
+// synced is a notification about one document: applied in the order the
+// document's notifications arrive, off the reading goroutine (see
+// documents). Its params are decoded when its turn comes.
+func synced[P any](apply func(*Server, context.Context, *P)) method {
+	return func(s *Server, _ context.Context, raw json.RawMessage) (jsonrpc.Work, error) {
+		uri, ok := inTextDocument(raw)
+		if !ok {
+			return nil, jsonrpc2.Errorf(jsonrpc2.InvalidParams, "no textDocument.uri")
+		}
+		op := s.docs.enqueue(uri)
+		return func(ctx context.Context) (any, error) {
+			defer s.docs.finish(uri, op)
+			<-op.prev
+			p, err := decode[P](raw)
+			if err != nil {
+				return nil, err
+			}
+			apply(s, ctx, p)
+			return nil, nil
+		}, nil
 	}
 }
 
@@ -64,17 +88,37 @@ func inline[P, R any](answer func(*Server, context.Context, *P) (R, error)) meth
 	}
 }
 
-// concurrent is a request answered concurrently with the messages after
-// it, against the documents as they were when it arrived.
-func concurrent[P, R any](answer func(*Server, context.Context, openDocuments, *P) (R, error)) method {
+// concurrent is a request about one document, answered concurrently with
+// the messages after it, once the notifications of its document that came
+// before it are applied, against the document as they left it (nil when
+// it is not open).
+func concurrent[P, R any](uriOf func(json.RawMessage) (protocol.DocumentURI, bool), answer func(*Server, context.Context, *document, *P) (R, error)) method {
 	return func(s *Server, _ context.Context, raw json.RawMessage) (jsonrpc.Work, error) {
 		p, err := decode[P](raw)
 		if err != nil {
 			return nil, err
 		}
-		docs := s.docs.view()
-		return func(ctx context.Context) (any, error) { return answer(s, ctx, docs, p) }, nil
+		uri, _ := uriOf(raw) // a document never named is never open
+		op := s.docs.at(uri)
+		return func(ctx context.Context) (any, error) { return answer(s, ctx, op.wait(ctx), p) }, nil
 	}
+}
+
+// inTextDocument reads the document a message names in textDocument.uri,
+// without decoding the rest: a didOpen's text may be 40 MB.
+func inTextDocument(params json.RawMessage) (protocol.DocumentURI, bool) {
+	return uriMember(jsonrpc.Member(params, "textDocument"))
+}
+
+// inData reads the document a completion item names in data.uri, where
+// completion put it.
+func inData(params json.RawMessage) (protocol.DocumentURI, bool) {
+	return uriMember(jsonrpc.Member(params, "data"))
+}
+
+func uriMember(v json.RawMessage) (protocol.DocumentURI, bool) {
+	var uri protocol.DocumentURI
+	return uri, json.Unmarshal(jsonrpc.Member(v, "uri"), &uri) == nil
 }
 
 // noParams is the params of a method that takes none.
@@ -99,9 +143,9 @@ func decode[P any](raw json.RawMessage) (*P, error) {
 // Handle implements jsonrpc.Handler: the LSP lifecycle rules, then the
 // method table. Before initialize only initialize (and exit) are handled,
 // after shutdown only exit; `exit` ends Serve.
-func (s *Server) Handle(ctx context.Context, req jsonrpc2.Request) jsonrpc.Work {
-	_, isCall := req.(*jsonrpc2.Call)
-	name := req.Method()
+func (s *Server) Handle(ctx context.Context, req *jsonrpc.Request) jsonrpc.Work {
+	isCall := req.IsCall()
+	name := req.Method
 	state := s.lifecycle()
 	var refuse *jsonrpc2.Error
 	switch {
@@ -120,7 +164,7 @@ func (s *Server) Handle(ctx context.Context, req jsonrpc2.Request) jsonrpc.Work 
 		refuse = jsonrpc2.Errorf(jsonrpc2.MethodNotFound, "%s is not implemented by httpcode-lsp", name)
 	}
 	if refuse == nil {
-		work, err := m(s, ctx, req.Params())
+		work, err := m(s, ctx, req.Params)
 		if err == nil {
 			return work
 		}

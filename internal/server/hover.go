@@ -9,8 +9,7 @@ import (
 )
 
 // hover shows the catalog entry of the status code under the cursor.
-func (s *Server) hover(ctx context.Context, docs openDocuments, params *protocol.HoverParams) (*protocol.Hover, error) {
-	d := docs[params.TextDocument.URI]
+func (s *Server) hover(ctx context.Context, d *document, params *protocol.HoverParams) (*protocol.Hover, error) {
 	if d == nil || !s.sched.analysed(ctx, d) {
 		return nil, nil
 	}

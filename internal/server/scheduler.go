@@ -22,11 +22,17 @@ import (
 // time, and a version edited over (or closed) before its turn comes is
 // never analysed, so that typing in a document slower to analyse than the
 // time budget does not pile analyses up.
+//
+// Documents over largeDocument wait for slots of their own, one fewer than
+// the CPUs (at least one): an analysis already running cannot be stopped,
+// and a large one takes seconds, during which a small document must still
+// get its analysis and a request a free CPU.
 type scheduler struct {
 	log      *zap.Logger
 	debounce time.Duration
 	current  func(*document) bool // whether a document is still the state of its URI
 	slots    chan struct{}        // one per analysis that may run at once
+	large    chan struct{}        // one per analysis of a large document that may run at once
 
 	mu      sync.Mutex
 	pending map[protocol.DocumentURI]func() // cancels a URI's scheduled publication
@@ -34,12 +40,17 @@ type scheduler struct {
 	stopped bool                            // nothing is scheduled any more
 }
 
-func newScheduler(log *zap.Logger, debounce time.Duration, slots int, current func(*document) bool) *scheduler {
+// largeDocument is the size from which a document's analysis takes a
+// large slot: about 20 ms of analysis.
+const largeDocument = 1 << 20
+
+func newScheduler(log *zap.Logger, debounce time.Duration, cpus int, current func(*document) bool) *scheduler {
 	return &scheduler{
 		log:      log,
 		debounce: debounce,
 		current:  current,
-		slots:    make(chan struct{}, slots),
+		slots:    make(chan struct{}, cpus),
+		large:    make(chan struct{}, max(1, cpus-1)),
 		pending:  map[protocol.DocumentURI]func(){},
 	}
 }
@@ -150,8 +161,12 @@ func (sc *scheduler) analysed(ctx context.Context, d *document) bool {
 						zap.Any("panic", p), zap.ByteString("stack", debug.Stack()))
 				}
 			}()
-			sc.slots <- struct{}{}
-			defer func() { <-sc.slots }()
+			slots := sc.slots
+			if r.size > largeDocument {
+				slots = sc.large
+			}
+			slots <- struct{}{}
+			defer func() { <-slots }()
 			if !sc.current(d) {
 				return
 			}

@@ -72,10 +72,12 @@ func TestSoak(t *testing.T) {
 		return
 	}
 
-	// A request is read after every notification sent before it, and
-	// those are applied before the next message is read: once it is
-	// answered, every edit is in.
-	s.Hover("file:///soak/doc0.go", protocol.Position{})
+	// A request is answered once the notifications of its document sent
+	// before it are applied: once one is answered on each document, every
+	// edit is in.
+	for i := range finals {
+		s.Hover(fmt.Sprintf("file:///soak/doc%d%s", i, soakSeeds[i%len(soakSeeds)].ext), protocol.Position{})
+	}
 	var closed []weak.Pointer[document]
 	for i, want := range finals {
 		uri := protocol.DocumentURI(fmt.Sprintf("file:///soak/doc%d%s", i, soakSeeds[i%len(soakSeeds)].ext))
@@ -90,7 +92,9 @@ func TestSoak(t *testing.T) {
 		s.Notify("textDocument/didClose", map[string]interface{}{"textDocument": map[string]string{"uri": string(uri)}})
 	}
 	// A request after the closes is answered after them.
-	s.Hover("file:///soak/doc0.go", protocol.Position{})
+	for i := range finals {
+		s.Hover(fmt.Sprintf("file:///soak/doc%d%s", i, soakSeeds[i%len(soakSeeds)].ext), protocol.Position{})
+	}
 	if n := len(srv.docs.all()); n != 0 {
 		t.Errorf("%d documents still open", n)
 	}
