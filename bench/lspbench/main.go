@@ -6,7 +6,8 @@
 // file's bytes, and `redocly lint` where its binary is given.
 //
 // bench/run.sh prepares the inputs and calls it; `--smoke` runs the small
-// file only, with fewer requests, for the default tests.
+// file only, with fewer requests and a smaller spec analysed while it is
+// hovered, for the default tests.
 package main
 
 import (
@@ -57,7 +58,7 @@ func run(bin, dir, redocly, only string, smoke bool) error {
 	if smoke {
 		cfg = config{rounds: 1, positions: 50, edits: 10}
 	}
-	files, err := inputs(dir, smoke)
+	files, big, err := inputs(dir, smoke)
 	if err != nil {
 		return err
 	}
@@ -77,12 +78,21 @@ func run(bin, dir, redocly, only string, smoke bool) error {
 				return fmt.Errorf("redocly lint %s: %w", f.name, err)
 			}
 		}
+		if f.underLoad {
+			fmt.Fprintf(os.Stderr, "lspbench: %s while %s is analysed\n", f.name, big.name)
+			if r.load, err = hoverUnderLoad(bin, f, big); err != nil {
+				return fmt.Errorf("%s while %s is analysed: %w", f.name, big.name, err)
+			}
+			if smoke && r.load.hovered == 0 {
+				return fmt.Errorf("%s: no hover answered while %s is analysed", f.name, big.name)
+			}
+		}
 		if smoke && (r.hovered == 0 || r.completed == 0 || len(r.edits) != cfg.edits) {
 			return fmt.Errorf("%s: %d hovers and %d completions answered", f.name, r.hovered, r.completed)
 		}
 		results = append(results, r)
 	}
-	fmt.Print(table(results, cfg))
+	fmt.Print(table(results, cfg, big))
 	return nil
 }
 
@@ -103,6 +113,7 @@ type result struct {
 	redocly              time.Duration
 	redoclyRSS           int64
 	editOffset, editLine int
+	load                 *loadResult // when underLoad
 }
 
 func measure(bin string, f file, cfg config) (*result, error) {
@@ -209,28 +220,14 @@ func measure(bin string, f file, cfg config) (*result, error) {
 // diagnostics in r.
 func openFresh(bin string, f file, src []byte, r *result) (*client, time.Duration, time.Duration, error) {
 	t0 := time.Now()
-	c, err := start(bin, "--debounce", "0", "--log-level", "warn")
+	c, err := startInitialized(bin, nil)
 	if err != nil {
 		return nil, 0, 0, err
 	}
+	init := time.Since(t0)
 	fail := func(err error) (*client, time.Duration, time.Duration, error) {
 		c.stop()
 		return nil, 0, 0, err
-	}
-	// The completion capabilities VS Code announces: snippets, and the
-	// documentation of an item resolved when it is shown.
-	capabilities := map[string]any{"textDocument": map[string]any{"completion": map[string]any{"completionItem": map[string]any{
-		"snippetSupport": true,
-		"resolveSupport": map[string]any{"properties": []string{"documentation", "detail", "additionalTextEdits"}},
-	}}}}
-	if _, err := c.call("initialize", map[string]any{
-		"processId": os.Getpid(), "rootUri": nil, "capabilities": capabilities,
-	}); err != nil {
-		return fail(err)
-	}
-	init := time.Since(t0)
-	if err := c.notify("initialized", map[string]any{}); err != nil {
-		return fail(err)
 	}
 	uri := "file://" + f.path
 	// The message is encoded before the clock starts, as an editor has
@@ -253,6 +250,35 @@ func openFresh(bin string, f file, src []byte, r *result) (*client, time.Duratio
 	}
 	r.diagnostics = len(p.Diagnostics)
 	return c, init, time.Since(t0), nil
+}
+
+// startInitialized starts a server with no debounce and initializes it
+// as VS Code does, with options (when not nil) as its
+// initializationOptions.
+func startInitialized(bin string, options any) (*client, error) {
+	c, err := start(bin, "--debounce", "0", "--log-level", "warn")
+	if err != nil {
+		return nil, err
+	}
+	// The completion capabilities VS Code announces: snippets, and the
+	// documentation of an item resolved when it is shown.
+	capabilities := map[string]any{"textDocument": map[string]any{"completion": map[string]any{"completionItem": map[string]any{
+		"snippetSupport": true,
+		"resolveSupport": map[string]any{"properties": []string{"documentation", "detail", "additionalTextEdits"}},
+	}}}}
+	params := map[string]any{"processId": os.Getpid(), "rootUri": nil, "capabilities": capabilities}
+	if options != nil {
+		params["initializationOptions"] = options
+	}
+	if _, err := c.call("initialize", params); err != nil {
+		c.stop()
+		return nil, err
+	}
+	if err := c.notify("initialized", map[string]any{}); err != nil {
+		c.stop()
+		return nil, err
+	}
+	return c, nil
 }
 
 // yamlParse returns the time yaml.v3 takes to read src into a node tree:
@@ -334,7 +360,7 @@ func spread(offs []int, n int) []int {
 }
 
 // table prints the results: one column per file, one row per measure.
-func table(rs []*result, cfg config) string {
+func table(rs []*result, cfg config, big file) string {
 	var b strings.Builder
 	row := func(name string, cell func(r *result) string) {
 		b.WriteString("| " + name + " |")
@@ -377,6 +403,12 @@ func table(rs []*result, cfg config) string {
 		return fmt.Sprintf("%s (line %d)", pair(r.edits), r.editLine+1)
 	})
 	row("server peak RSS after the edits", func(r *result) string { return mb(r.rss) })
+	row(fmt.Sprintf("hover p50 / p99 while a %.0f MB spec is analysed (one every %v)", float64(big.size)/1e6, hoverInterval), func(r *result) string {
+		if r.load == nil {
+			return "—"
+		}
+		return fmt.Sprintf("%s (%d during the analysis, %d answered)", pair(r.load.hovers), len(r.load.hovers), r.load.hovered)
+	})
 	row("`check`: wall (× yaml.v3), peak RSS", func(r *result) string {
 		return ratio(r.check, r.yamlParse) + ", " + mb(r.checkRSS)
 	})
@@ -394,6 +426,7 @@ type file struct {
 	name, path, lang string
 	size, lines      int
 	redocly          bool // an OpenAPI file redocly lints as a baseline
+	underLoad        bool // hovered again while a big spec is analysed
 }
 
 func newFile(name, path, lang string, redocly bool) (file, error) {
@@ -405,56 +438,67 @@ func newFile(name, path, lang string, redocly bool) (file, error) {
 }
 
 // inputs returns the files to measure, generating those that are
-// generated. The GitHub description and its YAML form must be in dir
-// (bench/fetch.sh) unless smoke.
-func inputs(dir string, smoke bool) ([]file, error) {
+// generated, and the big spec analysed while the underLoad file is
+// hovered: specgen's path items, 39 MB of them (3 MB if smoke), three
+// times GitHub's description and more than twice the default
+// limits.maxDocumentSize. The GitHub description and its YAML form must
+// be in dir (bench/fetch.sh) unless smoke.
+func inputs(dir string, smoke bool) ([]file, file, error) {
 	dir, err := filepath.Abs(dir)
 	if err != nil {
-		return nil, err
+		return nil, file{}, err
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, err
+		return nil, file{}, err
+	}
+	bigLines := 1_700_000
+	if smoke {
+		bigLines = 130_000
 	}
 	gen := []struct {
-		name string
-		src  func() []byte
-		lang string
+		name      string
+		src       func() []byte
+		lang      string
+		underLoad bool
 	}{
-		{"small.yaml", func() []byte { return specgen.OpenAPI(1000) }, "yaml"},
-		{"medium.yaml", func() []byte { return specgen.OpenAPI(50000) }, "yaml"},
-		{"large.go", func() []byte { return specgen.Go(20000) }, "go"},
+		{"big.yaml", func() []byte { return specgen.OpenAPI(bigLines) }, "yaml", false},
+		{"small.yaml", func() []byte { return specgen.OpenAPI(1000) }, "yaml", true},
+		{"medium.yaml", func() []byte { return specgen.OpenAPI(50000) }, "yaml", false},
+		{"large.go", func() []byte { return specgen.Go(20000) }, "go", false},
 	}
 	if smoke {
-		gen = gen[:1]
+		gen = gen[:2]
 	}
 	var out []file
 	for _, g := range gen {
 		path := filepath.Join(dir, g.name)
 		if err := os.WriteFile(path, g.src(), 0o644); err != nil {
-			return nil, err
+			return nil, file{}, err
 		}
 		f, err := newFile(g.name, path, g.lang, false)
 		if err != nil {
-			return nil, err
+			return nil, file{}, err
 		}
+		f.underLoad = g.underLoad
 		out = append(out, f)
 	}
+	big, out := out[0], out[1:]
 	if smoke {
-		return out, nil
+		return out, big, nil
 	}
 	jsonPath, yamlPath := filepath.Join(dir, "api.github.com.json"), filepath.Join(dir, "api.github.com.yaml")
 	if _, err := os.Stat(yamlPath); err != nil {
 		if err := toYAML(jsonPath, yamlPath); err != nil {
-			return nil, fmt.Errorf("convert the GitHub description to YAML: %w (run bench/fetch.sh)", err)
+			return nil, file{}, fmt.Errorf("convert the GitHub description to YAML: %w (run bench/fetch.sh)", err)
 		}
 	}
 	for _, name := range []string{"api.github.com.json", "api.github.com.yaml"} {
 		lang := strings.TrimPrefix(filepath.Ext(name), ".")
 		f, err := newFile(name, filepath.Join(dir, name), lang, lang == "json")
 		if err != nil {
-			return nil, fmt.Errorf("%w (run bench/fetch.sh)", err)
+			return nil, file{}, fmt.Errorf("%w (run bench/fetch.sh)", err)
 		}
 		out = append(out, f)
 	}
-	return out, nil
+	return out, big, nil
 }
