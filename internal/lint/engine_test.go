@@ -39,14 +39,14 @@ func TestRuleTable(t *testing.T) {
 	idRE := regexp.MustCompile(`^[a-z]+(-[a-z]+)+$`)
 	for i, w := range want {
 		r := Rules()[i]
-		if r.ID != w.id || r.DefaultSeverity != w.sev || r.Language != w.lang {
-			t.Errorf("rule %d = %s %v %v, want %s %v %v", i, r.ID, r.DefaultSeverity, r.Language, w.id, w.sev, w.lang)
+		if r.ID != w.id || r.DefaultSeverity != w.sev || r.Language() != w.lang {
+			t.Errorf("rule %d = %s %v %v, want %s %v %v", i, r.ID, r.DefaultSeverity, r.Language(), w.id, w.sev, w.lang)
 		}
 		if got, ok := Lookup(w.id); !ok || got != r {
 			t.Errorf("Lookup(%q) = %v, %v", w.id, got, ok)
 		}
-		if !idRE.MatchString(r.ID) || r.Run == nil {
-			t.Errorf("rule %q: bad ID or no Run", r.ID)
+		if !idRE.MatchString(r.ID) || r.Language() == 0 {
+			t.Errorf("rule %q: bad ID or no run", r.ID)
 		}
 		if len(r.Doc) < 150 || strings.Contains(r.Doc, "\n") || !strings.Contains(r.Doc, "Fix") {
 			t.Errorf("rule %q: Doc must be one paragraph naming the fix: %q", r.ID, r.Doc)
@@ -180,8 +180,8 @@ func TestRecover(t *testing.T) {
 	saved, savedRecover := registry, recoverPanics
 	defer func() { registry, recoverPanics = saved, savedRecover }()
 	recoverPanics = true
-	registry = append(append([]*Rule(nil), saved...), &Rule{ID: "panics-always", Language: LanguageOpenAPI | LanguageGo, DefaultSeverity: Error,
-		Run: func(p *Pass) { p.Report(Finding{Message: "x"}); panic("boom") }})
+	registry = append(append([]*Rule(nil), saved...), &Rule{ID: "panics-always", DefaultSeverity: Error,
+		RunOpenAPI: func(p *Pass) { p.Report(Finding{Message: "x"}); panic("boom") }})
 	fs := OpenAPI(openapi.Parse([]byte(severitySpec)), Options{})
 	if len(fs) == 0 || len(findingsOf(fs, "panics-always")) != 0 {
 		t.Errorf("findings: %v", fs)

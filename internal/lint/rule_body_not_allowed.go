@@ -1,4 +1,102 @@
-// gobody.go: body-not-allowed in Go, from syntax. After a statement
+// rule_body_not_allowed.go: the rule body-not-allowed, content on a 1xx,
+// 204, 205 or 304 response.
+
+package lint
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strconv"
+
+	"github.com/httpcode-lsp/httpcode-lsp/internal/catalog"
+	"github.com/httpcode-lsp/httpcode-lsp/internal/openapi"
+)
+
+var bodyNotAllowed = &Rule{
+	ID:              "body-not-allowed",
+	summary:         "Content on a 1xx, 204, 205 or 304 response",
+	source:          "RFC 9110 §15.2, §15.3.5, §15.3.6, §15.4.5",
+	DefaultSeverity: Error,
+	severityNote:    "warning in Go",
+	Doc: "Flags content on a response that cannot have any: 1xx (RFC 9110 §15.2), 204 No Content " +
+		"(§15.3.5), 205 Reset Content (§15.3.6) and 304 Not Modified (§15.4.5). In OpenAPI that is " +
+		"a `content` map with media types (3.x) or a `schema` (2.0) on such a response, or on the " +
+		"response its `$ref` points to. In Go it is a write to the same ResponseWriter (`w.Write`, " +
+		"`fmt.Fprint*(w, …)`, `io.Copy(w, …)`, `io.WriteString(w, …)`, `json.NewEncoder(w).Encode`, " +
+		"a template's `Execute(w, …)`, `http.Error(w, …)`) after `w.WriteHeader(204|205|304)` " +
+		"in the same function, on a path that can follow it: the statements after the call, " +
+		"and after the blocks around it when they do not return — net/http refuses such writes " +
+		"with ErrBodyNotAllowed. Fix: remove the content (OpenAPI), or the write, or send 200.",
+	fixNote:    "Removes the `content`/`schema` entry, whole lines in block YAML, the member and its comma in JSON; where it is the response's only entry it becomes a `description` (safe). No fix through a `$ref` or in Go.",
+	RunOpenAPI: bodyNotAllowedOpenAPI,
+	RunGo:      bodyNotAllowedGo,
+}
+
+func bodyNotAllowedOpenAPI(p *Pass) {
+	doc := p.Doc
+	ed := newMapEditor(doc.Doc, doc.JSON)
+	responses(doc, func(rm *openapi.ResponseMap, r *openapi.Response) {
+		source, ok := noContent(r.Status)
+		if !ok {
+			return
+		}
+		t, ok := target(r)
+		if !ok || !hasContent(doc.Kind, t) {
+			return
+		}
+		key, name := t.ContentKey, "content"
+		if key == nil || len(t.Content) == 0 {
+			key, name = t.Schema, "schema"
+		}
+		what := r.Key
+		if r.Status.Class == 1 {
+			what = "1xx"
+		}
+		if t != r {
+			rs, re := keyRange(r)
+			if r.Ref != nil {
+				rs, re = r.Ref.Start, r.Ref.End
+			}
+			p.Report(Finding{Start: rs, End: re,
+				Message: fmt.Sprintf("a %s response has no content (%s), but the response it refers to declares %s; refer to one without it",
+					what, source, name),
+				Related: []Related{{Start: key.Start, End: key.End, Message: name + " declared here"}}})
+			return
+		}
+		f := Finding{Start: key.Start, End: key.End,
+			Message: fmt.Sprintf("a %s response has no content (%s); remove %s", what, source, name)}
+		phrase := "No Content"
+		if ph, ok := p.phrase(r.Status.Code); ok && r.Status.Code != 0 {
+			phrase = ph
+		}
+		if i := directPair(r.Node, name); i >= 0 {
+			if e, ok := ed.removeEntry(r.Node, i, snippet{key: "description", value: phrase}); ok {
+				f.Fixes = []Fix{{Title: "Remove " + name, Edits: []Edit{e}, Safe: owned(doc.Doc, r)}}
+			}
+		}
+		p.Report(f)
+	})
+}
+
+// noContent reports whether responses with the status must not carry
+// content, and names the rule's source.
+func noContent(s openapi.Status) (string, bool) {
+	if s.Class == 1 || s.Code >= 100 && s.Code < 200 {
+		return "RFC 9110 §15.2", true
+	}
+	if s.Code == 0 {
+		return "", false
+	}
+	e, ok := catalog.Lookup(s.Code)
+	if !ok || e.BodyAllowed {
+		return "", false
+	}
+	return e.Spec.String(), true
+}
+
+// bodyNotAllowedGo works from syntax. After a statement
 // `X.WriteHeader(c)` with c 204, 205 or 304 (a literal or a constant the
 // scanner recognised), the statements that can run next are scanned for
 // writes to the same X (compared as written): the rest of the block, then,
@@ -12,49 +110,6 @@
 // another variable, an encoder stored before use (enc :=
 // json.NewEncoder(w)), writes inside called functions, the next iteration
 // of a loop, and labeled break and goto targets.
-
-package lint
-
-import (
-	"fmt"
-	"go/ast"
-	"go/token"
-	"go/types"
-	"strconv"
-
-	"github.com/httpcode-lsp/httpcode-lsp/internal/catalog"
-)
-
-// frame is a statement list being run through, and the index of the
-// statement reached in it.
-type frame struct {
-	list []ast.Stmt
-	idx  int
-	// owner is the statement in the enclosing list that holds list (nil
-	// for a function body).
-	owner ast.Stmt
-}
-
-type bodyChecker struct {
-	p     *Pass
-	s     *goSyntax
-	codes map[int]int // occurrence start -> code
-	// pkgs maps import paths to the file's name for them.
-	pkgs map[string]string
-	seen map[[2]int]bool
-	// scanned holds the statements a scan has passed: what can follow a
-	// statement is the same for every WriteHeader whose scan reaches it,
-	// so a second scan from there finds nothing new.
-	scanned map[scanKey]bool
-}
-
-type scanKey struct {
-	list   *ast.Stmt // the list's first element: its identity
-	at     int
-	writer string
-	code   int
-}
-
 func bodyNotAllowedGo(p *Pass) {
 	s := p.gosyn
 	if s == nil || s.File == nil {
@@ -93,6 +148,36 @@ func bodyNotAllowedGo(p *Pass) {
 		}
 		return true
 	})
+}
+
+// frame is a statement list being run through, and the index of the
+// statement reached in it.
+type frame struct {
+	list []ast.Stmt
+	idx  int
+	// owner is the statement in the enclosing list that holds list (nil
+	// for a function body).
+	owner ast.Stmt
+}
+
+type bodyChecker struct {
+	p     *Pass
+	s     *goSyntax
+	codes map[int]int // occurrence start -> code
+	// pkgs maps import paths to the file's name for them.
+	pkgs map[string]string
+	seen map[[2]int]bool
+	// scanned holds the statements a scan has passed: what can follow a
+	// statement is the same for every WriteHeader whose scan reaches it,
+	// so a second scan from there finds nothing new.
+	scanned map[scanKey]bool
+}
+
+type scanKey struct {
+	list   *ast.Stmt // the list's first element: its identity
+	at     int
+	writer string
+	code   int
 }
 
 func lastSlash(s string) int {
