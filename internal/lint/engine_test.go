@@ -9,6 +9,7 @@ import (
 
 	"github.com/httpcode-lsp/httpcode-lsp/internal/golang"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/openapi"
+	"github.com/httpcode-lsp/httpcode-lsp/internal/wanttest"
 )
 
 // The rules of issue 4, with their default severities.
@@ -195,32 +196,29 @@ func TestFixSafety(t *testing.T) {
 		file, rule, text string
 		safe             bool
 	}{
-		{"openapi/alias.yaml", "missing-header", "'201': &created", true},
-		{"openapi/alias.yaml", "missing-header", "'201': *created", false},
-		{"openapi/headers.yaml", "missing-header", "'407'", false},
-		{"openapi/headers.yaml", "missing-header", "'201'", true},
-		{"openapi/body.yaml", "body-not-allowed", "content:  # want \"body-not-allowed: a 204", true},
-		{"openapi/invalid.yaml", "invalid-status-code", "'4xx'", true},
-		{"openapi/unquoted.yaml", "unquoted-status-code", "200:", true},
-		{"openapi/method.yaml", "method-status-mismatch", "'200':  # want \"method-status-mismatch: POST", false},
-		{"openapi/accepted_redirect.yaml", "redirect-method-change", "'302':  # want \"redirect-method-change: 302 lets clients turn POST", false},
-		{"openapi/description.yaml", "description-mismatch", "Created  #", true},
-		{"go/gin.go", "use-status-constant", "200", true},
+		{"missing-header/alias.yaml", "missing-header", "'201': &created", true},
+		{"missing-header/alias.yaml", "missing-header", "'201': *created", false},
+		{"missing-header/headers.yaml", "missing-header", "'407'", false},
+		{"missing-header/headers.yaml", "missing-header", "'201'", true},
+		{"body-not-allowed/body.yaml", "body-not-allowed", "content:  # want \"body-not-allowed: a 204", true},
+		{"invalid-status-code/invalid.yaml", "invalid-status-code", "'4xx'", true},
+		{"unquoted-status-code/unquoted.yaml", "unquoted-status-code", "200:", true},
+		{"method-status-mismatch/method.yaml", "method-status-mismatch", "'200':  # want \"method-status-mismatch: POST", false},
+		{"redirect-method-change/redirect.yaml", "redirect-method-change", "'302':  # want \"redirect-method-change: 302 lets clients turn POST", false},
+		{"description-mismatch/description.yaml", "description-mismatch", "Created  #", true},
+		{"use-status-constant/gin.go", "use-status-constant", "200", true},
 	}
 	for _, c := range cases {
 		path := "testdata/" + c.file
-		src, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
+		fx := wanttest.Load(t, path)
+		src := fx.Src
 		at := strings.Index(string(src), c.text)
 		if at < 0 {
 			t.Fatalf("%s: %q not found", c.file, c.text)
 		}
-		_, opts := loadExpectations(t, path, src)
 		found := false
-		for _, f := range findingsOf(lintFile(path, src, opts), c.rule) {
-			if lineOf(src, f.Start) != lineOf(src, at) {
+		for _, f := range findingsOf(lintFile(path, src, fixtureOptions(t, fx)), c.rule) {
+			if fx.LineOf(f.Start) != fx.LineOf(at) {
 				continue
 			}
 			found = true
@@ -242,7 +240,7 @@ func TestFixSafety(t *testing.T) {
 
 // FixAll applies the shared import once.
 func TestFixAll(t *testing.T) {
-	src, err := os.ReadFile("testdata/go/gin.go")
+	src, err := os.ReadFile("testdata/use-status-constant/gin.go")
 	if err != nil {
 		t.Fatal(err)
 	}
