@@ -4,6 +4,8 @@ package lint
 
 import (
 	"go/token"
+	"path"
+	"strconv"
 	"strings"
 
 	"github.com/httpcode-lsp/httpcode-lsp/internal/golang"
@@ -45,4 +47,28 @@ func (s *goSyntax) offset(p token.Pos) int {
 // rather than sends one: resp.StatusCode == 499, case 305.
 func isComparison(ctx string) bool {
 	return strings.HasSuffix(ctx, " ==") || strings.HasSuffix(ctx, " !=") || strings.HasPrefix(ctx, "case ")
+}
+
+// importSpec is an import of the file: its path and the name the file
+// uses for it ("_" and "." included).
+type importSpec struct{ path, name string }
+
+// imports returns the file's imports.
+func (s *goSyntax) imports() []importSpec {
+	var out []importSpec
+	for _, im := range s.File.Imports {
+		if im.Path == nil {
+			continue
+		}
+		p, err := strconv.Unquote(im.Path.Value)
+		if err != nil {
+			continue
+		}
+		name := path.Base(p)
+		if im.Name != nil {
+			name = im.Name.Name
+		}
+		out = append(out, importSpec{path: p, name: name})
+	}
+	return out
 }

@@ -103,6 +103,16 @@ func hasContent(kind openapi.Kind, r *openapi.Response) bool {
 	return len(r.Content) > 0 || r.Schema != nil
 }
 
+// pathOperations calls fn for every operation of the API's paths (not a
+// webhook's or a callback's) that has a responses map.
+func pathOperations(doc *openapi.Document, fn func(op *openapi.Operation, rm *openapi.ResponseMap)) {
+	for _, op := range doc.Operations {
+		if op.Responses != nil && pathKind(op) {
+			fn(op, op.Responses)
+		}
+	}
+}
+
 // pathKind reports whether an operation serves a path of the API, as
 // opposed to a webhook or callback that the API's clients answer.
 func pathKind(op *openapi.Operation) bool {

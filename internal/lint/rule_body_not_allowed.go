@@ -8,7 +8,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"strconv"
 
 	"github.com/httpcode-lsp/httpcode-lsp/internal/catalog"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/openapi"
@@ -119,20 +118,9 @@ func bodyNotAllowedGo(p *Pass) {
 	for _, o := range p.GoFile.Occurrences {
 		c.codes[o.Start] = o.Code
 	}
-	for _, im := range s.File.Imports {
-		if im.Path == nil {
-			continue
-		}
-		path, err := strconv.Unquote(im.Path.Value)
-		if err != nil {
-			continue
-		}
-		name := path[lastSlash(path)+1:]
-		if im.Name != nil {
-			name = im.Name.Name
-		}
-		if name != "_" && name != "." {
-			c.pkgs[path] = name
+	for _, im := range s.imports() {
+		if im.name != "_" && im.name != "." {
+			c.pkgs[im.path] = im.name
 		}
 	}
 	ast.Inspect(s.File, func(n ast.Node) bool {
@@ -178,15 +166,6 @@ type scanKey struct {
 	at     int
 	writer string
 	code   int
-}
-
-func lastSlash(s string) int {
-	for i := len(s) - 1; i >= 0; i-- {
-		if s[i] == '/' {
-			return i
-		}
-	}
-	return -1
 }
 
 // block walks a statement list; stack holds the frames of the lists

@@ -6,6 +6,8 @@ package lint
 import (
 	"fmt"
 	"strings"
+
+	"github.com/httpcode-lsp/httpcode-lsp/internal/openapi"
 )
 
 var methodStatusMismatch = &Rule{
@@ -26,11 +28,7 @@ var methodStatusMismatch = &Rule{
 
 func methodMismatchOpenAPI(p *Pass) {
 	doc := p.Doc
-	for _, op := range doc.Operations {
-		rm := op.Responses
-		if rm == nil || !pathKind(op) {
-			continue
-		}
+	pathOperations(doc, func(op *openapi.Operation, rm *openapi.ResponseMap) {
 		for _, r := range rm.Entries {
 			switch code := r.Status.Code; {
 			case code == 200 && op.Method == "POST" && op.HasRequestBody && collectionPath(op.Path) &&
@@ -65,7 +63,7 @@ func methodMismatchOpenAPI(p *Pass) {
 				p.Report(f)
 			}
 		}
-	}
+	})
 }
 
 // actionWords are last path segments of POST endpoints that do

@@ -6,6 +6,8 @@ package lint
 import (
 	"fmt"
 	"strings"
+
+	"github.com/httpcode-lsp/httpcode-lsp/internal/openapi"
 )
 
 var missingNotFound = &Rule{
@@ -21,22 +23,21 @@ var missingNotFound = &Rule{
 }
 
 func missingNotFoundOpenAPI(p *Pass) {
-	for _, op := range p.Doc.Operations {
-		rm := op.Responses
-		if rm == nil || !pathKind(op) || !strings.Contains(op.Path, "{") {
-			continue
+	pathOperations(p.Doc, func(op *openapi.Operation, rm *openapi.ResponseMap) {
+		if !strings.Contains(op.Path, "{") {
+			return
 		}
 		switch op.Method {
 		case "GET", "PUT", "PATCH", "DELETE":
 		default:
-			continue
+			return
 		}
 		if p.has(rm, 404) || p.coversClass(rm, 4) {
-			continue
+			return
 		}
 		p.Report(Finding{Start: rm.KeyStart, End: rm.KeyEnd,
 			Message: fmt.Sprintf("%s documents no 404; add 404 Not Found for a %s that names nothing", op.Context, lastParam(op.Path))})
-	}
+	})
 }
 
 // lastParam returns the last {parameter} of a path.

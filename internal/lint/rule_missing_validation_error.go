@@ -5,6 +5,8 @@ package lint
 
 import (
 	"fmt"
+
+	"github.com/httpcode-lsp/httpcode-lsp/internal/openapi"
 )
 
 var missingValidationError = &Rule{
@@ -21,15 +23,11 @@ var missingValidationError = &Rule{
 }
 
 func missingValidationOpenAPI(p *Pass) {
-	for _, op := range p.Doc.Operations {
-		rm := op.Responses
-		if rm == nil || !pathKind(op) || !op.HasRequestBody {
-			continue
-		}
-		if p.has(rm, 400) || p.has(rm, 422) || p.coversClass(rm, 4) {
-			continue
+	pathOperations(p.Doc, func(op *openapi.Operation, rm *openapi.ResponseMap) {
+		if !op.HasRequestBody || p.has(rm, 400) || p.has(rm, 422) || p.coversClass(rm, 4) {
+			return
 		}
 		p.Report(Finding{Start: rm.KeyStart, End: rm.KeyEnd,
 			Message: fmt.Sprintf("%s takes a request body but documents no 400 or 422; add 400 Bad Request (or 422) for invalid input", op.Context)})
-	}
+	})
 }
