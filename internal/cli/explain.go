@@ -120,7 +120,7 @@ func ruleMarkdown(id string) (string, bool) {
 	} else {
 		// The documentation's layout changed: the rule table still has
 		// what matters.
-		section = fmt.Sprintf("## %s\n\nDefault severity: **%s**. Applies to: %s.\n\n%s\n", r.ID, r.DefaultSeverity, r.Language, r.Doc)
+		section = fmt.Sprintf("## %s\n\nDefault severity: **%s**. Applies to: %s.\n\n%s\n", r.ID, r.DefaultSeverity, r.Language(), r.Doc)
 	}
 	return strings.TrimRight(section, "\n") + "\n\nDocumentation: " + lint.URL(r.ID) + "\n", true
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/httpcode-lsp/httpcode-lsp/internal/golang"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/openapi"
+	"github.com/httpcode-lsp/httpcode-lsp/internal/wanttest"
 )
 
 // The rules of issue 4, with their default severities.
@@ -39,14 +40,14 @@ func TestRuleTable(t *testing.T) {
 	idRE := regexp.MustCompile(`^[a-z]+(-[a-z]+)+$`)
 	for i, w := range want {
 		r := Rules()[i]
-		if r.ID != w.id || r.DefaultSeverity != w.sev || r.Language != w.lang {
-			t.Errorf("rule %d = %s %v %v, want %s %v %v", i, r.ID, r.DefaultSeverity, r.Language, w.id, w.sev, w.lang)
+		if r.ID != w.id || r.DefaultSeverity != w.sev || r.Language() != w.lang {
+			t.Errorf("rule %d = %s %v %v, want %s %v %v", i, r.ID, r.DefaultSeverity, r.Language(), w.id, w.sev, w.lang)
 		}
 		if got, ok := Lookup(w.id); !ok || got != r {
 			t.Errorf("Lookup(%q) = %v, %v", w.id, got, ok)
 		}
-		if !idRE.MatchString(r.ID) || r.Run == nil {
-			t.Errorf("rule %q: bad ID or no Run", r.ID)
+		if !idRE.MatchString(r.ID) || r.Language() == 0 {
+			t.Errorf("rule %q: bad ID or no run", r.ID)
 		}
 		if len(r.Doc) < 150 || strings.Contains(r.Doc, "\n") || !strings.Contains(r.Doc, "Fix") {
 			t.Errorf("rule %q: Doc must be one paragraph naming the fix: %q", r.ID, r.Doc)
@@ -180,8 +181,8 @@ func TestRecover(t *testing.T) {
 	saved, savedRecover := registry, recoverPanics
 	defer func() { registry, recoverPanics = saved, savedRecover }()
 	recoverPanics = true
-	registry = append(append([]*Rule(nil), saved...), &Rule{ID: "panics-always", Language: LanguageOpenAPI | LanguageGo, DefaultSeverity: Error,
-		Run: func(p *Pass) { p.Report(Finding{Message: "x"}); panic("boom") }})
+	registry = append(append([]*Rule(nil), saved...), &Rule{ID: "panics-always", DefaultSeverity: Error,
+		RunOpenAPI: func(p *Pass) { p.Report(Finding{Message: "x"}); panic("boom") }})
 	fs := OpenAPI(openapi.Parse([]byte(severitySpec)), Options{})
 	if len(fs) == 0 || len(findingsOf(fs, "panics-always")) != 0 {
 		t.Errorf("findings: %v", fs)
@@ -195,32 +196,29 @@ func TestFixSafety(t *testing.T) {
 		file, rule, text string
 		safe             bool
 	}{
-		{"openapi/alias.yaml", "missing-header", "'201': &created", true},
-		{"openapi/alias.yaml", "missing-header", "'201': *created", false},
-		{"openapi/headers.yaml", "missing-header", "'407'", false},
-		{"openapi/headers.yaml", "missing-header", "'201'", true},
-		{"openapi/body.yaml", "body-not-allowed", "content:  # want \"body-not-allowed: a 204", true},
-		{"openapi/invalid.yaml", "invalid-status-code", "'4xx'", true},
-		{"openapi/unquoted.yaml", "unquoted-status-code", "200:", true},
-		{"openapi/method.yaml", "method-status-mismatch", "'200':  # want \"method-status-mismatch: POST", false},
-		{"openapi/accepted_redirect.yaml", "redirect-method-change", "'302':  # want \"redirect-method-change: 302 lets clients turn POST", false},
-		{"openapi/description.yaml", "description-mismatch", "Created  #", true},
-		{"go/gin.go", "use-status-constant", "200", true},
+		{"missing-header/alias.yaml", "missing-header", "'201': &created", true},
+		{"missing-header/alias.yaml", "missing-header", "'201': *created", false},
+		{"missing-header/headers.yaml", "missing-header", "'407'", false},
+		{"missing-header/headers.yaml", "missing-header", "'201'", true},
+		{"body-not-allowed/body.yaml", "body-not-allowed", "content:  # want \"body-not-allowed: a 204", true},
+		{"invalid-status-code/invalid.yaml", "invalid-status-code", "'4xx'", true},
+		{"unquoted-status-code/unquoted.yaml", "unquoted-status-code", "200:", true},
+		{"method-status-mismatch/method.yaml", "method-status-mismatch", "'200':  # want \"method-status-mismatch: POST", false},
+		{"redirect-method-change/redirect.yaml", "redirect-method-change", "'302':  # want \"redirect-method-change: 302 lets clients turn POST", false},
+		{"description-mismatch/description.yaml", "description-mismatch", "Created  #", true},
+		{"use-status-constant/gin.go", "use-status-constant", "200", true},
 	}
 	for _, c := range cases {
 		path := "testdata/" + c.file
-		src, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
+		fx := wanttest.Load(t, path)
+		src := fx.Src
 		at := strings.Index(string(src), c.text)
 		if at < 0 {
 			t.Fatalf("%s: %q not found", c.file, c.text)
 		}
-		_, opts := loadExpectations(t, path, src)
 		found := false
-		for _, f := range findingsOf(lintFile(path, src, opts), c.rule) {
-			if lineOf(src, f.Start) != lineOf(src, at) {
+		for _, f := range findingsOf(lintFile(path, src, fixtureOptions(t, fx)), c.rule) {
+			if fx.LineOf(f.Start) != fx.LineOf(at) {
 				continue
 			}
 			found = true
@@ -242,7 +240,7 @@ func TestFixSafety(t *testing.T) {
 
 // FixAll applies the shared import once.
 func TestFixAll(t *testing.T) {
-	src, err := os.ReadFile("testdata/go/gin.go")
+	src, err := os.ReadFile("testdata/use-status-constant/gin.go")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,7 +9,7 @@ import (
 )
 
 // The seed corpora under testdata/fuzz hold broken and half-typed
-// documents; the fixtures are added as seeds too.
+// documents; the rules' fixtures are added as seeds too.
 
 var fuzzOptions = Options{CustomCodes: map[int]string{299: "Custom, with: a colon", 499: ""}}
 
@@ -28,8 +28,8 @@ func addFixtures(f *testing.F, pattern string) {
 }
 
 func FuzzOpenAPIRules(f *testing.F) {
-	addFixtures(f, "testdata/openapi/*.yaml")
-	addFixtures(f, "testdata/openapi/*.json")
+	addFixtures(f, "testdata/*/*.yaml")
+	addFixtures(f, "testdata/*/*.json")
 	f.Fuzz(func(t *testing.T, src []byte) {
 		fs := OpenAPI(openapi.Parse(src), fuzzOptions)
 		checkFuzzFindings(t, src, fs)
@@ -37,7 +37,7 @@ func FuzzOpenAPIRules(f *testing.F) {
 }
 
 func FuzzGoRules(f *testing.F) {
-	addFixtures(f, "testdata/go/*.go")
+	addFixtures(f, "testdata/*/*.go")
 	f.Fuzz(func(t *testing.T, src []byte) {
 		fs := lintGo(src, fuzzOptions)
 		checkFuzzFindings(t, src, fs)

@@ -10,7 +10,6 @@ package lint
 import (
 	"go/ast"
 	"go/token"
-	"path"
 	"strconv"
 	"strings"
 )
@@ -60,19 +59,8 @@ func (s *goSyntax) httpRef(src []byte, httpName string) httpRef {
 // nameTaken reports whether an import of the file already uses name, or
 // the file declares it at top level.
 func (s *goSyntax) nameTaken(name string) bool {
-	for _, im := range s.File.Imports {
-		if im.Path == nil {
-			continue
-		}
-		p, err := strconv.Unquote(im.Path.Value)
-		if err != nil {
-			continue
-		}
-		local := path.Base(p)
-		if im.Name != nil {
-			local = im.Name.Name
-		}
-		if local == name {
+	for _, im := range s.imports() {
+		if im.name == name {
 			return true
 		}
 	}

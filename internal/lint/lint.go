@@ -8,11 +8,9 @@ package lint
 
 import (
 	"fmt"
-	"go/token"
 	"sort"
 	"strings"
 
-	"github.com/httpcode-lsp/httpcode-lsp/internal/catalog"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/golang"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/openapi"
 )
@@ -89,8 +87,9 @@ func (l Language) String() string {
 	return strings.Join(parts, ", ")
 }
 
-// Rule is one check. A rule that applies to both languages runs once per
-// file with a Pass for that file's language.
+// Rule is one check, written in a file of its own (rule_<id>.go) with
+// its fixtures in testdata/<id>/, and listed in registry.go. It has a run
+// for each language it applies to.
 type Rule struct {
 	// ID is stable: configuration, suppression comments and the
 	// documentation anchor use it.
@@ -99,8 +98,12 @@ type Rule struct {
 	// section or the seed notes' REST guidance), and the fix.
 	Doc             string
 	DefaultSeverity Severity
-	Language        Language
-	Run             func(*Pass)
+	// RunOpenAPI checks an OpenAPI document (Pass.Doc); nil when the rule
+	// does not apply to OpenAPI.
+	RunOpenAPI func(*Pass)
+	// RunGo checks a Go file (Pass.GoFile); nil when the rule does not
+	// apply to Go.
+	RunGo func(*Pass)
 
 	// summary and source fill the documentation's table: what the rule
 	// checks, in a few words, and where the guidance comes from.
@@ -110,6 +113,29 @@ type Rule struct {
 	severityNote string
 	// fixNote says what the quick fix does, for the documentation.
 	fixNote string
+}
+
+// Language returns the languages the rule has a run for.
+func (r *Rule) Language() Language {
+	var l Language
+	if r.RunOpenAPI != nil {
+		l |= LanguageOpenAPI
+	}
+	if r.RunGo != nil {
+		l |= LanguageGo
+	}
+	return l
+}
+
+// run returns the rule's run for a language, nil when it has none.
+func (r *Rule) run(lang Language) func(*Pass) {
+	switch lang {
+	case LanguageOpenAPI:
+		return r.RunOpenAPI
+	case LanguageGo:
+		return r.RunGo
+	}
+	return nil
 }
 
 // Finding is one diagnostic.
@@ -167,31 +193,7 @@ const DocsURL = "https://github.com/httpcode-lsp/httpcode-lsp/blob/main/docs/rul
 // URL returns the documentation link of a rule.
 func URL(id string) string { return DocsURL + "#" + id }
 
-var (
-	registry []*Rule
-	byID     = map[string]*Rule{}
-)
-
-func register(r *Rule) *Rule {
-	if _, dup := byID[r.ID]; dup {
-		panic("lint: rule " + r.ID + " registered twice")
-	}
-	registry = append(registry, r)
-	byID[r.ID] = r
-	return r
-}
-
-// Rules returns every rule in documentation order. The slice must not be
-// modified.
-func Rules() []*Rule { return registry }
-
-// Lookup returns the rule with an ID.
-func Lookup(id string) (*Rule, bool) {
-	r, ok := byID[id]
-	return r, ok
-}
-
-// Pass is what a rule's Run sees of one file.
+// Pass is what a rule's run sees of one file.
 type Pass struct {
 	Rule *Rule
 	// Src is the file's text.
@@ -218,18 +220,6 @@ func (p *Pass) Language() Language {
 // Report records a finding. RuleID, URL and, when left Off, Severity are
 // filled in from the rule.
 func (p *Pass) Report(f Finding) { p.findings = append(p.findings, f) }
-
-// phrase returns a code's reason phrase: the configured one for a custom
-// code, else the catalog's.
-func (p *Pass) phrase(code int) (string, bool) {
-	if s, ok := p.Options.CustomCodes[code]; ok && s != "" {
-		return s, true
-	}
-	if e, ok := catalog.Lookup(code); ok {
-		return e.Phrase, true
-	}
-	return "", false
-}
 
 // custom reports whether a code is declared in the configuration.
 func (p *Pass) custom(code int) bool {
@@ -266,7 +256,8 @@ func Go(src []byte, f *golang.File, syn golang.Syntax, opts Options) []Finding {
 func run(base *Pass, lang Language, ignores func([]byte) ignoreSet) []Finding {
 	var out []Finding
 	for _, r := range registry {
-		if r.Language&lang == 0 {
+		fn := r.run(lang)
+		if fn == nil {
 			continue
 		}
 		override, overridden := base.Options.Severities[r.ID]
@@ -275,7 +266,7 @@ func run(base *Pass, lang Language, ignores func([]byte) ignoreSet) []Finding {
 		}
 		p := *base
 		p.Rule, p.findings = r, nil
-		runRule(&p)
+		runRule(&p, fn)
 		for _, f := range p.findings {
 			f.RuleID = r.ID
 			f.URL = URL(r.ID)
@@ -318,7 +309,7 @@ func run(base *Pass, lang Language, ignores func([]byte) ignoreSet) []Finding {
 	return dedup
 }
 
-func runRule(p *Pass) {
+func runRule(p *Pass, fn func(*Pass)) {
 	if recoverPanics {
 		defer func() {
 			if recover() != nil {
@@ -326,7 +317,7 @@ func runRule(p *Pass) {
 			}
 		}()
 	}
-	p.Rule.Run(p)
+	fn(p)
 }
 
 // clean makes a finding safe to hand out: a range within the text, and
@@ -351,11 +342,4 @@ func clean(f Finding, n int) (Finding, bool) {
 	}
 	f.Fixes = fixes
 	return f, true
-}
-
-// goSyntax is the Go file's syntax as the scanner parsed it, for the rules
-// that need more than its occurrences; File is nil when nothing parsed.
-type goSyntax struct {
-	golang.Syntax
-	tf *token.File
 }

@@ -1,7 +1,6 @@
 package lint
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
 	"go/format"
@@ -10,29 +9,22 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/httpcode-lsp/httpcode-lsp/internal/golang"
-	goldenfile "github.com/httpcode-lsp/httpcode-lsp/internal/golden"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/openapi"
+	"github.com/httpcode-lsp/httpcode-lsp/internal/wanttest"
 )
 
-// Fixtures carry their expectations inline, in the go/analysis style: a
-// comment on the line where a finding starts,
-//
-//	'204':  # want "body-not-allowed: .*remove content"
-//	w.WriteHeader(404) // want "use-status-constant: use http.StatusNotFound"
-//
-// holds one quoted regexp per expected finding, each matched against the
-// finding's "rule-id: message". JSON has no comments: a sibling
-// name.json.want holds "LINE: \"regexp\" ..." lines (1-based). A fixture
-// may set options in a comment `lint-options: {json}` (in the .want file
-// for JSON), with the shape of testOptions. The harness fails on a
-// missing and on an unexpected finding. Every fix of the fixture is then
-// applied (as Merge combines them) and the result compared with
-// name.golden; -update rewrites the golden files.
+// Each rule is tested alone over the fixtures of testdata/<rule-id>/, in
+// the grammar of package wanttest: a want is a quoted regexp matched
+// against a finding's "rule-id: message", on the line where the finding
+// starts (in name.json.want for JSON). A fixture may set options in a
+// comment `lint-options: {json}` (in the .want file for JSON), with the
+// shape of testOptions. Every fix of the fixture is then applied (as
+// Merge combines them) and the result compared with name.golden; -update
+// rewrites the golden files.
 
 func init() { recoverPanics = false }
 
@@ -41,91 +33,42 @@ type testOptions struct {
 	CustomCodes map[int]string      `json:"customCodes"`
 }
 
-type want struct {
-	line int // 0-based
-	re   *regexp.Regexp
-	used bool
-}
-
 var (
-	wantComment = regexp.MustCompile(`(?:#|//) ?want((?:\s+(?:"(?:[^"\\]|\\.)*"|` + "`[^`]*`" + `))+)`)
-	wantString  = regexp.MustCompile(`"(?:[^"\\]|\\.)*"|` + "`[^`]*`")
 	blanks      = regexp.MustCompile(`[ \t]+`)
-	optsComment = regexp.MustCompile(`lint-options: (\{.*\})\s*$`)
+	optsComment = regexp.MustCompile(`(?m)lint-options: (\{.*\})\s*$`)
 )
 
-func parseWants(t *testing.T, line int, text string) []*want {
+// fixtureOptions reads the options a fixture sets.
+func fixtureOptions(t testing.TB, f *wanttest.Fixture) Options {
 	t.Helper()
-	var out []*want
-	for _, m := range wantComment.FindAllStringSubmatch(text, -1) {
-		for _, q := range wantString.FindAllString(m[1], -1) {
-			s, err := strconv.Unquote(q)
-			if err != nil {
-				t.Fatalf("line %d: bad want %s: %v", line+1, q, err)
-			}
-			re, err := regexp.Compile(s)
-			if err != nil {
-				t.Fatalf("line %d: bad want regexp %s: %v", line+1, q, err)
-			}
-			out = append(out, &want{line: line, re: re})
-		}
+	m := optsComment.FindSubmatch(f.Src)
+	if m == nil {
+		m = optsComment.FindSubmatch(f.Sidecar)
 	}
-	return out
+	if m == nil {
+		return Options{}
+	}
+	var to testOptions
+	if err := json.Unmarshal(m[1], &to); err != nil {
+		t.Fatalf("%s: lint-options: %v", f.Name, err)
+	}
+	return Options{Severities: to.Severities, CustomCodes: to.CustomCodes}
 }
 
-func splitLines(src []byte) []string {
-	return strings.Split(string(src), "\n")
-}
-
-// loadExpectations reads a fixture's wants and options.
-func loadExpectations(t *testing.T, path string, src []byte) ([]*want, Options) {
-	t.Helper()
-	var wants []*want
-	var optsJSON string
-	if strings.HasSuffix(path, ".json") {
-		wf, err := os.Open(path + ".want")
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer wf.Close()
-		sc := bufio.NewScanner(wf)
-		for sc.Scan() {
-			text := strings.TrimSpace(sc.Text())
-			if text == "" || strings.HasPrefix(text, "#") {
-				continue
-			}
-			if m := optsComment.FindStringSubmatch(text); m != nil {
-				optsJSON = m[1]
-				continue
-			}
-			num, rest, ok := strings.Cut(text, ":")
-			n, err := strconv.Atoi(num)
-			if !ok || err != nil {
-				t.Fatalf("%s.want: bad line %q", path, text)
-			}
-			wants = append(wants, parseWants(t, n-1, "# want "+rest)...)
-		}
-	} else {
-		for i, line := range splitLines(src) {
-			line = strings.TrimRight(line, "\r")
-			if m := optsComment.FindStringSubmatch(line); m != nil {
-				optsJSON = m[1]
-			}
-			wants = append(wants, parseWants(t, i, line)...)
+// only returns severities that turn every rule off but id, which keeps
+// the severity the fixture gives it, if any.
+func only(id string, fixture map[string]Severity) map[string]Severity {
+	sev := map[string]Severity{}
+	for _, r := range registry {
+		if r.ID != id {
+			sev[r.ID] = Off
 		}
 	}
-	var opts Options
-	if optsJSON != "" {
-		var to testOptions
-		if err := json.Unmarshal([]byte(optsJSON), &to); err != nil {
-			t.Fatalf("%s: lint-options: %v", path, err)
-		}
-		opts = Options{Severities: to.Severities, CustomCodes: to.CustomCodes}
+	if s, ok := fixture[id]; ok {
+		sev[id] = s
 	}
-	return wants, opts
+	return sev
 }
-
-func lineOf(src []byte, off int) int { return bytes.Count(src[:off], []byte("\n")) }
 
 // lintGo runs the Go rules on src as the analysis does.
 func lintGo(src []byte, opts Options) []Finding {
@@ -140,47 +83,48 @@ func lintFile(path string, src []byte, opts Options) []Finding {
 	return OpenAPI(openapi.Parse(src), opts)
 }
 
-func TestFixtures(t *testing.T) {
-	var files []string
-	for _, pattern := range []string{"testdata/openapi/*.yaml", "testdata/openapi/*.json", "testdata/go/*.go"} {
-		m, err := filepath.Glob(pattern)
-		if err != nil {
-			t.Fatal(err)
-		}
-		files = append(files, m...)
-	}
-	if len(files) < 30 {
-		t.Fatalf("only %d fixtures found", len(files))
-	}
-	for _, path := range files {
-		t.Run(strings.TrimPrefix(path, "testdata/"), func(t *testing.T) {
-			src, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			wants, opts := loadExpectations(t, path, src)
-			findings := lintFile(path, src, opts)
-			checkFindings(t, src, findings)
-			for _, f := range findings {
-				line := lineOf(src, f.Start)
-				matched := false
-				for _, w := range wants {
-					if !w.used && w.line == line && w.re.MatchString(f.String()) {
-						w.used, matched = true, true
-						break
-					}
-				}
-				if !matched {
-					t.Errorf("%s:%d: unexpected finding %q", path, line+1, f.String())
+// extensions are the fixtures' file endings by language.
+var extensions = map[Language][]string{LanguageGo: {".go"}, LanguageOpenAPI: {".yaml", ".json"}}
+
+// TestRules runs each rule alone over its fixtures: every language it
+// covers has at least one.
+func TestRules(t *testing.T) {
+	for _, r := range Rules() {
+		t.Run(r.ID, func(t *testing.T) {
+			dir := filepath.Join("testdata", r.ID)
+			var exts []string
+			for _, lang := range []Language{LanguageOpenAPI, LanguageGo} {
+				if r.Language()&lang != 0 {
+					wanttest.Fixtures(t, dir, extensions[lang]...)
+					exts = append(exts, extensions[lang]...)
 				}
 			}
-			for _, w := range wants {
-				if !w.used {
-					t.Errorf("%s:%d: no finding matched %q", path, w.line+1, w.re)
+			wanttest.Run(t, dir, exts, func(t *testing.T, f *wanttest.Fixture) wanttest.Result {
+				opts := fixtureOptions(t, f)
+				opts.Severities = only(r.ID, opts.Severities)
+				findings := lintFile(f.Path, f.Src, opts)
+				checkFindings(t, f.Src, findings)
+				var res wanttest.Result
+				for _, fd := range findings {
+					res.Messages = append(res.Messages, wanttest.Message{Start: fd.Start, Text: fd.String()})
 				}
-			}
-			checkGolden(t, path, src, findings)
+				res.Fixed = fixed(t, f.Path, f.Src, findings)
+				return res
+			})
 		})
+	}
+}
+
+// Every directory of testdata but the fuzz corpora belongs to a rule.
+func TestRuleTestdata(t *testing.T) {
+	dirs, err := os.ReadDir("testdata")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range dirs {
+		if _, ok := Lookup(d.Name()); !ok && d.Name() != "fuzz" {
+			t.Errorf("testdata/%s: no rule has that ID", d.Name())
+		}
 	}
 }
 
@@ -220,26 +164,21 @@ func checkFindings(t *testing.T, src []byte, findings []Finding) {
 	}
 }
 
-// checkGolden applies every fix of a fixture and compares the result
-// with its golden file.
-func checkGolden(t *testing.T, path string, src []byte, findings []Finding) {
+// fixed applies every fix of a fixture, checks that the result is still a
+// valid file, and returns it; nil when nothing is to be fixed.
+func fixed(t *testing.T, path string, src []byte, findings []Finding) []byte {
 	t.Helper()
 	var fixes []Fix
 	for _, f := range findings {
 		fixes = append(fixes, f.Fixes...)
 	}
-	golden := path + ".golden"
 	if len(fixes) == 0 {
-		if _, err := os.Stat(golden); err == nil {
-			t.Errorf("%s exists but the fixture has no fixes", golden)
-		}
-		return
+		return nil
 	}
 	got, err := Apply(src, Merge(fixes))
 	if err != nil {
 		t.Fatal(err)
 	}
-	goldenfile.Check(t, golden, got, diff)
 	// The fixed text must still be a valid document.
 	if strings.HasSuffix(path, ".go") {
 		fset := token.NewFileSet()
@@ -250,10 +189,10 @@ func checkGolden(t *testing.T, path string, src []byte, findings []Finding) {
 		// order (trailing comments may need aligning again).
 		if formatted, err := format.Source(src); err == nil && bytes.Equal(formatted, src) {
 			if fg, err := format.Source(got); err != nil || !bytes.Equal(blanks.ReplaceAll(fg, []byte(" ")), blanks.ReplaceAll(got, []byte(" "))) {
-				t.Errorf("fixed Go is not gofmt-clean:\n%s", diff(string(got), string(fg)))
+				t.Errorf("fixed Go is not gofmt-clean:\n%s", wanttest.Diff(string(got), string(fg)))
 			}
 		}
-		return
+		return got
 	}
 	before, after := openapi.Parse(src), openapi.Parse(got)
 	if len(before.Errors) == 0 && len(after.Errors) > 0 {
@@ -263,7 +202,7 @@ func checkGolden(t *testing.T, path string, src []byte, findings []Finding) {
 		t.Errorf("fixed document is %v, was %v", after.Kind, before.Kind)
 	}
 	if !before.JSON {
-		return
+		return got
 	}
 	var v any
 	if json.Unmarshal(src, &v) == nil {
@@ -271,25 +210,5 @@ func checkGolden(t *testing.T, path string, src []byte, findings []Finding) {
 			t.Errorf("fixed JSON does not decode: %v", err)
 		}
 	}
-}
-
-// diff shows the first differing lines of two texts.
-func diff(want, got string) string {
-	wl, gl := strings.Split(want, "\n"), strings.Split(got, "\n")
-	var b strings.Builder
-	shown := 0
-	for i := 0; i < max(len(wl), len(gl)) && shown < 12; i++ {
-		var w, g string
-		if i < len(wl) {
-			w = wl[i]
-		}
-		if i < len(gl) {
-			g = gl[i]
-		}
-		if w != g {
-			b.WriteString(strconv.Itoa(i+1) + ":\n  want " + strconv.Quote(w) + "\n  got  " + strconv.Quote(g) + "\n")
-			shown++
-		}
-	}
-	return b.String()
+	return got
 }

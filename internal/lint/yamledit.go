@@ -1,5 +1,5 @@
-// yamledit.go: edits to mappings of a YAML or JSON document — removing
-// an entry and appending one — that leave the text as a person would
+// yamledit.go: edits to a YAML or JSON document — removing a mapping's
+// entry, appending one, replacing a scalar — that leave the text as a person would
 // have written it: whole lines in block YAML, the member and one comma in
 // JSON and flow mappings. Each returns false where it cannot be done
 // cleanly, and the caller offers no fix (or an unsafe one).
@@ -8,9 +8,12 @@ package lint
 
 import (
 	"bytes"
+	"strconv"
+	"strings"
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/httpcode-lsp/httpcode-lsp/internal/openapi"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/yamldoc"
 )
 
@@ -183,4 +186,35 @@ func (e *mapEditor) compact(s snippet) string {
 		return s.jsonCompact()
 	}
 	return s.yamlFlow()
+}
+
+// replaceScalar returns the edit writing value in place of a scalar, in
+// the scalar's quoting style (plain where a block scalar stood).
+func replaceScalar(src []byte, t *openapi.Text, value string) (Edit, bool) {
+	if t.Start < 0 || t.End > len(src) || t.Start >= t.End {
+		return Edit{}, false
+	}
+	var text string
+	switch src[t.Start] {
+	case '"':
+		text = strconv.Quote(value)
+	case '\'':
+		text = "'" + strings.ReplaceAll(value, "'", "''") + "'"
+	case '{', '[', '*', '&', '!':
+		return Edit{}, false
+	case '|', '>':
+		// A block scalar becomes a plain one on the indicator's line,
+		// keeping a comment written there.
+		text = yamlPlain(value)
+		line := src[t.Start:lineEnd(src, t.Start)]
+		if i := strings.Index(string(line), " #"); i >= 0 {
+			text += string(line[i:])
+		}
+	default:
+		text = yamlPlain(value)
+		if strings.ContainsAny(value, ",[]{}") {
+			text = strconv.Quote(value)
+		}
+	}
+	return Edit{Start: t.Start, End: t.End, NewText: text}, true
 }

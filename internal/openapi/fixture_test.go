@@ -2,60 +2,34 @@ package openapi
 
 import (
 	"bytes"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/httpcode-lsp/httpcode-lsp/internal/occurrence"
-	"github.com/httpcode-lsp/httpcode-lsp/internal/openapi/openapitest"
+	"github.com/httpcode-lsp/httpcode-lsp/internal/wanttest"
+	"github.com/httpcode-lsp/httpcode-lsp/internal/yamldoc"
 )
 
-// The fixtures' format is described in package openapitest.
-
-// compare reports missing, unexpected and differing occurrences.
-func compare(t *testing.T, f *openapitest.Fixture, got, want []occurrence.Occurrence) {
-	t.Helper()
-	byStart := map[int]occurrence.Occurrence{}
-	for _, o := range got {
-		byStart[o.Start] = o
-	}
-	for _, w := range want {
-		g, ok := byStart[w.Start]
-		if !ok {
-			t.Errorf("%s: missing occurrence %q (%+v)", f.Pos(w.Start), f.Src[w.Start:w.End], w)
-			continue
-		}
-		delete(byStart, w.Start)
-		if g != w {
-			t.Errorf("%s: occurrence %+v, want %+v", f.Pos(w.Start), g, w)
-		}
-	}
-	for _, g := range got {
-		if _, ok := byStart[g.Start]; ok {
-			t.Errorf("%s: unexpected occurrence %q (%+v)", f.Pos(g.Start), f.Src[g.Start:g.End], g)
-		}
-	}
-}
+// The fixtures' format is described in package wanttest: a want is a
+// code (or range, or default) with its context, or `error` on the line
+// of the one syntax error.
 
 // checkErrors wants exactly the marked error, on its line from the first
 // non-blank character.
-func checkErrors(t *testing.T, f *openapitest.Fixture, doc *Document) {
+func checkErrors(t *testing.T, f *wanttest.Fixture, doc *Document) {
 	t.Helper()
-	if f.ErrLine < 0 {
-		for _, e := range doc.Errors {
-			t.Errorf("%s: unexpected error %q", f.Pos(e.Start), e.Message)
-		}
-		return
+	marked := f.Select(func(w *wanttest.Want) bool { return w.Word == wanttest.Error })
+	atMark := func(w *wanttest.Want, e yamldoc.Error) bool {
+		ls, le := f.Line(w.Line)
+		first := ls + len(f.Src[ls:le]) - len(bytes.TrimLeft(f.Src[ls:le], " \t"))
+		return e.Start == first && e.End > e.Start && e.End <= le
 	}
-	if len(doc.Errors) != 1 {
-		t.Fatalf("%s: %d errors %v, want 1 on line %d", f.Name, len(doc.Errors), doc.Errors, f.ErrLine+1)
-	}
-	e := doc.Errors[0]
-	l := f.Lines[f.ErrLine]
-	first := l[0] + len(f.Src[l[0]:l[1]]) - len(bytes.TrimLeft(f.Src[l[0]:l[1]], " \t"))
-	if e.Start != first || e.End <= e.Start || e.End > l[1] {
-		t.Errorf("%s: error %q at [%d,%d), want from %s to the end of line %d", f.Pos(e.Start), e.Message, e.Start, e.End, f.Pos(first), f.ErrLine+1)
-	}
+	wanttest.Match(t, f, marked, doc.Errors,
+		func(e yamldoc.Error) int { return e.Start },
+		atMark,
+		func(e yamldoc.Error) string { return fmt.Sprintf("error %q at [%d,%d)", e.Message, e.Start, e.End) })
 }
 
 func TestFixtures(t *testing.T) {
@@ -68,7 +42,7 @@ func TestFixtures(t *testing.T) {
 	kinds := map[string]Kind{"swagger2": Swagger2, "openapi30": OpenAPI30, "openapi31": OpenAPI31,
 		"fragment": Fragment, "plain": NotOpenAPI, "crlf": OpenAPI30}
 	for _, path := range paths {
-		f := openapitest.Load(t, path)
+		f := wanttest.Load(t, path)
 		t.Run(f.Name, func(t *testing.T) {
 			doc := Parse(f.Src)
 			prefix := strings.TrimSuffix(strings.TrimSuffix(strings.SplitN(f.Name, "_", 2)[0], ".yaml"), ".json")
@@ -80,10 +54,10 @@ func TestFixtures(t *testing.T) {
 			}
 			checkErrors(t, f, doc)
 			if doc.Kind == NotOpenAPI {
-				compare(t, f, StatusValues(doc.Doc, nil), f.Expected(t, occurrence.Value))
+				wanttest.MatchOccurrences(t, f, occurrence.Value, StatusValues(doc.Doc, nil))
 				return
 			}
-			compare(t, f, doc.Occurrences, f.Expected(t, occurrence.ResponseKey))
+			wanttest.MatchOccurrences(t, f, occurrence.ResponseKey, doc.Occurrences)
 			for i := 1; i < len(doc.Occurrences); i++ {
 				if doc.Occurrences[i].Start < doc.Occurrences[i-1].End {
 					t.Errorf("occurrences out of order or overlapping: %+v, %+v", doc.Occurrences[i-1], doc.Occurrences[i])

@@ -8,7 +8,7 @@ import (
 
 	"github.com/httpcode-lsp/httpcode-lsp/internal/lsptest"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/occurrence"
-	"github.com/httpcode-lsp/httpcode-lsp/internal/openapi/openapitest"
+	"github.com/httpcode-lsp/httpcode-lsp/internal/wanttest"
 )
 
 // TestOpenAPIFixturesThroughServer opens every OpenAPI and YAML fixture of
@@ -26,7 +26,7 @@ func TestOpenAPIFixturesThroughServer(t *testing.T) {
 	s.Initialize(`{}`)
 	hovered := 0
 	for _, path := range paths {
-		f := openapitest.Load(t, path)
+		f := wanttest.Load(t, path)
 		t.Run(f.Name, func(t *testing.T) {
 			uri := "file:///fixtures/" + f.Name
 			lang := "yaml"
@@ -39,7 +39,7 @@ func TestOpenAPIFixturesThroughServer(t *testing.T) {
 			if strings.HasPrefix(f.Name, "plain_") {
 				kind = occurrence.Value
 			}
-			for _, want := range f.Expected(t, kind) {
+			for _, want := range f.Occurrences(t, kind) {
 				start := lsptest.PositionOf(text, want.Start, "utf-16")
 				h := s.Hover(uri, start)
 				hovered++

@@ -29,8 +29,8 @@ var propertyEdits = []string{
 // equal those of a fresh open of its text. The edited document is
 // analysed from the previous version's parse; the fresh one from nothing.
 func TestIncrementalEditsDiagnoseLikeAFreshOpen(t *testing.T) {
-	fixtures, _ := filepath.Glob("../lint/testdata/openapi/*.yaml")
-	jsons, _ := filepath.Glob("../lint/testdata/openapi/*.json")
+	fixtures, _ := filepath.Glob("../lint/testdata/*/*.yaml")
+	jsons, _ := filepath.Glob("../lint/testdata/*/*.json")
 	if len(fixtures) < 6 || len(jsons) < 1 {
 		t.Fatalf("only %d YAML and %d JSON fixtures", len(fixtures), len(jsons))
 	}

@@ -1,0 +1,74 @@
+// gosyntax.go: the Go file's syntax as the rules see it.
+
+package lint
+
+import (
+	"go/token"
+	"path"
+	"strconv"
+	"strings"
+
+	"github.com/httpcode-lsp/httpcode-lsp/internal/golang"
+)
+
+// goSyntax is the Go file's syntax as the scanner parsed it, for the rules
+// that need more than its occurrences; File is nil when nothing parsed.
+type goSyntax struct {
+	golang.Syntax
+	tf *token.File
+}
+
+// goSyntaxOf returns the rules' view of the syntax tree the scanner read.
+func goSyntaxOf(syn golang.Syntax) *goSyntax {
+	s := &goSyntax{Syntax: syn}
+	if s.File != nil && s.Fset != nil {
+		s.tf = s.Fset.File(s.File.Package)
+	}
+	if s.tf == nil {
+		s.File, s.OK = nil, false
+	}
+	return s
+}
+
+// offset converts a position of the parsed file to a byte offset, -1 when
+// it is not one.
+func (s *goSyntax) offset(p token.Pos) int {
+	if s.tf == nil || !p.IsValid() {
+		return -1
+	}
+	o := int(p) - s.tf.Base()
+	if o < 0 || o > s.tf.Size() {
+		return -1
+	}
+	return o
+}
+
+// isComparison reports whether an occurrence's context reads a code
+// rather than sends one: resp.StatusCode == 499, case 305.
+func isComparison(ctx string) bool {
+	return strings.HasSuffix(ctx, " ==") || strings.HasSuffix(ctx, " !=") || strings.HasPrefix(ctx, "case ")
+}
+
+// importSpec is an import of the file: its path and the name the file
+// uses for it ("_" and "." included).
+type importSpec struct{ path, name string }
+
+// imports returns the file's imports.
+func (s *goSyntax) imports() []importSpec {
+	var out []importSpec
+	for _, im := range s.File.Imports {
+		if im.Path == nil {
+			continue
+		}
+		p, err := strconv.Unquote(im.Path.Value)
+		if err != nil {
+			continue
+		}
+		name := path.Base(p)
+		if im.Name != nil {
+			name = im.Name.Name
+		}
+		out = append(out, importSpec{path: p, name: name})
+	}
+	return out
+}

@@ -1,0 +1,45 @@
+// registry.go: the rules, in the order of their documentation. Adding a
+// rule is a file of its own (rule_<id>.go), its fixtures in
+// testdata/<id>/, and its line here.
+
+package lint
+
+var registry = []*Rule{
+	invalidStatusCode,
+	unquotedStatusCode,
+	unknownStatusCode,
+	deprecatedStatusCode,
+	noSuccessResponse,
+	bodyNotAllowed,
+	missingHeader,
+	methodStatusMismatch,
+	missingNotFound,
+	missingValidationError,
+	acceptedWithoutBody,
+	redirectMethodChange,
+	descriptionMismatch,
+	useStatusConstant,
+}
+
+var byID = indexRules(registry)
+
+func indexRules(rules []*Rule) map[string]*Rule {
+	byID := make(map[string]*Rule, len(rules))
+	for _, r := range rules {
+		if _, dup := byID[r.ID]; dup {
+			panic("lint: rule " + r.ID + " registered twice")
+		}
+		byID[r.ID] = r
+	}
+	return byID
+}
+
+// Rules returns every rule in documentation order. The slice must not be
+// modified.
+func Rules() []*Rule { return registry }
+
+// Lookup returns the rule with an ID.
+func Lookup(id string) (*Rule, bool) {
+	r, ok := byID[id]
+	return r, ok
+}

@@ -1,0 +1,51 @@
+// rule_missing_not_found.go: the rule missing-not-found, an operation on a
+// /{id} path without 404.
+
+package lint
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/httpcode-lsp/httpcode-lsp/internal/openapi"
+)
+
+var missingNotFound = &Rule{
+	ID:              "missing-not-found",
+	summary:         "An operation on a /{id} path without 404",
+	source:          "seed notes (REST table)",
+	DefaultSeverity: Info,
+	Doc: "Flags a GET, PUT, PATCH or DELETE on a path with a `{parameter}` that documents no 404: " +
+		"the seed notes' REST table gives each of them 404 Not Found for an id that names " +
+		"nothing (RFC 9110 §15.5.5). A `4XX` range or a `default` response covers it. Fix: add " +
+		"a 404 response.",
+	RunOpenAPI: missingNotFoundOpenAPI,
+}
+
+func missingNotFoundOpenAPI(p *Pass) {
+	pathOperations(p.Doc, func(op *openapi.Operation, rm *openapi.ResponseMap) {
+		if !strings.Contains(op.Path, "{") {
+			return
+		}
+		switch op.Method {
+		case "GET", "PUT", "PATCH", "DELETE":
+		default:
+			return
+		}
+		if p.has(rm, 404) || p.coversClass(rm, 4) {
+			return
+		}
+		p.Report(Finding{Start: rm.KeyStart, End: rm.KeyEnd,
+			Message: fmt.Sprintf("%s documents no 404; add 404 Not Found for a %s that names nothing", op.Context, lastParam(op.Path))})
+	})
+}
+
+// lastParam returns the last {parameter} of a path.
+func lastParam(path string) string {
+	i := strings.LastIndexByte(path, '{')
+	j := strings.LastIndexByte(path, '}')
+	if i < 0 || j < i {
+		return "parameter"
+	}
+	return path[i : j+1]
+}
