@@ -110,7 +110,7 @@ func serve(args []string, stdin io.ReadCloser, stdout io.WriteCloser, stderr io.
 	}
 	s := server.New(server.Options{Version: buildVersion(), Logger: log, Debounce: *debounce})
 	log.Info("serving on stdio", zap.String("version", buildVersion()))
-	code := s.Serve(context.Background(), stdio{stdin, stdout})
+	code := s.Serve(context.Background(), stdio{pollable(stdin), stdout})
 	log.Info("exiting", zap.Int("code", code))
 	return code
 }

@@ -314,3 +314,33 @@ func TestMember(t *testing.T) {
 		}
 	}
 }
+
+// TestLargeParamsAreCheckedWhenDecoded: params over largeParams are set
+// aside as read, and what they hold (JSON, UTF-8) is checked by
+// DecodeParams; the rest of the message is checked when it is read.
+func TestLargeParamsAreCheckedWhenDecoded(t *testing.T) {
+	pad := strings.Repeat("x", largeParams)
+	message := func(params string) []byte {
+		return []byte(`{"jsonrpc":"2.0","id":1,"method":"m","params":` + params + `}`)
+	}
+	var p struct{ A, B string }
+
+	req, _, bad := decodeMessage(message(`{"a":"` + pad + `","b":"é"}`))
+	if bad != nil || DecodeParams(req.Params, &p) != nil || p.A != pad || p.B != "é" {
+		t.Errorf("valid large params: %v, %q", bad, p.B)
+	}
+	req, _, bad = decodeMessage(message(`{"a":"` + pad + "\xff" + `"}`))
+	if bad != nil || DecodeParams(req.Params, &p) != nil || p.A != pad+"\uFFFD" {
+		t.Errorf("large params with invalid UTF-8: %v, %q", bad, p.A[len(pad):])
+	}
+	req, _, bad = decodeMessage(message(`{"a":"` + pad + `",}`))
+	if bad != nil {
+		t.Fatalf("invalid large params were refused when read: %+v", bad)
+	}
+	if err := DecodeParams(req.Params, &p); lsptest.ErrorCode(err) != jsonrpc2.InvalidParams {
+		t.Errorf("invalid large params decoded: %v", err)
+	}
+	if _, _, bad := decodeMessage(append(message(`{"a":"`+pad+`"}`), ",}"...)); bad == nil || bad.code != jsonrpc2.ParseError {
+		t.Errorf("a message broken after its large params: %+v", bad)
+	}
+}
