@@ -8,12 +8,15 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"io"
 	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
 
 	"go.lsp.dev/protocol"
 	"go.uber.org/zap"
@@ -49,6 +52,8 @@ func (s *Server) didChangeConfiguration(ctx context.Context, params *didChangeCo
 // into a valid configuration; bad settings are logged and shown, and the
 // source keeps its previous settings.
 func (s *Server) setLayer(ctx context.Context, layer func(*settingsLayers) *json.RawMessage, raw json.RawMessage, from string) bool {
+	s.configuring.Lock()
+	defer s.configuring.Unlock()
 	s.mu.Lock()
 	next := s.layers
 	*layer(&next) = raw
@@ -110,7 +115,7 @@ func (s *Server) loadConfigFile(ctx context.Context, snap *text.Snapshot) {
 	if snap != nil {
 		data, version = snap.Text(), snap.Version
 	} else {
-		b, err := os.ReadFile(path)
+		b, err := readConfigFile(path)
 		if errors.Is(err, fs.ErrNotExist) {
 			if s.layersSnapshot().file != nil {
 				s.setLayer(ctx, func(l *settingsLayers) *json.RawMessage { return &l.file }, nil, config.FileName)
@@ -134,11 +139,44 @@ func (s *Server) loadConfigFile(ctx context.Context, snap *text.Snapshot) {
 	s.configProblem(ctx, uri, version, data, err)
 }
 
+// maxConfigSize bounds the configuration file: a few kilobytes are plenty.
+const maxConfigSize = 1 << 20
+
+// readConfigFile reads the configuration file from disk. Only a regular
+// file of at most maxConfigSize is read: a FIFO would block the read for
+// ever, and a link to /dev/zero would fill memory. It is opened without
+// blocking, so that a FIFO put in its place after a check cannot block the
+// open either.
+func readConfigFile(path string) ([]byte, error) {
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s is not a regular file (%s); it is not read", config.FileName, fi.Mode().Type())
+	}
+	data, err := io.ReadAll(io.LimitReader(f, maxConfigSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > maxConfigSize {
+		return nil, fmt.Errorf("%s is larger than %d KiB; it is not read", config.FileName, maxConfigSize>>10)
+	}
+	return data, nil
+}
+
 // configProblem reports a bad configuration file: logged once, shown as a
 // diagnostic on the file (version is the open file's, 0 for the file on
 // disk), the file's settings dropped.
 func (s *Server) configProblem(ctx context.Context, uri protocol.DocumentURI, version int32, text []byte, err error) {
 	s.log.Error("bad configuration file; using the defaults", zap.String("uri", string(uri)), zap.Error(err))
+	s.configuring.Lock()
+	defer s.configuring.Unlock()
 	s.mu.Lock()
 	s.layers.file = nil
 	s.mu.Unlock()

@@ -66,6 +66,7 @@ func synced[P any](apply func(*Server, context.Context, *P)) method {
 		return func(ctx context.Context) (any, error) {
 			defer s.docs.finish(uri, op)
 			<-op.prev
+			<-s.configured
 			p, err := decode[P](raw)
 			if err != nil {
 				return nil, err

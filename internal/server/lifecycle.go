@@ -53,12 +53,17 @@ func (s *Server) initialize(ctx context.Context, params *protocol.InitializePara
 	s.lazyDocs = lazyDocs
 	s.layers.root = rootDir(params)
 	s.mu.Unlock()
-	s.loadConfigFile(ctx, nil)
 	if params.InitializationOptions != nil {
 		if raw, err := json.Marshal(params.InitializationOptions); err == nil {
 			s.setLayer(ctx, func(l *settingsLayers) *json.RawMessage { return &l.init }, raw, "initializationOptions")
 		}
 	}
+	// The file is read off the goroutine that reads messages, and the
+	// documents wait for it (synced), the other requests do not.
+	go func() {
+		defer close(s.configured)
+		s.loadConfigFile(context.WithoutCancel(ctx), nil)
+	}()
 
 	client := "unknown"
 	if params.ClientInfo != nil {

@@ -58,12 +58,18 @@ type Server struct {
 	mu       sync.Mutex
 	state    lifecycle
 	encoding text.Encoding
-	snippets bool               // the client accepts snippet completions
-	lazyDocs bool               // the client resolves completion items' documentation
-	layers   settingsLayers     // where the configuration comes from
-	cfg      config.Config      // the layers merged
-	conn     *jsonrpc.Conn      // set by Serve
-	stop     context.CancelFunc // ends Serve, on exit
+	snippets bool // the client accepts snippet completions
+	lazyDocs bool // the client resolves completion items' documentation
+	// configuring orders the changes of the configuration's layers.
+	configuring sync.Mutex
+	// configured is closed once the configuration file has been read at
+	// initialize; documents are analysed only then.
+	configured chan struct{}
+
+	layers settingsLayers     // where the configuration comes from
+	cfg    config.Config      // the layers merged
+	conn   *jsonrpc.Conn      // set by Serve
+	stop   context.CancelFunc // ends Serve, on exit
 }
 
 // New returns a server ready to Serve one connection.
@@ -73,10 +79,11 @@ func New(opts Options) *Server {
 		log = zap.NewNop()
 	}
 	s := &Server{
-		version:  opts.Version,
-		log:      log,
-		docs:     newDocuments(),
-		encoding: text.UTF16,
+		version:    opts.Version,
+		log:        log,
+		docs:       newDocuments(),
+		encoding:   text.UTF16,
+		configured: make(chan struct{}),
 	}
 	s.sched = newScheduler(log, opts.Debounce, runtime.GOMAXPROCS(0), s.docs.current)
 	return s
