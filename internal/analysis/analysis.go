@@ -173,6 +173,10 @@ func (f *File) analyse() {
 	})
 }
 
+// Analysed reports whether the file has been analysed: whether its parse
+// takes memory.
+func (f *File) Analysed() bool { return f.analysed.Load() }
+
 // Occurrences returns the status codes written in the file, sorted.
 func (f *File) Occurrences() []occurrence.Occurrence {
 	f.analyse()

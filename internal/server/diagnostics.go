@@ -19,6 +19,8 @@ func (s *Server) schedule(d *document, delay time.Duration) {
 	s.sched.schedule(d, delay, func(ctx context.Context) {
 		if diags, ok := s.diagnosticsWithin(ctx, d); ok {
 			s.publish(ctx, d, diags)
+			d.published.Store(true)
+			s.trimAnalyses()
 		}
 	})
 }

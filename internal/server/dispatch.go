@@ -101,7 +101,13 @@ func concurrent[P, R any](uriOf func(json.RawMessage) (protocol.DocumentURI, boo
 		}
 		uri, _ := uriOf(raw) // a document never named is never open
 		op := s.docs.at(uri)
-		return func(ctx context.Context) (any, error) { return answer(s, ctx, op.wait(ctx), p) }, nil
+		return func(ctx context.Context) (any, error) {
+			d := op.wait(ctx)
+			if d != nil {
+				s.docs.touch(d)
+			}
+			return answer(s, ctx, d, p)
+		}, nil
 	}
 }
 

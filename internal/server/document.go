@@ -4,6 +4,8 @@
 package server
 
 import (
+	"sync/atomic"
+
 	"github.com/httpcode-lsp/httpcode-lsp/internal/analysis"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/text"
 )
@@ -13,6 +15,9 @@ type document struct {
 	snap     *text.Snapshot
 	analysis *analysis.File
 	run      *run // the analysis's run under the limits
+
+	lastUse   atomic.Int64 // when a request last used it (documents.touch)
+	published atomic.Bool  // its diagnostics (or an equal version's) are published
 }
 
 // newDocument analyses snap; prev, when not nil, is the document's
@@ -26,8 +31,22 @@ func (s *Server) newDocument(snap *text.Snapshot, prev *document) *document {
 		lang = analysis.Unknown // nothing to analyse: diagnostics.go says why
 	}
 	settings := analysis.SettingsOf(cfg)
+	d := &document{snap: snap, run: r}
 	if prev == nil {
-		return &document{snap: snap, analysis: analysis.New(lang, snap.Text(), settings), run: r}
+		d.analysis = analysis.New(lang, snap.Text(), settings)
+	} else {
+		d.analysis = analysis.Edited(prev.analysis, lang, snap.Text(), settings)
 	}
-	return &document{snap: snap, analysis: analysis.Edited(prev.analysis, lang, snap.Text(), settings), run: r}
+	s.docs.touch(d)
+	return d
+}
+
+// analysedBudget is how much text the open documents' analyses may cover
+// at once (documents.trim): about 25 bytes of parse per byte of text,
+// 200 MB.
+const analysedBudget = 8 << 20
+
+// trimAnalyses keeps the open documents' analyses within analysedBudget.
+func (s *Server) trimAnalyses() {
+	s.docs.trim(analysedBudget, func(d *document) *document { return s.newDocument(d.snap, nil) })
 }

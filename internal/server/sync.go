@@ -4,8 +4,11 @@
 package server
 
 import (
+	"cmp"
 	"context"
+	"slices"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unsafe"
 
@@ -28,6 +31,7 @@ type documents struct {
 	mu   sync.Mutex
 	open map[protocol.DocumentURI]*document
 	tail map[protocol.DocumentURI]*syncOp // the last notification not yet applied
+	uses atomic.Int64                     // the clock of documents' lastUse
 }
 
 // syncOp is one document notification in its document's order.
@@ -128,6 +132,42 @@ func (ds *documents) replace(uri protocol.DocumentURI, next func(cur *document) 
 		ds.open[uri] = d
 	}
 	return d
+}
+
+// touch records that d is being used now.
+func (ds *documents) touch(d *document) { d.lastUse.Store(ds.uses.Add(1)) }
+
+// trim keeps the analyses of open documents within budget bytes of their
+// text: once the analysed documents hold more, those used least recently
+// (and whose diagnostics are published) are replaced by unanalysed ones
+// made by fresh, which a request analyses again when it needs them. The
+// document used last keeps its analysis whatever its size.
+func (ds *documents) trim(budget int, fresh func(*document) *document) {
+	ds.mu.Lock()
+	defer ds.mu.Unlock()
+	var analysed []*document
+	total := 0
+	for _, d := range ds.open {
+		if d.analysis.Analysed() && d.published.Load() {
+			analysed = append(analysed, d)
+			total += len(d.snap.Text())
+		}
+	}
+	if total <= budget {
+		return
+	}
+	slices.SortFunc(analysed, func(a, b *document) int { return cmp.Compare(b.lastUse.Load(), a.lastUse.Load()) })
+	kept := 0
+	for i, d := range analysed {
+		if size := len(d.snap.Text()); i == 0 || kept+size <= budget {
+			kept += size
+			continue
+		}
+		f := fresh(d)
+		f.lastUse.Store(d.lastUse.Load())
+		f.published.Store(true) // the same text's diagnostics are
+		ds.open[d.snap.URI] = f
+	}
 }
 
 // didOpen stores the document's first snapshot and analyses it at once.
