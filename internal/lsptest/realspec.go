@@ -39,8 +39,16 @@ func GitHubSpec(t testing.TB) string {
 	if err := os.MkdirAll(cache, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	pack := exec.Command(npm, "pack", GitHubSpecPackage, "--pack-destination", cache)
-	pack.Dir = cache
+	// Test packages run at once, each maybe fetching: each packs into a
+	// directory of its own, and the spec is put in place by a rename, so
+	// that none reads a tarball another is writing.
+	dir, err := os.MkdirTemp(cache, ".pack-*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer os.RemoveAll(dir)
+	pack := exec.Command(npm, "pack", GitHubSpecPackage, "--pack-destination", dir)
+	pack.Dir = dir
 	out, err := pack.Output()
 	if err != nil {
 		t.Skipf("npm pack %s failed (offline?): %v", GitHubSpecPackage, err)
@@ -50,7 +58,7 @@ func GitHubSpec(t testing.TB) string {
 	if len(names) == 0 {
 		t.Fatalf("npm pack %s printed no file name", GitHubSpecPackage)
 	}
-	tgz := filepath.Join(cache, names[len(names)-1])
+	tgz := filepath.Join(dir, names[len(names)-1])
 	if err := extract(tgz, "package/generated/api.github.com.json", spec); err != nil {
 		t.Fatalf("extract %s: %v", tgz, err)
 	}
