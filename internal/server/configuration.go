@@ -4,6 +4,7 @@
 package server
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -19,6 +20,7 @@ import (
 
 	"github.com/httpcode-lsp/httpcode-lsp/internal/analysis"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/config"
+	"github.com/httpcode-lsp/httpcode-lsp/internal/lines"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/text"
 )
 
@@ -178,9 +180,10 @@ func problemLine(text []byte, msg string) uint32 {
 	}
 	if i := strings.IndexByte(msg, '"'); i >= 0 {
 		if j := strings.IndexByte(msg[i+1:], '"'); j > 0 {
-			needle := msg[i+1 : i+1+j]
-			for n, line := range strings.Split(string(text), "\n") {
-				if strings.Contains(line, needle) {
+			needle := []byte(msg[i+1 : i+1+j])
+			t := lines.New(text)
+			for n := range t.Count() {
+				if bytes.Contains(text[t.Start(n):t.End(text, n)], needle) {
 					return uint32(n)
 				}
 			}
