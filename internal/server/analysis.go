@@ -4,6 +4,7 @@ package server
 
 import (
 	"github.com/httpcode-lsp/httpcode-lsp/internal/analysis"
+	"github.com/httpcode-lsp/httpcode-lsp/internal/lines"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/text"
 )
 
@@ -15,9 +16,9 @@ type document struct {
 }
 
 // newDocument analyses snap; prev, when not nil, is the document's
-// previous state, whose parse the analysis reuses where the text did not
-// change.
-func (s *Server) newDocument(snap *text.Snapshot, prev *document) *document {
+// previous state, whose parse the analysis reuses outside edit, the edit
+// that made snap's text of prev's.
+func (s *Server) newDocument(snap *text.Snapshot, prev *document, edit lines.Edit) *document {
 	cfg := s.config()
 	lang := analysis.LanguageOf(snap.Language, string(snap.URI))
 	b := newBudget(cfg.Limits, len(snap.Text()))
@@ -28,5 +29,5 @@ func (s *Server) newDocument(snap *text.Snapshot, prev *document) *document {
 	if prev == nil {
 		return &document{snap: snap, File: analysis.New(lang, snap.Text(), settings), budget: b}
 	}
-	return &document{snap: snap, File: analysis.Edited(prev.File, lang, snap.Text(), settings), budget: b}
+	return &document{snap: snap, File: analysis.Edited(prev.File, lang, snap.Text(), edit, settings), budget: b}
 }

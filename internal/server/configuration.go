@@ -78,7 +78,7 @@ func (s *Server) reanalyse() {
 		if s.isConfigFile(d.snap.URI) {
 			continue
 		}
-		fresh := s.newDocument(d.snap, d)
+		fresh := s.newDocument(d.snap, d, lines.Edit{}) // the same text
 		s.docs.set(fresh)
 		s.schedule(fresh)
 	}

@@ -9,6 +9,7 @@ import (
 	"go.lsp.dev/protocol"
 	"go.uber.org/zap"
 
+	"github.com/httpcode-lsp/httpcode-lsp/internal/lines"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/text"
 )
 
@@ -56,7 +57,7 @@ func (ds *documents) remove(uri protocol.DocumentURI) {
 // diagnostics.
 func (s *Server) DidOpen(ctx context.Context, params *protocol.DidOpenTextDocumentParams) error {
 	td := params.TextDocument
-	d := s.newDocument(text.NewSnapshot(td.URI, td.Version, string(td.LanguageID), []byte(td.Text)), nil)
+	d := s.newDocument(text.NewSnapshot(td.URI, td.Version, string(td.LanguageID), []byte(td.Text)), nil, lines.Edit{})
 	s.docs.set(d)
 	s.analyseOrConfigure(ctx, d)
 	return nil
@@ -76,14 +77,14 @@ func (s *Server) didChange(ctx context.Context, params *didChangeParams) error {
 			zap.Int32("version", version), zap.Int32("current", d.snap.Version))
 		return nil
 	}
-	next, err := d.snap.Apply(version, params.changes(), s.positionEncoding())
+	next, edit, err := d.snap.Apply(version, params.changes(), s.positionEncoding())
 	if err != nil {
 		// The document stays as it was; the client will resend it in full
 		// if it notices (or on reopen). Logged, never fatal.
 		s.log.Error("didChange could not be applied", zap.String("uri", string(uri)), zap.Error(err))
 		return nil
 	}
-	d = s.newDocument(next, d)
+	d = s.newDocument(next, d, edit)
 	s.docs.set(d)
 	s.analyseOrConfigure(ctx, d)
 	return nil

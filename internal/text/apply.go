@@ -1,5 +1,6 @@
 // apply.go defines Change and Snapshot.Apply: LSP content changes applied
-// to a snapshot, with the line table updated in place of a rescan.
+// to a snapshot, with the line table updated in place of a rescan, and the
+// edit they made told to the caller.
 package text
 
 import (
@@ -27,15 +28,22 @@ var ErrReversedRange = errors.New("range end is before its start")
 // reversed range is an error, and then no snapshot is returned. Apply never
 // modifies s.
 //
+// It also returns the edit from s's text to the new one: the changes
+// merged into one span (lines.Edit.Then), exact, in the coordinates of s's
+// text. A change without a range (the whole document sent) makes it span
+// the whole text; no change makes it a no-op.
+//
 // Cost: the first change copies the text once; later changes in the same
 // call edit that private copy in place. The line table is updated around
 // each edit, never rebuilt by a full scan, except after a whole-document
 // replacement.
-func (s *Snapshot) Apply(version int32, changes []Change, enc Encoding) (*Snapshot, error) {
+func (s *Snapshot) Apply(version int32, changes []Change, enc Encoding) (*Snapshot, lines.Edit, error) {
 	cur := Snapshot{text: s.text, lines: s.lines}
 	owned := false // whether cur's slices are private to this call
+	var edit lines.Edit
 	for i, c := range changes {
 		if c.Range == nil {
+			edit = edit.Then(lines.Whole(len(cur.text), len(c.Text)))
 			cur.text = []byte(c.Text)
 			cur.lines = lines.New(cur.text)
 			owned = true
@@ -43,15 +51,16 @@ func (s *Snapshot) Apply(version int32, changes []Change, enc Encoding) (*Snapsh
 		}
 		r := *c.Range
 		if comparePositions(r.End, r.Start) < 0 {
-			return nil, fmt.Errorf("apply change %d of %d to %s (version %d): %w: %d:%d..%d:%d",
+			return nil, lines.Edit{}, fmt.Errorf("apply change %d of %d to %s (version %d): %w: %d:%d..%d:%d",
 				i+1, len(changes), s.URI, version, ErrReversedRange,
 				r.Start.Line, r.Start.Character, r.End.Line, r.End.Character)
 		}
 		e := lines.Edit{Start: cur.Offset(r.Start, enc), End: cur.Offset(r.End, enc), NewLen: len(c.Text)}
 		cur.replace(e, c.Text, owned, i < len(changes)-1)
+		edit = edit.Then(e)
 		owned = true
 	}
-	return &Snapshot{URI: s.URI, Version: version, Language: s.Language, text: cur.text, lines: cur.lines}, nil
+	return &Snapshot{URI: s.URI, Version: version, Language: s.Language, text: cur.text, lines: cur.lines}, edit, nil
 }
 
 // comparePositions orders positions by line, then character.

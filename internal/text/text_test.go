@@ -227,7 +227,7 @@ func TestRange(t *testing.T) {
 
 func TestTextIsClipped(t *testing.T) {
 	s := snap("ab")
-	s2, err := s.Apply(2, []Change{{Range: rng(0, 2, 0, 2), Text: "c"}, {Range: rng(0, 0, 0, 1), Text: ""}}, UTF16)
+	s2, _, err := s.Apply(2, []Change{{Range: rng(0, 2, 0, 2), Text: "c"}, {Range: rng(0, 0, 0, 1), Text: ""}}, UTF16)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -307,7 +307,7 @@ func TestApply(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			s := snap(tt.text)
 			before := s.lines
-			got, err := s.Apply(7, tt.changes, tt.enc)
+			got, edit, err := s.Apply(7, tt.changes, tt.enc)
 			if string(s.Text()) != tt.text || !reflect.DeepEqual(s.lines, before) || !reflect.DeepEqual(s.lines, lines.New(s.text)) || s.Version != 1 {
 				t.Errorf("Apply modified its receiver: %q %v v%d", s.Text(), s.lines, s.Version)
 			}
@@ -333,7 +333,22 @@ func TestApply(t *testing.T) {
 				t.Errorf("Apply = v%d %s %s; want v7 %s %s", got.Version, got.URI, got.Language, s.URI, s.Language)
 			}
 			checkLineIndex(t, got)
+			checkEdit(t, s, got, edit)
 		})
+	}
+}
+
+// checkEdit checks that the edit Apply returned turns s's text into
+// got's: the bytes outside its span are s's.
+func checkEdit(t testing.TB, s, got *Snapshot, e lines.Edit) {
+	t.Helper()
+	old, now := string(s.Text()), string(got.Text())
+	if e.Start < 0 || e.Start > e.End || e.End > len(old) || len(old)+e.Delta() != len(now) ||
+		old[:e.Start] != now[:e.Start] || old[e.End:] != now[e.NewEnd():] {
+		t.Fatalf("edit %+v does not turn %q into %q", e, old, now)
+	}
+	if e.IsNop() && old != now {
+		t.Fatalf("no-op edit, but %q became %q", old, now)
 	}
 }
 
@@ -349,11 +364,11 @@ func checkLineIndex(t testing.TB, s *Snapshot) {
 // keep their text: in-place editing must stay private to one Apply call.
 func TestApplyChain(t *testing.T) {
 	s0 := snap("line 1\nline 2\n")
-	s1, err := s0.Apply(2, []Change{{Range: rng(1, 0, 1, 0), Text: "x"}, {Range: rng(0, 0, 0, 0), Text: "y"}}, UTF16)
+	s1, _, err := s0.Apply(2, []Change{{Range: rng(1, 0, 1, 0), Text: "x"}, {Range: rng(0, 0, 0, 0), Text: "y"}}, UTF16)
 	if err != nil {
 		t.Fatal(err)
 	}
-	s2, err := s1.Apply(3, []Change{{Range: rng(0, 0, 0, 1), Text: ""}, {Range: rng(2, 0, 2, 0), Text: "end"}}, UTF16)
+	s2, _, err := s1.Apply(3, []Change{{Range: rng(0, 0, 0, 1), Text: ""}, {Range: rng(2, 0, 2, 0), Text: "end"}}, UTF16)
 	if err != nil {
 		t.Fatal(err)
 	}

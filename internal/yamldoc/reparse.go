@@ -3,7 +3,8 @@
 // cost a 13 MB parse: the innermost collection around the edit is parsed
 // on its own and put in place of the old one; every other node is shared
 // with the previous parse. Where that could read the text differently
-// from a full parse, Reparse parses in full instead.
+// from a full parse, Reparse parses in full instead. The edit is told by
+// the caller, who made it: the texts are never compared to find it.
 
 package yamldoc
 
@@ -19,12 +20,13 @@ import (
 	"github.com/httpcode-lsp/httpcode-lsp/internal/lines"
 )
 
-// Reparse returns the parse of src, a later text of the document prev is
-// the parse of. It equals Parse(src) (comments attached to nodes aside),
-// and shares with prev the nodes the change between the two texts left
-// alone. prev is not modified.
-func Reparse(prev *Doc, src []byte) *Doc {
-	if d := prev.reparse(src); d != nil {
+// Reparse returns the parse of src, the text edit made of the source of
+// prev. It equals Parse(src) (comments attached to nodes aside), and
+// shares with prev the nodes outside the edit. The edit must be exact:
+// bytes outside its span are taken to be prev's (lines.Whole, which
+// spans all, makes a full parse). prev is not modified.
+func Reparse(prev *Doc, src []byte, edit lines.Edit) *Doc {
+	if d := prev.reparse(src, edit); d != nil {
 		return d
 	}
 	return Parse(src)
@@ -35,21 +37,21 @@ func Reparse(prev *Doc, src []byte) *Doc {
 const maxReparsePrefix = 1 << 16
 
 // reparse is Reparse's fast path; nil when the change needs a full parse.
-func (prev *Doc) reparse(src []byte) (d *Doc) {
+func (prev *Doc) reparse(src []byte, edit lines.Edit) (d *Doc) {
 	defer func() {
 		if recover() != nil {
 			d = nil
 		}
 	}()
-	if len(prev.Errors) > 0 || len(prev.Roots) != 1 || prev.Root == nil {
+	old := prev.src
+	if len(prev.Errors) > 0 || len(prev.Roots) != 1 || prev.Root == nil ||
+		edit.Start < 0 || edit.Start > edit.End || edit.End > len(old) || len(old)+edit.Delta() != len(src) {
 		return nil
 	}
-	old := prev.src
-	pre, oldEnd, newEnd := changed(old, src)
-	if pre == len(old) && pre == len(src) {
+	if edit.IsNop() {
 		return prev.with(src, prev.lines.clone())
 	}
-	edit := lines.Edit{Start: pre, End: oldEnd, NewLen: newEnd - pre}
+	pre, oldEnd, newEnd := edit.Start, edit.End, edit.NewEnd()
 	// The changed bytes, widened to whole characters and a byte more on
 	// each side, so that a line break or a character split by the edges
 	// is seen.
@@ -152,27 +154,6 @@ func (d *Doc) with(src []byte, lines *lineIndex) *Doc {
 func (d *Doc) withRoot(root *yaml.Node) *Doc {
 	d.Root, d.Roots[0] = root, root
 	return d
-}
-
-// changed returns the extent of the change from old to src: the length of
-// their common prefix, and where their common suffix starts in each.
-func changed(old, src []byte) (pre, oldEnd, newEnd int) {
-	n := min(len(old), len(src))
-	const chunk = 4096
-	for pre+chunk <= n && bytes.Equal(old[pre:pre+chunk], src[pre:pre+chunk]) {
-		pre += chunk
-	}
-	for pre < n && old[pre] == src[pre] {
-		pre++
-	}
-	oldEnd, newEnd = len(old), len(src)
-	for oldEnd-chunk >= pre && newEnd-chunk >= pre && bytes.Equal(old[oldEnd-chunk:oldEnd], src[newEnd-chunk:newEnd]) {
-		oldEnd, newEnd = oldEnd-chunk, newEnd-chunk
-	}
-	for oldEnd > pre && newEnd > pre && old[oldEnd-1] == src[newEnd-1] {
-		oldEnd, newEnd = oldEnd-1, newEnd-1
-	}
-	return pre, oldEnd, newEnd
 }
 
 // clean reports whether t, whole characters, holds only characters that
