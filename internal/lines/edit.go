@@ -92,7 +92,8 @@ func (t *Table) Update(text []byte, e Edit, inPlace, spare bool) (first, oldEnd,
 			mid = append(mid, p)
 		}
 	}
-	t.starts = spliceInts(t.starts, lo, hi, mid, inPlace, spare)
+	t.starts = Splice(t.starts, Edit{Start: lo, End: hi, NewLen: len(mid)}, inPlace, spare)
+	copy(t.starts[lo:], mid)
 	if d := e.Delta(); d != 0 {
 		for k := lo + len(mid); k < len(t.starts); k++ {
 			t.starts[k] += d
@@ -102,24 +103,25 @@ func (t *Table) Update(text []byte, e Edit, inPlace, spare bool) (first, oldEnd,
 	return first, hi, lo + len(mid)
 }
 
-// spliceInts returns dst[:i] + ins + dst[j:], reusing dst if inPlace and
-// it has capacity, else allocating (with 1/16 to spare if spare).
-func spliceInts(dst []int, i, j int, ins []int, inPlace, spare bool) []int {
-	n := len(dst) - (j - i) + len(ins)
-	if inPlace && n <= cap(dst) {
-		tail := dst[j:]
-		dst = dst[:n]
-		copy(dst[i+len(ins):], tail) // copy is memmove: overlap is fine
-		copy(dst[i:], ins)
-		return dst
+// Splice returns s with the elements [e.Start, e.End) replaced by e.NewLen
+// elements for the caller to fill: s[e.Start:e.NewEnd()] of the result.
+// It is how a text and its table are edited. If inPlace, s belongs to the
+// caller and is reused when it has room; otherwise the result is new (with
+// 1/16 to spare if spare, for edits to come), and s is left intact.
+func Splice[E any](s []E, e Edit, inPlace, spare bool) []E {
+	n := len(s) + e.Delta()
+	if inPlace && n <= cap(s) {
+		tail := s[e.End:]
+		s = s[:n]
+		copy(s[e.NewEnd():], tail) // copy is memmove: overlap is fine
+		return s
 	}
 	c := n
 	if spare {
 		c += n / 16
 	}
-	out := make([]int, n, c)
-	copy(out, dst[:i])
-	copy(out[i:], ins)
-	copy(out[i+len(ins):], dst[j:])
+	out := make([]E, n, c)
+	copy(out, s[:e.Start])
+	copy(out[e.NewEnd():], s[e.End:])
 	return out
 }

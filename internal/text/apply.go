@@ -85,31 +85,7 @@ func comparePositions(a, b protocol.Position) int {
 // they have room; otherwise new ones are made, with spare capacity if more
 // edits will follow.
 func (s *Snapshot) replace(e lines.Edit, ins string, owned, more bool) {
-	s.text = spliceBytes(s.text, e.Start, e.End, ins, owned, more)
+	s.text = lines.Splice(s.text, e, owned, more)
+	copy(s.text[e.Start:], ins)
 	s.lines.Update(s.text, e, owned, more)
-}
-
-// spliceBytes returns dst[:i] + ins + dst[j:], reusing dst if owned and it
-// has capacity, else allocating (with 1/16 to spare if more).
-func spliceBytes(dst []byte, i, j int, ins string, owned, more bool) []byte {
-	n := len(dst) - (j - i) + len(ins)
-	if owned && n <= cap(dst) {
-		tail := dst[j:]
-		dst = dst[:n]
-		copy(dst[i+len(ins):], tail) // copy is memmove: overlap is fine
-		copy(dst[i:], ins)
-		return dst
-	}
-	out := make([]byte, n, spare(n, more))
-	copy(out, dst[:i])
-	copy(out[i:], ins)
-	copy(out[i+len(ins):], dst[j:])
-	return out
-}
-
-func spare(n int, more bool) int {
-	if more {
-		return n + n/16
-	}
-	return n
 }
