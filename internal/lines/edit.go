@@ -45,15 +45,6 @@ func (e Edit) Then(next Edit) Edit {
 	return Edit{Start: start, End: end - e.Delta(), NewLen: end + next.Delta() - start}
 }
 
-// Merge returns the one edit that does each of edits in turn (see Then).
-func Merge(edits ...Edit) Edit {
-	var m Edit
-	for _, e := range edits {
-		m = m.Then(e)
-	}
-	return m
-}
-
 // Apply returns text with e applied, ins being its new bytes (len(ins)
 // must be e.NewLen). It is the reference for tests and small texts.
 func (e Edit) Apply(text []byte, ins []byte) []byte {

@@ -128,9 +128,9 @@ func breakBefore(text []byte, p, from int) int {
 	return 3 // LS, PS: E2 80 A8, E2 80 A9
 }
 
-// IsStart reports whether a line starts at offset p (0 <= p <= len(text))
+// isLSPStart reports whether a line starts at offset p (0 <= p <= len(text))
 // by LSP's breaks.
-func IsStart(text []byte, p int) bool {
+func isLSPStart(text []byte, p int) bool {
 	if p == 0 {
 		return true
 	}
@@ -143,9 +143,9 @@ func IsStart(text []byte, p int) bool {
 	return false
 }
 
-// isUnicodeStart is IsStart with NEL, LS and PS.
+// isUnicodeStart is isLSPStart with NEL, LS and PS.
 func isUnicodeStart(text []byte, p int) bool {
-	if IsStart(text, p) {
+	if isLSPStart(text, p) {
 		return true
 	}
 	switch {
@@ -161,7 +161,7 @@ func (t Table) isStart(text []byte, p int) bool {
 	if t.unicode {
 		return isUnicodeStart(text, p)
 	}
-	return IsStart(text, p)
+	return isLSPStart(text, p)
 }
 
 // StartAt returns the start of the line holding offset off (clamped to
