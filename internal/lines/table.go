@@ -99,7 +99,19 @@ func (t Table) End(text []byte, line int) int {
 	if line+1 >= len(t.starts) {
 		return len(text)
 	}
-	return t.starts[line+1] - breakBefore(text, t.starts[line+1], t.starts[line])
+	end := t.starts[line+1] - 1 // the last byte of the break
+	switch text[end] {
+	case '\n':
+		if end > t.starts[line] && text[end-1] == '\r' {
+			end--
+		}
+	case '\r':
+	case 0x85: // NEL: C2 85
+		end--
+	default: // LS, PS: E2 80 A8, E2 80 A9
+		end -= 2
+	}
+	return end
 }
 
 // Next returns the start of the line after line, or len(text) for the
@@ -109,23 +121,6 @@ func (t Table) Next(text []byte, line int) int {
 		return len(text)
 	}
 	return t.starts[line+1]
-}
-
-// breakBefore returns the length of the line break that ends just before
-// p, a line start after the line starting at from.
-func breakBefore(text []byte, p, from int) int {
-	switch text[p-1] {
-	case '\n':
-		if p-2 >= from && text[p-2] == '\r' {
-			return 2
-		}
-		return 1
-	case '\r':
-		return 1
-	case 0x85: // NEL: C2 85
-		return 2
-	}
-	return 3 // LS, PS: E2 80 A8, E2 80 A9
 }
 
 // isLSPStart reports whether a line starts at offset p (0 <= p <= len(text))
