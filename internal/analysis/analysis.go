@@ -17,6 +17,7 @@ import (
 	"github.com/httpcode-lsp/httpcode-lsp/internal/config"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/golang"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/hover"
+	"github.com/httpcode-lsp/httpcode-lsp/internal/lines"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/lint"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/occurrence"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/openapi"
@@ -102,8 +103,9 @@ type File struct {
 	settings Settings
 
 	// base is an analysed earlier version of the file whose parse the
-	// analysis may reuse; it is dropped once the analysis has run.
-	base     atomic.Pointer[File]
+	// analysis may reuse, with the edit from its text to src; it is
+	// dropped once the analysis has run.
+	base     atomic.Pointer[baseVersion]
 	analysed atomic.Bool
 
 	once     sync.Once
@@ -117,30 +119,38 @@ type File struct {
 	findings []lint.Finding
 }
 
+// baseVersion is an earlier version of a file, and the edit from its
+// text to the file's.
+type baseVersion struct {
+	file *File
+	edit lines.Edit
+}
+
 // New returns the analysis of src; src must not change afterwards.
 func New(lang Language, src []byte, settings Settings) *File {
 	return &File{Lang: lang, src: src, settings: settings}
 }
 
-// Edited returns the analysis of src, a later text of the file prev
-// analyses. It equals New(lang, src, settings); for YAML and JSON it is
+// Edited returns the analysis of src, the text edit made of the one prev
+// analyses (lines.Whole, spanning all, when the change is not known). It
+// equals New(lang, src, settings); for YAML and JSON it is
 // computed by reading again only the part of the text that changed since
 // the newest analysed version (yamldoc.Reparse), so that a keystroke in a
 // large document does not cost a parse of all of it.
-func Edited(prev *File, lang Language, src []byte, settings Settings) *File {
+func Edited(prev *File, lang Language, src []byte, edit lines.Edit, settings Settings) *File {
 	f := New(lang, src, settings)
 	if prev == nil || prev.Lang != lang || lang != YAML && lang != JSON {
 		return f
 	}
-	base := prev
+	b := baseVersion{file: prev, edit: edit}
 	if !prev.analysed.Load() {
 		// Versions typed faster than the debounce are never analysed:
-		// reuse the one before them.
-		if b := prev.base.Load(); b != nil {
-			base = b
+		// reuse the one before them, the edits composed.
+		if pb := prev.base.Load(); pb != nil {
+			b = baseVersion{file: pb.file, edit: pb.edit.Then(edit)}
 		}
 	}
-	f.base.Store(base)
+	f.base.Store(&b)
 	return f
 }
 
@@ -156,8 +166,8 @@ func (f *File) analyse() {
 				f.httpQual = f.goFile.HTTPName
 			}
 		case YAML, JSON:
-			if base != nil && base.analysed.Load() && base.spec != nil {
-				f.spec = openapi.Model(yamldoc.Reparse(base.spec.Doc, f.src))
+			if base != nil && base.file.analysed.Load() && base.file.spec != nil {
+				f.spec = openapi.Model(yamldoc.Reparse(base.file.spec.Doc, f.src, base.edit))
 			} else {
 				f.spec = openapi.Parse(f.src)
 			}

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/httpcode-lsp/httpcode-lsp/internal/lines"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/specgen"
 )
 
@@ -57,7 +58,7 @@ func BenchmarkEditedFindings(b *testing.B) {
 			next := []byte(string(tc.src[:tc.at]) + "x" + string(tc.src[tc.at:]))
 			b.ReportAllocs()
 			for b.Loop() {
-				Edited(prev, tc.lang, next, Settings{}).Findings()
+				Edited(prev, tc.lang, next, lines.Edit{Start: tc.at, End: tc.at, NewLen: 1}, Settings{}).Findings()
 			}
 		})
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/httpcode-lsp/httpcode-lsp/internal/lines"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/specgen"
 )
 
@@ -42,13 +43,15 @@ func TestEditedEqualsNew(t *testing.T) {
 				at += len(src) - len(src[at:]) + r.Intn(40) - 20
 				at = max(0, min(at, len(src)-1))
 				next := append([]byte(nil), src[:at]...)
+				edit := lines.Edit{Start: at, End: at, NewLen: 1}
 				if r.Intn(2) == 0 {
 					next = append(next, chars[r.Intn(len(chars))])
 					next = append(next, src[at:]...)
 				} else {
 					next = append(next, src[at+1:]...)
+					edit = lines.Edit{Start: at, End: at + 1}
 				}
-				got, want := Edited(prev, tc.lang, next, Settings{}), New(tc.lang, next, Settings{})
+				got, want := Edited(prev, tc.lang, next, edit, Settings{}), New(tc.lang, next, Settings{})
 				if !reflect.DeepEqual(got.Occurrences(), want.Occurrences()) {
 					t.Fatalf("edit %d at %d: occurrences differ", i, at)
 				}
@@ -62,7 +65,7 @@ func TestEditedEqualsNew(t *testing.T) {
 				if r.Intn(3) == 0 {
 					// A version typed over before it was analysed.
 					src = append(append([]byte(nil), src...), ' ')
-					prev = Edited(prev, tc.lang, src, Settings{})
+					prev = Edited(prev, tc.lang, src, lines.Edit{Start: len(src) - 1, End: len(src) - 1, NewLen: 1}, Settings{})
 				}
 			}
 		})
@@ -75,9 +78,9 @@ func TestEditedSkipsUnanalysed(t *testing.T) {
 	src := specgen.OpenAPI(200)
 	a := New(YAML, src, Settings{})
 	a.Findings()
-	b := Edited(a, YAML, append(append([]byte(nil), src...), '\n'), Settings{})
-	c := Edited(b, YAML, append(append([]byte(nil), src...), '\n', '\n'), Settings{})
-	if c.base.Load() != a {
+	b := Edited(a, YAML, append(append([]byte(nil), src...), '\n'), lines.Edit{Start: len(src), End: len(src), NewLen: 1}, Settings{})
+	c := Edited(b, YAML, append(append([]byte(nil), src...), '\n', '\n'), lines.Edit{Start: len(src) + 1, End: len(src) + 1, NewLen: 1}, Settings{})
+	if cb := c.base.Load(); cb.file != a || cb.edit != (lines.Edit{Start: len(src), End: len(src), NewLen: 2}) {
 		t.Fatal("the unanalysed version's base was not handed on")
 	}
 	c.Findings()

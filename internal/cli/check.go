@@ -18,7 +18,6 @@ import (
 	"github.com/httpcode-lsp/httpcode-lsp/internal/analysis"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/config"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/lint"
-	"github.com/httpcode-lsp/httpcode-lsp/internal/text"
 )
 
 const checkHelp = `usage: httpcode-lsp check [flags] [PATH...]
@@ -63,9 +62,9 @@ type checkOptions struct {
 // fileResult is what check learned of one file.
 type fileResult struct {
 	target
-	// snap holds the text the findings refer to: the fixed text after
+	// src holds the text the findings refer to: the fixed text after
 	// --fix.
-	snap     *text.Snapshot
+	src      *source
 	findings []lint.Finding
 	// before and after are the text and its fixed version, when --fix or
 	// --diff changed something; fixed counts the findings fixed by rule.
@@ -284,7 +283,7 @@ func (opts checkOptions) analyse(t target) fileResult {
 	}
 	lang := analysis.LanguageOf("", t.abs)
 	findings := analysis.New(lang, src, opts.settings).Findings()
-	r.snap, r.findings = text.NewSnapshot("", 0, "", src), findings
+	r.src, r.findings = newSource(src, findings), findings
 	if !opts.fix && !opts.diff {
 		return r
 	}
@@ -301,7 +300,7 @@ func (opts checkOptions) analyse(t target) fileResult {
 		r.after, r.fixed = nil, nil
 		return r
 	}
-	r.snap, r.findings = text.NewSnapshot("", 0, "", fixed), remaining
+	r.src, r.findings = newSource(fixed, remaining), remaining
 	return r
 }
 
@@ -321,8 +320,8 @@ func collect(results []fileResult) []finding {
 		r := &results[i]
 		for _, f := range r.findings {
 			pf := finding{Finding: f, file: r}
-			pf.line, pf.col = r.snap.LineCol(f.Start)
-			pf.endLine, pf.endCol = r.snap.LineCol(f.End)
+			pf.line, pf.col = r.src.lineCol(f.Start)
+			pf.endLine, pf.endCol = r.src.lineCol(f.End)
 			out = append(out, pf)
 		}
 	}

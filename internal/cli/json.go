@@ -62,8 +62,8 @@ func writeJSON(w io.Writer, findings []finding) error {
 			Fixable:   hasSafeFix(f.Finding),
 		}
 		for _, r := range f.Related {
-			line, col := f.file.snap.LineCol(r.Start)
-			endLine, endCol := f.file.snap.LineCol(r.End)
+			line, col := f.file.src.lineCol(r.Start)
+			endLine, endCol := f.file.src.lineCol(r.End)
 			jf.Related = append(jf.Related, jsonRelated{jsonRange{line, col, endLine, endCol}, r.Message})
 		}
 		out = append(out, jf)

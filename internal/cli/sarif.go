@@ -18,7 +18,6 @@ import (
 
 	"github.com/httpcode-lsp/httpcode-lsp/internal/analysis"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/lint"
-	"github.com/httpcode-lsp/httpcode-lsp/internal/text"
 )
 
 const (
@@ -218,7 +217,7 @@ func writeSARIF(w io.Writer, findings []finding, run sarifRun) error {
 			Level:     sarifLevel(f.Severity),
 			Message:   sarifMessage{Text: f.Message},
 			Locations: []sarifLocation{{PhysicalLocation: sarifPhysicalLocation{
-				ArtifactLocation: art, Region: sarifRegionOf(f.file.snap, f.Start, f.End),
+				ArtifactLocation: art, Region: sarifRegionOf(f.file.src, f.Start, f.End),
 			}}},
 		}
 		if _, known := index[f.RuleID]; !known {
@@ -229,7 +228,7 @@ func writeSARIF(w io.Writer, findings []finding, run sarifRun) error {
 			res.RelatedLocations = append(res.RelatedLocations, sarifLocation{
 				ID: &id,
 				PhysicalLocation: sarifPhysicalLocation{
-					ArtifactLocation: art, Region: sarifRegionOf(f.file.snap, rel.Start, rel.End),
+					ArtifactLocation: art, Region: sarifRegionOf(f.file.src, rel.Start, rel.End),
 				},
 				Message: &sarifMessage{Text: rel.Message},
 			})
@@ -244,11 +243,11 @@ func writeSARIF(w io.Writer, findings []finding, run sarifRun) error {
 
 // sarifRegionOf converts a byte range to a SARIF region: 1-based lines
 // and 1-based columns in UTF-16 code units, the end column exclusive.
-func sarifRegionOf(snap *text.Snapshot, start, end int) sarifRegion {
-	s, e := snap.Position(start, text.UTF16), snap.Position(end, text.UTF16)
+func sarifRegionOf(src *source, start, end int) sarifRegion {
+	s, e := src.at(start), src.at(end)
 	return sarifRegion{
-		StartLine: int(s.Line) + 1, StartColumn: int(s.Character) + 1,
-		EndLine: int(e.Line) + 1, EndColumn: int(e.Character) + 1,
+		StartLine: s.Line + 1, StartColumn: s.UTF16 + 1,
+		EndLine: e.Line + 1, EndColumn: e.UTF16 + 1,
 	}
 }
 

@@ -13,10 +13,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"go.lsp.dev/protocol"
-
 	"github.com/httpcode-lsp/httpcode-lsp/internal/lint"
-	"github.com/httpcode-lsp/httpcode-lsp/internal/text"
 )
 
 // ANSI SGR sequences.
@@ -102,11 +99,9 @@ func plural(n int, one, many string) string {
 // writeExcerpt prints the finding's first line with a caret line under
 // it, tabs expanded so that the two align.
 func writeExcerpt(w io.Writer, f finding) {
-	src, lineStart, lineEnd := lineOf(f.file.snap, f.line)
-	if lineStart > lineEnd {
-		return
-	}
-	line := src[lineStart:lineEnd]
+	src := f.file.src
+	lineStart, lineEnd := src.lines.Start(f.line-1), src.lines.End(src.text, f.line-1)
+	line := src.text[lineStart:lineEnd]
 	start := clamp(f.Start-lineStart, 0, len(line))
 	end := clamp(f.End-lineStart, start, len(line))
 
@@ -134,14 +129,6 @@ func writeExcerpt(w io.Writer, f finding) {
 	color := severityColor(f.Severity)
 	fmt.Fprintf(w, " %s%s |%s %s%s%s%s%s\n", sgrDim, gutter, sgrReset, before, sgrBold+color, marked, sgrReset, after)
 	fmt.Fprintf(w, " %s%s |%s %s%s%s%s%s\n", sgrDim, pad, sgrReset, strings.Repeat(" ", displayWidth(before)), sgrBold, color, caret, sgrReset)
-}
-
-// lineOf returns the text and the byte range of a 1-based line's content.
-func lineOf(snap *text.Snapshot, line int) ([]byte, int, int) {
-	src := snap.Text()
-	start := snap.Offset(protocol.Position{Line: uint32(line - 1)}, text.UTF8)
-	end := snap.Offset(protocol.Position{Line: uint32(line - 1), Character: uint32(len(src) + 1)}, text.UTF8)
-	return src, start, end
 }
 
 func clamp(n, lo, hi int) int { return max(lo, min(n, hi)) }

@@ -18,6 +18,7 @@ import (
 	"strings"
 
 	"github.com/httpcode-lsp/httpcode-lsp/internal/catalog"
+	"github.com/httpcode-lsp/httpcode-lsp/internal/lines"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/occurrence"
 )
 
@@ -145,14 +146,14 @@ func blankErrorLine(chunk []byte, err error, prevErr *int) bool {
 		return false
 	}
 	off := min(max(list[0].Pos.Offset, 0), len(chunk))
-	start := lineStart(chunk, off)
+	start := lines.StartAt(chunk, off)
 	// An error at the first token of a line is usually the previous
 	// line's fault: a call, selector or operator left open. If blanking
 	// that did not move the error, the error's own line is to blame.
 	if isBlank(chunk[start:off]) && off != *prevErr {
 		for start > 0 {
-			start = lineStart(chunk, start-1)
-			if !isBlank(chunk[start:lineEnd(chunk, start)]) {
+			start = lines.StartAt(chunk, start-1)
+			if !isBlank(chunk[start:lines.EndAt(chunk, start)]) {
 				break
 			}
 		}
@@ -162,22 +163,13 @@ func blankErrorLine(chunk []byte, err error, prevErr *int) bool {
 		return false
 	}
 	blanked := false
-	for i, end := start, lineEnd(chunk, start); i < end; i++ {
+	for i, end := start, lines.EndAt(chunk, start); i < end; i++ {
 		if chunk[i] != ' ' && chunk[i] != '\t' && chunk[i] != '\r' {
 			chunk[i] = ' '
 			blanked = true
 		}
 	}
 	return blanked
-}
-
-func lineStart(b []byte, off int) int { return bytes.LastIndexByte(b[:off], '\n') + 1 }
-
-func lineEnd(b []byte, off int) int {
-	if i := bytes.IndexByte(b[off:], '\n'); i >= 0 {
-		return off + i
-	}
-	return len(b)
 }
 
 func isBlank(b []byte) bool { return len(bytes.TrimSpace(b)) == 0 }

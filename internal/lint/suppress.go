@@ -17,7 +17,7 @@ import (
 	"bytes"
 	"strings"
 
-	"github.com/httpcode-lsp/httpcode-lsp/internal/text"
+	"github.com/httpcode-lsp/httpcode-lsp/internal/lines"
 )
 
 const (
@@ -51,7 +51,7 @@ func (ig ignore) matches(id string) bool {
 // where each line starts.
 type ignoreSet struct {
 	byLine map[int]ignore
-	lines  text.Lines
+	lines  lines.Table
 }
 
 func (s ignoreSet) silenced(f Finding) bool {
@@ -122,9 +122,9 @@ func scanIgnores(src []byte, marker string, comment func(line []byte, at int) (i
 		// line index would cost a loop over every byte.
 		return ignoreSet{}
 	}
-	set := ignoreSet{lines: text.LinesOf(src), byLine: map[int]ignore{}}
-	for n, start := range set.lines {
-		line := src[start:set.lines.End(src, n)]
+	set := ignoreSet{lines: lines.New(src), byLine: map[int]ignore{}}
+	for n := range set.lines.Count() {
+		line := src[set.lines.Start(n):set.lines.End(src, n)]
 		at := bytes.Index(line, []byte(marker))
 		if at < 0 {
 			continue

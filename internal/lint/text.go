@@ -7,39 +7,20 @@ import (
 	"bytes"
 	"strconv"
 	"strings"
+
+	"github.com/httpcode-lsp/httpcode-lsp/internal/lines"
 )
 
 // lineStart returns the offset of the start of the line holding off.
-func lineStart(src []byte, off int) int {
-	off = min(max(off, 0), len(src))
-	return bytes.LastIndexByte(src[:off], '\n') + 1
-}
+func lineStart(src []byte, off int) int { return lines.StartAt(src, off) }
 
 // lineEnd returns the offset of the line break ending the line holding
 // off (the \r of a CRLF), or len(src).
-func lineEnd(src []byte, off int) int {
-	off = min(max(off, 0), len(src))
-	i := bytes.IndexByte(src[off:], '\n')
-	if i < 0 {
-		return len(src)
-	}
-	e := off + i
-	if e > off && src[e-1] == '\r' {
-		e--
-	}
-	return e
-}
+func lineEnd(src []byte, off int) int { return lines.EndAt(src, off) }
 
 // nextLineStart returns the offset after the line break ending the line
 // holding off, or len(src) on the last line.
-func nextLineStart(src []byte, off int) int {
-	off = min(max(off, 0), len(src))
-	i := bytes.IndexByte(src[off:], '\n')
-	if i < 0 {
-		return len(src)
-	}
-	return off + i + 1
-}
+func nextLineStart(src []byte, off int) int { return lines.NextAt(src, off) }
 
 func isBlankBytes(b []byte) bool {
 	for _, c := range b {

@@ -5,6 +5,7 @@
 package server
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -23,6 +24,7 @@ import (
 
 	"github.com/httpcode-lsp/httpcode-lsp/internal/analysis"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/config"
+	"github.com/httpcode-lsp/httpcode-lsp/internal/lines"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/text"
 )
 
@@ -89,7 +91,7 @@ func (s *Server) reanalyse() {
 			if cur == nil {
 				return nil // closed meanwhile
 			}
-			return s.newDocument(cur.snap, cur)
+			return s.newDocument(cur.snap, cur, lines.Edit{}) // the same text
 		})
 		if fresh != nil {
 			s.schedule(fresh, 0)
@@ -226,9 +228,10 @@ func problemLine(text []byte, msg string) uint32 {
 	}
 	if i := strings.IndexByte(msg, '"'); i >= 0 {
 		if j := strings.IndexByte(msg[i+1:], '"'); j > 0 {
-			needle := msg[i+1 : i+1+j]
-			for n, line := range strings.Split(string(text), "\n") {
-				if strings.Contains(line, needle) {
+			needle := []byte(msg[i+1 : i+1+j])
+			t := lines.New(text)
+			for n := range t.Count() {
+				if bytes.Contains(text[t.Start(n):t.End(text, n)], needle) {
 					return uint32(n)
 				}
 			}

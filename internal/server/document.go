@@ -7,6 +7,7 @@ import (
 	"sync/atomic"
 
 	"github.com/httpcode-lsp/httpcode-lsp/internal/analysis"
+	"github.com/httpcode-lsp/httpcode-lsp/internal/lines"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/text"
 )
 
@@ -21,9 +22,9 @@ type document struct {
 }
 
 // newDocument analyses snap; prev, when not nil, is the document's
-// previous state, whose parse the analysis reuses where the text did not
-// change.
-func (s *Server) newDocument(snap *text.Snapshot, prev *document) *document {
+// previous state, whose parse the analysis reuses outside edit, the span
+// of prev's text that snap's replaced.
+func (s *Server) newDocument(snap *text.Snapshot, prev *document, edit lines.Edit) *document {
 	cfg := s.config()
 	lang := analysis.LanguageOf(snap.Language, string(snap.URI))
 	r := newRun(cfg.Limits, len(snap.Text()))
@@ -35,7 +36,7 @@ func (s *Server) newDocument(snap *text.Snapshot, prev *document) *document {
 	if prev == nil {
 		d.analysis = analysis.New(lang, snap.Text(), settings)
 	} else {
-		d.analysis = analysis.Edited(prev.analysis, lang, snap.Text(), settings)
+		d.analysis = analysis.Edited(prev.analysis, lang, snap.Text(), edit, settings)
 	}
 	s.docs.touch(d)
 	return d
@@ -48,5 +49,5 @@ const analysedBudget = 8 << 20
 
 // trimAnalyses keeps the open documents' analyses within analysedBudget.
 func (s *Server) trimAnalyses() {
-	s.docs.trim(analysedBudget, func(d *document) *document { return s.newDocument(d.snap, nil) })
+	s.docs.trim(analysedBudget, func(d *document) *document { return s.newDocument(d.snap, nil, lines.Edit{}) })
 }

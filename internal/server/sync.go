@@ -15,6 +15,7 @@ import (
 	"go.lsp.dev/protocol"
 	"go.uber.org/zap"
 
+	"github.com/httpcode-lsp/httpcode-lsp/internal/lines"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/text"
 )
 
@@ -179,7 +180,7 @@ func (s *Server) didOpen(ctx context.Context, params *protocol.DidOpenTextDocume
 	// the garbage collector round often enough to stall requests.
 	src := unsafe.Slice(unsafe.StringData(td.Text), len(td.Text))
 	snap := text.NewSnapshot(td.URI, td.Version, string(td.LanguageID), src)
-	d := s.docs.replace(td.URI, func(*document) *document { return s.newDocument(snap, nil) })
+	d := s.docs.replace(td.URI, func(*document) *document { return s.newDocument(snap, nil, lines.Edit{}) })
 	s.analyseOrConfigure(ctx, d, 0)
 }
 
@@ -217,7 +218,7 @@ func (s *Server) didChange(ctx context.Context, params *didChangeParams) {
 			zap.Int32("version", version), zap.Int32("current", d.snap.Version))
 		return
 	}
-	next, err := d.snap.Apply(version, params.changes(), s.positionEncoding())
+	next, edit, err := d.snap.Apply(version, params.changes(), s.positionEncoding())
 	if err != nil {
 		// The document stays as it was; the client will resend it in full
 		// if it notices (or on reopen). Logged, never fatal.
@@ -226,7 +227,7 @@ func (s *Server) didChange(ctx context.Context, params *didChangeParams) {
 	}
 	// A re-configuration may have replaced d meanwhile, with the same
 	// snapshot: the new version builds on whichever is there.
-	d = s.docs.replace(uri, func(cur *document) *document { return s.newDocument(next, cur) })
+	d = s.docs.replace(uri, func(cur *document) *document { return s.newDocument(next, cur, edit) })
 	s.analyseOrConfigure(ctx, d, s.sched.debounce)
 }
 

@@ -1,13 +1,15 @@
 // apply.go defines Change and Snapshot.Apply: LSP content changes applied
-// to a snapshot, with the line index updated in place of a rescan.
+// to a snapshot, with the line table updated in place of a rescan, and the
+// edit they made told to the caller.
 package text
 
 import (
 	"errors"
 	"fmt"
-	"slices"
 
 	"go.lsp.dev/protocol"
+
+	"github.com/httpcode-lsp/httpcode-lsp/internal/lines"
 )
 
 // Change is one LSP content change.
@@ -26,31 +28,39 @@ var ErrReversedRange = errors.New("range end is before its start")
 // reversed range is an error, and then no snapshot is returned. Apply never
 // modifies s.
 //
+// It also returns the edit from s's text to the new one: the changes
+// merged into one span (lines.Edit.Then), exact, in the coordinates of s's
+// text. A change without a range (the whole document sent) makes it span
+// the whole text; no change makes it a no-op.
+//
 // Cost: the first change copies the text once; later changes in the same
-// call edit that private copy in place. The line index is spliced around
+// call edit that private copy in place. The line table is updated around
 // each edit, never rebuilt by a full scan, except after a whole-document
 // replacement.
-func (s *Snapshot) Apply(version int32, changes []Change, enc Encoding) (*Snapshot, error) {
+func (s *Snapshot) Apply(version int32, changes []Change, enc Encoding) (*Snapshot, lines.Edit, error) {
 	cur := Snapshot{text: s.text, lines: s.lines}
 	owned := false // whether cur's slices are private to this call
+	var edit lines.Edit
 	for i, c := range changes {
 		if c.Range == nil {
+			edit = edit.Then(lines.Whole(len(cur.text), len(c.Text)))
 			cur.text = []byte(c.Text)
-			cur.lines = LinesOf(cur.text)
+			cur.lines = lines.New(cur.text)
 			owned = true
 			continue
 		}
 		r := *c.Range
 		if comparePositions(r.End, r.Start) < 0 {
-			return nil, fmt.Errorf("apply change %d of %d to %s (version %d): %w: %d:%d..%d:%d",
+			return nil, lines.Edit{}, fmt.Errorf("apply change %d of %d to %s (version %d): %w: %d:%d..%d:%d",
 				i+1, len(changes), s.URI, version, ErrReversedRange,
 				r.Start.Line, r.Start.Character, r.End.Line, r.End.Character)
 		}
-		start, end := cur.Offset(r.Start, enc), cur.Offset(r.End, enc)
-		cur.replace(start, end, c.Text, owned, i < len(changes)-1)
+		e := lines.Edit{Start: cur.Offset(r.Start, enc), End: cur.Offset(r.End, enc), NewLen: len(c.Text)}
+		cur.replace(e, c.Text, owned, i < len(changes)-1)
+		edit = edit.Then(e)
 		owned = true
 	}
-	return &Snapshot{URI: s.URI, Version: version, Language: s.Language, text: cur.text, lines: cur.lines}, nil
+	return &Snapshot{URI: s.URI, Version: version, Language: s.Language, text: cur.text, lines: cur.lines}, edit, nil
 }
 
 // comparePositions orders positions by line, then character.
@@ -70,74 +80,12 @@ func comparePositions(a, b protocol.Position) int {
 	return 0
 }
 
-// replace substitutes ins for text[a:b] (a <= b) and updates the line
-// index. If owned, s's slices belong to the caller and are edited in place
-// when they have room; otherwise new ones are made, with spare capacity if
-// more edits will follow.
-func (s *Snapshot) replace(a, b int, ins string, owned, more bool) {
-	s.text = spliceBytes(s.text, a, b, ins, owned, more)
-
-	// Whether offset p is a line start depends only on the bytes at p-1
-	// and p. Starts before a and, shifted, starts after b are therefore
-	// still starts; only [a, a+len(ins)] of the new text needs a look.
-	// (A lone "\r" before a can become half of a "\r\n", and the other
-	// way round, which is why a itself is rechecked.)
-	lo, _ := slices.BinarySearch(s.lines, a)
-	hi, _ := slices.BinarySearch(s.lines, b+1)
-	var buf [8]int
-	mid := buf[:0]
-	for p := a; p <= a+len(ins); p++ {
-		if isLineStart(s.text, p) {
-			mid = append(mid, p)
-		}
-	}
-	delta := len(ins) - (b - a)
-	s.lines = spliceInts(s.lines, lo, hi, mid, owned, more)
-	if delta != 0 {
-		for k := lo + len(mid); k < len(s.lines); k++ {
-			s.lines[k] += delta
-		}
-	}
-}
-
-// spliceBytes returns dst[:i] + ins + dst[j:], reusing dst if owned and it
-// has capacity, else allocating (with 1/16 to spare if more).
-func spliceBytes(dst []byte, i, j int, ins string, owned, more bool) []byte {
-	n := len(dst) - (j - i) + len(ins)
-	if owned && n <= cap(dst) {
-		tail := dst[j:]
-		dst = dst[:n]
-		copy(dst[i+len(ins):], tail) // copy is memmove: overlap is fine
-		copy(dst[i:], ins)
-		return dst
-	}
-	out := make([]byte, n, spare(n, more))
-	copy(out, dst[:i])
-	copy(out[i:], ins)
-	copy(out[i+len(ins):], dst[j:])
-	return out
-}
-
-// spliceInts is spliceBytes for the line index.
-func spliceInts(dst []int, i, j int, ins []int, owned, more bool) []int {
-	n := len(dst) - (j - i) + len(ins)
-	if owned && n <= cap(dst) {
-		tail := dst[j:]
-		dst = dst[:n]
-		copy(dst[i+len(ins):], tail)
-		copy(dst[i:], ins)
-		return dst
-	}
-	out := make([]int, n, spare(n, more))
-	copy(out, dst[:i])
-	copy(out[i:], ins)
-	copy(out[i+len(ins):], dst[j:])
-	return out
-}
-
-func spare(n int, more bool) int {
-	if more {
-		return n + n/16
-	}
-	return n
+// replace makes e, whose new bytes are ins, and updates the line table.
+// If owned, s's slices belong to the caller and are edited in place when
+// they have room; otherwise new ones are made, with spare capacity if more
+// edits will follow.
+func (s *Snapshot) replace(e lines.Edit, ins string, owned, more bool) {
+	s.text = lines.Splice(s.text, e, owned, more)
+	copy(s.text[e.Start:], ins)
+	s.lines.Update(s.text, e, owned, more)
 }

@@ -107,7 +107,7 @@ func BenchmarkApply(b *testing.B) {
 			b.SetBytes(int64(len(s.text)))
 			b.ReportAllocs()
 			for b.Loop() {
-				next, err := s.Apply(2, c.changes, UTF16)
+				next, _, err := s.Apply(2, c.changes, UTF16)
 				if err != nil {
 					b.Fatal(err)
 				}

@@ -102,7 +102,7 @@ func FuzzApply(f *testing.F) {
 		}
 
 		s := snap(text)
-		got, err := s.Apply(2, changes, enc)
+		got, applied, err := s.Apply(2, changes, enc)
 		if string(s.Text()) != text {
 			t.Fatalf("Apply modified its receiver: %q", s.Text())
 		}
@@ -119,6 +119,7 @@ func FuzzApply(f *testing.F) {
 			t.Fatalf("Apply = %q; want %q", got.Text(), want)
 		}
 		checkLineIndex(t, got)
+		checkEdit(t, s, got, applied)
 		if len(want) <= maxChecked {
 			checkAgainstReference(t, got, newRefDoc(want), enc)
 		}

@@ -1,14 +1,14 @@
-// snapshot.go defines Snapshot, its line index and the conversions between
-// byte offsets and LSP positions.
+// snapshot.go defines Snapshot and the conversions between byte offsets
+// and LSP positions; the line table is the lines package's.
 package text
 
 import (
-	"bytes"
 	"math"
-	"slices"
 	"unicode/utf8"
 
 	"go.lsp.dev/protocol"
+
+	"github.com/httpcode-lsp/httpcode-lsp/internal/lines"
 )
 
 // Snapshot is one version of an open document. It is immutable: share it
@@ -19,13 +19,13 @@ type Snapshot struct {
 	Language string // the client's languageId
 
 	text  []byte
-	lines Lines
+	lines lines.Table
 }
 
 // NewSnapshot indexes text without copying it: the snapshot takes ownership,
 // and the caller must not modify text afterwards.
 func NewSnapshot(uri protocol.DocumentURI, version int32, language string, text []byte) *Snapshot {
-	return &Snapshot{URI: uri, Version: version, Language: language, text: text, lines: LinesOf(text)}
+	return &Snapshot{URI: uri, Version: version, Language: language, text: text, lines: lines.New(text)}
 }
 
 // Text returns the document's bytes. They must not be modified. The slice's
@@ -34,87 +34,18 @@ func (s *Snapshot) Text() []byte { return s.text[:len(s.text):len(s.text)] }
 
 // LineCount is the number of lines; a document ending in a line break has
 // an empty last line.
-func (s *Snapshot) LineCount() int { return len(s.lines) }
-
-// Lines are the offsets where the lines of a text start, by the line
-// breaks of LSP: "\n", "\r\n" and a lone "\r". The first is 0.
-type Lines []int
-
-// LinesOf finds the start of every line of text in O(len(text)).
-func LinesOf(text []byte) Lines {
-	lines := make(Lines, 1, bytes.Count(text, []byte{'\n'})+1)
-	// Each "\n" found ends a line; lone "\r"s are searched for in between.
-	for i := 0; ; {
-		nl := bytes.IndexByte(text[i:], '\n')
-		end := len(text)
-		if nl >= 0 {
-			end = i + nl
-		}
-		for {
-			cr := bytes.IndexByte(text[i:end], '\r')
-			if cr < 0 {
-				break
-			}
-			i += cr + 1
-			if i == end && nl >= 0 {
-				break // "\r\n": the "\n" ends the line
-			}
-			lines = append(lines, i)
-		}
-		if nl < 0 {
-			return lines
-		}
-		i = end + 1
-		lines = append(lines, i)
-	}
-}
-
-// isLineStart reports whether a line starts at offset p (0 <= p <= len).
-func isLineStart(text []byte, p int) bool {
-	if p == 0 {
-		return true
-	}
-	switch text[p-1] {
-	case '\n':
-		return true
-	case '\r':
-		return p == len(text) || text[p] != '\n'
-	}
-	return false
-}
-
-// Of returns the line holding offset (0 <= offset <= the text's length).
-func (l Lines) Of(offset int) int {
-	i, found := slices.BinarySearch(l, offset)
-	if !found {
-		i--
-	}
-	return i
-}
-
-// End returns the offset of the end of line's content in text, before its
-// line break.
-func (l Lines) End(text []byte, line int) int {
-	if line+1 >= len(l) {
-		return len(text)
-	}
-	end := l[line+1] - 1 // the last byte of the break: '\n' or '\r'
-	if text[end] == '\n' && end > l[line] && text[end-1] == '\r' {
-		end--
-	}
-	return end
-}
+func (s *Snapshot) LineCount() int { return s.lines.Count() }
 
 // Offset converts p to a byte offset. It clamps: a line past the end gives
 // len(Text()); a character past the end of its line gives the end of the
 // line's content (before its line break); a character inside a multi-byte
 // character or a UTF-16 surrogate pair gives the start of that character.
 func (s *Snapshot) Offset(p protocol.Position, enc Encoding) int {
-	if uint64(p.Line) >= uint64(len(s.lines)) {
+	if uint64(p.Line) >= uint64(s.lines.Count()) {
 		return len(s.text)
 	}
 	line := int(p.Line)
-	start, end := s.lines[line], s.lines.End(s.text, line)
+	start, end := s.lines.Start(line), s.lines.End(s.text, line)
 	want := uint64(p.Character)
 	if enc == UTF8 {
 		if want >= uint64(end-start) {
@@ -150,7 +81,7 @@ func (s *Snapshot) Offset(p protocol.Position, enc Encoding) int {
 func (s *Snapshot) Position(offset int, enc Encoding) protocol.Position {
 	offset = min(max(offset, 0), len(s.text))
 	line := s.lines.Of(offset)
-	start := s.lines[line]
+	start := s.lines.Start(line)
 	end := s.lines.End(s.text, line)
 	offset = min(offset, end)
 	if enc == UTF8 {
@@ -203,13 +134,6 @@ func isContinuation(b byte) bool { return b&0xC0 == 0x80 }
 // like Position.
 func (s *Snapshot) Range(start, end int, enc Encoding) protocol.Range {
 	return protocol.Range{Start: s.Position(start, enc), End: s.Position(end, enc)}
-}
-
-// LineCol returns the 1-based line and 1-based column, counted in Unicode
-// characters, of offset, for compiler-style "file:line:col" output.
-func (s *Snapshot) LineCol(offset int) (line, col int) {
-	p := s.Position(offset, UTF32)
-	return int(p.Line) + 1, int(p.Character) + 1
 }
 
 func clampUint32(n int) uint32 {

@@ -3,11 +3,14 @@ package text
 
 import (
 	"errors"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
 
 	"go.lsp.dev/protocol"
+
+	"github.com/httpcode-lsp/httpcode-lsp/internal/lines"
 )
 
 var encodings = []Encoding{UTF16, UTF8, UTF32}
@@ -60,8 +63,12 @@ func TestLineStarts(t *testing.T) {
 	}
 	for _, tt := range tests {
 		s := snap(tt.text)
-		if !slices.Equal(s.lines, tt.want) {
-			t.Errorf("lines of %q = %v; want %v", tt.text, s.lines, tt.want)
+		var got []int
+		for l := range s.lines.Count() {
+			got = append(got, s.lines.Start(l))
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("lines of %q = %v; want %v", tt.text, got, tt.want)
 		}
 		if s.LineCount() != len(tt.want) {
 			t.Errorf("LineCount of %q = %d; want %d", tt.text, s.LineCount(), len(tt.want))
@@ -218,30 +225,9 @@ func TestRange(t *testing.T) {
 	}
 }
 
-func TestLineCol(t *testing.T) {
-	tests := []struct {
-		text      string
-		offset    int
-		line, col int
-	}{
-		{"", 0, 1, 1},
-		{"200", 0, 1, 1},
-		{"a😀 200", 6, 1, 4},
-		{"é\r\n状态 404", 11, 2, 4},
-		{"a\rb", 2, 2, 1},
-		{"ab", 99, 1, 3},
-	}
-	for _, tt := range tests {
-		line, col := snap(tt.text).LineCol(tt.offset)
-		if line != tt.line || col != tt.col {
-			t.Errorf("LineCol(%q, %d) = %d:%d; want %d:%d", tt.text, tt.offset, line, col, tt.line, tt.col)
-		}
-	}
-}
-
 func TestTextIsClipped(t *testing.T) {
 	s := snap("ab")
-	s2, err := s.Apply(2, []Change{{Range: rng(0, 2, 0, 2), Text: "c"}, {Range: rng(0, 0, 0, 1), Text: ""}}, UTF16)
+	s2, _, err := s.Apply(2, []Change{{Range: rng(0, 2, 0, 2), Text: "c"}, {Range: rng(0, 0, 0, 1), Text: ""}}, UTF16)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -320,9 +306,9 @@ func TestApply(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s := snap(tt.text)
-			lines := slices.Clone(s.lines)
-			got, err := s.Apply(7, tt.changes, tt.enc)
-			if string(s.Text()) != tt.text || !slices.Equal(s.lines, lines) || s.Version != 1 {
+			before := s.lines
+			got, edit, err := s.Apply(7, tt.changes, tt.enc)
+			if string(s.Text()) != tt.text || !reflect.DeepEqual(s.lines, before) || !reflect.DeepEqual(s.lines, lines.New(s.text)) || s.Version != 1 {
 				t.Errorf("Apply modified its receiver: %q %v v%d", s.Text(), s.lines, s.Version)
 			}
 			if tt.wantErr {
@@ -347,14 +333,29 @@ func TestApply(t *testing.T) {
 				t.Errorf("Apply = v%d %s %s; want v7 %s %s", got.Version, got.URI, got.Language, s.URI, s.Language)
 			}
 			checkLineIndex(t, got)
+			checkEdit(t, s, got, edit)
 		})
+	}
+}
+
+// checkEdit checks that the edit Apply returned turns s's text into
+// got's: the bytes outside its span are s's.
+func checkEdit(t testing.TB, s, got *Snapshot, e lines.Edit) {
+	t.Helper()
+	old, now := string(s.Text()), string(got.Text())
+	if e.Start < 0 || e.Start > e.End || e.End > len(old) || len(old)+e.Delta() != len(now) ||
+		old[:e.Start] != now[:e.Start] || old[e.End:] != now[e.NewEnd():] {
+		t.Fatalf("edit %+v does not turn %q into %q", e, old, now)
+	}
+	if e.IsNop() && old != now {
+		t.Fatalf("no-op edit, but %q became %q", old, now)
 	}
 }
 
 // checkLineIndex compares the spliced line index with a fresh scan.
 func checkLineIndex(t testing.TB, s *Snapshot) {
 	t.Helper()
-	if want := LinesOf(s.text); !slices.Equal(s.lines, want) {
+	if want := lines.New(s.text); !reflect.DeepEqual(s.lines, want) {
 		t.Fatalf("line index of %q = %v; a fresh scan gives %v", s.text, s.lines, want)
 	}
 }
@@ -363,11 +364,11 @@ func checkLineIndex(t testing.TB, s *Snapshot) {
 // keep their text: in-place editing must stay private to one Apply call.
 func TestApplyChain(t *testing.T) {
 	s0 := snap("line 1\nline 2\n")
-	s1, err := s0.Apply(2, []Change{{Range: rng(1, 0, 1, 0), Text: "x"}, {Range: rng(0, 0, 0, 0), Text: "y"}}, UTF16)
+	s1, _, err := s0.Apply(2, []Change{{Range: rng(1, 0, 1, 0), Text: "x"}, {Range: rng(0, 0, 0, 0), Text: "y"}}, UTF16)
 	if err != nil {
 		t.Fatal(err)
 	}
-	s2, err := s1.Apply(3, []Change{{Range: rng(0, 0, 0, 1), Text: ""}, {Range: rng(2, 0, 2, 0), Text: "end"}}, UTF16)
+	s2, _, err := s1.Apply(3, []Change{{Range: rng(0, 0, 0, 1), Text: ""}, {Range: rng(2, 0, 2, 0), Text: "end"}}, UTF16)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,6 +6,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/httpcode-lsp/httpcode-lsp/internal/lines"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/specgen"
 )
 
@@ -115,7 +116,7 @@ func BenchmarkReparse(b *testing.B) {
 			prev := Parse(src)
 			b.ReportAllocs()
 			for b.Loop() {
-				if d := Reparse(prev, next); d.Root == prev.Root {
+				if d := Reparse(prev, next, lines.Edit{Start: i, End: i, NewLen: 1}); d.Root == prev.Root {
 					b.Fatal("nothing was reparsed")
 				}
 			}

@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/httpcode-lsp/httpcode-lsp/internal/lines"
 )
 
 // The seed corpus under testdata/fuzz/FuzzParse holds the OpenAPI and
@@ -15,6 +17,25 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("a: 1\nb: 'x\nc: [1, {d: é}]\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		checkParse(t, src)
+	})
+}
+
+// FuzzReparse: the parse of an edited text read again around the edit
+// equals a fresh parse of it.
+func FuzzReparse(f *testing.F) {
+	f.Add([]byte("a:\n  b:\n    c: 1\n  d: [x, y]\n"), uint16(14), uint16(1), []byte("22"))
+	f.Add([]byte("a:\r\n  b:\r\n    c: 'é😀'\r\n  e: 1\r\n"), uint16(20), uint16(0), []byte("\r"))
+	f.Add([]byte("{\"a\": {\"b\": [1, 2]}, \"c\": {\"d\": \"x\u2028\"}}"), uint16(16), uint16(2), []byte(", 3"))
+	f.Fuzz(func(t *testing.T, src []byte, at, del uint16, ins []byte) {
+		if len(src) > 1<<14 || len(ins) > 64 {
+			return
+		}
+		s := int(at) % (len(src) + 1)
+		e := lines.Edit{Start: s, End: s + int(del)%(len(src)-s+1), NewLen: len(ins)}
+		next := e.Apply(src, ins)
+		if diff := sameTree(Reparse(Parse(src), next, e), Parse(next)); diff != "" {
+			t.Fatalf("%s\nbefore:\n%q\nafter:\n%q", diff, src, next)
+		}
 	})
 }
 

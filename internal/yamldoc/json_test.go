@@ -87,7 +87,7 @@ func TestJSONReaderRandomEdits(t *testing.T) {
 			continue
 		}
 		for i := 0; i < 300; i++ {
-			next := edit(r, src)
+			next, _ := edit(r, src)
 			if checkJSON(t, next) {
 				accepted++
 			}

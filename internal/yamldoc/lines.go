@@ -1,21 +1,26 @@
 // lines.go: the line index that turns yaml.v3's line and column into byte
-// offsets. yaml.v3 counts columns in characters (runes), not bytes, and
-// breaks lines at LF, CRLF, a lone CR, NEL (U+0085), LS (U+2028) and PS
-// (U+2029); an initial UTF-8 byte order mark is not counted. The index
-// follows the same rules so that an offset lands on the byte yaml.v3 meant.
+// offsets, a lines.Table wrapped for yaml.v3's columns. yaml.v3 counts
+// columns in characters (runes), not bytes, and breaks lines at LF, CRLF,
+// a lone CR, NEL (U+0085), LS (U+2028) and PS (U+2029) (lines.NewUnicode);
+// an initial UTF-8 byte order mark is not counted. The index follows the
+// same rules so that an offset lands on the byte yaml.v3 meant.
 
 package yamldoc
 
 import (
+	"encoding/binary"
 	"sync"
 	"unicode/utf8"
+
+	"github.com/httpcode-lsp/httpcode-lsp/internal/lines"
 )
 
 // lineIndex holds where each line starts and ends in a text.
 type lineIndex struct {
-	// starts[i] is the offset of line i (0-based); ends[i] is the offset
-	// of its line break (or of the end of the text).
-	starts, ends []int
+	// table is by yaml.v3's line breaks. It is the table of each of a
+	// document's texts (source, sanitized, repaired): they differ only
+	// in characters that are not line breaks.
+	table lines.Table
 	// ascii[i] tells that line i holds only ASCII bytes, where a column is
 	// a byte count.
 	ascii []bool
@@ -57,67 +62,58 @@ func breakLen(text []byte, i int) int {
 }
 
 func newLineIndex(text []byte) *lineIndex {
-	li := &lineIndex{starts: make([]int, 1, len(text)/32+1)}
-	if len(text) >= 3 && text[0] == 0xEF && text[1] == 0xBB && text[2] == 0xBF {
-		li.bom = 3
+	li := &lineIndex{table: lines.NewUnicode(text), bom: bomLen(text)}
+	li.ascii = make([]bool, li.table.Count())
+	for l := range li.ascii {
+		li.ascii[l] = isASCII(text[li.start(l):li.end(text, l)])
 	}
-	ascii := true
-	for i := 0; i < len(text); {
-		c := text[i]
-		if c < 0x80 && c != '\n' && c != '\r' {
-			i++
-			continue
-		}
-		if n := breakLen(text, i); n > 0 {
-			li.ends = append(li.ends, i)
-			li.ascii = append(li.ascii, ascii)
-			ascii = true
-			i += n
-			li.starts = append(li.starts, i)
-			continue
-		}
-		if c >= 0x80 {
-			ascii = false
-		}
-		i++
-	}
-	li.ends = append(li.ends, len(text))
-	li.ascii = append(li.ascii, ascii)
 	return li
+}
+
+func bomLen(text []byte) int {
+	if len(text) >= 3 && text[0] == 0xEF && text[1] == 0xBB && text[2] == 0xBF {
+		return 3
+	}
+	return 0
+}
+
+// isASCII reports whether b holds only ASCII bytes, eight at a time.
+func isASCII(b []byte) bool {
+	for len(b) >= 8 {
+		if binary.LittleEndian.Uint64(b)&0x8080808080808080 != 0 {
+			return false
+		}
+		b = b[8:]
+	}
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // refresh updates what is known of a line whose bytes changed (but not
 // its line break).
 func (li *lineIndex) refresh(text []byte, line int) {
-	ascii := true
-	for _, c := range text[li.starts[line]:li.ends[line]] {
-		if c >= utf8.RuneSelf {
-			ascii = false
-			break
-		}
-	}
-	li.ascii[line] = ascii
+	li.ascii[line] = isASCII(text[li.start(line):li.end(text, line)])
 	li.marksMu.Lock()
 	delete(li.marks, line)
 	li.marksMu.Unlock()
 }
 
 // count returns the number of lines.
-func (li *lineIndex) count() int { return len(li.starts) }
+func (li *lineIndex) count() int { return li.table.Count() }
+
+// start returns the offset of a 0-based line.
+func (li *lineIndex) start(line int) int { return li.table.Start(line) }
+
+// end returns the offset of a 0-based line's line break in text (or of
+// the end of the text).
+func (li *lineIndex) end(text []byte, line int) int { return li.table.End(text, line) }
 
 // lineOf returns the 0-based line holding offset.
-func (li *lineIndex) lineOf(offset int) int {
-	lo, hi := 0, len(li.starts)-1
-	for lo < hi {
-		mid := (lo + hi + 1) / 2
-		if li.starts[mid] <= offset {
-			lo = mid
-		} else {
-			hi = mid - 1
-		}
-	}
-	return lo
-}
+func (li *lineIndex) lineOf(offset int) int { return li.table.Of(offset) }
 
 // offset converts a 0-based line and a 0-based column in runes to a byte
 // offset in text. Positions past a line's end are clamped to it.
@@ -125,10 +121,10 @@ func (li *lineIndex) offset(text []byte, line, col int) int {
 	if line < 0 {
 		return 0
 	}
-	if line >= len(li.starts) {
+	if line >= li.count() {
 		return len(text)
 	}
-	start, end := li.starts[line], li.ends[line]
+	start, end := li.start(line), li.end(text, line)
 	if line == 0 {
 		start += li.bom
 	}
@@ -139,7 +135,7 @@ func (li *lineIndex) offset(text []byte, line, col int) int {
 		return min(start+col, end)
 	}
 	if end-start < 4*markStep {
-		return walkRunes(text, start, end, col)
+		return lines.Advance(text, start, end, col)
 	}
 	li.marksMu.Lock()
 	defer li.marksMu.Unlock()
@@ -161,19 +157,25 @@ func (li *lineIndex) offset(text []byte, line, col int) int {
 	if k >= len(marks) {
 		return end
 	}
-	return walkRunes(text, marks[k], end, col-k*markStep)
+	return lines.Advance(text, marks[k], end, col-k*markStep)
 }
 
-// walkRunes returns the offset n runes after start, at most end.
-func walkRunes(text []byte, start, end, n int) int {
-	i := start
-	for ; n > 0 && i < end; n-- {
-		if text[i] < utf8.RuneSelf {
-			i++
-			continue
-		}
-		_, w := utf8.DecodeRune(text[i:end])
-		i += w
+// clone returns a copy of the index that shares nothing mutable.
+func (li *lineIndex) clone() *lineIndex {
+	return &lineIndex{table: li.table, ascii: li.ascii, bom: li.bom}
+}
+
+// edited returns the index of src, the text of li with e applied, and the
+// number of lines the edit added (negative when it removed some). Only the
+// lines around the edit are read.
+func (li *lineIndex) edited(src []byte, e lines.Edit) (*lineIndex, int) {
+	out := &lineIndex{table: li.table, bom: bomLen(src)}
+	first, oldEnd, newEnd := out.table.Update(src, e, false, false)
+	out.ascii = make([]bool, 0, out.table.Count())
+	out.ascii = append(out.ascii, li.ascii[:first]...)
+	for l := first; l < newEnd; l++ {
+		out.ascii = append(out.ascii, isASCII(src[out.start(l):out.end(src, l)]))
 	}
-	return i
+	out.ascii = append(out.ascii, li.ascii[oldEnd:]...)
+	return out, newEnd - oldEnd
 }

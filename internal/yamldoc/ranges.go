@@ -110,7 +110,7 @@ func (d *Doc) closer(i int) int {
 		case c == ' ' || c == '\t' || c == ',':
 			j++
 		case c == '#':
-			j = d.lines.ends[d.lines.lineOf(j)]
+			j = d.lines.end(d.text, d.lines.lineOf(j))
 		case c == '}' || c == ']':
 			return j + 1
 		default:
@@ -148,7 +148,7 @@ func (d *Doc) skipProperties(i int) int {
 				i++
 				continue
 			case t[i] == '#':
-				i = d.lines.ends[d.lines.lineOf(i)]
+				i = d.lines.end(d.text, d.lines.lineOf(i))
 				continue
 			}
 			if n := breakLen(t, i); n > 0 {
@@ -185,7 +185,7 @@ func (d *Doc) scalarEnd(n *yaml.Node, start int) int {
 				return i + 1
 			}
 		}
-		return d.lines.ends[d.lines.lineOf(start)]
+		return d.lines.end(d.text, d.lines.lineOf(start))
 	case '\'':
 		for i := start + 1; i < len(t); i++ {
 			if t[i] == '\'' {
@@ -196,7 +196,7 @@ func (d *Doc) scalarEnd(n *yaml.Node, start int) int {
 				return i + 1
 			}
 		}
-		return d.lines.ends[d.lines.lineOf(start)]
+		return d.lines.end(d.text, d.lines.lineOf(start))
 	case '|', '>':
 		if n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
 			return d.blockScalarEnd(start)
@@ -259,12 +259,12 @@ func (d *Doc) blockScalarEnd(start int) int {
 	t := d.text
 	line := d.lines.lineOf(start)
 	end := start + 1
-	for end < d.lines.ends[line] && !isBlank(t[end]) {
+	for end < d.lines.end(d.text, line) && !isBlank(t[end]) {
 		end++ // chomping and indentation indicators
 	}
 	base := d.indentOf(line)
 	for l := line + 1; l < d.lines.count(); l++ {
-		ls, le := d.lines.starts[l], d.lines.ends[l]
+		ls, le := d.lines.start(l), d.lines.end(d.text, l)
 		ind := d.indentOf(l)
 		if ls+ind == le {
 			continue // blank line
@@ -279,7 +279,7 @@ func (d *Doc) blockScalarEnd(start int) int {
 
 // indentOf returns the number of spaces and tabs starting a 0-based line.
 func (d *Doc) indentOf(line int) int {
-	ls, le := d.lines.starts[line], d.lines.ends[line]
+	ls, le := d.lines.start(line), d.lines.end(d.text, line)
 	i := ls
 	for i < le && isBlank(d.text[i]) {
 		i++

@@ -3,7 +3,8 @@
 // cost a 13 MB parse: the innermost collection around the edit is parsed
 // on its own and put in place of the old one; every other node is shared
 // with the previous parse. Where that could read the text differently
-// from a full parse, Reparse parses in full instead.
+// from a full parse, Reparse parses in full instead. The edit is told by
+// the caller, who made it: the texts are never compared to find it.
 
 package yamldoc
 
@@ -15,14 +16,17 @@ import (
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/httpcode-lsp/httpcode-lsp/internal/lines"
 )
 
-// Reparse returns the parse of src, a later text of the document prev is
-// the parse of. It equals Parse(src) (comments attached to nodes aside),
-// and shares with prev the nodes the change between the two texts left
-// alone. prev is not modified.
-func Reparse(prev *Doc, src []byte) *Doc {
-	if d := prev.reparse(src); d != nil {
+// Reparse returns the parse of src, the text edit made of the source of
+// prev. It equals Parse(src) (comments attached to nodes aside), and
+// shares with prev the nodes outside the edit. The edit must be exact:
+// bytes outside its span are taken to be prev's (lines.Whole, which
+// spans all, makes a full parse). prev is not modified.
+func Reparse(prev *Doc, src []byte, edit lines.Edit) *Doc {
+	if d := prev.reparse(src, edit); d != nil {
 		return d
 	}
 	return Parse(src)
@@ -33,20 +37,21 @@ func Reparse(prev *Doc, src []byte) *Doc {
 const maxReparsePrefix = 1 << 16
 
 // reparse is Reparse's fast path; nil when the change needs a full parse.
-func (prev *Doc) reparse(src []byte) (d *Doc) {
+func (prev *Doc) reparse(src []byte, edit lines.Edit) (d *Doc) {
 	defer func() {
 		if recover() != nil {
 			d = nil
 		}
 	}()
-	if len(prev.Errors) > 0 || len(prev.Roots) != 1 || prev.Root == nil {
+	old := prev.src
+	if len(prev.Errors) > 0 || len(prev.Roots) != 1 || prev.Root == nil ||
+		edit.Start < 0 || edit.Start > edit.End || edit.End > len(old) || len(old)+edit.Delta() != len(src) {
 		return nil
 	}
-	old := prev.src
-	pre, oldEnd, newEnd := changed(old, src)
-	if pre == len(old) && pre == len(src) {
+	if edit.IsNop() {
 		return prev.with(src, prev.lines.clone())
 	}
+	pre, oldEnd, newEnd := edit.Start, edit.End, edit.NewEnd()
 	// The changed bytes, widened to whole characters and a byte more on
 	// each side, so that a line break or a character split by the edges
 	// is seen.
@@ -54,9 +59,9 @@ func (prev *Doc) reparse(src []byte) (d *Doc) {
 	for lo > 0 && !utf8.RuneStart(src[lo]) {
 		lo--
 	}
-	oldHi, newHi := min(len(old), oldEnd+1), min(len(src), newEnd+1)
+	newHi := min(len(src), newEnd+1)
 	for newHi < len(src) && !utf8.RuneStart(src[newHi]) {
-		newHi, oldHi = newHi+1, oldHi+1
+		newHi++
 	}
 	if !clean(src[lo:newHi]) {
 		return nil
@@ -66,13 +71,13 @@ func (prev *Doc) reparse(src []byte) (d *Doc) {
 		return nil
 	}
 	start, end := prev.NodeRange(v)
-	delta := newEnd - oldEnd
+	delta := edit.Delta()
 	line := prev.lines.lineOf(start)
-	lines, added := prev.lines.spliced(src, prev.lines.lineOf(lo), prev.lines.lineOf(oldHi), delta)
-	if line == 0 && lines.bom > 0 {
+	li, added := prev.lines.edited(src, edit)
+	if line == 0 && li.bom > 0 {
 		return nil
 	}
-	col := utf8.RuneCount(src[lines.starts[line]:start])
+	col := utf8.RuneCount(src[li.start(line):start])
 	if col > maxReparsePrefix || !reusable(v) {
 		return nil
 	}
@@ -80,28 +85,28 @@ func (prev *Doc) reparse(src []byte) (d *Doc) {
 	flow := v.Style&yaml.FlowStyle != 0
 	if flow {
 		// Nodes after the block on its last line would shift.
-		last := lines.lineOf(end)
-		if strings.Trim(string(src[end:lines.ends[last]]), " \t,]}") != "" {
+		last := li.lineOf(end)
+		if strings.Trim(string(src[end:li.end(src, last)]), " \t,]}") != "" {
 			return nil
 		}
 	} else {
 		// A block scalar the block may end with keeps its last line
 		// break, and the blank lines after it: the block is read with
 		// them. The next content line must be outside the block.
-		l := lines.lineOf(end) + 1
-		for ; l < lines.count(); l++ {
-			t := bytes.TrimLeft(src[lines.starts[l]:lines.ends[l]], " \t")
+		l := li.lineOf(end) + 1
+		for ; l < li.count(); l++ {
+			t := bytes.TrimLeft(src[li.start(l):li.end(src, l)], " \t")
 			if len(t) == 0 {
 				continue
 			}
-			if t[0] != '#' && lines.ends[l]-lines.starts[l]-len(t) >= v.Column-1 {
+			if t[0] != '#' && li.end(src, l)-li.start(l)-len(t) >= v.Column-1 {
 				return nil
 			}
 			break
 		}
 		end = len(src)
-		if l < lines.count() {
-			end = lines.starts[l]
+		if l < li.count() {
+			end = li.start(l)
 		}
 	}
 	sub := make([]byte, 0, col+end-start)
@@ -136,7 +141,7 @@ func (prev *Doc) reparse(src []byte) (d *Doc) {
 		}
 		n = &up
 	}
-	return prev.with(src, lines).withRoot(n)
+	return prev.with(src, li).withRoot(n)
 }
 
 // with returns a copy of the valid document d for the text src, whose
@@ -149,27 +154,6 @@ func (d *Doc) with(src []byte, lines *lineIndex) *Doc {
 func (d *Doc) withRoot(root *yaml.Node) *Doc {
 	d.Root, d.Roots[0] = root, root
 	return d
-}
-
-// changed returns the extent of the change from old to src: the length of
-// their common prefix, and where their common suffix starts in each.
-func changed(old, src []byte) (pre, oldEnd, newEnd int) {
-	n := min(len(old), len(src))
-	const chunk = 4096
-	for pre+chunk <= n && bytes.Equal(old[pre:pre+chunk], src[pre:pre+chunk]) {
-		pre += chunk
-	}
-	for pre < n && old[pre] == src[pre] {
-		pre++
-	}
-	oldEnd, newEnd = len(old), len(src)
-	for oldEnd-chunk >= pre && newEnd-chunk >= pre && bytes.Equal(old[oldEnd-chunk:oldEnd], src[newEnd-chunk:newEnd]) {
-		oldEnd, newEnd = oldEnd-chunk, newEnd-chunk
-	}
-	for oldEnd > pre && newEnd > pre && old[oldEnd-1] == src[newEnd-1] {
-		oldEnd, newEnd = oldEnd-1, newEnd-1
-	}
-	return pre, oldEnd, newEnd
 }
 
 // clean reports whether t, whole characters, holds only characters that
@@ -246,45 +230,6 @@ func reusable(n *yaml.Node) bool {
 		return ok
 	})
 	return ok
-}
-
-// clone returns a copy of the index that shares nothing mutable.
-func (li *lineIndex) clone() *lineIndex {
-	return &lineIndex{starts: li.starts, ends: li.ends, ascii: li.ascii, bom: li.bom}
-}
-
-// spliced returns the index of src, the text of li with the bytes of
-// lines first..last changed (their length by delta), and the number of
-// lines the change added (negative when it removed some).
-func (li *lineIndex) spliced(src []byte, first, last, delta int) (*lineIndex, int) {
-	// Lines first..last are read again, their line breaks included; the
-	// lines after start where they did, delta bytes on.
-	from, to := li.starts[first], len(src)
-	if last+1 < len(li.starts) {
-		to = li.starts[last+1] + delta
-	}
-	mid := newLineIndex(src[from:to])
-	if last+1 < len(li.starts) {
-		// The window ends with a line break: its last "line" is the
-		// start of the next, which follows.
-		mid.starts, mid.ends, mid.ascii = mid.starts[:len(mid.starts)-1], mid.ends[:len(mid.ends)-1], mid.ascii[:len(mid.ascii)-1]
-	}
-	n := len(li.starts) - (last - first + 1) + len(mid.starts)
-	out := &lineIndex{starts: make([]int, 0, n), ends: make([]int, 0, n), ascii: make([]bool, 0, n), bom: li.bom}
-	out.starts = append(out.starts, li.starts[:first]...)
-	out.ends = append(out.ends, li.ends[:first]...)
-	out.ascii = append(out.ascii, li.ascii[:first]...)
-	for k := range mid.starts {
-		out.starts = append(out.starts, from+mid.starts[k])
-		out.ends = append(out.ends, from+mid.ends[k])
-		out.ascii = append(out.ascii, mid.ascii[k])
-	}
-	for l := last + 1; l < len(li.starts); l++ {
-		out.starts = append(out.starts, li.starts[l]+delta)
-		out.ends = append(out.ends, li.ends[l]+delta)
-	}
-	out.ascii = append(out.ascii, li.ascii[last+1:]...)
-	return out, len(mid.starts) - (last - first + 1)
 }
 
 // shifter copies the nodes after a reparsed block, moved down by lines.

@@ -96,7 +96,7 @@ func (d *Doc) LineCount() int { return d.lines.count() }
 // line break (or the end of the text).
 func (d *Doc) LineRange(line int) (start, end int) {
 	line = max(0, min(line, d.lines.count()-1))
-	return d.lines.starts[line], d.lines.ends[line]
+	return d.lines.start(line), d.lines.end(d.text, line)
 }
 
 // LineOf returns the 0-based line holding offset.
@@ -227,7 +227,7 @@ func (d *Doc) giveUp(res result) {
 		from = max(0, min(from-1, earliest(cands)))
 		t := append([]byte(nil), d.text...)
 		for l := from; l < d.lines.count(); l++ {
-			blank(t, d.lines.starts[l], d.lines.ends[l])
+			blank(t, d.lines.start(l), d.lines.end(d.text, l))
 		}
 		res = run(t, len(t))
 		d.Parses++
@@ -258,7 +258,7 @@ func earliest(cands []repair) int {
 // apply returns a copy of the text with the repair made, false when the
 // repair would change nothing.
 func (d *Doc) apply(c repair) ([]byte, bool) {
-	start, end := d.lines.starts[c.line], d.lines.ends[c.line]
+	start, end := d.lines.start(c.line), d.lines.end(d.text, c.line)
 	first := start
 	for first < end && (d.text[first] == ' ' || d.text[first] == '\t') {
 		first++
@@ -404,7 +404,7 @@ func (d *Doc) candidates(res result) (msg string, out []repair, trusted bool) {
 // more than blanks and a comment, -1 if none.
 func (d *Doc) prevContent(line int) int {
 	for l := line - 1; l >= 0; l-- {
-		t := bytes.TrimLeft(d.text[d.lines.starts[l]:d.lines.ends[l]], " \t")
+		t := bytes.TrimLeft(d.text[d.lines.start(l):d.lines.end(d.text, l)], " \t")
 		if len(t) > 0 && t[0] != '#' {
 			return l
 		}
@@ -415,7 +415,7 @@ func (d *Doc) prevContent(line int) int {
 // danglingScalar reports whether a 0-based line holds a plain word and
 // no key: a key being typed, not yet followed by its colon.
 func (d *Doc) danglingScalar(line int) bool {
-	t := bytes.TrimSpace(d.text[d.lines.starts[line]:d.lines.ends[line]])
+	t := bytes.TrimSpace(d.text[d.lines.start(line):d.lines.end(d.text, line)])
 	if len(t) == 0 || bytes.IndexByte([]byte("-#'\"{[}]&*!|>?%@`"), t[0]) >= 0 {
 		return false
 	}
@@ -437,7 +437,7 @@ func (d *Doc) openQuoteBefore(stop, errLine int) int {
 			continue
 		}
 		end := quoteEnd(d.text, q)
-		if end >= 0 && end < d.lines.starts[max(0, min(errLine, d.lines.count()-1))] {
+		if end >= 0 && end < d.lines.start(max(0, min(errLine, d.lines.count()-1))) {
 			return -1 // a quoted scalar of several lines, closed in time
 		}
 		return l
@@ -448,8 +448,8 @@ func (d *Doc) openQuoteBefore(stop, errLine int) int {
 // openQuote returns the offset of a quote on a 0-based line that opens a
 // quoted scalar the line does not close, -1 if none.
 func (d *Doc) openQuote(line int) int {
-	start := d.lines.starts[line]
-	t := d.text[start:d.lines.ends[line]]
+	start := d.lines.start(line)
+	t := d.text[start:d.lines.end(d.text, line)]
 	for i := 0; i < len(t); i++ {
 		c := t[i]
 		atStart := i == 0 || isBlank(t[i-1]) || strings.IndexByte("[{,", t[i-1]) >= 0
@@ -491,7 +491,7 @@ func (d *Doc) unclosedFlow(line int) bool {
 		return false
 	}
 	t := d.text
-	i, end := d.lines.starts[line], d.lines.ends[line]
+	i, end := d.lines.start(line), d.lines.end(d.text, line)
 	for ; i < end; i++ {
 		if t[i] == '{' || t[i] == '[' {
 			break
@@ -515,12 +515,12 @@ func (d *Doc) unclosedFlow(line int) bool {
 			}
 		case '\'', '"':
 			l := d.lines.lineOf(i)
-			if j := quoteEnd(t[i:d.lines.ends[l]], 0); j > 0 {
+			if j := quoteEnd(t[i:d.lines.end(d.text, l)], 0); j > 0 {
 				i += j
 			}
 		case '#':
 			if i > 0 && isBlank(t[i-1]) {
-				i = d.lines.ends[d.lines.lineOf(i)]
+				i = d.lines.end(d.text, d.lines.lineOf(i))
 			}
 		}
 	}
@@ -542,7 +542,7 @@ const maxWindow = 4
 // at, from offset read: to the end of the line after.
 func (d *Doc) lookahead(read int) int {
 	l := d.lines.lineOf(max(0, read-1))
-	end := d.lines.ends[min(l+1, d.lines.count()-1)]
+	end := d.lines.end(d.text, min(l+1, d.lines.count()-1))
 	return max(0, end-read) + 1
 }
 
@@ -551,7 +551,7 @@ func (d *Doc) addError(line int, msg string) {
 	if len(d.Errors) > 0 {
 		return
 	}
-	start, end := d.lines.starts[line], d.lines.ends[line]
+	start, end := d.lines.start(line), d.lines.end(d.text, line)
 	for start < end && (d.text[start] == ' ' || d.text[start] == '\t') {
 		start++
 	}

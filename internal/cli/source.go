@@ -1,0 +1,53 @@
+// source.go defines source: a checked file's text with the line and
+// column of every offset its findings name.
+
+package cli
+
+import (
+	"slices"
+
+	"github.com/httpcode-lsp/httpcode-lsp/internal/lines"
+	"github.com/httpcode-lsp/httpcode-lsp/internal/lint"
+)
+
+// source is the text findings refer to.
+type source struct {
+	text  []byte
+	lines lines.Table
+	// pos holds the position of every offset of the findings, converted
+	// in increasing order so that a long line (minified JSON) is walked
+	// once, not once per finding.
+	pos map[int]lines.Position
+}
+
+func newSource(text []byte, findings []lint.Finding) *source {
+	s := &source{text: text, lines: lines.New(text), pos: map[int]lines.Position{}}
+	var offsets []int
+	for _, f := range findings {
+		offsets = append(offsets, f.Start, f.End)
+		for _, r := range f.Related {
+			offsets = append(offsets, r.Start, r.End)
+		}
+	}
+	slices.Sort(offsets)
+	c := lines.NewCursor(text, s.lines)
+	for _, o := range offsets {
+		s.pos[o] = c.At(o)
+	}
+	return s
+}
+
+// at returns the position of offset: 0-based line, 0-based columns.
+func (s *source) at(offset int) lines.Position {
+	if p, ok := s.pos[offset]; ok {
+		return p
+	}
+	return lines.NewCursor(s.text, s.lines).At(offset)
+}
+
+// lineCol returns the 1-based line and 1-based column, counted in Unicode
+// characters, of offset, for compiler-style "file:line:col" output.
+func (s *source) lineCol(offset int) (line, col int) {
+	p := s.at(offset)
+	return p.Line + 1, p.Runes + 1
+}

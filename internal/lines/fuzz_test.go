@@ -1,0 +1,42 @@
+package lines
+
+import (
+	"slices"
+	"testing"
+)
+
+// FuzzUpdate: a table updated after an edit equals a fresh one, for both
+// sets of breaks, and every function of the package agrees with the
+// reference definitions on the edited text.
+func FuzzUpdate(f *testing.F) {
+	f.Add("a\r", uint16(2), uint16(2), "\nb", false)
+	f.Add("a\r\nb", uint16(1), uint16(2), "", false)
+	f.Add("é😀\r\n状", uint16(2), uint16(6), "\r", true)
+	f.Add("x\u2028y\u0085", uint16(2), uint16(3), "\xa9", true)
+	f.Fuzz(func(t *testing.T, text string, start, end uint16, ins string, unicode bool) {
+		if len(text) > 1<<12 || len(ins) > 1<<10 {
+			return
+		}
+		b := []byte(text)
+		s := int(start) % (len(b) + 1)
+		e := s + int(end)%(len(b)-s+1)
+		make := New
+		if unicode {
+			make = NewUnicode
+		}
+		tab := make(b)
+		ed := Edit{Start: s, End: e, NewLen: len(ins)}
+		next := ed.Apply(b, []byte(ins))
+		first, oldEnd, newEnd := tab.Update(next, ed, false, false)
+		want := make(next)
+		if !slices.Equal(tab.starts, want.starts) {
+			t.Fatalf("%q -> %q: starts %v; want %v", text, next, tab.starts, want.starts)
+		}
+		if first > oldEnd || first > newEnd || newEnd > tab.Count() {
+			t.Fatalf("Update = %d, %d, %d", first, oldEnd, newEnd)
+		}
+		if len(next) <= 256 {
+			checkTable(t, string(next), unicode)
+		}
+	})
+}
