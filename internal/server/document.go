@@ -47,7 +47,7 @@ func (s *Server) newDocument(snap *text.Snapshot, prev *document, edit lines.Edi
 // 200 MB.
 const analysedBudget = 8 << 20
 
-// trimAnalyses keeps the open documents' analyses within analysedBudget.
+// trimAnalyses keeps the open documents' analyses within the budget.
 func (s *Server) trimAnalyses() {
-	s.docs.trim(analysedBudget, func(d *document) *document { return s.newDocument(d.snap, nil, lines.Edit{}) })
+	s.docs.trim(s.analysedBudget, func(d *document) *document { return s.newDocument(d.snap, nil, lines.Edit{}) })
 }

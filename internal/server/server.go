@@ -49,6 +49,9 @@ type Server struct {
 	log     *zap.Logger
 	docs    *documents
 	sched   *scheduler
+	// analysedBudget bounds the text the open documents' analyses cover
+	// (analysedBudget, smaller in tests).
+	analysedBudget int
 
 	// publishing orders a publication against the removal of its
 	// document, so that no diagnostics of a closed or superseded version
@@ -79,11 +82,12 @@ func New(opts Options) *Server {
 		log = zap.NewNop()
 	}
 	s := &Server{
-		version:    opts.Version,
-		log:        log,
-		docs:       newDocuments(),
-		encoding:   text.UTF16,
-		configured: make(chan struct{}),
+		version:        opts.Version,
+		log:            log,
+		docs:           newDocuments(),
+		encoding:       text.UTF16,
+		configured:     make(chan struct{}),
+		analysedBudget: analysedBudget,
 	}
 	s.sched = newScheduler(log, opts.Debounce, runtime.GOMAXPROCS(0), s.docs.current)
 	return s

@@ -141,8 +141,10 @@ func (ds *documents) touch(d *document) { d.lastUse.Store(ds.uses.Add(1)) }
 // trim keeps the analyses of open documents within budget bytes of their
 // text: once the analysed documents hold more, those used least recently
 // (and whose diagnostics are published) are replaced by unanalysed ones
-// made by fresh, which a request analyses again when it needs them. The
-// document used last keeps its analysis whatever its size.
+// made by fresh, which a request analyses again when it needs them, until
+// three quarters of the budget are left, so that the next few analyses do
+// not each sort the documents again. The document used last keeps its
+// analysis whatever its size.
 func (ds *documents) trim(budget int, fresh func(*document) *document) {
 	ds.mu.Lock()
 	defer ds.mu.Unlock()
@@ -160,7 +162,7 @@ func (ds *documents) trim(budget int, fresh func(*document) *document) {
 	slices.SortFunc(analysed, func(a, b *document) int { return cmp.Compare(b.lastUse.Load(), a.lastUse.Load()) })
 	kept := 0
 	for i, d := range analysed {
-		if size := len(d.snap.Text()); i == 0 || kept+size <= budget {
+		if size := len(d.snap.Text()); i == 0 || kept+size <= budget*3/4 {
 			kept += size
 			continue
 		}
