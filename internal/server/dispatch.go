@@ -20,19 +20,17 @@ import (
 // goroutine that reads messages; the Work it returns runs concurrently.
 type method func(s *Server, ctx context.Context, params json.RawMessage) (jsonrpc.Work, error)
 
-// methods is every method the server handles. A method missing here is
-// answered MethodNotFound (a notification is ignored).
+// methods is every method the server handles. A request for a method
+// missing here is answered MethodNotFound; a notification (initialized,
+// didSave, $/setTrace ...) is dropped.
 var methods = map[string]method{
-	"initialize":  initialize,
-	"initialized": ordered(func(*Server, context.Context, *json.RawMessage) {}),
-	"shutdown":    inline((*Server).shutdown),
+	"initialize": initialize,
+	"shutdown":   inline((*Server).shutdown),
 
 	"textDocument/didOpen":             synced((*Server).didOpen),
 	"textDocument/didChange":           synced((*Server).didChange),
 	"textDocument/didClose":            synced((*Server).didClose),
-	"textDocument/didSave":             ordered(func(*Server, context.Context, *json.RawMessage) {}),
 	"workspace/didChangeConfiguration": ordered((*Server).didChangeConfiguration),
-	"$/setTrace":                       ordered(func(*Server, context.Context, *json.RawMessage) {}),
 
 	"textDocument/hover":      concurrent(inTextDocument, (*Server).hover),
 	"textDocument/completion": concurrent(inTextDocument, (*Server).completion),
