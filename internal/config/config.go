@@ -27,7 +27,13 @@ type Config struct {
 	YAML  YAML              `json:"yaml"`
 	// Limits bound the work the language server spends on one file.
 	Limits Limits `json:"limits"`
+	// InlayHints shows the reason phrase after numeric codes in the
+	// editor; nil means the default, on.
+	InlayHints *bool `json:"inlayHints"`
 }
+
+// HintsOn reports whether inlay hints are shown.
+func (c Config) HintsOn() bool { return c.InlayHints == nil || *c.InlayHints }
 
 // Limits bound the work the language server spends on one file. Zero
 // values mean the defaults.

@@ -71,6 +71,7 @@ func (s *Server) setLayer(ctx context.Context, layer func(*settingsLayers) *json
 	s.mu.Unlock()
 	s.log.Info("configuration", zap.String("from", from), zap.Any("config", cfg))
 	s.reanalyse()
+	s.refreshHints()
 	return true
 }
 
@@ -187,6 +188,7 @@ func (s *Server) configProblem(ctx context.Context, uri protocol.DocumentURI, ve
 		s.cfg = cfg
 		s.mu.Unlock()
 		s.reanalyse()
+		s.refreshHints()
 	}
 	line := problemLine(text, err.Error())
 	s.sendConfigDiagnostic(uri, version, []protocol.Diagnostic{{

@@ -36,6 +36,7 @@ var methods = map[string]method{
 	"textDocument/completion": concurrent(inTextDocument, (*Server).completion),
 	"completionItem/resolve":  concurrent(inData, (*Server).resolveCompletion),
 	"textDocument/codeAction": concurrent(inTextDocument, (*Server).codeAction),
+	"textDocument/inlayHint":  concurrent(inTextDocument, (*Server).inlayHint),
 }
 
 // ordered is a notification applied in the order messages arrive, before

@@ -26,15 +26,23 @@ func initialize(s *Server, ctx context.Context, raw json.RawMessage) (jsonrpc.Wo
 			General struct {
 				PositionEncodings []string `json:"positionEncodings"`
 			} `json:"general"`
+			Workspace struct {
+				InlayHint struct {
+					RefreshSupport bool `json:"refreshSupport"`
+				} `json:"inlayHint"`
+			} `json:"workspace"`
 		} `json:"capabilities"`
 	}
 	if err := jsonrpc.DecodeParams(raw, &p, &ext); err != nil {
 		return nil, err
 	}
 	enc := negotiateEncoding(ext.Capabilities.General.PositionEncodings)
+	s.mu.Lock()
+	s.hintRefresh = ext.Capabilities.Workspace.InlayHint.RefreshSupport
+	s.mu.Unlock()
 	result := s.initialize(ctx, &p, enc)
 	return jsonrpc.Answer(initializeResult{
-		Capabilities: capabilities{ServerCapabilities: result.Capabilities, PositionEncoding: enc.String()},
+		Capabilities: capabilities{ServerCapabilities: result.Capabilities, PositionEncoding: enc.String(), InlayHintProvider: true},
 		ServerInfo:   result.ServerInfo,
 	}, nil), nil
 }
@@ -112,7 +120,8 @@ func negotiateEncoding(offered []string) text.Encoding {
 	return text.UTF16
 }
 
-// initializeResult adds LSP 3.17's positionEncoding to protocol's result.
+// initializeResult adds LSP 3.17's positionEncoding and inlay hints to
+// protocol's result.
 type initializeResult struct {
 	Capabilities capabilities         `json:"capabilities"`
 	ServerInfo   *protocol.ServerInfo `json:"serverInfo,omitempty"`
@@ -120,5 +129,6 @@ type initializeResult struct {
 
 type capabilities struct {
 	protocol.ServerCapabilities
-	PositionEncoding string `json:"positionEncoding,omitempty"`
+	PositionEncoding  string `json:"positionEncoding,omitempty"`
+	InlayHintProvider bool   `json:"inlayHintProvider,omitempty"`
 }

@@ -63,6 +63,8 @@ type Server struct {
 	encoding text.Encoding
 	snippets bool // the client accepts snippet completions
 	lazyDocs bool // the client resolves completion items' documentation
+	// hintRefresh: the client takes workspace/inlayHint/refresh.
+	hintRefresh bool
 	// configuring orders the changes of the configuration's layers.
 	configuring sync.Mutex
 	// configured is closed once the configuration file has been read at

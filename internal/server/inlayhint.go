@@ -1,0 +1,60 @@
+// inlayhint.go defines textDocument/inlayHint (LSP 3.17, which
+// go.lsp.dev/protocol v0.12 does not model): the reason phrase after
+// numeric status codes, and its refresh when the configuration changes.
+
+package server
+
+import (
+	"context"
+	"time"
+
+	"go.lsp.dev/protocol"
+	"go.uber.org/zap"
+)
+
+// inlayHintParams are textDocument/inlayHint's params.
+type inlayHintParams struct {
+	TextDocument protocol.TextDocumentIdentifier `json:"textDocument"`
+	Range        protocol.Range                  `json:"range"`
+}
+
+// inlayHint is LSP 3.17's InlayHint, with a plain label.
+type inlayHint struct {
+	Position    protocol.Position `json:"position"`
+	Label       string            `json:"label"`
+	PaddingLeft bool              `json:"paddingLeft"`
+}
+
+// inlayHint returns the hints in the requested range; none when the
+// configuration turns them off.
+func (s *Server) inlayHint(ctx context.Context, d *document, params *inlayHintParams) ([]inlayHint, error) {
+	hints := []inlayHint{}
+	if d == nil || !s.config().HintsOn() || !s.sched.analysed(ctx, d) {
+		return hints, nil
+	}
+	enc := s.positionEncoding()
+	start, end := d.snap.Offset(params.Range.Start, enc), d.snap.Offset(params.Range.End, enc)
+	for _, h := range d.analysis.InlayHints(start, end) {
+		hints = append(hints, inlayHint{Position: d.snap.Position(h.Offset, enc), Label: h.Label, PaddingLeft: true})
+	}
+	return hints, nil
+}
+
+// refreshHints asks a client that supports it to ask for the hints of its
+// documents again, after a change of configuration (one that turns them
+// off, or declares a code). Edits need no refresh: clients ask again.
+func (s *Server) refreshHints() {
+	s.mu.Lock()
+	conn, refresh := s.conn, s.hintRefresh
+	s.mu.Unlock()
+	if conn == nil || !refresh {
+		return
+	}
+	go func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		if err := conn.Call(ctx, "workspace/inlayHint/refresh", nil, nil); err != nil {
+			s.log.Debug("workspace/inlayHint/refresh", zap.Error(err))
+		}
+	}()
+}

@@ -1,0 +1,81 @@
+package server
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"go.lsp.dev/protocol"
+
+	"github.com/httpcode-lsp/httpcode-lsp/internal/lsptest"
+)
+
+// hints asks for the inlay hints of the whole document.
+func hints(t *testing.T, s *session, uri string) []inlayHint {
+	t.Helper()
+	var out []inlayHint
+	s.MustCall("textDocument/inlayHint", map[string]interface{}{
+		"textDocument": map[string]string{"uri": uri},
+		"range":        protocol.Range{End: protocol.Position{Line: 1000}},
+	}, &out)
+	return out
+}
+
+// The reason phrase follows each numeric code — a Go literal in a status
+// position, a response key (after its colon), a plain-YAML status value —
+// at positions in UTF-16 units; constants, ranges and unknown codes get
+// none, and a range asked for limits them.
+func TestInlayHints(t *testing.T) {
+	s := start(t)
+	res := s.Initialize(`{"workspace": {"inlayHint": {"refreshSupport": true}}}`)
+	if caps := res["capabilities"].(map[string]interface{}); caps["inlayHintProvider"] != true {
+		t.Fatalf("capabilities: %v", caps)
+	}
+	goSrc := "package p\n\nimport \"net/http\"\n\nfunc h(w http.ResponseWriter) {\n\t_ = \"é😀\"; w.WriteHeader(404)\n\tw.WriteHeader(http.StatusOK)\n\tw.WriteHeader(299)\n}\n"
+	const goURI = "file:///work/hints.go"
+	s.Open(goURI, "go", goSrc)
+	yamlSrc := "openapi: 3.0.3\npaths:\n  /a:\n    get:\n      responses:\n        '201':\n          description: x\n        4XX: {description: y}\n"
+	const yamlURI = "file:///work/hints.yaml"
+	s.Open(yamlURI, "yaml", yamlSrc)
+
+	end404 := strings.Index(goSrc, "404") + 3
+	want := []inlayHint{{Position: lsptest.PositionOf(goSrc, end404, "utf-16"), Label: "Not Found", PaddingLeft: true}}
+	if got := hints(t, s, goURI); len(got) != 1 || got[0] != want[0] {
+		t.Errorf("Go hints %+v, want %+v", got, want)
+	}
+	afterColon := strings.Index(yamlSrc, "'201':") + len("'201':")
+	want = []inlayHint{{Position: lsptest.PositionOf(yamlSrc, afterColon, "utf-16"), Label: "Created", PaddingLeft: true}}
+	if got := hints(t, s, yamlURI); len(got) != 1 || got[0] != want[0] {
+		t.Errorf("YAML hints %+v, want %+v", got, want)
+	}
+	var none []inlayHint
+	s.MustCall("textDocument/inlayHint", map[string]interface{}{
+		"textDocument": map[string]string{"uri": goURI},
+		"range":        protocol.Range{Start: protocol.Position{Line: 6}, End: protocol.Position{Line: 8}},
+	}, &none)
+	if len(none) != 0 {
+		t.Errorf("hints outside the range asked for: %+v", none)
+	}
+
+	// Turned off, none; the client is asked to refresh.
+	s.Notify("workspace/didChangeConfiguration", map[string]interface{}{"settings": map[string]interface{}{"inlayHints": false}})
+	if got := hints(t, s, goURI); len(got) != 0 {
+		t.Errorf("hints turned off: %+v", got)
+	}
+	deadline := time.Now().Add(lsptest.Timeout)
+	for !refreshed(s) {
+		if time.Now().After(deadline) {
+			t.Fatal("the client was not asked to refresh its hints")
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+func refreshed(s *session) bool {
+	for _, n := range s.Notifications() {
+		if n.Method == "workspace/inlayHint/refresh" {
+			return true
+		}
+	}
+	return false
+}
