@@ -139,8 +139,7 @@ func (s *Server) loadConfigFile(ctx context.Context, snap *text.Snapshot) {
 	s.configProblem(ctx, uri, version, data, err)
 }
 
-// maxConfigSize bounds the configuration file: a few kilobytes are plenty.
-const maxConfigSize = 1 << 20
+const maxConfigSize = config.MaxFileSize
 
 // readConfigFile reads the configuration file from disk, through regfile:
 // a FIFO would block the read for ever, a link to /dev/zero would fill
