@@ -102,7 +102,9 @@ func writeInPlace(path string, old, data []byte, info fs.FileInfo) error {
 	if _, err := f.WriteAt(data, 0); err != nil {
 		// A write that extends the file can fail half-way (the disk is
 		// full); the old text, which fitted, is put back.
-		_, _ = f.WriteAt(old, 0)
+		if _, werr := f.WriteAt(old, 0); werr == nil {
+			_ = f.Truncate(int64(len(old)))
+		}
 		return err
 	}
 	if err := f.Truncate(int64(len(data))); err != nil {

@@ -71,12 +71,11 @@ func TestSpecialFiles(t *testing.T) {
 			if res.stderr != tc.wantErr {
 				t.Errorf("stderr %q, want %q", res.stderr, tc.wantErr)
 			}
-			if wantCode := ExitError; strings.Contains(tc.wantErr, "not read") {
-				if res.code != ExitOK || !strings.Contains(res.stdout, "a.go:5:47:") {
-					t.Errorf("exit %d, stdout %q; want 0 and a.go checked", res.code, res.stdout)
-				}
-			} else if res.code != wantCode {
-				t.Errorf("exit %d, want %d", res.code, wantCode)
+			switch note := strings.Contains(tc.wantErr, "not read"); {
+			case note && (res.code != ExitOK || !strings.Contains(res.stdout, "a.go:5:47:")):
+				t.Errorf("exit %d, stdout %q; want 0 and a.go checked", res.code, res.stdout)
+			case !note && res.code != ExitError:
+				t.Errorf("exit %d, want %d", res.code, ExitError)
 			}
 		})
 	}
@@ -146,7 +145,7 @@ func TestExplicitFileNotChecked(t *testing.T) {
 	dir := tree(t, map[string]string{"notes.txt": "200", ".httpcode-lsp.yaml": "", "a.go": teapot})
 	args := []string{"notes.txt", ".httpcode-lsp.yaml", "a.go"}
 	wantErr := "httpcode-lsp: notes.txt: not checked: check reads .go, .yaml, .yml and .json files only\n" +
-		"httpcode-lsp: .httpcode-lsp.yaml: not checked: the configuration file is read as configuration (--config), not checked\n"
+		"httpcode-lsp: .httpcode-lsp.yaml: not checked: it is the configuration, which check reads as such\n"
 	if mkfifo(filepath.Join(dir, "pipe.yaml")) == nil {
 		args = append(args, "pipe.yaml")
 		wantErr += "httpcode-lsp: pipe.yaml: not checked: not a regular file (a named pipe)\n"

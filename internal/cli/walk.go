@@ -91,7 +91,7 @@ func (w *walker) add(arg string) {
 		case !info.Mode().IsRegular():
 			w.note(display, (&regfile.NotRegularError{Mode: info.Mode()}).Error())
 		case filepath.Base(abs) == config.FileName:
-			w.note(display, "the configuration file is read as configuration (--config), not checked")
+			w.note(display, "it is the configuration, which check reads as such")
 		case !analysable(abs):
 			w.note(display, "check reads .go, .yaml, .yml and .json files only")
 		default:
