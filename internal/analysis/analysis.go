@@ -231,7 +231,12 @@ func (f *File) Findings() []lint.Finding {
 		var out []lint.Finding
 		switch {
 		case f.goFile != nil:
-			out = lint.Go(f.src, f.goFile, f.goSyntax, f.settings.Lint)
+			if e := f.goSyntax.Error; e != nil {
+				// At the point where the parser stopped, as gopls and
+				// go vet show it; the rules still run on what parsed.
+				out = append(out, lint.Finding{RuleID: SyntaxErrorID, Severity: lint.Error, Start: e.Offset, End: e.Offset, Message: e.Message})
+			}
+			out = append(out, lint.Go(f.src, f.goFile, f.goSyntax, f.settings.Lint)...)
 			f.goSyntax = golang.Syntax{}
 		case f.spec != nil:
 			for _, e := range f.spec.Errors {

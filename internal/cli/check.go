@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"runtime"
 	"sort"
@@ -18,6 +17,7 @@ import (
 	"github.com/httpcode-lsp/httpcode-lsp/internal/analysis"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/config"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/lint"
+	"github.com/httpcode-lsp/httpcode-lsp/internal/regfile"
 )
 
 const checkHelp = `usage: httpcode-lsp check [flags] [PATH...]
@@ -57,6 +57,8 @@ type checkOptions struct {
 	fix, diff bool
 	jobs      int
 	settings  analysis.Settings
+	// maxSize is limits.maxDocumentSize: a larger file is not read.
+	maxSize int64
 }
 
 // fileResult is what check learned of one file.
@@ -70,7 +72,10 @@ type fileResult struct {
 	// --diff changed something; fixed counts the findings fixed by rule.
 	before, after []byte
 	fixed         map[string]int
-	err           error
+	// notFixed says why --fix left the file as it was, though it has
+	// safe fixes.
+	notFixed string
+	err      error
 }
 
 // Check runs `httpcode-lsp check`.
@@ -119,9 +124,11 @@ func Check(args []string, env Env) int {
 	if err != nil {
 		return env.fail("check: %v", err)
 	}
-	if opts.settings, err = loadSettings(cwd, *configPath); err != nil {
+	cfg, err := loadConfig(cwd, *configPath)
+	if err != nil {
 		return env.fail("%v", err)
 	}
+	opts.settings, opts.maxSize = analysis.SettingsOf(cfg), cfg.Limits.MaxSize()
 
 	if len(paths) == 0 {
 		paths = []string{"."}
@@ -141,6 +148,9 @@ func Check(args []string, env Env) int {
 			ioErrs = append(ioErrs, r.err)
 		}
 	}
+	for _, n := range w.notes {
+		env.errorf("%s", n)
+	}
 	for _, err := range ioErrs {
 		env.errorf("%v", err)
 	}
@@ -150,7 +160,7 @@ func Check(args []string, env Env) int {
 	case opts.diff:
 		for _, r := range results {
 			if r.after != nil && err == nil {
-				err = writeUnifiedDiff(env.Stdout, filepath.ToSlash(r.display), r.before, r.after)
+				err = writeUnifiedDiff(env.Stdout, quoteName(filepath.ToSlash(r.display)), r.before, r.after)
 			}
 		}
 	case opts.format == "json":
@@ -197,10 +207,11 @@ type stringList []string
 func (l *stringList) String() string     { return strings.Join(*l, ",") }
 func (l *stringList) Set(s string) error { *l = append(*l, s); return nil }
 
-// loadSettings reads the configuration as the language server does: the
+// loadConfig reads the configuration as the language server does: the
 // file (path, or .httpcode-lsp.yaml in cwd, which may be missing) merged
-// over the defaults and checked.
-func loadSettings(cwd, path string) (analysis.Settings, error) {
+// over the defaults and checked. Like the server, it reads a regular file
+// of at most config.MaxFileSize only.
+func loadConfig(cwd, path string) (config.Config, error) {
 	explicit := path != ""
 	if !explicit {
 		path = config.FileName
@@ -209,16 +220,12 @@ func loadSettings(cwd, path string) (analysis.Settings, error) {
 	if !filepath.IsAbs(abs) {
 		abs = filepath.Join(cwd, path)
 	}
-	data, err := os.ReadFile(abs)
+	data, _, err := regfile.Read(abs, config.MaxFileSize)
 	if err != nil {
 		if !explicit && errors.Is(err, fs.ErrNotExist) {
-			return analysis.SettingsOf(config.Config{}), nil
+			return config.Config{}, nil
 		}
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
-		return analysis.Settings{}, fmt.Errorf("configuration %s: %w", path, err)
+		return config.Config{}, fmt.Errorf("configuration %w", fileError(path, err))
 	}
 	raw, err := config.FromYAML(data)
 	var cfg config.Config
@@ -227,9 +234,9 @@ func loadSettings(cwd, path string) (analysis.Settings, error) {
 	}
 	if err != nil {
 		msg := strings.TrimPrefix(err.Error(), config.FileName+": ")
-		return analysis.Settings{}, fmt.Errorf("bad configuration %s: %s", path, msg)
+		return config.Config{}, fmt.Errorf("bad configuration %s: %s", quoteName(path), msg)
 	}
-	return analysis.SettingsOf(cfg), nil
+	return cfg, nil
 }
 
 // run analyses the files on opts.jobs goroutines; results are in the
@@ -262,20 +269,24 @@ func (opts checkOptions) run(files []target, env Env) []fileResult {
 // does to tell binary files.
 const binarySniff = 8000
 
-// analyse reads, analyses and, with --fix or --diff, fixes one file.
+// limitsID is the rule ID of the finding on a file over
+// limits.maxDocumentSize, as the server's diagnostic on such a file has it.
+const limitsID = "limits"
+
+// analyse reads, analyses and, with --fix or --diff, fixes one file. A
+// file over opts.maxSize is not read: it gets one finding that says so.
 func (opts checkOptions) analyse(t target) fileResult {
 	r := fileResult{target: t}
-	info, err := os.Stat(t.abs)
-	var src []byte
-	if err == nil {
-		src, err = os.ReadFile(t.abs)
+	src, info, err := regfile.Read(t.abs, opts.maxSize)
+	var tooLarge *regfile.TooLargeError
+	if errors.As(err, &tooLarge) {
+		r.src = newSource(nil, nil)
+		r.findings = []lint.Finding{{RuleID: limitsID, Severity: lint.Info, Message: fmt.Sprintf(
+			"not analysed: the file's %s are more than limits.maxDocumentSize (%s)", sizeText(tooLarge.Size), sizeText(tooLarge.Limit))}}
+		return r
 	}
 	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
-		r.err = fmt.Errorf("%s: %w", t.display, err)
+		r.err = fileError(t.display, err)
 		return r
 	}
 	if bytes.IndexByte(src[:min(len(src), binarySniff)], 0) >= 0 {
@@ -295,13 +306,33 @@ func (opts checkOptions) analyse(t target) fileResult {
 	if opts.diff {
 		return r // nothing written: the findings stand
 	}
-	if err := writeAtomic(t.abs, fixed, info); err != nil {
-		r.err = fmt.Errorf("%s: %w", t.display, err)
+	if t.link {
+		r.notFixed = "a symbolic link found in the walk, which --fix does not write through; name it to fix its target"
+	} else if err := writeInPlace(t.abs, src, fixed, info); errors.Is(err, errChanged) {
+		r.notFixed = err.Error()
+	} else if err != nil {
+		r.err = fileError(t.display, err)
+	}
+	if r.notFixed != "" || r.err != nil {
 		r.after, r.fixed = nil, nil
 		return r
 	}
 	r.src, r.findings = newSource(fixed, remaining), remaining
 	return r
+}
+
+// sizeText is a size in bytes as people read it: "16 MiB", "20.5 MiB",
+// "300 KiB", "12 bytes".
+func sizeText(n int64) string {
+	for _, u := range []struct {
+		size int64
+		name string
+	}{{1 << 30, "GiB"}, {1 << 20, "MiB"}, {1 << 10, "KiB"}} {
+		if n >= u.size {
+			return strings.TrimSuffix(fmt.Sprintf("%.1f", float64(n)/float64(u.size)), ".0") + " " + u.name
+		}
+	}
+	return fmt.Sprintf("%d bytes", n)
 }
 
 // finding is one finding placed in its file, for output.

@@ -10,7 +10,6 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/httpcode-lsp/httpcode-lsp/internal/analysis"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/catalog"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/lint"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/openapi"
@@ -102,8 +101,10 @@ func isDigits(s string) bool {
 // ruleMarkdown returns a rule's section of docs/rules.md, followed by its
 // link.
 func ruleMarkdown(id string) (string, bool) {
-	if id == analysis.SyntaxErrorID {
-		return "## " + id + "\n\nDefault severity: **error**. Applies to: YAML, JSON.\n\n" + syntaxErrorDoc + "\n", true
+	for _, k := range findingKinds {
+		if id == k.id {
+			return fmt.Sprintf("## %s\n\nDefault severity: **%s**. Applies to: %s.\n\n%s\n", id, k.severity, k.appliesTo, k.doc), true
+		}
 	}
 	r, ok := lint.Lookup(id)
 	if !ok {

@@ -59,7 +59,7 @@ func TestExplain(t *testing.T) {
 	for _, r := range lint.Rules() {
 		topics = append(topics, r.ID)
 	}
-	topics = append(topics, "syntax-error", "1xx", "2xx", "3xx", "4xx", "5xx", "default")
+	topics = append(topics, "syntax-error", "limits", "1xx", "2xx", "3xx", "4xx", "5xx", "default")
 	for _, e := range catalog.All() {
 		topics = append(topics, strings.TrimSpace(strings.Split(e.Title(), " ")[0]))
 	}

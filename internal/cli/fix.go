@@ -1,5 +1,5 @@
 // fix.go applies the safe quick fixes of a file (--fix, --diff) and
-// writes the result atomically.
+// writes the result in place.
 
 package cli
 
@@ -9,12 +9,13 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
 
 	"github.com/httpcode-lsp/httpcode-lsp/internal/analysis"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/lint"
+	"github.com/httpcode-lsp/httpcode-lsp/internal/regfile"
 )
 
 // maxFixPasses bounds the re-analysis after fixing: a fix left out because
@@ -56,53 +57,74 @@ func fixFile(lang analysis.Language, src []byte, findings []lint.Finding, settin
 	return cur, curFindings, counts
 }
 
-// writeAtomic replaces the file at path (a link is followed) with data:
-// written to a temporary file in the same directory, synced, given the
-// old file's mode, then renamed over it, so that a reader sees the old
-// text or the new one, never a part. before is the file's state when it
-// was read; a file changed since is left alone.
-func writeAtomic(path string, data []byte, before fs.FileInfo) (err error) {
-	real, err := filepath.EvalSymlinks(path)
+// errChanged is writeInPlace's error for a file changed since it was read.
+var errChanged = errors.New("changed since it was read, so its fixes are not written")
+
+// beforeWrite, when tests set it, runs between the read of a file and the
+// write of its fixes: where another program's write must be noticed.
+var beforeWrite func(path string)
+
+// writeInPlace replaces the text of the file at path, read as old with
+// info, by data. As gofmt -w does, it writes through the path into the
+// same file: hard links see the new text; owner, mode (setgid included)
+// and ACLs stay; the kernel checks write permission, so a read-only file
+// fails with "permission denied" (for anyone but root); and no temporary
+// file is made that a kill could leave behind.
+//
+// A file that changed since it was read is left alone (errChanged): one
+// replaced by another (an editor saving by rename), one with another size
+// or time, or one whose text differs. The last check is made on the
+// descriptor written to, just before the write; a program writing in the
+// microseconds between the two is the window that no check without a
+// lock shared with that program can close.
+func writeInPlace(path string, old, data []byte, info fs.FileInfo) error {
+	if beforeWrite != nil {
+		beforeWrite(path)
+	}
+	// O_NONBLOCK: should path have become a FIFO, the open must not wait
+	// for a reader.
+	f, err := os.OpenFile(path, os.O_RDWR|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return err
 	}
-	now, err := os.Stat(real)
+	defer f.Close()
+	now, err := f.Stat()
 	if err != nil {
 		return err
 	}
-	if !now.ModTime().Equal(before.ModTime()) || now.Size() != before.Size() {
-		return errors.New("changed while being fixed; not written")
+	if !os.SameFile(now, info) || !now.ModTime().Equal(info.ModTime()) || now.Size() != info.Size() {
+		return errChanged
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(real), "."+filepath.Base(real)+".httpcode-lsp-*")
-	if err != nil {
-		return err
+	cur, err := regfile.ReadAll(f, now, int64(len(old)))
+	if err != nil || !bytes.Equal(cur, old) {
+		return errChanged
 	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
+	if _, err := f.WriteAt(data, 0); err != nil {
+		// A write that extends the file can fail half-way (the disk is
+		// full); the old text, which fitted, is put back.
+		if _, werr := f.WriteAt(old, 0); werr == nil {
+			_ = f.Truncate(int64(len(old)))
 		}
-	}()
-	if _, err = tmp.Write(data); err != nil {
 		return err
 	}
-	if err = tmp.Chmod(now.Mode().Perm()); err != nil {
+	if err := f.Truncate(int64(len(data))); err != nil {
 		return err
 	}
-	keepOwner(tmp, now)
-	if err = tmp.Sync(); err != nil {
+	if err := f.Sync(); err != nil {
 		return err
 	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), real)
+	return f.Close()
 }
 
 // reportFixes says on stderr what --fix changed, one line per file:
-// "fixed api.yaml: 3 findings (unquoted-status-code ×2, missing-header)".
+// "fixed api.yaml: 3 findings (unquoted-status-code ×2, missing-header)",
+// and which files it left alone though they have fixes: "not fixed
+// api.yaml: changed since it was read, ...".
 func reportFixes(env Env, results []fileResult) {
 	for _, r := range results {
+		if r.notFixed != "" {
+			fmt.Fprintf(env.Stderr, "not fixed %s: %s\n", quoteName(r.display), r.notFixed)
+		}
 		if r.after == nil || r.err != nil {
 			continue
 		}
@@ -127,9 +149,9 @@ func reportFixes(env Env, results []fileResult) {
 		if total == 0 {
 			// The text changed but the findings did not go away
 			// one for one (a fix can make another finding appear).
-			fmt.Fprintf(env.Stderr, "fixed %s\n", r.display)
+			fmt.Fprintf(env.Stderr, "fixed %s\n", quoteName(r.display))
 			continue
 		}
-		fmt.Fprintf(env.Stderr, "fixed %s: %d %s (%s)\n", r.display, total, noun, strings.Join(parts, ", "))
+		fmt.Fprintf(env.Stderr, "fixed %s: %d %s (%s)\n", quoteName(r.display), total, noun, strings.Join(parts, ", "))
 	}
 }

@@ -15,19 +15,23 @@
 //	  }
 //	]
 //
-// No finding gives [].
+// No finding gives []. A path that is not UTF-8 cannot be a JSON string:
+// "path" then holds U+FFFD for the bytes that are not, and "rawPath" the
+// path's bytes, base64-encoded as encoding/json encodes []byte.
 
 package cli
 
 import (
 	"encoding/json"
 	"io"
+	"unicode/utf8"
 
 	"github.com/httpcode-lsp/httpcode-lsp/internal/lint"
 )
 
 type jsonFinding struct {
-	Path string `json:"path"`
+	Path    string `json:"path"`
+	RawPath []byte `json:"rawPath,omitempty"` // only when Path is not UTF-8
 	jsonRange
 	Severity string        `json:"severity"`
 	Rule     string        `json:"rule"`
@@ -60,6 +64,9 @@ func writeJSON(w io.Writer, findings []finding) error {
 			Message:   f.Message,
 			URL:       f.URL,
 			Fixable:   hasSafeFix(f.Finding),
+		}
+		if !utf8.ValidString(jf.Path) {
+			jf.RawPath = []byte(jf.Path)
 		}
 		for _, r := range f.Related {
 			line, col := f.file.src.lineCol(r.Start)

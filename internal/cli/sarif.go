@@ -17,6 +17,7 @@ import (
 	"strings"
 
 	"github.com/httpcode-lsp/httpcode-lsp/internal/analysis"
+	"github.com/httpcode-lsp/httpcode-lsp/internal/config"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/lint"
 )
 
@@ -28,10 +29,17 @@ const (
 	srcRoot        = "%SRCROOT%"
 )
 
-// syntaxErrorDoc documents the finding that is not a rule's: a YAML or
-// JSON file that does not parse.
-const syntaxErrorDoc = "Reports a YAML or JSON file that does not parse: the first syntax error, where the " +
-	"parser stopped. Status codes after it cannot be checked. Fix: correct the syntax."
+// findingKinds documents the findings that are no lint rule's, for SARIF
+// and explain.
+var findingKinds = []struct {
+	id, doc, appliesTo string
+	severity           lint.Severity
+}{
+	{analysis.SyntaxErrorID, "Reports a Go, YAML or JSON file that does not parse: the first syntax error, " +
+		"where the parser stopped. Status codes after it may not be checked. Fix: correct the syntax.", "Go, YAML, JSON", lint.Error},
+	{limitsID, "Reports a file larger than limits.maxDocumentSize (" + sizeText(config.DefaultMaxDocumentSize) + " unless .httpcode-lsp.yaml sets it), " +
+		"which is not read, so not checked. Fix: raise the limit in .httpcode-lsp.yaml, or exclude the file.", "every file", lint.Info},
+}
 
 type sarifLog struct {
 	Schema  string         `json:"$schema"`
@@ -135,7 +143,7 @@ func sarifLevel(s lint.Severity) string {
 	return "note"
 }
 
-// sarifRules describes every rule, the syntax error last; index maps an ID
+// sarifRules describes every rule, the findingKinds last; index maps an ID
 // to its place.
 func sarifRules() ([]sarifDescriptor, map[string]int) {
 	var out []sarifDescriptor
@@ -160,7 +168,9 @@ func sarifRules() ([]sarifDescriptor, map[string]int) {
 	for _, r := range lint.Rules() {
 		add(r.ID, r.Doc, r.DefaultSeverity, lint.URL(r.ID))
 	}
-	add(analysis.SyntaxErrorID, syntaxErrorDoc, lint.Error, "")
+	for _, k := range findingKinds {
+		add(k.id, k.doc, k.severity, "")
+	}
 	return out, index
 }
 

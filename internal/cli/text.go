@@ -47,7 +47,7 @@ const excerptWidth = 100
 func writeText(w io.Writer, findings []finding, color bool, files int) error {
 	bw := bufio.NewWriter(w)
 	for _, f := range findings {
-		loc := fmt.Sprintf("%s:%d:%d:", f.file.display, f.line, f.col)
+		loc := fmt.Sprintf("%s:%d:%d:", quoteName(f.file.display), f.line, f.col)
 		msg := sanitize(f.Message)
 		if !color {
 			fmt.Fprintf(bw, "%s %s %s: %s\n", loc, f.Severity, f.RuleID, msg)

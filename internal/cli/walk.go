@@ -9,10 +9,13 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/httpcode-lsp/httpcode-lsp/internal/analysis"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/config"
+	"github.com/httpcode-lsp/httpcode-lsp/internal/regfile"
 )
 
 // skipDirs are never entered.
@@ -24,6 +27,22 @@ type target struct {
 	// below it, so relative arguments give relative paths.
 	display string
 	abs     string
+	// link is set for a symbolic link found in a directory walk: --fix
+	// does not write through it, as its target may be outside the paths
+	// given.
+	link bool
+}
+
+// quoteName returns a path as printed. A name that holds a character that
+// is not printable (a newline would forge a line of output), is not UTF-8,
+// or starts with a double quote is quoted as Go tools quote such names,
+// strconv.Quote's way; any other is printed as it is.
+func quoteName(name string) string {
+	if utf8.ValidString(name) && !strings.HasPrefix(name, `"`) &&
+		strings.IndexFunc(name, func(r rune) bool { return !strconv.IsPrint(r) }) < 0 {
+		return name
+	}
+	return strconv.Quote(name)
 }
 
 // walker collects targets.
@@ -37,6 +56,10 @@ type walker struct {
 
 	files []target
 	errs  []error
+	// notes say what was left out that the user may expect checked or
+	// read: a file named explicitly that check does not read, a
+	// .gitignore that is a link.
+	notes []string
 	seen  map[string]bool
 }
 
@@ -63,8 +86,16 @@ func (w *walker) add(arg string) {
 		return
 	}
 	if !info.IsDir() {
-		if info.Mode().IsRegular() && analysable(abs) {
-			w.addFile(filepath.Clean(arg), abs)
+		display := filepath.Clean(arg)
+		switch {
+		case !info.Mode().IsRegular():
+			w.note(display, (&regfile.NotRegularError{Mode: info.Mode()}).Error())
+		case filepath.Base(abs) == config.FileName:
+			w.note(display, "it is the configuration, which check reads as such")
+		case !analysable(abs):
+			w.note(display, "check reads .go, .yaml, .yml and .json files only")
+		default:
+			w.addFile(display, abs, false)
 		}
 		return
 	}
@@ -79,21 +110,32 @@ func analysable(name string) bool {
 	return base != config.FileName && analysis.LanguageOf("", base) != analysis.Unknown
 }
 
-func (w *walker) addFile(display, abs string) {
+func (w *walker) addFile(display, abs string, link bool) {
 	if w.seen[abs] {
 		return
 	}
 	w.seen[abs] = true
-	w.files = append(w.files, target{display: display, abs: abs})
+	w.files = append(w.files, target{display: display, abs: abs, link: link})
 }
 
-// fail records an I/O error, naming the path as the user sees it.
+// note records why a file the user may expect checked or read is not.
+func (w *walker) note(display, why string) {
+	w.notes = append(w.notes, fmt.Sprintf("%s: not checked: %s", quoteName(display), why))
+}
+
+// fail records an I/O error.
 func (w *walker) fail(display string, err error) {
+	w.errs = append(w.errs, fileError(display, err))
+}
+
+// fileError names the path as the user sees it (display) in an I/O error,
+// in place of the absolute path an *fs.PathError holds.
+func fileError(display string, err error) error {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		err = pe.Err
 	}
-	w.errs = append(w.errs, fmt.Errorf("%s: %w", display, err))
+	return fmt.Errorf("%s: %w", quoteName(display), err)
 }
 
 // walkDir walks dir, whose .gitignore files above it are in ignores.
@@ -110,7 +152,8 @@ func (w *walker) walkDir(dir, display string, ignores []*ignoreFile) {
 		name := e.Name()
 		abs, disp := filepath.Join(dir, name), filepath.Join(display, name)
 		typ := e.Type()
-		if typ&fs.ModeSymlink != 0 {
+		link := typ&fs.ModeSymlink != 0
+		if link {
 			// Links to files are followed, links to directories are not
 			// (a link can make a cycle); a dangling link to an analysable
 			// name is a file that cannot be read.
@@ -140,7 +183,7 @@ func (w *walker) walkDir(dir, display string, ignores []*ignoreFile) {
 		if !typ.IsRegular() || !analysable(name) || w.ignored(ignores, abs, false) {
 			continue
 		}
-		w.addFile(disp, abs)
+		w.addFile(disp, abs, link)
 	}
 }
 
@@ -151,15 +194,30 @@ func (w *walker) ignored(ignores []*ignoreFile, abs string, isDir bool) bool {
 	return w.exclude != nil && ignoredBy([]*ignoreFile{w.exclude}, abs, isDir)
 }
 
-// loadIgnore reads dir's .gitignore; nil when there is none.
+// maxIgnoreSize bounds a .gitignore file; a larger one is an error, not
+// read.
+const maxIgnoreSize = 1 << 20
+
+// loadIgnore reads dir's .gitignore; nil when there is none. As git does,
+// a .gitignore that is a symbolic link is not followed (git refuses it
+// since 2.32): a note says so, and the walk goes on without it.
 func (w *walker) loadIgnore(dir, display string) *ignoreFile {
 	if !w.gitignore {
 		return nil
 	}
-	data, err := os.ReadFile(filepath.Join(dir, ".gitignore"))
+	path, disp := filepath.Join(dir, ".gitignore"), filepath.Join(display, ".gitignore")
+	info, err := os.Lstat(path)
+	if err == nil && info.Mode()&fs.ModeSymlink != 0 {
+		w.notes = append(w.notes, quoteName(disp)+": not read: a symbolic link, which git does not follow either")
+		return nil
+	}
+	var data []byte
+	if err == nil {
+		data, _, err = regfile.Read(path, maxIgnoreSize)
+	}
 	if err != nil {
 		if !errors.Is(err, fs.ErrNotExist) {
-			w.fail(filepath.Join(display, ".gitignore"), err)
+			w.fail(disp, err)
 		}
 		return nil
 	}

@@ -16,6 +16,11 @@ import (
 // FileName is the configuration file looked for at the workspace root.
 const FileName = ".httpcode-lsp.yaml"
 
+// MaxFileSize bounds the configuration file, for the server and the
+// command line alike: a few kilobytes are plenty, and a larger file is
+// not read (it could be a link to something that never ends).
+const MaxFileSize = 1 << 20
+
 // Config is the whole configuration.
 type Config struct {
 	// Rules sets a rule's severity by its ID: "error", "warning",

@@ -10,6 +10,7 @@ package golang
 
 import (
 	"bytes"
+	"errors"
 	"go/ast"
 	"go/parser"
 	"go/scanner"
@@ -46,6 +47,15 @@ type Syntax struct {
 	Fset *token.FileSet
 	File *ast.File // nil when nothing parsed; with errors, what did
 	OK   bool      // the file parsed without error
+	// Error is the first syntax error, nil when OK.
+	Error *SyntaxError
+}
+
+// SyntaxError is where go/parser found the first error, as a byte offset,
+// and what it says.
+type SyntaxError struct {
+	Offset  int
+	Message string
 }
 
 // ScanSyntax is Scan, and returns the syntax tree it read the file into,
@@ -71,6 +81,10 @@ func scan(src []byte) (*File, Syntax) {
 	fset := token.NewFileSet()
 	af, err := parser.ParseFile(fset, "", src, parser.AllErrors|parser.ParseComments|parser.SkipObjectResolution)
 	syn := Syntax{Fset: fset, File: af, OK: err == nil && af != nil}
+	if len(bytes.TrimSpace(src)) > 0 {
+		// An empty file is one being created, not a broken one.
+		syn.Error = firstError(err, len(src))
+	}
 	imp := importsOf(af.Imports)
 	if err == nil {
 		occs = walkFile(occs, fset, af, imp, 0, len(src))
@@ -93,6 +107,19 @@ func scan(src []byte) (*File, Syntax) {
 		out = append(out, o)
 	}
 	return &File{Occurrences: out, HTTPName: imp.httpName, declStarts: lex.declStarts}, syn
+}
+
+// firstError returns the first of go/parser's errors (they come sorted by
+// position), its offset kept within the text.
+func firstError(err error, size int) *SyntaxError {
+	var list scanner.ErrorList
+	switch {
+	case err == nil:
+		return nil
+	case errors.As(err, &list) && len(list) > 0:
+		return &SyntaxError{Offset: min(max(list[0].Pos.Offset, 0), size), Message: list[0].Msg}
+	}
+	return &SyntaxError{Message: err.Error()}
 }
 
 // chunkPrefix makes a declaration cut out of a file parse as a file.

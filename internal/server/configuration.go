@@ -10,14 +10,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"net/url"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
-	"syscall"
 
 	"go.lsp.dev/protocol"
 	"go.uber.org/zap"
@@ -25,6 +22,7 @@ import (
 	"github.com/httpcode-lsp/httpcode-lsp/internal/analysis"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/config"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/lines"
+	"github.com/httpcode-lsp/httpcode-lsp/internal/regfile"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/text"
 )
 
@@ -142,35 +140,22 @@ func (s *Server) loadConfigFile(ctx context.Context, snap *text.Snapshot) {
 	s.configProblem(ctx, uri, version, data, err)
 }
 
-// maxConfigSize bounds the configuration file: a few kilobytes are plenty.
-const maxConfigSize = 1 << 20
+const maxConfigSize = config.MaxFileSize
 
-// readConfigFile reads the configuration file from disk. Only a regular
-// file of at most maxConfigSize is read: a FIFO would block the read for
-// ever, and a link to /dev/zero would fill memory. It is opened without
-// blocking, so that a FIFO put in its place after a check cannot block the
-// open either.
+// readConfigFile reads the configuration file from disk, through regfile:
+// a FIFO would block the read for ever, a link to /dev/zero would fill
+// memory.
 func readConfigFile(path string) ([]byte, error) {
-	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if !fi.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s is not a regular file (%s); it is not read", config.FileName, fi.Mode().Type())
-	}
-	data, err := io.ReadAll(io.LimitReader(f, maxConfigSize+1))
-	if err != nil {
-		return nil, err
-	}
-	if len(data) > maxConfigSize {
+	data, _, err := regfile.Read(path, maxConfigSize)
+	var notRegular *regfile.NotRegularError
+	var tooLarge *regfile.TooLargeError
+	switch {
+	case errors.As(err, &notRegular):
+		return nil, fmt.Errorf("%s is %w; it is not read", config.FileName, err)
+	case errors.As(err, &tooLarge):
 		return nil, fmt.Errorf("%s is larger than %d KiB; it is not read", config.FileName, maxConfigSize>>10)
 	}
-	return data, nil
+	return data, err
 }
 
 // configProblem reports a bad configuration file: logged once, shown as a
