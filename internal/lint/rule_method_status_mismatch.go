@@ -28,10 +28,13 @@ var methodStatusMismatch = &Rule{
 		"(list, search, get, compute, validate, …). A plural alone is not enough: `POST " +
 		"/images/variations` computes a result and stores nothing. Further, a GET or DELETE " +
 		"that answers 201 Created, though neither creates anything (RFC 9110 §9.3.1, §9.3.5); " +
-		"a DELETE answering 200 with no content, and any other 200 with no content, where 204 No " +
-		"Content says so. " +
+		"a DELETE answering 200 with no content, where 204 No Content says so; a PUT, POST or " +
+		"PATCH answering 200 with no content (describe it, or answer 204); and a GET answering " +
+		"200 with no content, where the code is right but the representation it returns is " +
+		"missing from the document (§9.3.1). " +
 		"Webhooks and callbacks, whose receivers conventionally answer a bare 200, are not " +
-		"checked, nor are HEAD and OPTIONS. Fix: use the code the message names.",
+		"checked, nor are HEAD and OPTIONS. Fix: use the code the message names, or " +
+		"describe the content.",
 	fixNote:    "Changes the code (and a description that is the old code's phrase); unsafe, as it changes the API.",
 	RunOpenAPI: methodMismatchOpenAPI,
 }
@@ -66,18 +69,22 @@ func methodMismatchOpenAPI(p *Pass) {
 				if !ok || hasContent(doc.Kind, t) {
 					continue
 				}
-				if op.Method == "DELETE" {
+				switch op.Method {
+				case "DELETE":
 					p.Report(Finding{Start: r.KeyStart, End: r.KeyEnd,
 						Message: "DELETE answers 200 with no content; answer 204 No Content",
 						Fixes:   changeCode(p, rm, r, 204)})
-					continue
+				case "GET":
+					// A GET is made to obtain a representation (RFC 9110
+					// §9.3.1): the code is right, the document lacks what
+					// it returns.
+					p.Report(Finding{Start: r.KeyStart, End: r.KeyEnd,
+						Message: "GET answers 200 but the document declares no content; describe the representation it returns"})
+				default:
+					p.Report(Finding{Start: r.KeyStart, End: r.KeyEnd,
+						Message: "200 response declares no content; describe its content, or answer 204 No Content",
+						Fixes:   changeCode(p, rm, r, 204)})
 				}
-				f := Finding{Start: r.KeyStart, End: r.KeyEnd,
-					Message: "200 response declares no content; describe its content, or answer 204 No Content"}
-				if op.Method != "GET" {
-					f.Fixes = changeCode(p, rm, r, 204)
-				}
-				p.Report(f)
 			}
 		}
 	})
