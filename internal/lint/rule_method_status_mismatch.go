@@ -18,7 +18,8 @@ var methodStatusMismatch = &Rule{
 	summary:         "A code that does not fit the method",
 	source:          "seed notes (REST table); RFC 9110 §9.3",
 	DefaultSeverity: Info,
-	Doc: "Compares an operation's codes with the seed notes' REST table. A POST that takes a body " +
+	Doc: "Compares an operation's codes with the seed notes' REST table: a POST that creates but " +
+		"answers 200, a 201 on a GET or DELETE, a 200 without content. A POST that takes a body " +
 		"and answers 200 but neither 201 nor 202 is flagged only where the document shows it " +
 		"adds to a collection: the path ends in a plural noun that is not an action (`…/search`, " +
 		"`…/batch`), not an RPC method name (`/ListImagePipelines`, `/list-things`, " +
@@ -26,7 +27,7 @@ var methodStatusMismatch = &Rule{
 		"a GET that lists it, or items are addressed under it (`/items/{id}`) — and the " +
 		"operation's `operationId` or `summary` does not start with a verb that reads or computes " +
 		"(list, search, get, compute, validate, …). A plural alone is not enough: `POST " +
-		"/images/variations` computes a result and stores nothing. Further, a GET or DELETE " +
+		"/images/variations` computes a result and stores nothing. A GET or DELETE " +
 		"that answers 201 Created, though neither creates anything (RFC 9110 §9.3.1, §9.3.5); " +
 		"a DELETE answering 200 with no content, where 204 No Content says so; a PUT, POST or " +
 		"PATCH answering 200 with no content (describe it, or answer 204); and a GET answering " +
