@@ -107,6 +107,7 @@ paths:
         '200': {description: OK, content: {text/plain: {}}}
         '301': {description: Moved Permanently}
         '401': {description: Unauthorized}
+        '201': {description: Created}
         '299': {description: x}
         '499': {description: Client Closed Request}
         '204': {description: No Content, content: {text/plain: {}}}
@@ -124,6 +125,7 @@ func TestSeverities(t *testing.T) {
 	for key, want := range map[string]Severity{
 		"missing-header a 3":      Warning, // 301 without Location
 		"missing-header a 4":      Info,    // 401 without WWW-Authenticate
+		"missing-header a 2":      Hint,    // 201 without Location: optional in RFC 9110
 		"unknown-status-code 299": Warning,
 		"unknown-status-code 499": Info,
 		"body-not-allowed a 2":    Error,
