@@ -354,3 +354,16 @@ func TestRuleSummaries(t *testing.T) {
 		}
 	}
 }
+
+// A lone default that describes success is reported at info, with its
+// own message; an operation with no success at all keeps the warning.
+func TestNoSuccessDefaultSeverity(t *testing.T) {
+	doc := openapi.Parse([]byte("openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        default: {description: Success}\n  /b:\n    get:\n      responses:\n        default: {description: Unexpected error}\n"))
+	got := map[string]Severity{}
+	for _, f := range findingsOf(OpenAPI(doc, Options{}), "no-success-response") {
+		got[f.Message[:6]] = f.Severity
+	}
+	if got["GET /a"] != Info || got["GET /b"] != Warning {
+		t.Errorf("severities %v, want GET /a info and GET /b warning", got)
+	}
+}
