@@ -29,6 +29,7 @@ func TestRuleTable(t *testing.T) {
 		{"method-status-mismatch", Info, LanguageOpenAPI},
 		{"missing-not-found", Info, LanguageOpenAPI},
 		{"missing-validation-error", Info, LanguageOpenAPI},
+		{"no-client-error-response", Hint, LanguageOpenAPI},
 		{"accepted-without-body", Hint, LanguageOpenAPI},
 		{"redirect-method-change", Hint, LanguageOpenAPI},
 		{"description-mismatch", Warning, LanguageOpenAPI},
@@ -365,5 +366,42 @@ func TestNoSuccessDefaultSeverity(t *testing.T) {
 	}
 	if got["GET /a"] != Info || got["GET /b"] != Warning {
 		t.Errorf("severities %v, want GET /a info and GET /b warning", got)
+	}
+}
+
+// no-client-error-response leaves an operation to missing-not-found or
+// missing-validation-error when they report it, and takes it back when
+// they are turned off.
+func TestNoClientErrorDefers(t *testing.T) {
+	doc := openapi.Parse([]byte(`openapi: 3.0.3
+info: {title: t, version: '1'}
+paths:
+  /a:
+    get:
+      responses:
+        '200': {description: OK, content: {application/json: {}}}
+  /a/{id}:
+    get:
+      responses:
+        '200': {description: OK, content: {application/json: {}}}
+  /b:
+    post:
+      requestBody: {content: {application/json: {}}}
+      responses:
+        '201': {description: Created, headers: {Location: {schema: {type: string}}}}
+`))
+	ops := func(opts Options) []string {
+		var out []string
+		for _, f := range findingsOf(OpenAPI(doc, opts), "no-client-error-response") {
+			out = append(out, strings.SplitN(f.Message, " documents", 2)[0])
+		}
+		return out
+	}
+	if got := strings.Join(ops(Options{}), ", "); got != "GET /a" {
+		t.Errorf("with every rule on: %s, want GET /a alone", got)
+	}
+	off := Options{Severities: map[string]Severity{"missing-not-found": Off, "missing-validation-error": Off}}
+	if got := strings.Join(ops(off), ", "); got != "GET /a, GET /a/{id}, POST /b" {
+		t.Errorf("with the specific rules off: %s", got)
 	}
 }

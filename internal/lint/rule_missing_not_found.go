@@ -27,23 +27,29 @@ var missingNotFound = &Rule{
 
 func missingNotFoundOpenAPI(p *Pass) {
 	pathOperations(p.Doc, func(op *openapi.Operation, rm *openapi.ResponseMap) {
-		if !strings.Contains(op.Path, "{") {
-			return
-		}
-		switch op.Method {
-		case "GET", "PUT", "PATCH", "DELETE":
-		default:
-			return
-		}
-		if p.has(rm, 404) || p.coversClass(rm, 4) {
-			return
-		}
-		if op.Method == "DELETE" && answersAbsence(rm) {
+		if !wantsNotFound(p, op, rm) {
 			return
 		}
 		p.Report(Finding{Start: rm.KeyStart, End: rm.KeyEnd,
 			Message: fmt.Sprintf("%s documents no 404; add 404 Not Found for a %s that names nothing", op.Context, lastParam(op.Path))})
 	})
+}
+
+// wantsNotFound reports whether an operation of the paths calls for a 404
+// it does not document.
+func wantsNotFound(p *Pass, op *openapi.Operation, rm *openapi.ResponseMap) bool {
+	if !strings.Contains(op.Path, "{") {
+		return false
+	}
+	switch op.Method {
+	case "GET", "PUT", "PATCH", "DELETE":
+	default:
+		return false
+	}
+	if p.has(rm, 404) || p.coversClass(rm, 4) {
+		return false
+	}
+	return op.Method != "DELETE" || !answersAbsence(rm)
 }
 
 // lastParam returns the last {parameter} of a path.
