@@ -26,7 +26,42 @@ const (
 	// Custom codes are declared by a project's configuration (codes:);
 	// CustomEntry builds their entries.
 	Custom Registration = "custom"
+	// Unregistered codes are in 100..599 but neither in the registry nor
+	// known from common software nor declared by the project;
+	// UnregisteredEntry builds their entries.
+	Unregistered Registration = "unregistered"
 )
+
+// UnregisteredEntry returns the entry of a code in 100..599 that the
+// catalog does not list (AWS's 480–491, a 299 or a 209): the code, that it
+// is not registered and what its class tells a client. It returns false
+// for a code outside 100..599, which has no class.
+func UnregisteredEntry(code int) (*Entry, bool) {
+	if _, listed := byCode[code]; listed || code < 100 || code > 599 {
+		return nil, false
+	}
+	return &Entry{
+		Code:         code,
+		Registration: Unregistered,
+		Spec:         Spec{Doc: "RFC 9110", Section: "15"},
+		BodyAllowed:  code/100 != 1,
+		Summary: fmt.Sprintf("No registry or well-known server gives %d a meaning. A client that does "+
+			"not know a code goes by its first digit and handles it as %s (RFC 9110 §15), so only "+
+			"clients written for this API see more in it than that.", code, fallbackTitle(code)),
+		Guidance: "If the API sends it on purpose, declare it with its reason phrase under `codes:` in " +
+			"`.httpcode-lsp.yaml` (or the editor's settings); otherwise prefer a registered code of the " +
+			"class that says the same.",
+	}, true
+}
+
+// fallbackTitle is the x00 code a client takes an unknown code of code's
+// class for ("400 Bad Request").
+func fallbackTitle(code int) string {
+	if e, ok := byCode[code/100*100]; ok {
+		return e.Title()
+	}
+	return fmt.Sprintf("%d", code/100*100)
+}
 
 // CustomEntry returns the entry of a code a project declares in its
 // configuration with its reason phrase, for a code the catalog does not
@@ -39,8 +74,17 @@ func CustomEntry(code int, phrase string) *Entry {
 		BodyAllowed:  code/100 != 1 && code != 204 && code != 205 && code != 304,
 		Summary: "A code this project uses on purpose: its configuration (`codes:` in " +
 			"`.httpcode-lsp.yaml` or the editor's settings) declares it. It is in no registry, " +
-			"so generic clients and proxies only know its class.",
+			"so generic clients and proxies only know its class" + fallbackNote(code) + ".",
 	}
+}
+
+// fallbackNote is ", and handle it as 400 Bad Request" for a code in
+// 100..599, "" for one outside, which has no class.
+func fallbackNote(code int) string {
+	if code < 100 || code > 599 {
+		return ""
+	}
+	return ", and handle it as " + fallbackTitle(code)
 }
 
 // Spec names the document and section that define a code.
@@ -123,7 +167,13 @@ type Entry struct {
 func (e *Entry) Class() int { return e.Code / 100 }
 
 // Title is "404 Not Found".
-func (e *Entry) Title() string { return fmt.Sprintf("%d %s", e.Code, e.Phrase) }
+// An unregistered code has no phrase: its title is the number alone.
+func (e *Entry) Title() string {
+	if e.Phrase == "" {
+		return fmt.Sprint(e.Code)
+	}
+	return fmt.Sprintf("%d %s", e.Code, e.Phrase)
+}
 
 // ClassInfo describes a class of codes (1xx..5xx).
 type ClassInfo struct {

@@ -5,6 +5,7 @@ package catalog
 
 import (
 	"bufio"
+	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -634,6 +635,29 @@ func TestFirstSentence(t *testing.T) {
 	for _, tt := range tests {
 		if got := firstSentence(tt.in); got != tt.want {
 			t.Errorf("firstSentence(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestUnregisteredEntry(t *testing.T) {
+	for _, code := range []int{99, 600, 404, 499} {
+		if _, ok := UnregisteredEntry(code); ok {
+			t.Errorf("UnregisteredEntry(%d) = ok; want false (outside 100..599 or listed)", code)
+		}
+	}
+	for code, fallback := range map[int]string{480: "400 Bad Request", 222: "200 OK", 150: "100 Continue", 555: "500 Internal Server Error"} {
+		e, ok := UnregisteredEntry(code)
+		if !ok {
+			t.Fatalf("UnregisteredEntry(%d) = false", code)
+		}
+		md := e.Markdown("http")
+		for _, want := range []string{fmt.Sprintf("### %d\n", code), "not registered", "handles it as " + fallback, "**" + fmt.Sprint(code/100) + "xx "} {
+			if !strings.Contains(md, want) {
+				t.Errorf("%d: lacks %q:\n%s", code, want, md)
+			}
+		}
+		if e.BodyAllowed != (code/100 != 1) {
+			t.Errorf("%d: BodyAllowed = %v", code, e.BodyAllowed)
 		}
 	}
 }

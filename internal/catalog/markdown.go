@@ -69,6 +69,13 @@ func (e *Entry) render(goQualifier string) string {
 
 	b.WriteString(strings.TrimSpace(e.Summary))
 	b.WriteString("\n\n")
+	// A code the catalog does not describe means to a client what its
+	// class means, and no more.
+	if e.Registration == Custom || e.Registration == Unregistered {
+		if c, ok := Class(e.Class()); ok {
+			fmt.Fprintf(&b, "**%s:** %s\n\n", c.Label(), strings.TrimSpace(c.Summary))
+		}
+	}
 	if g := strings.TrimSpace(e.Guidance); g != "" {
 		fmt.Fprintf(&b, "**Usage:** %s\n\n", g)
 	}
@@ -129,7 +136,9 @@ func (e *Entry) registrationText() string {
 	case Unofficial:
 		return "unofficial"
 	case Custom:
-		return "custom code of this project"
+		return "custom code of this project, not registered"
+	case Unregistered:
+		return "not registered"
 	default:
 		return string(e.Registration)
 	}

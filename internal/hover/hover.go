@@ -39,7 +39,11 @@ func Markdown(occ occurrence.Occurrence, src []byte, goQualifier string, custom 
 		case declared:
 			md = catalog.CustomEntry(occ.Code, phrase).Markdown(goQualifier)
 		default:
-			return "", false
+			u, ok := catalog.UnregisteredEntry(occ.Code)
+			if !ok {
+				return "", false
+			}
+			md = u.Markdown(goQualifier)
 		}
 	}
 	if occ.Kind == occurrence.ResponseKey && occ.Context != "" {

@@ -4,7 +4,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/httpcode-lsp/httpcode-lsp/internal/golang"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/occurrence"
+	"github.com/httpcode-lsp/httpcode-lsp/internal/openapi"
+	"github.com/httpcode-lsp/httpcode-lsp/internal/yamldoc"
 )
 
 func TestMarkdown(t *testing.T) {
@@ -30,7 +33,16 @@ func TestMarkdown(t *testing.T) {
 			[]string{"### default", "every status code"}, nil, false},
 		{"unknown code", occurrence.Occurrence{Start: 26, End: 29, Code: 777, Kind: occurrence.ResponseKey}, "", nil, nil, nil, true},
 		{"custom code", occurrence.Occurrence{Start: 26, End: 29, Code: 777, Kind: occurrence.ResponseKey}, "", map[int]string{777: "Lucky Day"},
-			[]string{"### 777 Lucky Day", "custom code of this project", "`codes:`"}, []string{"IANA registered"}, false},
+			[]string{"### 777 Lucky Day", "custom code of this project", "`codes:`"}, []string{"IANA registered", "handle it as"}, false},
+		{"unregistered code", occurrence.Occurrence{Code: 480, Kind: occurrence.ResponseKey, Context: "POST /jobs"}, "", nil,
+			[]string{"### 480\n", "**4xx Client Error** · not registered", "handles it as 400 Bad Request",
+				"**4xx Client Error:** The server blames the request", "`codes:`", "**Response of:** `POST /jobs`"},
+			[]string{"IANA registered", "custom code"}, false},
+		{"unregistered 1xx code has no body", occurrence.Occurrence{Code: 199, Kind: occurrence.Literal}, "http", nil,
+			[]string{"### 199\n", "not registered", "handles it as 100 Continue", "**Content:** none"}, nil, false},
+		{"unregistered code with a custom phrase", occurrence.Occurrence{Code: 480, Kind: occurrence.ResponseKey}, "", map[int]string{480: "Temporary Redirect Loop"},
+			[]string{"### 480 Temporary Redirect Loop", "custom code of this project, not registered", "handle it as 400 Bad Request",
+				"**4xx Client Error:** The server blames the request"}, []string{"IANA registered"}, false},
 		{"custom phrase for a catalog code", occurrence.Occurrence{Code: 499, Kind: occurrence.Literal}, "http", map[int]string{499: "Request Abandoned"},
 			[]string{"### 499 Client Closed Request", `**This project:** its configuration declares 499 as "Request Abandoned".`}, nil, false},
 		{"custom code with the catalog's phrase", occurrence.Occurrence{Code: 499, Kind: occurrence.Literal}, "http", map[int]string{499: "Client Closed Request"},
@@ -49,6 +61,51 @@ func TestMarkdown(t *testing.T) {
 			for _, w := range tc.notWant {
 				if strings.Contains(md, w) {
 					t.Errorf("has %q:\n%s", w, md)
+				}
+			}
+		})
+	}
+}
+
+// Unregistered codes get a hover wherever the scanners find them: an
+// OpenAPI response key, a plain YAML value and a Go literal.
+func TestMarkdownUnregisteredFromSources(t *testing.T) {
+	spec := []byte("openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /jobs:\n    post:\n      responses:\n        '201': {description: Created}\n        '480': {description: Throttled}\n")
+	plain := []byte("probe:\n  status: 299\n")
+	goSrc := []byte("package p\n\nimport \"net/http\"\n\nfunc h(w http.ResponseWriter) { w.WriteHeader(209) }\n")
+	custom := map[int]string{299: "Partly Done"}
+	for _, tc := range []struct {
+		name string
+		occs []occurrence.Occurrence
+		src  []byte
+		code int
+		want []string
+	}{
+		{"OpenAPI key", openapi.Parse(spec).Occurrences, spec, 480,
+			[]string{"### 480\n", "not registered", "**4xx Client Error:**", "**Response of:** `POST /jobs`"}},
+		{"YAML value with a custom phrase", openapi.StatusValues(yamldoc.Parse(plain), nil), plain, 299,
+			[]string{"### 299 Partly Done", "custom code of this project, not registered", "**2xx Successful:**"}},
+		{"Go literal", golang.Scan(goSrc).Occurrences, goSrc, 209,
+			[]string{"### 209\n", "not registered", "handles it as 200 OK", "**2xx Successful:**"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var occ occurrence.Occurrence
+			found := false
+			for _, o := range tc.occs {
+				if o.Code == tc.code {
+					occ, found = o, true
+				}
+			}
+			if !found {
+				t.Fatalf("no occurrence of %d in %+v", tc.code, tc.occs)
+			}
+			md, ok := Markdown(occ, tc.src, "http", custom)
+			if !ok {
+				t.Fatal("no hover")
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(md, w) {
+					t.Errorf("lacks %q:\n%s", w, md)
 				}
 			}
 		})

@@ -29,6 +29,7 @@ func TestRuleTable(t *testing.T) {
 		{"method-status-mismatch", Info, LanguageOpenAPI},
 		{"missing-not-found", Info, LanguageOpenAPI},
 		{"missing-validation-error", Info, LanguageOpenAPI},
+		{"no-client-error-response", Hint, LanguageOpenAPI},
 		{"accepted-without-body", Hint, LanguageOpenAPI},
 		{"redirect-method-change", Hint, LanguageOpenAPI},
 		{"description-mismatch", Warning, LanguageOpenAPI},
@@ -107,6 +108,7 @@ paths:
         '200': {description: OK, content: {text/plain: {}}}
         '301': {description: Moved Permanently}
         '401': {description: Unauthorized}
+        '201': {description: Created}
         '299': {description: x}
         '499': {description: Client Closed Request}
         '204': {description: No Content, content: {text/plain: {}}}
@@ -124,6 +126,7 @@ func TestSeverities(t *testing.T) {
 	for key, want := range map[string]Severity{
 		"missing-header a 3":      Warning, // 301 without Location
 		"missing-header a 4":      Info,    // 401 without WWW-Authenticate
+		"missing-header a 2":      Hint,    // 201 without Location: optional in RFC 9110
 		"unknown-status-code 299": Warning,
 		"unknown-status-code 499": Info,
 		"body-not-allowed a 2":    Error,
@@ -350,5 +353,55 @@ func TestRuleSummaries(t *testing.T) {
 		if r.summary == "" || r.source == "" {
 			t.Errorf("rule %s has no summary or source for the docs table", r.ID)
 		}
+	}
+}
+
+// A lone default that describes success is reported at info, with its
+// own message; an operation with no success at all keeps the warning.
+func TestNoSuccessDefaultSeverity(t *testing.T) {
+	doc := openapi.Parse([]byte("openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        default: {description: Success}\n  /b:\n    get:\n      responses:\n        default: {description: Unexpected error}\n"))
+	got := map[string]Severity{}
+	for _, f := range findingsOf(OpenAPI(doc, Options{}), "no-success-response") {
+		got[f.Message[:6]] = f.Severity
+	}
+	if got["GET /a"] != Info || got["GET /b"] != Warning {
+		t.Errorf("severities %v, want GET /a info and GET /b warning", got)
+	}
+}
+
+// no-client-error-response leaves an operation to missing-not-found or
+// missing-validation-error when they report it, and takes it back when
+// they are turned off.
+func TestNoClientErrorDefers(t *testing.T) {
+	doc := openapi.Parse([]byte(`openapi: 3.0.3
+info: {title: t, version: '1'}
+paths:
+  /a:
+    get:
+      responses:
+        '200': {description: OK, content: {application/json: {}}}
+  /a/{id}:
+    get:
+      responses:
+        '200': {description: OK, content: {application/json: {}}}
+  /b:
+    post:
+      requestBody: {content: {application/json: {}}}
+      responses:
+        '201': {description: Created, headers: {Location: {schema: {type: string}}}}
+`))
+	ops := func(opts Options) []string {
+		var out []string
+		for _, f := range findingsOf(OpenAPI(doc, opts), "no-client-error-response") {
+			out = append(out, strings.SplitN(f.Message, " documents", 2)[0])
+		}
+		return out
+	}
+	if got := strings.Join(ops(Options{}), ", "); got != "GET /a" {
+		t.Errorf("with every rule on: %s, want GET /a alone", got)
+	}
+	off := Options{Severities: map[string]Severity{"missing-not-found": Off, "missing-validation-error": Off}}
+	if got := strings.Join(ops(off), ", "); got != "GET /a, GET /a/{id}, POST /b" {
+		t.Errorf("with the specific rules off: %s", got)
 	}
 }

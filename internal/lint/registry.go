@@ -15,6 +15,7 @@ var registry = []*Rule{
 	methodStatusMismatch,
 	missingNotFound,
 	missingValidationError,
+	noClientErrorResponse,
 	acceptedWithoutBody,
 	redirectMethodChange,
 	descriptionMismatch,

@@ -24,10 +24,17 @@ var missingValidationError = &Rule{
 
 func missingValidationOpenAPI(p *Pass) {
 	pathOperations(p.Doc, func(op *openapi.Operation, rm *openapi.ResponseMap) {
-		if !op.HasRequestBody || p.has(rm, 400) || p.has(rm, 422) || p.coversClass(rm, 4) {
+		if !wantsValidationError(p, rm) {
 			return
 		}
 		p.Report(Finding{Start: rm.KeyStart, End: rm.KeyEnd,
 			Message: fmt.Sprintf("%s takes a request body but documents no 400 or 422; add 400 Bad Request (or 422) for invalid input", op.Context)})
 	})
+}
+
+// wantsValidationError reports whether an operation takes a body but
+// documents no answer to invalid input.
+func wantsValidationError(p *Pass, rm *openapi.ResponseMap) bool {
+	op := rm.Operation
+	return op != nil && op.HasRequestBody && !p.has(rm, 400) && !p.has(rm, 422) && !p.coversClass(rm, 4)
 }

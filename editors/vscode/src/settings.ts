@@ -30,6 +30,7 @@ export const KNOWN_RULES = [
   'method-status-mismatch',
   'missing-not-found',
   'missing-validation-error',
+  'no-client-error-response',
   'accepted-without-body',
   'redirect-method-change',
   'description-mismatch',
