@@ -15,7 +15,7 @@ export type Severity = (typeof SEVERITIES)[number];
 
 /**
  * The rule IDs this extension's settings schema knows (package.json lists
- * the same). A test keeps them in step with internal/lint/rules.go. Rule IDs
+ * the same). A test keeps them in step with internal/lint/rule_*.go. Rule IDs
  * not in this list are still passed on: the server is the authority on its
  * rules, and a newer binary may have more.
  */
