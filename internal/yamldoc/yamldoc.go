@@ -128,6 +128,9 @@ func (d *Doc) parse() {
 			return
 		}
 	}
+	if d.IsJSON() {
+		d.text = surrogatesForYAML(d.text)
+	}
 	res := run(d.text, len(d.text))
 	d.Parses = 1
 	if res.err != nil && d.cutJSON(res, true) {
