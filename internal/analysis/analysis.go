@@ -166,17 +166,21 @@ func (f *File) analyse() {
 				f.httpQual = f.goFile.HTTPName
 			}
 		case YAML, JSON:
-			if base != nil && base.file.analysed.Load() && base.file.spec != nil {
+			// Plain YAML may hold status values under known keys; JSON
+			// that is not OpenAPI has no such convention.
+			statusValues := f.Lang == YAML
+			switch {
+			case !openapi.Relevant(f.src, statusValues, f.settings.StatusKeys):
+				f.spec = openapi.Model(yamldoc.Unparsed(f.src))
+			case base != nil && base.file.analysed.Load() && base.file.spec != nil:
 				f.spec = openapi.Model(yamldoc.Reparse(base.file.spec.Doc, f.src, base.edit))
-			} else {
+			default:
 				f.spec = openapi.Parse(f.src)
 			}
 			switch {
 			case f.spec.Kind.IsOpenAPI():
 				f.occs = f.spec.Occurrences
-			case f.Lang == YAML:
-				// Plain YAML: status values under known keys. JSON that
-				// is not OpenAPI has no such convention.
+			case statusValues:
 				f.occs = openapi.StatusValues(f.spec.Doc, f.settings.StatusKeys)
 			}
 		}
