@@ -238,6 +238,13 @@ func (f *File) Findings() []lint.Finding {
 			out = lint.Go(f.src, f.goFile, f.goSyntax, f.settings.Lint)
 			f.goSyntax = golang.Syntax{}
 		case f.spec != nil:
+			if !f.spec.Kind.IsOpenAPI() && len(f.occs) == 0 {
+				// Only a document recognised as OpenAPI or holding
+				// status values is ours to judge: package.json, a JSON
+				// file with comments or a CI workflow gets nothing, not
+				// even a syntax error that other tools read otherwise.
+				break
+			}
 			for _, e := range f.spec.Errors {
 				out = append(out, lint.Finding{RuleID: SyntaxErrorID, Severity: lint.Error, Start: e.Start, End: e.End, Message: e.Message})
 			}
