@@ -43,6 +43,7 @@ func dataShapes(size int) []struct {
 		{"JSON number array", JSON, repeat("[", "N", ",", "]")},
 		{"JSON number array, pretty", JSON, repeat("[\n", "  N", ",\n", "\n]\n")},
 		{"JSON objects of numbers", JSON, repeat("[", `{"a":N,"b":[N,N]}`, ",", "]")},
+		{"JSON records with descriptions", JSON, repeat("[", `{"id":N,"description":"d","tags":[N,N,N]}`, ",", "]")},
 		{"YAML list", YAML, repeat("", "- N", "\n", "\n")},
 		{"YAML flow list", YAML, repeat("items: [", "N", ", ", "]\n")},
 		{"YAML mappings", YAML, repeat("", "- {a: N, b: N}", "\n", "\n")},

@@ -13,10 +13,15 @@ import (
 	"strings"
 )
 
-// openAPIWords are the keys without which Model finds nothing: the root
-// markers, the `responses` key of a fragment, and the keys that make a
-// root mapping of codes a responses map (hasResponseObjects).
-var openAPIWords = []string{"openapi", "swagger", "responses", "description", "$ref"}
+// openAPIWords are the keys without which Model finds nothing but a root
+// responses map: the root markers and the `responses` key of a fragment.
+// responseWords are the keys that make a root mapping of codes a
+// responses map (hasResponseObjects); as data files are full of
+// descriptions, they count only in a text with a status key.
+var (
+	openAPIWords  = []string{"openapi", "swagger", "responses"}
+	responseWords = []string{"description", "$ref"}
+)
 
 // statusWords are what every default status key, normalised, contains
 // (NewStatusKeys, Match).
@@ -48,6 +53,9 @@ func Relevant(src []byte, statusValues bool, extraKeys []string) bool {
 	// the time of the scan, against a hundred for a node tree.
 	norm := appendNormalized(make([]byte, 0, len(src)), src)
 	words := openAPIWords
+	if statusKey(src) {
+		words = append(append([]string(nil), words...), responseWords...)
+	}
 	if statusValues {
 		words = append(append(append([]string(nil), words...), statusWords...), extraKeys...)
 		for _, k := range extraKeys {
@@ -63,3 +71,59 @@ func Relevant(src []byte, statusValues bool, extraKeys []string) bool {
 	}
 	return false
 }
+
+// statusKey reports whether src may hold a mapping key that is a response
+// key (ParseStatus: 404, 4XX, 4xx, default): such a word, quoted or not,
+// standing alone before a colon (the blanks and line breaks between
+// skipped, which a flow mapping or a repaired text may put there) or
+// after the ? of an explicit key.
+func statusKey(src []byte) bool {
+	word := func(start, end int) bool {
+		if start < 0 || end > len(src) || start >= end {
+			return false
+		}
+		before := byte(' ')
+		if start > 0 {
+			before = src[start-1]
+		}
+		return strings.IndexByte(" \t\r\n\"'{[,", before) >= 0 && ParseStatus(string(src[start:end])).Valid()
+	}
+	alnum := func(c byte) bool { return isDigit(c) || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+	for i, c := range src {
+		switch c {
+		case ':':
+			end := i
+			for end > 0 && isSpace(src[end-1]) {
+				end--
+			}
+			if end > 0 && (src[end-1] == '"' || src[end-1] == '\'') {
+				end--
+			}
+			start := end
+			for start > 0 && end-start < len("default") && alnum(src[start-1]) {
+				start--
+			}
+			if word(start, end) {
+				return true
+			}
+		case '?':
+			start := i + 1
+			for start < len(src) && isSpace(src[start]) {
+				start++
+			}
+			if start < len(src) && (src[start] == '"' || src[start] == '\'') {
+				start++
+			}
+			end := start
+			for end < len(src) && end-start <= len("default") && alnum(src[end]) {
+				end++
+			}
+			if word(start, end) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }

@@ -17,6 +17,13 @@ func TestRelevant(t *testing.T) {
 		{"x:\n  responses:\n    '200': {}\n", false, nil, true},
 		{"'200':\n  description: OK\n", false, nil, true},
 		{"'200':\n  $ref: '#/x'\n", false, nil, true},
+		{`{"4XX" : {"description": "x"}}`, false, nil, true},
+		{"default:\n  description: x\n", false, nil, true},
+		{"? 200\n: {description: x}\n", false, nil, true},
+		{"{\"200\"\n: {\"description\": \"x\"}}", false, nil, true},
+		// A description is no response without a status key.
+		{`[{"id": 200, "description": "x"}, {"id": 404, "2000": 2}]`, false, nil, false},
+		{"items:\n- description: x\n  count: 200\n", false, nil, false},
 		// Keys are compared as Match compares them.
 		{"Expected-Status: 200\n", true, nil, true},
 		{"Expected-Status: 200\n", false, nil, false},
