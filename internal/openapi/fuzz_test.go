@@ -13,6 +13,7 @@ import (
 
 func FuzzOpenAPI(f *testing.F) {
 	f.Add([]byte("openapi: 3.0.0\npaths:\n  /a:\n    get:\n      responses:\n        '4\n"))
+	f.Add([]byte("{\"200\": {\"description\": \"\\ud83d\"}, \"x-a\": [1, 2]}"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		checkDocument(t, src)
 	})
