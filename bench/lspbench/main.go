@@ -21,6 +21,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -51,12 +52,15 @@ type config struct {
 	rounds    int // fresh servers opening each file, alternated with the baseline
 	positions int // hover and completion requests per file
 	edits     int // one-character edits per file
+	// numbersSize is the size of the number array opened for the peak
+	// RSS per input byte; specs the number of small specs opened at once.
+	numbersSize, specs int
 }
 
 func run(bin, dir, redocly, only string, smoke bool) error {
-	cfg := config{rounds: 3, positions: 1000, edits: 100}
+	cfg := config{rounds: 3, positions: 1000, edits: 100, numbersSize: 10 << 20, specs: 2000}
 	if smoke {
-		cfg = config{rounds: 1, positions: 50, edits: 10}
+		cfg = config{rounds: 1, positions: 50, edits: 10, numbersSize: 1 << 20, specs: 200}
 	}
 	files, big, err := inputs(dir, smoke)
 	if err != nil {
@@ -92,7 +96,14 @@ func run(bin, dir, redocly, only string, smoke bool) error {
 		}
 		results = append(results, r)
 	}
-	fmt.Print(table(results, cfg, big))
+	var mem *memoryResult
+	if only == "" {
+		fmt.Fprintf(os.Stderr, "lspbench: memory: a %d MB number array, %d open specs\n", cfg.numbersSize>>20, cfg.specs)
+		if mem, err = measureMemory(bin, dir, cfg.numbersSize, cfg.specs); err != nil {
+			return fmt.Errorf("memory: %w", err)
+		}
+	}
+	fmt.Print(table(results, cfg, big, mem))
 	return nil
 }
 
@@ -360,7 +371,8 @@ func spread(offs []int, n int) []int {
 }
 
 // table prints the results: one column per file, one row per measure.
-func table(rs []*result, cfg config, big file) string {
+// mem, when not nil, is shown in the first column.
+func table(rs []*result, cfg config, big file, mem *memoryResult) string {
 	var b strings.Builder
 	row := func(name string, cell func(r *result) string) {
 		b.WriteString("| " + name + " |")
@@ -409,6 +421,23 @@ func table(rs []*result, cfg config, big file) string {
 		}
 		return fmt.Sprintf("%s (%d during the analysis, %d answered)", pair(r.load.hovers), len(r.load.hovers), r.load.hovered)
 	})
+	first := func(cell func() string) func(r *result) string {
+		return func(r *result) string {
+			if mem == nil || r != rs[0] {
+				return "—"
+			}
+			return cell()
+		}
+	}
+	row(fmt.Sprintf("peak RSS per input byte, number-array document (%d MB JSON; server / `check`)", cfg.numbersSize>>20), first(func() string {
+		per := func(rss int64) string {
+			return fmt.Sprintf("%.1f B (%s)", float64(rss)/float64(mem.numbersSize), mb(rss))
+		}
+		return per(mem.numbersRSS) + " / " + per(mem.checkRSS)
+	}))
+	row(fmt.Sprintf("%s open specs, peak RSS", groupThousands(cfg.specs)), first(func() string {
+		return fmt.Sprintf("%s (%d × %.1f kB)", mb(mem.specsRSS), mem.specs, float64(mem.specSize)/1e3)
+	}))
 	row("`check`: wall (× yaml.v3), peak RSS", func(r *result) string {
 		return ratio(r.check, r.yamlParse) + ", " + mb(r.checkRSS)
 	})
@@ -419,6 +448,15 @@ func table(rs []*result, cfg config, big file) string {
 		return fmt.Sprintf("%s, %s (%.1f×)", ms(r.redocly), mb(r.redoclyRSS), float64(r.redocly)/float64(r.firstDiagnostics))
 	})
 	return b.String()
+}
+
+// groupThousands writes n with a comma between thousands: 2,000.
+func groupThousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
 
 // file is one input.

@@ -166,17 +166,21 @@ func (f *File) analyse() {
 				f.httpQual = f.goFile.HTTPName
 			}
 		case YAML, JSON:
-			if base != nil && base.file.analysed.Load() && base.file.spec != nil {
+			// Plain YAML may hold status values under known keys; JSON
+			// that is not OpenAPI has no such convention.
+			statusValues := f.Lang == YAML
+			switch {
+			case !openapi.Relevant(f.src, statusValues, f.settings.StatusKeys):
+				f.spec = openapi.Model(yamldoc.Unparsed(f.src))
+			case base != nil && base.file.analysed.Load() && base.file.spec != nil:
 				f.spec = openapi.Model(yamldoc.Reparse(base.file.spec.Doc, f.src, base.edit))
-			} else {
+			default:
 				f.spec = openapi.Parse(f.src)
 			}
 			switch {
 			case f.spec.Kind.IsOpenAPI():
 				f.occs = f.spec.Occurrences
-			case f.Lang == YAML:
-				// Plain YAML: status values under known keys. JSON that
-				// is not OpenAPI has no such convention.
+			case statusValues:
 				f.occs = openapi.StatusValues(f.spec.Doc, f.settings.StatusKeys)
 			}
 		}
@@ -239,6 +243,13 @@ func (f *File) Findings() []lint.Finding {
 			out = append(out, lint.Go(f.src, f.goFile, f.goSyntax, f.settings.Lint)...)
 			f.goSyntax = golang.Syntax{}
 		case f.spec != nil:
+			if !f.spec.Kind.IsOpenAPI() && len(f.occs) == 0 {
+				// Only a document recognised as OpenAPI or holding
+				// status values is ours to judge: package.json, a JSON
+				// file with comments or a CI workflow gets nothing, not
+				// even a syntax error that other tools read otherwise.
+				break
+			}
 			for _, e := range f.spec.Errors {
 				out = append(out, lint.Finding{RuleID: SyntaxErrorID, Severity: lint.Error, Start: e.Start, End: e.End, Message: e.Message})
 			}

@@ -79,3 +79,38 @@ func hasRule(fs []lint.Finding, id string) bool {
 	}
 	return false
 }
+
+// TestSurrogateEscapes checks that a JSON spec with a UTF-16 surrogate
+// pair escape, and lone or reversed halves, is analysed in full: no
+// syntax error, and the rules' findings after the escapes.
+func TestSurrogateEscapes(t *testing.T) {
+	src := `{
+  "openapi": "3.0.3",
+  "info": {"title": "Hello! \ud83d\udc4d", "version": "1", "description": "\udc4d\ud83d and \ud83d alone"},
+  "paths": {
+    "/a": {
+      "get": {
+        "responses": {
+          "200": {"description": "OK \uD83D\uDE00"},
+          "2000": {"description": "typo"}
+        }
+      }
+    }
+  }
+}
+`
+	f := New(JSON, []byte(src), Settings{})
+	if len(f.Occurrences()) != 1 {
+		t.Errorf("occurrences %v, want the 200 key", f.Occurrences())
+	}
+	var ids []string
+	for _, fd := range f.Findings() {
+		ids = append(ids, fd.RuleID)
+		if fd.Severity == lint.Error && fd.RuleID == SyntaxErrorID {
+			t.Errorf("syntax error: %s", fd.Message)
+		}
+	}
+	if !hasRule(f.Findings(), "invalid-status-code") {
+		t.Errorf("findings %v, want invalid-status-code on 2000", ids)
+	}
+}

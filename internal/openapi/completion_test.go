@@ -3,6 +3,7 @@ package openapi
 import (
 	"math/rand"
 	"reflect"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -230,5 +231,31 @@ func TestCompletionAtJSONMarks(t *testing.T) {
 	}
 	if found < len(doc.Occurrences)/every {
 		t.Errorf("completions at %d offsets, want at least one per key tried (%d)", found, len(doc.Occurrences)/every)
+	}
+}
+
+// TestJSONCompletionPastDeepNesting checks that a completion in a JSON
+// document after brackets nested far deeper than the model reads is
+// still offered, and that the scan's saved states do not copy a stack
+// as deep as the text (358 bytes per byte of this one, where they did).
+func TestJSONCompletionPastDeepNesting(t *testing.T) {
+	deep := strings.Repeat("[", 100000) + strings.Repeat("]", 100000)
+	src := []byte("{\n  \"openapi\": \"3.0.3\",\n  \"paths\": {\"/a\": {\"get\": {\n    \"x\": " + deep + ",\n    \"responses\": {\"2")
+	doc := Parse(src)
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	c := CompletionAt(doc, len(src), nil)
+	runtime.ReadMemStats(&after)
+	if c.Kind != ResponseKeyCompletion || c.Method != "GET" || c.Prefix != `"2` {
+		t.Errorf("completion %+v", c)
+	}
+	// A mark holds at most yamldoc.MaxDepth frames: 64 kB every 16 kB.
+	if perByte := float64(after.TotalAlloc-before.TotalAlloc) / float64(len(src)); perByte > 8 {
+		t.Errorf("completion allocated %.1f bytes per byte of the text", perByte)
+	}
+	inside := strings.Index(string(src), "[") + 50000
+	if c := CompletionAt(doc, inside, nil); c.Kind != NoCompletion {
+		t.Errorf("completion %+v deep inside the brackets", c)
 	}
 }

@@ -13,6 +13,7 @@ import (
 
 func FuzzOpenAPI(f *testing.F) {
 	f.Add([]byte("openapi: 3.0.0\npaths:\n  /a:\n    get:\n      responses:\n        '4\n"))
+	f.Add([]byte("{\"200\": {\"description\": \"\\ud83d\"}, \"x-a\": [1, 2]}"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		checkDocument(t, src)
 	})
@@ -21,7 +22,15 @@ func FuzzOpenAPI(f *testing.F) {
 func checkDocument(t *testing.T, src []byte) {
 	doc := Parse(src)
 	checkOccurrences(t, src, doc.Occurrences, occurrence.ResponseKey)
-	checkOccurrences(t, src, StatusValues(doc.Doc, []string{"code", "x"}), occurrence.Value)
+	values := StatusValues(doc.Doc, []string{"code", "x"})
+	checkOccurrences(t, src, values, occurrence.Value)
+	// What Relevant calls irrelevant must hold nothing.
+	if !Relevant(src, false, nil) && (doc.Kind.IsOpenAPI() || len(doc.ResponseMaps) > 0) {
+		t.Fatalf("irrelevant, but %v with %d response maps", doc.Kind, len(doc.ResponseMaps))
+	}
+	if !Relevant(src, true, []string{"code", "x"}) && len(values) > 0 {
+		t.Fatalf("irrelevant, but status values %v", values)
+	}
 	for _, rm := range doc.ResponseMaps {
 		for _, r := range rm.Entries {
 			if r.KeyStart > r.CodeStart || r.CodeStart > r.CodeEnd || r.CodeEnd > r.KeyEnd || r.KeyEnd > len(src) || r.KeyStart < 0 {

@@ -50,6 +50,11 @@ type jsonScan struct {
 	stack []jsonFrame
 	keys  []span
 	i     int
+	// deep counts the containers open past yamldoc.MaxDepth, which the
+	// model does not read either: they are counted, not stacked, so that
+	// the stack and every mark that copies it stay short however deep
+	// the text nests.
+	deep int
 }
 
 func (st *jsonScan) top() *jsonFrame {
@@ -60,7 +65,7 @@ func (st *jsonScan) top() *jsonFrame {
 }
 
 func (st *jsonScan) clone() jsonScan {
-	return jsonScan{stack: slices.Clone(st.stack), keys: slices.Clone(st.keys), i: st.i}
+	return jsonScan{stack: slices.Clone(st.stack), keys: slices.Clone(st.keys), i: st.i, deep: st.deep}
 }
 
 // scan reads the tokens from st.i on, stopping before offset limit or at
@@ -75,6 +80,14 @@ func (st *jsonScan) scan(src []byte, cursor, limit int) (tokStart, tokEnd int, q
 		case ' ', '\t', '\r', '\n':
 			st.i++
 		case '{', '[':
+			if st.deep > 0 || len(st.stack) >= yamldoc.MaxDepth {
+				if t := st.top(); t != nil && st.deep == 0 {
+					t.state = afterValue
+				}
+				st.deep++
+				st.i++
+				continue
+			}
 			f := jsonFrame{object: c == '{', start: i, keysFrom: len(st.keys)}
 			if t := st.top(); t != nil {
 				if t.object && t.state == wantValue && len(st.keys) > t.keysFrom {
@@ -86,6 +99,14 @@ func (st *jsonScan) scan(src []byte, cursor, limit int) (tokStart, tokEnd int, q
 			st.stack = append(st.stack, f)
 			st.i++
 		case '}', ']':
+			if st.deep > 0 {
+				st.deep--
+				if t := st.top(); t != nil && st.deep == 0 {
+					t.valueEnd = i + 1
+				}
+				st.i++
+				continue
+			}
 			if len(st.stack) > 0 {
 				st.keys = st.keys[:st.stack[len(st.stack)-1].keysFrom]
 				st.stack = st.stack[:len(st.stack)-1]
@@ -95,12 +116,12 @@ func (st *jsonScan) scan(src []byte, cursor, limit int) (tokStart, tokEnd int, q
 			}
 			st.i++
 		case ':':
-			if t := st.top(); t != nil && t.state == wantColon {
+			if t := st.top(); t != nil && st.deep == 0 && t.state == wantColon {
 				t.state = wantValue
 			}
 			st.i++
 		case ',':
-			if t := st.top(); t != nil {
+			if t := st.top(); t != nil && st.deep == 0 {
 				t.state = wantKey
 			}
 			st.i++
@@ -120,7 +141,7 @@ func (st *jsonScan) scan(src []byte, cursor, limit int) (tokStart, tokEnd int, q
 				st.i = cursor
 				return i, j, quote
 			}
-			if t := st.top(); t != nil {
+			if t := st.top(); t != nil && st.deep == 0 {
 				switch {
 				case t.object && (t.state == wantKey || t.state == afterValue):
 					if t.allKeys || len(st.keys) == t.keysFrom {
@@ -183,7 +204,7 @@ func (s *cursorScan) json(cursor int) Completion {
 	stack, keys := st.stack, st.keys
 	top := st.top
 	t := top()
-	if t == nil || !t.object || !t.allKeys || t.state != wantKey && t.state != afterValue {
+	if t == nil || !t.object || !t.allKeys || t.state != wantKey && t.state != afterValue || st.deep > 0 {
 		return Completion{}
 	}
 	c := Completion{Kind: ResponseKeyCompletion, Start: cursor, End: cursor, DocKind: s.doc.Kind, JSON: true, Quote: '"'}

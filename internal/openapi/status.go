@@ -55,7 +55,7 @@ func normalizeKey(s string) string {
 	return string(appendNormalized(nil, s))
 }
 
-func appendNormalized(b []byte, s string) []byte {
+func appendNormalized[T string | []byte](b []byte, s T) []byte {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {

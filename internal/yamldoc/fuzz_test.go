@@ -15,6 +15,7 @@ import (
 
 func FuzzParse(f *testing.F) {
 	f.Add([]byte("a: 1\nb: 'x\nc: [1, {d: é}]\n"))
+	f.Add([]byte("{\"a\": \"\\ud83d\\udc4d \\udc4d\",\n \"b\" 1}\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		checkParse(t, src)
 	})
@@ -26,6 +27,7 @@ func FuzzReparse(f *testing.F) {
 	f.Add([]byte("a:\n  b:\n    c: 1\n  d: [x, y]\n"), uint16(14), uint16(1), []byte("22"))
 	f.Add([]byte("a:\r\n  b:\r\n    c: 'é😀'\r\n  e: 1\r\n"), uint16(20), uint16(0), []byte("\r"))
 	f.Add([]byte("{\"a\": {\"b\": [1, 2]}, \"c\": {\"d\": \"x\u2028\"}}"), uint16(16), uint16(2), []byte(", 3"))
+	f.Add([]byte("{\"a\": {\"b\": \"\\ud83d\\udc4d\"}, \"c\": [1]}"), uint16(27), uint16(0), []byte(", 2"))
 	f.Fuzz(func(t *testing.T, src []byte, at, del uint16, ins []byte) {
 		if len(src) > 1<<14 || len(ins) > 64 {
 			return

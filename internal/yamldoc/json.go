@@ -4,13 +4,16 @@
 // — kinds, styles, tags, values, lines and columns — many times faster.
 // Anything yaml.v3 might read differently (an escape it lacks, a key too
 // long to be a simple key, a raw control character) is left to yaml.v3,
-// as is every syntax error.
+// as is every syntax error. The one exception is a surrogate escape
+// (\ud83d\udc4d), valid JSON that yaml.v3 rejects: it is read here as
+// encoding/json reads it.
 
 package yamldoc
 
 import (
 	"bytes"
 	"strconv"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
@@ -239,9 +242,9 @@ func (r *jsonReader) array(depth int) (*yaml.Node, bool) {
 	}
 }
 
-// str reads a string: the escapes yaml.v3 shares with JSON, no raw
-// control characters or line breaks, no surrogate escapes (which yaml.v3
-// rejects).
+// str reads a string: the escapes yaml.v3 shares with JSON, and
+// surrogate escapes, which yaml.v3 rejects, read as encoding/json reads
+// them; no raw control characters or line breaks.
 func (r *jsonReader) str() (*yaml.Node, bool) {
 	n := r.node(yaml.ScalarNode, yaml.DoubleQuotedStyle, "!!str")
 	t := r.t
@@ -289,20 +292,63 @@ func (r *jsonReader) str() (*yaml.Node, bool) {
 		case 't':
 			buf = append(buf, '\t')
 		case 'u':
-			if i+4 >= len(t) {
+			v, ok := hex4(t, i+1)
+			if !ok {
 				return nil, false
 			}
-			v, err := strconv.ParseUint(string(t[i+1:i+5]), 16, 32)
-			if err != nil || v >= 0xD800 && v <= 0xDFFF {
-				return nil, false
-			}
-			buf = utf8.AppendRune(buf, rune(v))
 			i += 4
+			if utf16.IsSurrogate(v) {
+				// A pair is one character; a half without its other
+				// half is U+FFFD, as encoding/json reads it.
+				if w, ok := hex4(t, i+3); ok && t[i+1] == '\\' && t[i+2] == 'u' {
+					if r := utf16.DecodeRune(v, w); r != utf8.RuneError {
+						v = r
+						i += 6
+					}
+				}
+			}
+			buf = utf8.AppendRune(buf, v)
 		default:
 			return nil, false
 		}
 	}
 	return nil, false
+}
+
+// surrogatesForYAML returns a JSON text with every surrogate escape
+// (\ud800 to \udfff) made \ufffd, which yaml.v3 reads where it rejects
+// the first: a text the JSON reader leaves to yaml.v3 (one being typed,
+// with a syntax error) is not failed by a valid escape before its error.
+// Each half of a pair becomes a U+FFFD there, as only an escape of the
+// same length keeps every offset. It returns text itself when it has
+// none, else a copy. In JSON a backslash stands only in a string.
+func surrogatesForYAML(text []byte) []byte {
+	out := text
+	for i := bytes.IndexByte(text, '\\'); i >= 0 && i+1 < len(text); {
+		if text[i+1] == 'u' {
+			if v, ok := hex4(text, i+2); ok && utf16.IsSurrogate(v) {
+				if &out[0] == &text[0] {
+					out = bytes.Clone(text)
+				}
+				copy(out[i+2:], "fffd")
+			}
+		}
+		j := bytes.IndexByte(text[i+2:], '\\')
+		if j < 0 {
+			break
+		}
+		i += 2 + j
+	}
+	return out
+}
+
+// hex4 reads the four hex digits of a \u escape at t[i:].
+func hex4(t []byte, i int) (rune, bool) {
+	if i+4 > len(t) {
+		return 0, false
+	}
+	v, err := strconv.ParseUint(string(t[i:i+4]), 16, 32)
+	return rune(v), err == nil
 }
 
 // number reads a JSON number; its tag is yaml.v3's.

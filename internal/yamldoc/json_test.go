@@ -1,6 +1,7 @@
 package yamldoc
 
 import (
+	"encoding/json"
 	"maps"
 	"math/rand"
 	"os"
@@ -65,13 +66,49 @@ func TestJSONReaderEqualsYAML(t *testing.T) {
 	}
 	// What yaml.v3 reads otherwise, or not at all, is left to it.
 	for _, src := range []string{
-		`{"a": "\/"}`, `{"a": "\ud83d\ude00"}`, "{\"a\":\n 1, \"b\"\n: 2}", `{"a": 01}`, `{"a": tru}`,
+		`{"a": "\/"}`, "{\"a\":\n 1, \"b\"\n: 2}", `{"a": 01}`, `{"a": tru}`,
 		`{"a": 1,}`, `{"a": 1}x`, "{\"a\": \"tab\there\"}", `{"` + strings.Repeat("k", 1100) + `": 1}`,
 		"{\"a\": 1}\r", "{\"a\": \"\u2028\"}", "\t{\"a\": 1}", `{"a": 1} {"b": 2}`, `"top"`, `a: 1`,
 	} {
 		if _, ok := parseJSON([]byte(src)); ok {
 			t.Errorf("the reader accepted %q", src)
 		}
+	}
+}
+
+// TestJSONSurrogates checks that surrogate escapes, which yaml.v3
+// rejects, are read as encoding/json reads them: a pair as one
+// character, a lone or reversed half as U+FFFD; and that a JSON text
+// yaml.v3 reads (one with a syntax error) is not failed by them.
+func TestJSONSurrogates(t *testing.T) {
+	for _, lit := range []string{
+		`"Hello! \ud83d\udc4d"`, `"\uD83D\uDE00\u00e9"`, `"\ud83d"`, `"\udc4d"`, `"\udc4d\ud83d"`,
+		`"\ud83d\ud83d\ude00"`, `"\ud83dx\ude00"`, `"\ud83d\n"`, `"\ud83d\u0041"`, `"a\\ud83d"`,
+	} {
+		var want string
+		if err := json.Unmarshal([]byte(lit), &want); err != nil {
+			t.Fatal(err)
+		}
+		d := Parse([]byte(`{"k": ` + lit + `}`))
+		if len(d.Errors) > 0 {
+			t.Errorf("%s: %v", lit, d.Errors)
+			continue
+		}
+		if _, v := Get(d.Root, "k"); v == nil || v.Value != want {
+			t.Errorf("%s read as %+v, want %q", lit, v, want)
+		}
+	}
+	// A syntax error after the escape is the one reported.
+	src := "{\n  \"a\": \"\\ud83d\\udc4d\",\n  \"b\" 1,\n  \"c\": 1\n}\n"
+	d := Parse([]byte(src))
+	if len(d.Errors) != 1 || !strings.HasPrefix(src[d.Errors[0].Start:], `"b"`) {
+		t.Fatalf("errors %+v, want one on the line of b", d.Errors)
+	}
+	if k, _ := Get(d.Root, "c"); k == nil {
+		t.Error("the member after the error is lost")
+	}
+	if _, v := Get(d.Root, "a"); v == nil || v.Value != "\ufffd\ufffd" {
+		t.Errorf("a read by yaml.v3 as %+v, want two U+FFFD", v)
 	}
 }
 

@@ -80,6 +80,14 @@ func Parse(src []byte) (d *Doc) {
 	return d
 }
 
+// Unparsed returns src as a document that was not parsed: its lines
+// are indexed, it has no nodes and no error. It is for a text the caller
+// knows holds nothing it looks for, whose node tree would cost a hundred
+// times its size for nothing.
+func Unparsed(src []byte) *Doc {
+	return &Doc{src: src, text: src, lines: newLineIndex(src)}
+}
+
 // Text returns the text the nodes were read from. It has the length and
 // line structure of the source; lines dropped as unreadable are blank.
 // It must not be modified.
@@ -127,6 +135,9 @@ func (d *Doc) parse() {
 			d.Roots, d.Parses = []*yaml.Node{root}, 1
 			return
 		}
+	}
+	if d.IsJSON() {
+		d.text = surrogatesForYAML(d.text)
 	}
 	res := run(d.text, len(d.text))
 	d.Parses = 1

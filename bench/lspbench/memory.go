@@ -1,0 +1,111 @@
+// memory.go: the two memory budgets of issue 13. Per input byte: the
+// peak RSS of a server that opens one generated JSON array of numbers,
+// the densest node tree a text can make, and of `check` on it. Across
+// documents: the peak RSS of a server that opens two thousand small
+// generated specs, as an editor opening a repository of them does.
+
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/httpcode-lsp/httpcode-lsp/internal/specgen"
+)
+
+// memoryResult is what measureMemory measured.
+type memoryResult struct {
+	numbersSize          int
+	numbersRSS, checkRSS int64 // the server's and check's, on the number array
+	specs, specSize      int   // specs opened, bytes each
+	specsRSS             int64
+}
+
+// numberArray returns a JSON array of one-digit numbers of about size
+// bytes: a node every two bytes.
+func numberArray(size int) []byte {
+	b := make([]byte, 0, size+2)
+	b = append(b, '[')
+	for i := 0; len(b) < size; i++ {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, byte('0'+i%10))
+	}
+	return append(b, ']', '\n')
+}
+
+// measureMemory writes the number array (of numbersSize bytes) into dir,
+// opens it in a new server and runs check on it, then opens specs small
+// generated specs in another.
+func measureMemory(bin, dir string, numbersSize, specs int) (*memoryResult, error) {
+	r := &memoryResult{specs: specs}
+	path := filepath.Join(dir, "numbers.json")
+	src := numberArray(numbersSize)
+	r.numbersSize = len(src)
+	if err := os.WriteFile(path, src, 0o644); err != nil {
+		return nil, err
+	}
+	var err error
+	if _, r.checkRSS, err = runCommand(bin, "check", "--fail-on", "none", path); err != nil {
+		return nil, err
+	}
+	c, err := startInitialized(bin, nil)
+	if err != nil {
+		return nil, err
+	}
+	err = openAll(c, map[string][]byte{"file://" + path: src})
+	r.numbersRSS = c.peakRSS()
+	c.stop()
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+
+	// The specs differ in a comment, so that no two texts are the same;
+	// they are never written to disk.
+	spec := specgen.OpenAPI(550)
+	r.specSize = len(spec)
+	docs := map[string][]byte{}
+	for i := 0; i < specs; i++ {
+		text := append([]byte("# spec "+strconv.Itoa(i)+"\n"), spec...)
+		docs["file://"+filepath.Join(dir, "specs", strconv.Itoa(i)+".yaml")] = text
+	}
+	if c, err = startInitialized(bin, nil); err != nil {
+		return nil, err
+	}
+	defer c.stop()
+	if err := openAll(c, docs); err != nil {
+		return nil, fmt.Errorf("%d specs: %w", specs, err)
+	}
+	r.specsRSS = c.peakRSS()
+	return r, nil
+}
+
+// openAll opens the documents (by URI) in the server and waits for the
+// diagnostics of each.
+func openAll(c *client, docs map[string][]byte) error {
+	var waits []chan published
+	for uri, text := range docs {
+		lang := strings.TrimPrefix(filepath.Ext(uri), ".")
+		open, err := json.Marshal(map[string]any{"jsonrpc": "2.0", "method": "textDocument/didOpen",
+			"params": map[string]any{"textDocument": map[string]any{
+				"uri": uri, "languageId": lang, "version": 1, "text": string(text)}}})
+		if err != nil {
+			return err
+		}
+		waits = append(waits, c.expectDiagnostics(uri, 1))
+		if err := c.writeBody(open); err != nil {
+			return err
+		}
+	}
+	for _, ch := range waits {
+		if _, err := wait(ch, "diagnostics after didOpen"); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,82 @@
+package analysis
+
+import (
+	"runtime"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// maxAllocPerByte bounds what the analysis of one document allocates per
+// byte of its text. The goal is a server whose peak RSS stays under 40
+// bytes per byte of its largest document; the server also holds the
+// text, the message it came in and its line table, and the collector lets
+// the heap grow to 1.75 times what is live.
+const maxAllocPerByte = 8
+
+// dataShapes are documents of about size bytes that hold nothing the
+// analysis reads, in the shapes that cost most per byte as a node tree:
+// a node per two bytes (numbers), a node per four (a YAML list), aliases,
+// deep nesting, and long strings.
+func dataShapes(size int) []struct {
+	name string
+	lang Language
+	src  string
+} {
+	repeat := func(head, item, sep, tail string) string {
+		var b strings.Builder
+		b.WriteString(head)
+		for i := 0; b.Len() < size; i++ {
+			if i > 0 {
+				b.WriteString(sep)
+			}
+			b.WriteString(strings.ReplaceAll(item, "N", strconv.Itoa(i%10)))
+		}
+		b.WriteString(tail)
+		return b.String()
+	}
+	return []struct {
+		name string
+		lang Language
+		src  string
+	}{
+		{"JSON number array", JSON, repeat("[", "N", ",", "]")},
+		{"JSON number array, pretty", JSON, repeat("[\n", "  N", ",\n", "\n]\n")},
+		{"JSON objects of numbers", JSON, repeat("[", `{"a":N,"b":[N,N]}`, ",", "]")},
+		{"JSON records with descriptions", JSON, repeat("[", `{"id":N,"description":"d","tags":[N,N,N]}`, ",", "]")},
+		{"YAML list", YAML, repeat("", "- N", "\n", "\n")},
+		{"YAML flow list", YAML, repeat("items: [", "N", ", ", "]\n")},
+		{"YAML mappings", YAML, repeat("", "- {a: N, b: N}", "\n", "\n")},
+		{"YAML aliases", YAML, repeat("base: &b [1, 2]\nitems:\n", "- *b", "\n", "\n")},
+		{"JSON deep nesting", JSON, strings.Repeat("[", size/2) + strings.Repeat("]", size/2)},
+		{"YAML deep nesting", YAML, "a: " + strings.Repeat("[", size/2) + strings.Repeat("]", size/2) + "\n"},
+		{"JSON long string", JSON, `{"a": "` + strings.Repeat("x", size) + `"}`},
+		{"YAML long string", YAML, "a: " + strings.Repeat("x ", size/2) + "\n"},
+		{"YAML many strings", YAML, repeat("", "- some words here N", "\n", "\n")},
+	}
+}
+
+// TestMemoryPerByte checks, for each data shape, that the analysis
+// allocates at most maxAllocPerByte bytes per byte of the text, and finds
+// nothing. Allocation bounds the peak heap whatever the collector does.
+func TestMemoryPerByte(t *testing.T) {
+	for _, tc := range dataShapes(1 << 20) {
+		t.Run(tc.name, func(t *testing.T) {
+			src := []byte(tc.src)
+			var before, after runtime.MemStats
+			runtime.GC()
+			runtime.ReadMemStats(&before)
+			f := New(tc.lang, src, Settings{})
+			occs, findings, items := f.Occurrences(), f.Findings(), f.Completions(len(src)/2)
+			runtime.ReadMemStats(&after)
+			if len(occs)+len(findings)+len(items) > 0 {
+				t.Errorf("%d occurrences, %d findings, %d completions", len(occs), len(findings), len(items))
+			}
+			perByte := float64(after.TotalAlloc-before.TotalAlloc) / float64(len(src))
+			t.Logf("allocated %.1f bytes per byte of %d", perByte, len(src))
+			if perByte > maxAllocPerByte {
+				t.Errorf("allocated %.1f bytes per byte, want at most %d", perByte, maxAllocPerByte)
+			}
+		})
+	}
+}
