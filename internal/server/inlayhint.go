@@ -34,8 +34,9 @@ func (s *Server) inlayHint(ctx context.Context, d *document, params *inlayHintPa
 	}
 	enc := s.positionEncoding()
 	start, end := d.snap.Offset(params.Range.Start, enc), d.snap.Offset(params.Range.End, enc)
+	positions := d.snap.Positions(enc) // the hints come in the text's order
 	for _, h := range d.analysis.InlayHints(start, end) {
-		hints = append(hints, inlayHint{Position: d.snap.Position(h.Offset, enc), Label: h.Label, PaddingLeft: true})
+		hints = append(hints, inlayHint{Position: positions.Position(h.Offset), Label: h.Label, PaddingLeft: true})
 	}
 	return hints, nil
 }

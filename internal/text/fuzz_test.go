@@ -37,6 +37,14 @@ func FuzzConversions(f *testing.F) {
 				t.Fatalf("Position(%d, %v) = %v; reference %v", o, enc, got, want)
 			}
 		}
+		// One converter over offsets in any order: forward, back, the
+		// same twice, past the end.
+		positions := s.Positions(enc)
+		for _, o := range []int{offset % (len(text) + 2), len(text) / 2, len(text), 0, len(text) / 2, len(text) / 2, -1, len(text) + 9} {
+			if got, want := positions.Position(o), ref.position(o, enc); got != want {
+				t.Fatalf("Positions.Position(%d, %v) = %v; reference %v", o, enc, got, want)
+			}
+		}
 		valid := ref.validPositions(enc)
 		if len(text) > maxChecked {
 			// Only the valid positions around the fuzzed one.

@@ -79,32 +79,40 @@ func (s *Snapshot) Offset(p protocol.Position, enc Encoding) int {
 // of that character, and one inside a line break (such as between "\r" and
 // "\n") gives the end of the line's content.
 func (s *Snapshot) Position(offset int, enc Encoding) protocol.Position {
-	offset = min(max(offset, 0), len(s.text))
-	line := s.lines.Of(offset)
-	start := s.lines.Start(line)
-	end := s.lines.End(s.text, line)
-	offset = min(offset, end)
-	if enc == UTF8 {
-		return protocol.Position{Line: uint32(line), Character: clampUint32(s.charStart(start, end, offset) - start)}
+	return s.Positions(enc).Position(offset)
+}
+
+// Positions converts many byte offsets of one snapshot to positions, as
+// Position does. In UTF-16 and UTF-32 a column is counted along its line:
+// offsets converted in increasing order cost one walk of each line, where
+// each would otherwise count from its line's start (a minified spec is
+// one line of megabytes). Use one Positions per increasing sequence.
+type Positions struct {
+	s   *Snapshot
+	enc Encoding
+	cur *lines.Cursor
+}
+
+// Positions returns a converter in the encoding enc.
+func (s *Snapshot) Positions(enc Encoding) *Positions {
+	return &Positions{s: s, enc: enc, cur: lines.NewCursor(s.text, s.lines)}
+}
+
+// Position converts offset.
+func (p *Positions) Position(offset int) protocol.Position {
+	s := p.s
+	if p.enc == UTF8 {
+		offset = min(max(offset, 0), len(s.text))
+		line := s.lines.Of(offset)
+		start, end := s.lines.Start(line), s.lines.End(s.text, line)
+		return protocol.Position{Line: uint32(line), Character: clampUint32(s.charStart(start, end, min(offset, end)) - start)}
 	}
-	n := 0
-	for i := start; i < offset; {
-		b := s.text[i]
-		if b < utf8.RuneSelf {
-			n++
-			i++
-			continue
-		}
-		// Decode up to the line end, not offset: a character straddling
-		// offset must be seen whole to know that offset is inside it.
-		r, size := utf8.DecodeRune(s.text[i:end])
-		if i+size > offset {
-			break
-		}
-		n += enc.units(r, size)
-		i += size
+	pos := p.cur.At(offset)
+	n := pos.UTF16
+	if p.enc == UTF32 {
+		n = pos.Runes
 	}
-	return protocol.Position{Line: uint32(line), Character: clampUint32(n)}
+	return protocol.Position{Line: uint32(pos.Line), Character: clampUint32(n)}
 }
 
 // charStart returns the start of the character holding offset o of the
