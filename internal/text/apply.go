@@ -1,6 +1,7 @@
 // apply.go defines Change and Snapshot.Apply: LSP content changes applied
 // to a snapshot, with the line table updated in place of a rescan, and the
 // edit they made told to the caller.
+
 package text
 
 import (

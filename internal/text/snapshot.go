@@ -1,5 +1,6 @@
 // snapshot.go defines Snapshot and the conversions between byte offsets
 // and LSP positions; the line table is the lines package's.
+
 package text
 
 import (
