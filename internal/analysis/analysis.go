@@ -87,8 +87,9 @@ func SettingsOf(cfg config.Config) Settings {
 	return Settings{StatusKeys: cfg.YAML.StatusKeys, Lint: opts}
 }
 
-// SyntaxErrorID is the rule ID of a finding that is a YAML/JSON syntax
-// error rather than a rule's.
+// SyntaxErrorID is the rule ID of a finding that is a syntax error (Go,
+// or YAML and JSON that are OpenAPI or hold status values) rather than a
+// rule's.
 const SyntaxErrorID = "syntax-error"
 
 // File is one file's text and its analysis.
@@ -222,8 +223,9 @@ func (f *File) Completions(offset int) []complete.Item {
 	return nil
 }
 
-// Findings returns the file's diagnostics: its syntax error first (YAML and
-// JSON), then the lint rules' findings.
+// Findings returns the file's diagnostics: its syntax error first, then
+// the lint rules' findings. A YAML or JSON document that is neither
+// OpenAPI nor holds status values has none.
 func (f *File) Findings() []lint.Finding {
 	f.analyse()
 	f.lintOnce.Do(func() {
