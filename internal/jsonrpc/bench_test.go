@@ -2,6 +2,7 @@ package jsonrpc
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"go.lsp.dev/protocol"
@@ -40,9 +41,31 @@ func BenchmarkDecodeDidOpen(b *testing.B) {
 				b.Fatal(bad.message)
 			}
 			var p protocol.DidOpenTextDocumentParams
-			if err := DecodeParams(req.Params, &p); err != nil || len(p.TextDocument.Text) != len(text) {
+			if err := DecodeTyped(req.Params, &p); err != nil || len(p.TextDocument.Text) != len(text) {
 				b.Fatal(err)
 			}
 		}
 	})
+}
+
+// BenchmarkDecodeUntyped decodes initialize params whose
+// initializationOptions (an untyped value) are 500 arrays nested a
+// thousand deep, against the baseline of as many bytes of numbers: with
+// DecodeParams the two cost alike, where segmentio's decoder took 50 times
+// longer on the nested ones.
+func BenchmarkDecodeUntyped(b *testing.B) {
+	deep := strings.Repeat(strings.Repeat("[", MaxDepth-2)+strings.Repeat("]", MaxDepth-2)+",", 500) + "1"
+	flat := strings.Repeat("1,", len(deep)/2) + "1"
+	for _, tc := range []struct{ name, options string }{{"baseline", flat}, {"nested", deep}} {
+		params := []byte(`{"capabilities":{},"initializationOptions":[` + tc.options + `]}`)
+		b.Run(tc.name, func(b *testing.B) {
+			b.SetBytes(int64(len(params)))
+			for b.Loop() {
+				var p protocol.InitializeParams
+				if err := DecodeParams(params, &p); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
 }

@@ -274,7 +274,7 @@ func TestDecodingADidOpenDoesNotCopyIt(t *testing.T) {
 	})
 	var p protocol.DidOpenTextDocumentParams
 	params := allocated(func() {
-		if err := DecodeParams(req.Params, &p); err != nil || p.TextDocument.Text != text {
+		if err := DecodeTyped(req.Params, &p); err != nil || p.TextDocument.Text != text {
 			t.Fatal("the params did not decode to the text", err)
 		}
 	})
@@ -317,7 +317,8 @@ func TestMember(t *testing.T) {
 
 // TestLargeParamsAreCheckedWhenDecoded: params over largeParams are set
 // aside as read, and what they hold (JSON, UTF-8) is checked by
-// DecodeParams; the rest of the message is checked when it is read.
+// DecodeParams and DecodeTyped; the rest of the message is checked when
+// it is read.
 func TestLargeParamsAreCheckedWhenDecoded(t *testing.T) {
 	pad := strings.Repeat("x", largeParams)
 	message := func(params string) []byte {
@@ -325,20 +326,22 @@ func TestLargeParamsAreCheckedWhenDecoded(t *testing.T) {
 	}
 	var p struct{ A, B string }
 
-	req, _, bad := decodeMessage(message(`{"a":"` + pad + `","b":"é"}`))
-	if bad != nil || DecodeParams(req.Params, &p) != nil || p.A != pad || p.B != "é" {
-		t.Errorf("valid large params: %v, %q", bad, p.B)
-	}
-	req, _, bad = decodeMessage(message(`{"a":"` + pad + "\xff" + `"}`))
-	if bad != nil || DecodeParams(req.Params, &p) != nil || p.A != pad+"\uFFFD" {
-		t.Errorf("large params with invalid UTF-8: %v, %q", bad, p.A[len(pad):])
-	}
-	req, _, bad = decodeMessage(message(`{"a":"` + pad + `",}`))
-	if bad != nil {
-		t.Fatalf("invalid large params were refused when read: %+v", bad)
-	}
-	if err := DecodeParams(req.Params, &p); lsptest.ErrorCode(err) != jsonrpc2.InvalidParams {
-		t.Errorf("invalid large params decoded: %v", err)
+	for name, decode := range map[string]func(json.RawMessage, ...any) error{"DecodeParams": DecodeParams, "DecodeTyped": DecodeTyped} {
+		req, _, bad := decodeMessage(message(`{"a":"` + pad + `","b":"é"}`))
+		if bad != nil || decode(req.Params, &p) != nil || p.A != pad || p.B != "é" {
+			t.Errorf("%s: valid large params: %v, %q", name, bad, p.B)
+		}
+		req, _, bad = decodeMessage(message(`{"a":"` + pad + "\xff" + `"}`))
+		if bad != nil || decode(req.Params, &p) != nil || p.A != pad+"\uFFFD" {
+			t.Errorf("%s: large params with invalid UTF-8: %v, %q", name, bad, p.A[len(pad):])
+		}
+		req, _, bad = decodeMessage(message(`{"a":"` + pad + `",}`))
+		if bad != nil {
+			t.Fatalf("invalid large params were refused when read: %+v", bad)
+		}
+		if err := decode(req.Params, &p); lsptest.ErrorCode(err) != jsonrpc2.InvalidParams {
+			t.Errorf("%s: invalid large params decoded: %v", name, err)
+		}
 	}
 	if _, _, bad := decodeMessage(append(message(`{"a":"`+pad+`"}`), ",}"...)); bad == nil || bad.code != jsonrpc2.ParseError {
 		t.Errorf("a message broken after its large params: %+v", bad)

@@ -54,7 +54,8 @@ func ordered[P any](apply func(*Server, context.Context, *P)) method {
 
 // synced is a notification about one document: applied in the order the
 // document's notifications arrive, off the reading goroutine (see
-// documents). Its params are decoded when its turn comes.
+// documents). Its params, which hold no untyped value, are decoded when
+// its turn comes, with the decoder that is fast on a document's text.
 func synced[P any](apply func(*Server, context.Context, *P)) method {
 	return func(s *Server, _ context.Context, raw json.RawMessage) (jsonrpc.Work, error) {
 		uri, ok := inTextDocument(raw)
@@ -66,7 +67,7 @@ func synced[P any](apply func(*Server, context.Context, *P)) method {
 			defer s.docs.finish(uri, op)
 			<-op.prev
 			<-s.configured
-			p, err := decode[P](raw)
+			p, err := decodeWith[P](raw, jsonrpc.DecodeTyped)
 			if err != nil {
 				return nil, err
 			}
@@ -133,6 +134,11 @@ type noParams struct{}
 // decode decodes a method's params: InvalidParams when they do not fit P,
 // or when P is noParams and there are some.
 func decode[P any](raw json.RawMessage) (*P, error) {
+	return decodeWith[P](raw, jsonrpc.DecodeParams)
+}
+
+// decodeWith is decode with the decoder given.
+func decodeWith[P any](raw json.RawMessage, decoder func(json.RawMessage, ...any) error) (*P, error) {
 	p := new(P)
 	if _, none := any(p).(*noParams); none {
 		if len(raw) > 0 {
@@ -140,7 +146,7 @@ func decode[P any](raw json.RawMessage) (*P, error) {
 		}
 		return p, nil
 	}
-	if err := jsonrpc.DecodeParams(raw, p); err != nil {
+	if err := decoder(raw, p); err != nil {
 		return nil, err
 	}
 	return p, nil
