@@ -258,6 +258,10 @@ func (opts checkOptions) run(files []target, env Env) []fileResult {
 	return results
 }
 
+// excerpts tells whether the output shows source excerpts, which need
+// the files' text.
+func (opts checkOptions) excerpts() bool { return opts.format == "text" && opts.color && !opts.diff }
+
 // binarySniff is how much of a file is searched for a NUL byte, as git
 // does to tell binary files.
 const binarySniff = 8000
@@ -283,7 +287,7 @@ func (opts checkOptions) analyse(t target) fileResult {
 	}
 	lang := analysis.LanguageOf("", t.abs)
 	findings := analysis.New(lang, src, opts.settings).Findings()
-	r.src, r.findings = newSource(src, findings), findings
+	r.src, r.findings = newSource(src, findings, opts.excerpts()), findings
 	if !opts.fix && !opts.diff {
 		return r
 	}
@@ -300,7 +304,7 @@ func (opts checkOptions) analyse(t target) fileResult {
 		r.after, r.fixed = nil, nil
 		return r
 	}
-	r.src, r.findings = newSource(fixed, remaining), remaining
+	r.src, r.findings = newSource(fixed, remaining, opts.excerpts()), remaining
 	return r
 }
 

@@ -118,7 +118,7 @@ func TestLongLineCostRatio(t *testing.T) {
 func TestExcerptOnLongLine(t *testing.T) {
 	excerpt := func(n int) string {
 		text := strings.Repeat("é\tab", n) + `"401"` + strings.Repeat("cd😀\t", n)
-		src := newSource([]byte(text), nil)
+		src := newSource([]byte(text), nil, true)
 		start := strings.Index(text, `"401"`)
 		f := finding{file: &fileResult{src: src}, line: 1}
 		f.Start, f.End = start, start+5
