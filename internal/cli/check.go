@@ -238,6 +238,15 @@ func (opts checkOptions) run(files []target, env Env) []fileResult {
 	results := make([]fileResult, len(files))
 	prog := startProgress(env, len(files))
 	defer prog.stop()
+	if opts.jobs == 1 || len(files) == 1 {
+		// No worker to hand the files to: a small file costs less than
+		// waking one.
+		for i := range files {
+			results[i] = opts.analyse(files[i])
+			prog.done()
+		}
+		return results
+	}
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for n := min(opts.jobs, len(files)); n > 0; n-- {
