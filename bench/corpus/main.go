@@ -17,7 +17,6 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -26,6 +25,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/httpcode-lsp/httpcode-lsp/bench/internal/proc"
 )
 
 func main() {
@@ -152,64 +153,23 @@ func run(dir, bin string, jobs, runs int, only, details string) error {
 	return nil
 }
 
-// runCheck runs the binary in work and returns its exit status, output,
-// wall time and peak RSS (VmHWM, sampled while it runs).
+// runCheck runs the binary in work and returns its exit status (-1 when
+// its output is not JSON), output, wall time and peak RSS.
 func runCheck(bin, work string, args []string) (int, []byte, []byte, time.Duration, int64, error) {
 	cmd := exec.Command(bin, args...)
 	cmd.Dir = work
 	var out, errOut bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errOut
-	t0 := time.Now()
-	if err := cmd.Start(); err != nil {
+	wall, rss, err := proc.Run(cmd)
+	if err != nil {
 		return 0, nil, nil, 0, 0, err
 	}
-	done := make(chan struct{})
-	peak := make(chan int64)
-	go func() {
-		var max int64
-		tick := time.NewTicker(5 * time.Millisecond)
-		defer tick.Stop()
-		for {
-			max = maxRSS(max, cmd.Process.Pid)
-			select {
-			case <-done:
-				peak <- max
-				return
-			case <-tick.C:
-			}
-		}
-	}()
-	err := cmd.Wait()
-	wall := time.Since(t0)
-	close(done)
-	rss := <-peak
-	code := 0
-	var exit *exec.ExitError
-	if errors.As(err, &exit) {
-		code, err = exit.ExitCode(), nil
-	}
+	code := cmd.ProcessState.ExitCode()
 	if code == 0 && !json.Valid(out.Bytes()) {
 		code = -1
 		errOut.WriteString("output is not JSON")
 	}
-	return code, out.Bytes(), errOut.Bytes(), wall, rss, err
-}
-
-// maxRSS returns the larger of max and the process's VmHWM in bytes.
-func maxRSS(max int64, pid int) int64 {
-	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
-	if err != nil {
-		return max
-	}
-	for _, line := range strings.Split(string(b), "\n") {
-		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
-			kb, _ := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 10, 64)
-			if kb<<10 > max {
-				return kb << 10
-			}
-		}
-	}
-	return max
+	return code, out.Bytes(), errOut.Bytes(), wall, rss, nil
 }
 
 func firstLine(b []byte) string {
