@@ -16,6 +16,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/httpcode-lsp/httpcode-lsp/bench/internal/proc"
 )
 
 // timeout bounds every wait, so that a hung server fails the run.
@@ -201,7 +203,7 @@ func (c *client) notify(method string, params any) error {
 }
 
 // peakRSS returns the server's peak resident set size in bytes.
-func (c *client) peakRSS() int64 { return procPeakRSS(c.cmd.Process.Pid) }
+func (c *client) peakRSS() int64 { return proc.PeakRSS(c.cmd.Process.Pid) }
 
 // stop shuts the server down.
 func (c *client) stop() {
@@ -217,19 +219,4 @@ func (c *client) stop() {
 		c.cmd.Process.Kill()
 		<-done
 	}
-}
-
-// procPeakRSS reads VmHWM of a running process.
-func procPeakRSS(pid int) int64 {
-	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
-	if err != nil {
-		return 0
-	}
-	for _, line := range strings.Split(string(b), "\n") {
-		if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
-			kb, _ := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(v), " kB"), 10, 64)
-			return kb << 10
-		}
-	}
-	return 0
 }

@@ -12,7 +12,6 @@ package main
 
 import (
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -27,6 +26,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/httpcode-lsp/httpcode-lsp/bench/internal/proc"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/specgen"
 )
 
@@ -305,48 +305,10 @@ func yamlParse(src []byte) time.Duration {
 }
 
 // runCommand runs a command to its end and returns its wall time and peak
-// RSS. An exit status is not an error: linters exit 1 on findings. The
-// peak is the process's VmHWM sampled every few milliseconds until it
-// exits: the rusage of a child started from this (large) process counts
-// this process's memory too.
+// RSS (proc.Run). An exit status is not an error: linters exit 1 on
+// findings.
 func runCommand(name string, args ...string) (time.Duration, int64, error) {
-	cmd := exec.Command(name, args...)
-	t0 := time.Now()
-	if err := cmd.Start(); err != nil {
-		return 0, 0, err
-	}
-	done := make(chan struct{})
-	peak := make(chan int64)
-	go func() {
-		var max int64
-		tick := time.NewTicker(2 * time.Millisecond)
-		defer tick.Stop()
-		for {
-			max = maxInt(max, procPeakRSS(cmd.Process.Pid))
-			select {
-			case <-done:
-				peak <- max
-				return
-			case <-tick.C:
-			}
-		}
-	}()
-	err := cmd.Wait()
-	d := time.Since(t0)
-	close(done)
-	rss := <-peak
-	var exit *exec.ExitError
-	if err != nil && !errors.As(err, &exit) {
-		return 0, 0, err
-	}
-	return d, rss, nil
-}
-
-func maxInt(a, b int64) int64 {
-	if a > b {
-		return a
-	}
-	return b
+	return proc.Run(exec.Command(name, args...))
 }
 
 func percentile(ds []time.Duration, p int) time.Duration {

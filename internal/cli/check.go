@@ -245,6 +245,15 @@ func (opts checkOptions) run(files []target, env Env) []fileResult {
 	results := make([]fileResult, len(files))
 	prog := startProgress(env, len(files))
 	defer prog.stop()
+	if opts.jobs == 1 || len(files) == 1 {
+		// No worker to hand the files to: a small file costs less than
+		// waking one.
+		for i := range files {
+			results[i] = opts.analyse(files[i])
+			prog.done()
+		}
+		return results
+	}
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for n := min(opts.jobs, len(files)); n > 0; n-- {
@@ -264,6 +273,10 @@ func (opts checkOptions) run(files []target, env Env) []fileResult {
 	wg.Wait()
 	return results
 }
+
+// excerpts tells whether the output shows source excerpts, which need
+// the files' text.
+func (opts checkOptions) excerpts() bool { return opts.format == "text" && opts.color && !opts.diff }
 
 // binarySniff is how much of a file is searched for a NUL byte, as git
 // does to tell binary files.
@@ -294,7 +307,7 @@ func (opts checkOptions) analyse(t target) fileResult {
 	}
 	lang := analysis.LanguageOf("", t.abs)
 	findings := analysis.New(lang, src, opts.settings).Findings()
-	r.src, r.findings = newSource(src, findings), findings
+	r.src, r.findings = newSource(src, findings, opts.excerpts()), findings
 	if !opts.fix && !opts.diff {
 		return r
 	}
@@ -317,7 +330,7 @@ func (opts checkOptions) analyse(t target) fileResult {
 		r.after, r.fixed = nil, nil
 		return r
 	}
-	r.src, r.findings = newSource(fixed, remaining), remaining
+	r.src, r.findings = newSource(fixed, remaining, opts.excerpts()), remaining
 	return r
 }
 

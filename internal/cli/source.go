@@ -12,6 +12,9 @@ import (
 
 // source is the text findings refer to.
 type source struct {
+	// text and lines are kept for source excerpts only: they are nil
+	// otherwise, so that checking a directory holds the positions of its
+	// findings, not all of its text, until the output is written.
 	text  []byte
 	lines lines.Table
 	// pos holds the position of every offset of the findings, converted
@@ -20,7 +23,9 @@ type source struct {
 	pos map[int]lines.Position
 }
 
-func newSource(text []byte, findings []lint.Finding) *source {
+// newSource converts the offsets of findings in text; keepText keeps the
+// text for excerpts.
+func newSource(text []byte, findings []lint.Finding, keepText bool) *source {
 	s := &source{text: text, lines: lines.New(text), pos: map[int]lines.Position{}}
 	var offsets []int
 	for _, f := range findings {
@@ -34,12 +39,16 @@ func newSource(text []byte, findings []lint.Finding) *source {
 	for _, o := range offsets {
 		s.pos[o] = c.At(o)
 	}
+	if !keepText {
+		s.text, s.lines = nil, lines.Table{}
+	}
 	return s
 }
 
-// at returns the position of offset: 0-based line, 0-based columns.
+// at returns the position of offset, one of the findings' (or any offset
+// when the text is kept): 0-based line, 0-based columns.
 func (s *source) at(offset int) lines.Position {
-	if p, ok := s.pos[offset]; ok {
+	if p, ok := s.pos[offset]; ok || s.text == nil {
 		return p
 	}
 	return lines.NewCursor(s.text, s.lines).At(offset)

@@ -29,7 +29,7 @@ func TestSourcePositions(t *testing.T) {
 		for _, o := range tt.alsoConverted {
 			findings = append(findings, lint.Finding{Start: o, End: o})
 		}
-		for _, s := range []*source{newSource([]byte(tt.text), findings), newSource([]byte(tt.text), nil)} {
+		for _, s := range []*source{newSource([]byte(tt.text), findings, false), newSource([]byte(tt.text), findings, true), newSource([]byte(tt.text), nil, true)} {
 			line, col := s.lineCol(tt.offset)
 			if line != tt.line || col != tt.col {
 				t.Errorf("lineCol(%q, %d) = %d:%d; want %d:%d", tt.text, tt.offset, line, col, tt.line, tt.col)
@@ -49,7 +49,7 @@ func TestSourceLongLine(t *testing.T) {
 	for k := 19990; k > 0; k -= 997 {
 		findings = append(findings, lint.Finding{Start: 7 * k, End: 7*k + 7})
 	}
-	s := newSource([]byte(text), findings)
+	s := newSource([]byte(text), findings, false)
 	for _, f := range findings {
 		k := f.Start / 7
 		if line, col := s.lineCol(f.Start); line != 1 || col != 3*k+1 {

@@ -96,6 +96,15 @@ func plural(n int, one, many string) string {
 	return fmt.Sprintf("%d %s", n, many)
 }
 
+// excerptBytes bounds how much of a line an excerpt reads before the
+// finding, of the finding, and after it, so that an excerpt on a 4 MB line
+// (minified JSON) costs what one on a short line does: excerptWidth
+// columns of ASCII, Latin, CJK or emoji (where a character of three or four
+// bytes takes two columns), fewer where one of three bytes takes one. A
+// window that starts inside a line counts its tab stops from its first
+// byte.
+const excerptBytes = 2 * excerptWidth
+
 // writeExcerpt prints the finding's first line with a caret line under
 // it, tabs expanded so that the two align.
 func writeExcerpt(w io.Writer, f finding) {
@@ -105,19 +114,23 @@ func writeExcerpt(w io.Writer, f finding) {
 	start := clamp(f.Start-lineStart, 0, len(line))
 	end := clamp(f.End-lineStart, start, len(line))
 
-	before := expand(line[:start], 0)
-	marked := expand(line[start:end], displayWidth(before))
-	after := expand(line[end:], displayWidth(before)+displayWidth(marked))
+	from := runeStartAtOrAfter(line, max(start-excerptBytes, 0), start)
+	markEnd := runeStartAtOrBefore(line, min(end, start+excerptBytes), start)
+	to := runeStartAtOrBefore(line, min(len(line), end+excerptBytes), end)
+	before := expand(line[from:start], 0)
+	marked := expand(line[start:markEnd], displayWidth(before))
+	after := expand(line[end:to], displayWidth(before)+displayWidth(marked))
+	cutBefore, cutMarked, cutAfter := from > 0, markEnd < end, to < len(line)
 
 	// A long line (minified JSON) is cut to a window around the finding.
-	if displayWidth(before)+displayWidth(marked)+displayWidth(after) > excerptWidth {
-		if displayWidth(before) > excerptWidth/3 {
+	if cutBefore || cutMarked || cutAfter || displayWidth(before)+displayWidth(marked)+displayWidth(after) > excerptWidth {
+		if cutBefore || displayWidth(before) > excerptWidth/3 {
 			before = "…" + cutLeft(before, excerptWidth/3)
 		}
-		if displayWidth(marked) > excerptWidth/2 {
+		if cutMarked || displayWidth(marked) > excerptWidth/2 {
 			marked = cutRight(marked, excerptWidth/2) + "…"
 		}
-		if room := excerptWidth - displayWidth(before) - displayWidth(marked); displayWidth(after) > room {
+		if room := excerptWidth - displayWidth(before) - displayWidth(marked); cutAfter || displayWidth(after) > room {
 			after = cutRight(after, max(room, 0)) + "…"
 		}
 	}
@@ -129,6 +142,24 @@ func writeExcerpt(w io.Writer, f finding) {
 	color := severityColor(f.Severity)
 	fmt.Fprintf(w, " %s%s |%s %s%s%s%s%s\n", sgrDim, gutter, sgrReset, before, sgrBold+color, marked, sgrReset, after)
 	fmt.Fprintf(w, " %s%s |%s %s%s%s%s%s\n", sgrDim, pad, sgrReset, strings.Repeat(" ", displayWidth(before)), sgrBold, color, caret, sgrReset)
+}
+
+// runeStartAtOrAfter returns the first offset from i on (at most limit)
+// where a character of b starts.
+func runeStartAtOrAfter(b []byte, i, limit int) int {
+	for i < limit && !utf8.RuneStart(b[i]) {
+		i++
+	}
+	return i
+}
+
+// runeStartAtOrBefore returns the last offset up to i (at least limit)
+// where a character of b starts, or len(b).
+func runeStartAtOrBefore(b []byte, i, limit int) int {
+	for i > limit && i < len(b) && !utf8.RuneStart(b[i]) {
+		i--
+	}
+	return i
 }
 
 func clamp(n, lo, hi int) int { return max(lo, min(n, hi)) }
@@ -173,6 +204,8 @@ func sanitize(s string) string {
 // marks, 2 for East Asian wide characters and emoji, else 1.
 func runeWidth(r rune) int {
 	switch {
+	case r < utf8.RuneSelf:
+		return 1
 	case unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf):
 		return 0
 	case r >= 0x1100 && r <= 0x115F, r >= 0x2E80 && r <= 0xA4CF && r != 0x303F,

@@ -32,18 +32,27 @@ func isBlankBytes(b []byte) bool {
 }
 
 // indentBefore returns the blanks between the start of off's line and
-// off, false if something else stands there.
+// off, false if something else stands there. It reads only those blanks
+// and the byte before them, however long the line (minified JSON): a
+// fix's cost must not grow with the length of the line it edits.
 func indentBefore(src []byte, off int) (string, bool) {
-	ls := lineStart(src, off)
-	if !isBlankBytes(src[ls:off]) {
+	i := off
+	for i > 0 && (src[i-1] == ' ' || src[i-1] == '\t') {
+		i--
+	}
+	if i > 0 && src[i-1] != '\n' && src[i-1] != '\r' {
 		return "", false
 	}
-	return string(src[ls:off]), true
+	return string(src[i:off]), true
 }
 
 // lineIndent returns the leading blanks of the line holding off.
 func lineIndent(src []byte, off int) string {
-	ls := lineStart(src, off)
+	return indentAt(src, lineStart(src, off))
+}
+
+// indentAt returns the blanks starting at ls, the start of a line.
+func indentAt(src []byte, ls int) string {
 	i := ls
 	for i < len(src) && (src[i] == ' ' || src[i] == '\t') {
 		i++
@@ -52,10 +61,13 @@ func lineIndent(src []byte, off int) string {
 }
 
 // restIsComment reports whether what follows off on its line is blanks,
-// possibly ending in a YAML comment.
+// possibly ending in a YAML comment. It reads the blanks and one byte.
 func restIsComment(src []byte, off int) bool {
-	rest := bytes.TrimLeft(src[off:lineEnd(src, off)], " \t")
-	return len(rest) == 0 || rest[0] == '#'
+	i := off
+	for i < len(src) && (src[i] == ' ' || src[i] == '\t') {
+		i++
+	}
+	return i == len(src) || src[i] == '\n' || src[i] == '\r' || src[i] == '#'
 }
 
 // newline returns the line break the text uses.

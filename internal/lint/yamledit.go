@@ -136,7 +136,7 @@ func (e *mapEditor) appendEntry(m *yaml.Node, keyStart int, s snippet) (Edit, bo
 	}
 	unit := "  "
 	if keyStart >= 0 {
-		unit = unitFrom(lineIndent(e.src, keyStart), indent)
+		unit = unitFrom(e.lineIndent(keyStart), indent)
 	}
 	at := nextLineStart(e.src, me)
 	text := s.yamlBlock(indent, unit, e.nl)
@@ -171,7 +171,7 @@ func (e *mapEditor) appendFlow(m *yaml.Node, ms, me int, s snippet) (Edit, bool)
 		// The members share the brace's line: one more on that line.
 		return Edit{Start: le, End: le, NewText: ", " + e.compact(s)}, true
 	}
-	unit := unitFrom(lineIndent(e.src, ms), indent)
+	unit := unitFrom(e.lineIndent(ms), indent)
 	var text string
 	if e.json {
 		text = s.jsonPretty(indent, unit, e.nl)
@@ -179,6 +179,21 @@ func (e *mapEditor) appendFlow(m *yaml.Node, ms, me int, s snippet) (Edit, bool)
 		text = s.yamlFlow()
 	}
 	return Edit{Start: le, End: le, NewText: "," + e.nl + indent + text}, true
+}
+
+// lineIndent returns the leading blanks of the line holding off. The
+// document's line table finds the line's start without reading the line
+// back (a long line before a key would make each fix cost its length),
+// unless that line starts after a break LSP does not count (NEL, LS, PS).
+func (e *mapEditor) lineIndent(off int) string {
+	if off < 0 || off > len(e.src) {
+		return ""
+	}
+	start, _ := e.d.LineRange(e.d.LineOf(off))
+	if start > off || start > 0 && e.src[start-1] != '\n' && e.src[start-1] != '\r' {
+		return lineIndent(e.src, off)
+	}
+	return indentAt(e.src, start)
 }
 
 func (e *mapEditor) compact(s snippet) string {
