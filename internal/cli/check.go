@@ -293,7 +293,7 @@ func (opts checkOptions) analyse(t target) fileResult {
 	src, info, err := regfile.Read(t.abs, opts.maxSize)
 	var tooLarge *regfile.TooLargeError
 	if errors.As(err, &tooLarge) {
-		r.src = newSource(nil, nil)
+		r.src = newSource(nil, nil, false)
 		r.findings = []lint.Finding{{RuleID: limitsID, Severity: lint.Info, Message: fmt.Sprintf(
 			"not analysed: the file's %s are more than limits.maxDocumentSize (%s)", sizeText(tooLarge.Size), sizeText(tooLarge.Limit))}}
 		return r
