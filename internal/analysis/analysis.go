@@ -240,11 +240,13 @@ func (f *File) Findings() []lint.Finding {
 			out = append(out, lint.Go(f.src, f.goFile, f.goSyntax, f.settings.Lint)...)
 			f.goSyntax = golang.Syntax{}
 		case f.spec != nil:
-			if !f.spec.Kind.IsOpenAPI() && len(f.occs) == 0 {
+			if !f.spec.Kind.IsOpenAPI() && len(f.occs) == 0 && !openapi.Declared(f.src) {
 				// Only a document recognised as OpenAPI or holding
 				// status values is ours to judge: package.json, a JSON
 				// file with comments or a CI workflow gets nothing, not
 				// even a syntax error that other tools read otherwise.
+				// One that says it is OpenAPI is, though its error cost
+				// the line that says so (a spec on one line).
 				break
 			}
 			for _, e := range f.spec.Errors {

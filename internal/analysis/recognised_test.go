@@ -22,6 +22,9 @@ func TestUnrecognisedDocumentsGetNoFindings(t *testing.T) {
 		{"broken OpenAPI YAML", "openapi: 3.0.3\npaths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: 'unclosed\n", YAML, 1},
 		{"broken OpenAPI JSON", "{\n  \"openapi\": \"3.0.3\",\n  // comment\n  \"paths\": {}\n}\n", JSON, 1},
 		{"broken YAML with status values", "check:\n  expected_status: 204\n  name: 'unclosed\n", YAML, 1},
+		{"broken OpenAPI JSON on one line", `{"openapi": "3.0.0", "paths": {"/a": {"get": {"responses": {"200": {"description": "ok"}}}}}, "x": [}`, JSON, 1},
+		{"broken OpenAPI YAML at its marker", "openapi: [3.0.3\npaths: {}\n", YAML, 1},
+		{"broken Swagger JSON", "{\"swagger\" : \"2.0\", \"paths\": {,}}\n", JSON, 1},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			found := New(tc.lang, []byte(tc.src), Settings{}).Findings()

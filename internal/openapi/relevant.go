@@ -127,3 +127,47 @@ func statusKey(src []byte) bool {
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
+
+// Declared reports whether src states that it is an OpenAPI or Swagger
+// document, read from its bytes: an `openapi` or `swagger` key (a name at
+// the start of a line or after `{` or `,`, maybe quoted, then a colon). A
+// document whose syntax error hides the statement from the model still
+// says so.
+func Declared(src []byte) bool {
+	for _, word := range []string{"openapi", "swagger"} {
+		for rest := src; ; {
+			i := bytes.Index(rest, []byte(word))
+			if i < 0 {
+				break
+			}
+			at := len(src) - len(rest) + i
+			if declaresAt(src, at, at+len(word)) {
+				return true
+			}
+			rest = rest[i+len(word):]
+		}
+	}
+	return false
+}
+
+// declaresAt reports whether the word at src[start:end] is a key that
+// begins an entry: blanks and a quote around it, a colon after it, and
+// before it the start of a line, `{` or `,`.
+func declaresAt(src []byte, start, end int) bool {
+	if end < len(src) && (src[end] == '"' || src[end] == '\'') {
+		end++
+	}
+	for end < len(src) && (src[end] == ' ' || src[end] == '\t') {
+		end++
+	}
+	if end >= len(src) || src[end] != ':' {
+		return false
+	}
+	if start > 0 && (src[start-1] == '"' || src[start-1] == '\'') {
+		start--
+	}
+	for start > 0 && (src[start-1] == ' ' || src[start-1] == '\t') {
+		start--
+	}
+	return start == 0 || strings.IndexByte("\n\r{,", src[start-1]) >= 0
+}

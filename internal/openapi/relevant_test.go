@@ -43,3 +43,21 @@ func TestRelevant(t *testing.T) {
 		}
 	}
 }
+
+func TestDeclared(t *testing.T) {
+	for src, want := range map[string]bool{
+		"openapi: 3.0.3\n":                 true,
+		"  swagger : '2.0'\n":              true,
+		`{"openapi": "3.1.0", "paths": [}`: true,
+		`{"a": 1,"swagger":"2.0"}`:         true,
+		"info:\n  x-openapi: 1\n":          false,
+		"description: see openapi: docs\n": false,
+		`{"name": "openapi"}`:              false,
+		"openapi\n":                        false,
+		"":                                 false,
+	} {
+		if got := Declared([]byte(src)); got != want {
+			t.Errorf("Declared(%q) = %v, want %v", src, got, want)
+		}
+	}
+}
