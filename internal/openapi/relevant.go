@@ -38,6 +38,10 @@ var statusWords = []string{"status", "code", "retryon"}
 // join two lines (a backslash before a line break) in a quoted key
 // makes the text relevant, as the scan does not decode escapes.
 func Relevant(src []byte, statusValues bool, extraKeys []string) bool {
+	if Declared(src) {
+		// A spec says so at its start: no copy of its text to read.
+		return true
+	}
 	for i := bytes.IndexByte(src, '\\'); i >= 0 && i+1 < len(src); {
 		switch src[i+1] {
 		case 'x', 'u', 'U', '\n', '\r':
