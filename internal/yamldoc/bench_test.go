@@ -70,23 +70,19 @@ func BenchmarkParseBrokenJSON(b *testing.B) {
 	src := specgen.JSON(specgen.OpenAPI(50000))
 	key := []byte(`"responses": {`)
 	i := bytes.Index(src[len(src)/2:], key) + len(src)/2 + len(key)
-	src = slices.Concat(src[:i], []byte("\n\""), src[i:])
-	b.SetBytes(int64(len(src)))
-	b.ReportAllocs()
-	for b.Loop() {
-		d := Parse(src)
-		if len(d.Errors) != 1 {
-			b.Fatalf("errors %v", d.Errors)
-		}
-		b.ReportMetric(float64(d.Parses), "parses")
-	}
+	benchBroken(b, slices.Concat(src[:i], []byte("\n\""), src[i:]))
 }
 
 // BenchmarkParseBrokenStructure parses a document whose error the parser
 // (not the scanner) finds, away from the line at fault: a stray list
 // item among keys.
 func BenchmarkParseBrokenStructure(b *testing.B) {
-	src := insertMiddle(specgen.OpenAPI(50000), "        - \n")
+	benchBroken(b, insertMiddle(specgen.OpenAPI(50000), "        - \n"))
+}
+
+// benchBroken parses src, which has one error, and reports how many runs
+// of the parser that took.
+func benchBroken(b *testing.B, src []byte) {
 	b.SetBytes(int64(len(src)))
 	b.ReportAllocs()
 	for b.Loop() {
