@@ -406,14 +406,35 @@ func (r *jsonReader) tagOf(tok string) string {
 	if tag, ok := r.tags[tok]; ok {
 		return tag
 	}
-	var n yaml.Node
-	tag := ""
-	if yaml.Unmarshal([]byte(tok), &n) == nil && len(n.Content) == 1 {
-		tag = n.Content[0].Tag
+	tag := numberTag(tok)
+	if tag == "" {
+		var n yaml.Node
+		if yaml.Unmarshal([]byte(tok), &n) == nil && len(n.Content) == 1 {
+			tag = n.Content[0].Tag
+		}
 	}
 	if r.tags == nil {
 		r.tags = map[string]string{}
 	}
 	r.tags[tok] = tag
 	return tag
+}
+
+// numberTag is the tag yaml.v3 resolves a JSON number to, as its resolve
+// decides for these shapes: an integer of 64 bits, signed or not, is an
+// int; any other number that ParseFloat reads is a float. "" leaves the
+// rest (a float out of range) to yaml.Unmarshal, a thousand times slower:
+// called once per distinct number, it was most of the time of a document
+// of measurements.
+func numberTag(tok string) string {
+	if _, err := strconv.ParseInt(tok, 10, 64); err == nil {
+		return "!!int"
+	}
+	if _, err := strconv.ParseUint(tok, 10, 64); err == nil {
+		return "!!int"
+	}
+	if _, err := strconv.ParseFloat(tok, 64); err == nil {
+		return "!!float"
+	}
+	return ""
 }

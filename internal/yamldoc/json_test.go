@@ -149,3 +149,18 @@ func TestGitHubSpecJSONReader(t *testing.T) {
 		t.Fatal("the JSON reader refused GitHub's description")
 	}
 }
+
+// TestNumberTag: the tags numberTag gives are yaml.v3's.
+func TestNumberTag(t *testing.T) {
+	for _, tok := range []string{"0", "-0", "12", "-9223372036854775808", "9223372036854775807", "9223372036854775808",
+		"18446744073709551615", "18446744073709551616", "1.5", "-0.0", "1e5", "1E+5", "2.5e-3", "123456789012345678901234567890", "1e999", "-1e999"} {
+		var n yaml.Node
+		want := ""
+		if yaml.Unmarshal([]byte(tok), &n) == nil && len(n.Content) == 1 {
+			want = n.Content[0].Tag
+		}
+		if got := numberTag(tok); got != "" && got != want {
+			t.Errorf("numberTag(%s) = %s, yaml.v3 says %s", tok, got, want)
+		}
+	}
+}
