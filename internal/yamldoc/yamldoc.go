@@ -63,6 +63,13 @@ func Parse(src []byte) (d *Doc) {
 	}()
 	d = &Doc{src: src, text: text, lines: newLineIndex(text)}
 	if bad >= 0 {
+		// JSON allows in a string characters YAML refuses (DEL and the
+		// C1 controls): a JSON text the JSON reader reads whole has no
+		// error.
+		if root, ok := parseJSON(src); ok && utf8.Valid(src) {
+			d.text, d.Roots, d.Root, d.Parses = src, []*yaml.Node{root}, root, 1
+			return d
+		}
 		d.addError(d.lines.lineOf(bad), "invalid character: not UTF-8 or a control character")
 	}
 	d.parse()
