@@ -10,6 +10,7 @@ import (
 
 	"go.lsp.dev/protocol"
 
+	"github.com/httpcode-lsp/httpcode-lsp/internal/config"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/lsptest"
 )
 
@@ -25,7 +26,7 @@ func TestConfigFileThatIsNotARegularFile(t *testing.T) {
 		{"FIFO", "not a regular file", func(path string) error { return syscall.Mkfifo(path, 0o644) }},
 		{"link to /dev/zero", "not a regular file", func(path string) error { return os.Symlink("/dev/zero", path) }},
 		{"over 1 MiB", "larger than 1024 KiB", func(path string) error {
-			return os.WriteFile(path, []byte("rules: {}\n"+strings.Repeat("# padding\n", maxConfigSize/10)), 0o644)
+			return os.WriteFile(path, []byte("rules: {}\n"+strings.Repeat("# padding\n", config.MaxFileSize/10)), 0o644)
 		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -140,20 +140,18 @@ func (s *Server) loadConfigFile(ctx context.Context, snap *text.Snapshot) {
 	s.configProblem(ctx, uri, version, data, err)
 }
 
-const maxConfigSize = config.MaxFileSize
-
 // readConfigFile reads the configuration file from disk, through regfile:
 // a FIFO would block the read for ever, a link to /dev/zero would fill
 // memory.
 func readConfigFile(path string) ([]byte, error) {
-	data, _, err := regfile.Read(path, maxConfigSize)
+	data, _, err := regfile.Read(path, config.MaxFileSize)
 	var notRegular *regfile.NotRegularError
 	var tooLarge *regfile.TooLargeError
 	switch {
 	case errors.As(err, &notRegular):
 		return nil, fmt.Errorf("%s is %w; it is not read", config.FileName, err)
 	case errors.As(err, &tooLarge):
-		return nil, fmt.Errorf("%s is larger than %d KiB; it is not read", config.FileName, maxConfigSize>>10)
+		return nil, fmt.Errorf("%s is larger than %d KiB; it is not read", config.FileName, config.MaxFileSize>>10)
 	}
 	return data, err
 }
