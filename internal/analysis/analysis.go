@@ -92,6 +92,11 @@ func SettingsOf(cfg config.Config) Settings {
 // rule's.
 const SyntaxErrorID = "syntax-error"
 
+// LimitsID is the rule ID of a finding that a limit of the configuration
+// (limits.maxDocumentSize, limits.analysisTimeout) stopped the analysis,
+// from the language server and the command line alike.
+const LimitsID = "limits"
+
 // File is one file's text and its analysis.
 type File struct {
 	Lang     Language

@@ -282,10 +282,6 @@ func (opts checkOptions) excerpts() bool { return opts.format == "text" && opts.
 // does to tell binary files.
 const binarySniff = 8000
 
-// limitsID is the rule ID of the finding on a file over
-// limits.maxDocumentSize, as the server's diagnostic on such a file has it.
-const limitsID = "limits"
-
 // analyse reads, analyses and, with --fix or --diff, fixes one file. A
 // file over opts.maxSize is not read: it gets one finding that says so.
 func (opts checkOptions) analyse(t target) fileResult {
@@ -294,7 +290,7 @@ func (opts checkOptions) analyse(t target) fileResult {
 	var tooLarge *regfile.TooLargeError
 	if errors.As(err, &tooLarge) {
 		r.src = newSource(nil, nil, false)
-		r.findings = []lint.Finding{{RuleID: limitsID, Severity: lint.Info, Message: fmt.Sprintf(
+		r.findings = []lint.Finding{{RuleID: analysis.LimitsID, Severity: lint.Info, Message: fmt.Sprintf(
 			"not analysed: the file's %s are more than limits.maxDocumentSize (%s)", sizeText(tooLarge.Size), sizeText(tooLarge.Limit))}}
 		return r
 	}

@@ -11,6 +11,7 @@ import (
 
 	"go.lsp.dev/protocol"
 
+	"github.com/httpcode-lsp/httpcode-lsp/internal/analysis"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/lint"
 )
 
@@ -53,7 +54,7 @@ func (s *Server) diagnosticsWithin(ctx context.Context, d *document) ([]protocol
 }
 
 func limitDiagnostic(msg string) protocol.Diagnostic {
-	return protocol.Diagnostic{Severity: protocol.DiagnosticSeverityInformation, Code: "limits", Source: Name, Message: msg}
+	return protocol.Diagnostic{Severity: protocol.DiagnosticSeverityInformation, Code: analysis.LimitsID, Source: Name, Message: msg}
 }
 
 func megabytes(n int64) string { return fmt.Sprintf("%.1f MB", float64(n)/(1<<20)) }
