@@ -68,7 +68,7 @@ func appendLineAnnotation(occs []occurrence.Occurrence, src []byte, i, end int) 
 		item := string(src[itemStart:i])
 		if item != "" && strings.Trim(item, "0123456789") == "" && len(item) <= 9 {
 			if code, err := strconv.Atoi(item); err == nil {
-				occs = append(occs, occurrence.Occurrence{Start: itemStart, End: i, Code: code, Kind: occurrence.Annotation, Context: ctx})
+				occs = append(occs, occurrence.Occurrence{Start: itemStart, End: i, Code: code, Kind: occurrence.Annotation, Role: occurrence.Define, Context: ctx})
 			}
 		}
 		if i >= end || src[i] != ',' {

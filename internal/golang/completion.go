@@ -273,7 +273,8 @@ func slotContext(before, after []tok, imp *imports) (string, bool) {
 		if !ok {
 			return "", false
 		}
-		return imp.statusArg(ce, arg, codeArgs(before, top, after))
+		sl, ok := imp.statusArg(ce, arg, codeArgs(before, top, after))
+		return sl.ctx, ok
 	}
 	return "", false
 }

@@ -60,10 +60,12 @@ func ScanSyntax(src []byte) (f *File, syn Syntax) {
 			f, syn = &File{}, Syntax{}
 		}
 	}()
-	return scan(src)
+	return scan(src, packageConstants{})
 }
 
-func scan(src []byte) (*File, Syntax) {
+// scan reads one file; consts are the status constants the rest of its
+// package declares.
+func scan(src []byte, consts packageConstants) (*File, Syntax) {
 	lex := lexFile(src)
 	var occs []occurrence.Occurrence
 	for _, c := range lex.comments {
@@ -78,13 +80,14 @@ func scan(src []byte) (*File, Syntax) {
 		syn.Error = firstError(err, len(src))
 	}
 	imp := importsOf(af.Imports)
+	consts.collect(af)
 	if err == nil {
-		occs = walkFile(occs, fset, af, imp, 0, len(src))
+		occs = walkFile(occs, fset, af, imp, consts, 0, len(src))
 	} else {
 		// A syntax error can make the parser skip whole declarations while
 		// it recovers. Parsing each top-level declaration on its own keeps
 		// the damage to the declaration being edited.
-		occs = scanChunks(occs, src, lex.declStarts, imp)
+		occs = scanChunks(occs, src, lex.declStarts, imp, consts)
 	}
 
 	occurrence.Sort(occs)
@@ -119,7 +122,7 @@ const chunkPrefix = "package p;"
 
 // scanChunks parses src[0:starts[0]] (package clause and imports) and each
 // src[starts[i]:starts[i+1]] as a separate file.
-func scanChunks(occs []occurrence.Occurrence, src []byte, starts []int, imp *imports) []occurrence.Occurrence {
+func scanChunks(occs []occurrence.Occurrence, src []byte, starts []int, imp *imports, consts packageConstants) []occurrence.Occurrence {
 	bounds := append([]int{0}, starts...)
 	bounds = append(bounds, len(src))
 	for i := 0; i+1 < len(bounds); i++ {
@@ -139,7 +142,7 @@ func scanChunks(occs []occurrence.Occurrence, src []byte, starts []int, imp *imp
 		for attempt := 0; ; attempt++ {
 			fset := token.NewFileSet()
 			af, err := parser.ParseFile(fset, "", chunk, parser.AllErrors|parser.SkipObjectResolution)
-			occs = walkFile(occs, fset, af, imp, delta, len(src))
+			occs = walkFile(occs, fset, af, imp, consts, delta, len(src))
 			if err == nil || attempt == maxRepairs || !blankErrorLine(chunk, err, &prevErr) {
 				break
 			}
@@ -243,12 +246,14 @@ func commentEnd(src []byte, off int, lit string) int {
 
 // walker collects the occurrences of one parsed file.
 type walker struct {
-	imp   *imports
-	tf    *token.File
-	delta int // added to offsets in tf to give offsets in the scanned source
-	size  int // length of the scanned source
-	// slots maps expressions in status positions to their context.
-	slots map[ast.Expr]string
+	imp *imports
+	// consts are the package's status constants, by name.
+	consts packageConstants
+	tf     *token.File
+	delta  int // added to offsets in tf to give offsets in the scanned source
+	size   int // length of the scanned source
+	// slots maps expressions in status positions to their context and role.
+	slots map[ast.Expr]slot
 	// declared holds every name the file declares; a bare StatusX under a
 	// dot-import is a constant only when the file does not declare it.
 	declared map[string]bool
@@ -256,7 +261,7 @@ type walker struct {
 	occs     []occurrence.Occurrence
 }
 
-func walkFile(occs []occurrence.Occurrence, fset *token.FileSet, af *ast.File, imp *imports, delta, size int) []occurrence.Occurrence {
+func walkFile(occs []occurrence.Occurrence, fset *token.FileSet, af *ast.File, imp *imports, consts packageConstants, delta, size int) []occurrence.Occurrence {
 	if af == nil {
 		return occs
 	}
@@ -265,7 +270,7 @@ func walkFile(occs []occurrence.Occurrence, fset *token.FileSet, af *ast.File, i
 	if tf == nil {
 		return occs
 	}
-	w := &walker{imp: imp, tf: tf, delta: delta, size: size, slots: map[ast.Expr]string{}, occs: occs, dot: imp.dotConstants()}
+	w := &walker{imp: imp, consts: consts, tf: tf, delta: delta, size: size, slots: map[ast.Expr]slot{}, occs: occs, dot: imp.dotConstants()}
 	if w.dot {
 		w.declared = declaredNames(af)
 	}
@@ -282,17 +287,17 @@ func (w *walker) visit(n ast.Node) bool {
 	case *ast.BinaryExpr:
 		if n.Op == token.EQL || n.Op == token.NEQ {
 			if sel, ok := codeSelector(n.X); ok {
-				w.mark(n.Y, sel+" "+n.Op.String())
+				w.mark(n.Y, slot{sel + " " + n.Op.String(), occurrence.Observe})
 			}
 			if sel, ok := codeSelector(n.Y); ok {
-				w.mark(n.X, sel+" "+n.Op.String())
+				w.mark(n.X, slot{sel + " " + n.Op.String(), occurrence.Observe})
 			}
 		}
 	case *ast.AssignStmt:
 		if n.Tok == token.ASSIGN && len(n.Lhs) == len(n.Rhs) {
 			for i, l := range n.Lhs {
 				if sel, ok := codeSelector(l); ok {
-					w.mark(n.Rhs[i], sel+" =")
+					w.mark(n.Rhs[i], slot{sel + " =", occurrence.Send})
 				}
 			}
 		}
@@ -301,7 +306,7 @@ func (w *walker) visit(n ast.Node) bool {
 			for _, st := range n.Body.List {
 				if cc, ok := st.(*ast.CaseClause); ok {
 					for _, e := range cc.List {
-						w.mark(e, "case "+sel)
+						w.mark(e, slot{"case " + sel, occurrence.Observe})
 					}
 				}
 			}
@@ -312,7 +317,7 @@ func (w *walker) visit(n ast.Node) bool {
 			// constant (a map keyed by StatusOK under a dot-import is
 			// not worth the confusion).
 			if isCodeField(key.Name) {
-				w.mark(n.Value, key.Name+":")
+				w.mark(n.Value, slot{key.Name + ":", occurrence.Send})
 			}
 			if n.Value != nil {
 				ast.Inspect(n.Value, w.visit)
@@ -320,9 +325,9 @@ func (w *walker) visit(n ast.Node) bool {
 			return false
 		}
 	case *ast.BasicLit:
-		if ctx, ok := w.slots[n]; ok && n.Kind == token.INT {
+		if sl, ok := w.slots[n]; ok && n.Kind == token.INT {
 			if v, err := strconv.ParseInt(n.Value, 0, 64); err == nil && v == int64(int(v)) {
-				w.add(n, int(v), occurrence.Literal, ctx)
+				w.add(n, int(v), occurrence.Literal, sl)
 			}
 		}
 	case *ast.SelectorExpr:
@@ -337,7 +342,17 @@ func (w *walker) visit(n ast.Node) bool {
 			ast.Inspect(n.X, w.visit)
 		}
 		return false
+	case *ast.GenDecl:
+		if n.Tok == token.CONST {
+			w.constDecl(n)
+		}
 	case *ast.Ident:
+		if sl, ok := w.slots[n]; ok {
+			if code, ok := w.consts[n.Name]; ok {
+				w.add(n, code, occurrence.Constant, sl)
+				return false
+			}
+		}
 		if w.dot && !w.declared[n.Name] {
 			if e, ok := constant(n.Name); ok {
 				w.add(n, e.Code, occurrence.Constant, w.slots[n])
@@ -345,6 +360,22 @@ func (w *walker) visit(n ast.Node) bool {
 		}
 	}
 	return true
+}
+
+// constDecl marks the status constants a const declaration names in its
+// values as definitions: const statusOK = http.StatusOK.
+func (w *walker) constDecl(gd *ast.GenDecl) {
+	for _, sp := range gd.Specs {
+		vs, ok := sp.(*ast.ValueSpec)
+		if !ok || len(vs.Names) != len(vs.Values) {
+			continue
+		}
+		for k, v := range vs.Values {
+			if _, lit := v.(*ast.BasicLit); !lit {
+				w.mark(v, slot{"const " + vs.Names[k].Name, occurrence.Define})
+			}
+		}
+	}
 }
 
 func constant(name string) (*catalog.Entry, bool) {
@@ -384,15 +415,15 @@ func (w *walker) call(c *ast.CallExpr) {
 		return ok
 	}
 	for i, a := range c.Args {
-		if ctx, ok := w.imp.statusArg(ce, i, codeSel); ok {
-			w.mark(a, ctx)
+		if sl, ok := w.imp.statusArg(ce, i, codeSel); ok {
+			w.mark(a, sl)
 		}
 	}
 }
 
 // mark records e (parentheses removed) as a status position. The first
-// context given wins: the walk meets outer constructs first.
-func (w *walker) mark(e ast.Expr, ctx string) {
+// slot given wins: the walk meets outer constructs first.
+func (w *walker) mark(e ast.Expr, sl slot) {
 	for {
 		p, ok := e.(*ast.ParenExpr)
 		if !ok {
@@ -404,16 +435,16 @@ func (w *walker) mark(e ast.Expr, ctx string) {
 		return
 	}
 	if _, ok := w.slots[e]; !ok {
-		w.slots[e] = ctx
+		w.slots[e] = sl
 	}
 }
 
-func (w *walker) add(n ast.Node, code int, kind occurrence.Kind, ctx string) {
+func (w *walker) add(n ast.Node, code int, kind occurrence.Kind, sl slot) {
 	start, end := w.offset(n.Pos()), w.offset(n.End())
 	if start < 0 || end > w.size || start >= end {
 		return
 	}
-	w.occs = append(w.occs, occurrence.Occurrence{Start: start, End: end, Code: code, Kind: kind, Context: ctx})
+	w.occs = append(w.occs, occurrence.Occurrence{Start: start, End: end, Code: code, Kind: kind, Role: sl.role, Context: sl.ctx})
 }
 
 func (w *walker) offset(p token.Pos) int {

@@ -9,6 +9,8 @@ import (
 	"path"
 	"strconv"
 	"strings"
+
+	"github.com/httpcode-lsp/httpcode-lsp/internal/occurrence"
 )
 
 // Families of packages with status codes in their API. Major versions of a
@@ -207,28 +209,49 @@ func (imp *imports) bareCallee(name string) (callee, bool) {
 	return callee{}, false
 }
 
+// slot is a status position: the context that names it and what the
+// code written there does.
+type slot struct {
+	ctx  string
+	role occurrence.Role
+}
+
+// lookupFuncs are the package functions whose status argument is looked
+// up, not sent.
+var lookupFuncs = map[string]bool{"StatusText": true}
+
 // statusArg reports whether argument arg of a call to c is a status
-// position, and names the context. codeSel(i) tells whether argument i is
-// a selector ending in .Code or .StatusCode.
-func (imp *imports) statusArg(c callee, arg int, codeSel func(int) bool) (string, bool) {
+// position, and names its context and role. codeSel(i) tells whether
+// argument i is a selector ending in .Code or .StatusCode.
+func (imp *imports) statusArg(c callee, arg int, codeSel func(int) bool) (slot, bool) {
 	if !c.method {
 		if i, ok := packageFuncs[c.family][c.name]; ok && i == arg {
-			return c.written, true
+			switch {
+			case c.family == famAssert:
+				return slot{c.written, occurrence.Observe}, true
+			case lookupFuncs[c.name]:
+				return slot{c.written, occurrence.Lookup}, true
+			}
+			return slot{c.written, occurrence.Send}, true
 		}
 		if c.family == famAssert && equalFuncs[c.name] && comparedWithCode(arg, 1, codeSel) {
-			return c.written, true
+			return slot{c.written, occurrence.Observe}, true
 		}
-		return "", false
+		return slot{}, false
 	}
 	for _, m := range methods[c.name] {
 		if m.arg == arg && (m.family == "" || imp.has[m.family]) {
-			return c.written, true
+			role := occurrence.Send
+			if m.family == famAssert || m.family == famTestify {
+				role = occurrence.Observe
+			}
+			return slot{c.written, role}, true
 		}
 	}
 	if equalFuncs[c.name] && (imp.has[famAssert] || imp.has[famTestify]) && comparedWithCode(arg, 0, codeSel) {
-		return c.written, true
+		return slot{c.written, occurrence.Observe}, true
 	}
-	return "", false
+	return slot{}, false
 }
 
 // comparedWithCode reports whether arg is one of the compared pair

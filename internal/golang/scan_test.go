@@ -538,7 +538,11 @@ func TestScan(t *testing.T) {
 			if f.HTTPName != tc.httpName {
 				t.Errorf("HTTPName %q, want %q", f.HTTPName, tc.httpName)
 			}
-			got := f.Occurrences
+			// Roles have their own test (TestRoles).
+			got := append([]occurrence.Occurrence(nil), f.Occurrences...)
+			for i := range got {
+				got[i].Role = occurrence.Unresolved
+			}
 			for i := 0; i < len(got) || i < len(want); i++ {
 				switch {
 				case i >= len(got):
@@ -563,7 +567,7 @@ func TestScanAnyInput(t *testing.T) {
 // checkScan checks what must hold for any input.
 func checkScan(t *testing.T, src []byte) {
 	t.Helper()
-	f, _ := scan(src)
+	f, _ := scan(src, packageConstants{})
 	prev := 0
 	for i, o := range f.Occurrences {
 		if o.Start < prev || o.Start >= o.End || o.End > len(src) {
@@ -599,4 +603,114 @@ func trailingIdent(s string) string {
 		i--
 	}
 	return s[i:]
+}
+
+// TestRoles checks the role of each occurrence: «text» is followed by the
+// role's name in the list, in source order.
+func TestRoles(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		src   string
+		roles []occurrence.Role
+	}{
+		{"net/http", `package p
+
+import "net/http"
+
+const statusMoved = «http.StatusMovedPermanently»
+
+// @Success «200» {object} T
+func h(w http.ResponseWriter, r *http.Request, resp *http.Response) {
+	w.WriteHeader(«404»)
+	http.Error(w, http.StatusText(«500»), «http.StatusInternalServerError»)
+	if resp.StatusCode != «http.StatusOK» {
+		return
+	}
+	switch resp.StatusCode {
+	case «201»:
+	}
+	_ = &http.Response{StatusCode: «202»}
+	_ = «http.StatusTeapot»
+}
+`, []occurrence.Role{occurrence.Define, occurrence.Define, occurrence.Send, occurrence.Lookup, occurrence.Send,
+			occurrence.Observe, occurrence.Observe, occurrence.Send, occurrence.Unresolved}},
+		{"testify", `package p_test
+
+import (
+	"net/http"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+func TestH(t *testing.T) {
+	assert.Equal(t, «http.StatusOK», rec.Code)
+	assert.HTTPStatusCode(t, h, "GET", "/", nil, «204»)
+}
+`, []occurrence.Role{occurrence.Observe, occurrence.Observe}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m := parseMarked(t, tc.src)
+			f := Scan([]byte(m.text))
+			if len(f.Occurrences) != len(tc.roles) {
+				t.Fatalf("%d occurrences, want %d: %v", len(f.Occurrences), len(tc.roles), f.Occurrences)
+			}
+			for i, o := range f.Occurrences {
+				if o.Role != tc.roles[i] || o.Start != m.spans[i][0] {
+					t.Errorf("%s: role %v, want %v", describe(m.text, o), o.Role, tc.roles[i])
+				}
+			}
+		})
+	}
+}
+
+// TestScanPackage checks that a constant declared in another file of the
+// package names a status where it stands in a status position.
+func TestScanPackage(t *testing.T) {
+	other := Source{Path: "codes.go", Src: []byte(`package p
+
+import nethttp "net/http"
+
+const (
+	statusGone      = 299
+	statusConflict  = nethttp.StatusConflict
+	retries         = 3
+	first           = iota
+)
+`)}
+	m := parseMarked(t, `package p
+
+import "net/http"
+
+func h(w http.ResponseWriter) {
+	w.WriteHeader(«statusGone»)
+	http.Error(w, "taken", «statusConflict»)
+	for i := 0; i < retries; i++ {
+	}
+	_ = statusGone
+}
+`)
+	files := []Source{other, {Path: "h.go", Src: []byte(m.text)}}
+	f, syn := ScanPackage(files, 1)
+	if !syn.OK {
+		t.Fatalf("syntax error: %v", syn.Error)
+	}
+	want := []occurrence.Occurrence{
+		{Start: m.spans[0][0], End: m.spans[0][1], Code: 299, Kind: occurrence.Constant, Role: occurrence.Send, Context: "WriteHeader"},
+		{Start: m.spans[1][0], End: m.spans[1][1], Code: 409, Kind: occurrence.Constant, Role: occurrence.Send, Context: "http.Error"},
+	}
+	if len(f.Occurrences) != len(want) {
+		t.Fatalf("occurrences %v, want %v", f.Occurrences, want)
+	}
+	for i := range want {
+		if f.Occurrences[i] != want[i] {
+			t.Errorf("got %s, want %s", describe(m.text, f.Occurrences[i]), describe(m.text, want[i]))
+		}
+	}
+	if alone := Scan([]byte(m.text)); len(alone.Occurrences) != 0 {
+		t.Errorf("the file alone should not know the constants: %v", alone.Occurrences)
+	}
+	if f, _ := ScanPackage(files, 2); len(f.Occurrences) != 0 {
+		t.Errorf("an index out of range scans nothing, got %v", f.Occurrences)
+	}
 }

@@ -18,6 +18,37 @@ const (
 	Value
 )
 
+// Role is what a Go occurrence does with its code. The rules about what a
+// server sends look only at Send; hover serves every role.
+type Role int
+
+const (
+	// Unresolved is a code whose use the analysis cannot see: a constant
+	// passed to a function outside the package, or any occurrence of a
+	// document that is not Go.
+	Unresolved Role = iota
+	// Send writes the code to a response: WriteHeader(404), c.JSON(201, v),
+	// http.Error, the StatusCode field of a response being built.
+	Send
+	// Observe reads or expects a code: resp.StatusCode == 200, an assert's
+	// expected value, a case of a switch on a status.
+	Observe
+	// Lookup asks about a code: http.StatusText(404).
+	Lookup
+	// Define names or tabulates a code: const statusGone = 299, a
+	// status-to-text table's key.
+	Define
+)
+
+var roleNames = [...]string{Unresolved: "unresolved", Send: "send", Observe: "observe", Lookup: "lookup", Define: "define"}
+
+func (r Role) String() string {
+	if r >= 0 && int(r) < len(roleNames) {
+		return roleNames[r]
+	}
+	return "unresolved"
+}
+
 // Occurrence is one status code written in a document.
 type Occurrence struct {
 	// Start and End are byte offsets of the code's text, End exclusive.
@@ -29,6 +60,8 @@ type Occurrence struct {
 	// Default marks an OpenAPI `default` response key.
 	Default bool
 	Kind    Kind
+	// Role is set for Go occurrences; Unresolved elsewhere.
+	Role Role
 	// Context names where the code stands: the call (WriteHeader,
 	// http.Error), the comparison (StatusCode ==) or the operation
 	// (DELETE /items/{id}).
