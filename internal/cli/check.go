@@ -16,8 +16,10 @@ import (
 
 	"github.com/httpcode-lsp/httpcode-lsp/internal/analysis"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/config"
+	"github.com/httpcode-lsp/httpcode-lsp/internal/golang"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/lint"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/regfile"
+	"github.com/httpcode-lsp/httpcode-lsp/internal/workspace"
 )
 
 const checkHelp = `usage: httpcode-lsp check [flags] [PATH...]
@@ -59,6 +61,8 @@ type checkOptions struct {
 	settings  analysis.Settings
 	// maxSize is limits.maxDocumentSize: a larger file is not read.
 	maxSize int64
+	// index gives a Go file's package.
+	index *workspace.Index
 }
 
 // fileResult is what check learned of one file.
@@ -133,6 +137,11 @@ func Check(args []string, env Env) int {
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
+	roots := make([]string, len(paths))
+	for i, p := range paths {
+		roots[i] = filepath.Join(cwd, p)
+	}
+	opts.index = workspace.New(roots, workspace.Options{MaxFileSize: opts.maxSize})
 	w := newWalker(cwd, excludes, !*noGitignore)
 	for _, p := range paths {
 		w.add(p)
@@ -301,13 +310,13 @@ func (opts checkOptions) analyse(t target) fileResult {
 	if bytes.IndexByte(src[:min(len(src), binarySniff)], 0) >= 0 {
 		return r // binary: nothing a person wrote status codes in
 	}
-	lang := analysis.LanguageOf("", t.abs)
-	findings := analysis.New(lang, src, opts.settings).Findings()
+	analyse := opts.analyser(t.abs)
+	findings := analyse(src).Findings()
 	r.src, r.findings = newSource(src, findings, opts.excerpts()), findings
 	if !opts.fix && !opts.diff {
 		return r
 	}
-	fixed, remaining, counts := fixFile(lang, src, findings, opts.settings)
+	fixed, remaining, counts := fixFile(src, findings, analyse)
 	if fixed == nil {
 		return r
 	}
@@ -328,6 +337,18 @@ func (opts checkOptions) analyse(t target) fileResult {
 	}
 	r.src, r.findings = newSource(fixed, remaining, opts.excerpts()), remaining
 	return r
+}
+
+// analyser returns how the file at path is analysed: a Go file with its
+// package in view, as the editor sees it.
+func (opts checkOptions) analyser(path string) func([]byte) *analysis.File {
+	lang := analysis.LanguageOf("", path)
+	if lang != analysis.Go {
+		return func(src []byte) *analysis.File { return analysis.New(lang, src, opts.settings) }
+	}
+	return func(src []byte) *analysis.File {
+		return analysis.InPackage(src, opts.settings, func() ([]golang.Source, int) { return opts.index.GoPackage(path) })
+	}
 }
 
 // sizeText is a size in bytes as people read it: "16 MiB", "20.5 MiB",
