@@ -25,7 +25,7 @@ type method func(s *Server, ctx context.Context, params json.RawMessage) (jsonrp
 // $/setTrace ...) is dropped.
 var methods = map[string]method{
 	"initialize":  initialize,
-	"initialized": ordered((*Server).initialized),
+	"initialized": initialized,
 	"shutdown":    inline((*Server).shutdown),
 
 	"textDocument/didOpen":             synced((*Server).didOpen),

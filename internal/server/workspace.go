@@ -7,6 +7,7 @@ package server
 
 import (
 	"context"
+	"encoding/json"
 	"net/url"
 	"path/filepath"
 	"time"
@@ -16,6 +17,7 @@ import (
 
 	"github.com/httpcode-lsp/httpcode-lsp/internal/analysis"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/golang"
+	"github.com/httpcode-lsp/httpcode-lsp/internal/jsonrpc"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/lines"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/workspace"
 )
@@ -97,8 +99,16 @@ func (s *Server) late(ctx context.Context, d *document) *analysis.File {
 var watchedFiles = []string{"**/*.go", "**/*.{yaml,yml,json}"}
 
 // initialized asks a client that registers capabilities dynamically to
-// send the changes of the watched files.
-func (s *Server) initialized(context.Context, *protocol.InitializedParams) {
+// send the changes of the watched files. Its params, empty, are not read:
+// some clients leave them out.
+func initialized(s *Server, _ context.Context, _ json.RawMessage) (jsonrpc.Work, error) {
+	s.registerWatchers()
+	return nil, nil
+}
+
+// registerWatchers asks the client for the changes of the watched files,
+// if it registers them dynamically.
+func (s *Server) registerWatchers() {
 	s.mu.Lock()
 	conn, watch := s.conn, s.watchFiles
 	s.mu.Unlock()
