@@ -106,6 +106,9 @@ type File struct {
 	// pkg returns a Go file's package and the file's index in it
 	// (InPackage); nil for a file seen alone.
 	pkg func() ([]golang.Source, int)
+	// inView is how many files of its package a Go analysis has in view,
+	// 0 until pkg has returned them.
+	inView atomic.Int32
 
 	// base is an analysed earlier version of the file whose parse the
 	// analysis may reuse, with the edit from its text to src; it is
@@ -213,16 +216,23 @@ func (f *File) analyse() {
 func (f *File) packageFiles() ([]golang.Source, int) {
 	alone := []golang.Source{{Src: f.src}}
 	if f.pkg == nil {
+		f.inView.Store(1)
 		return alone, 0
 	}
 	files, i := f.pkg()
 	if i < 0 || i >= len(files) {
+		f.inView.Store(1)
 		return alone, 0
 	}
 	files = slices.Clone(files)
 	files[i].Src = f.src
+	f.inView.Store(int32(len(files)))
 	return files, i
 }
+
+// InView returns how many files of its package a Go analysis has in view,
+// itself included, once it has read them (InPackage); 0 before.
+func (f *File) InView() int { return int(f.inView.Load()) }
 
 // Analysed reports whether the file has been analysed: whether its parse
 // takes memory.

@@ -20,7 +20,7 @@ func TestInPackage(t *testing.T) {
 		return []golang.Source{{Path: "a.go", Src: []byte("package api // on disk, older")}, {Path: "b.go", Src: []byte(b)}}, 0
 	}
 	f := InPackage([]byte(a), Settings{}, pkg)
-	if f.Analysed() || calls != 0 {
+	if f.Analysed() || calls != 0 || f.InView() != 0 {
 		t.Fatal("the package was read before the analysis ran")
 	}
 	_, md, ok := f.Hover(at)
@@ -28,8 +28,8 @@ func TestInPackage(t *testing.T) {
 		t.Errorf("hover on statusGone in its package: %v %q, want 299", ok, md)
 	}
 	f.Findings()
-	if calls != 1 {
-		t.Errorf("the package was read %d times, want once", calls)
+	if calls != 1 || f.InView() != 2 {
+		t.Errorf("the package was read %d times, with %d files in view; want once, 2", calls, f.InView())
 	}
 	if _, _, ok := New(Go, []byte(a), Settings{}).Hover(at); ok {
 		t.Error("the file alone knows statusGone")
@@ -38,8 +38,9 @@ func TestInPackage(t *testing.T) {
 		func() ([]golang.Source, int) { return nil, -1 },
 		func() ([]golang.Source, int) { return []golang.Source{{Src: []byte(b)}}, 3 },
 	} {
-		if _, _, ok := InPackage([]byte(a), Settings{}, none).Hover(at); ok {
-			t.Error("a file its package does not place is seen alone, but statusGone hovered")
+		g := InPackage([]byte(a), Settings{}, none)
+		if _, _, ok := g.Hover(at); ok || g.InView() != 1 {
+			t.Errorf("a file its package does not place is seen alone, but statusGone hovered (%v) or %d files are in view", ok, g.InView())
 		}
 	}
 }

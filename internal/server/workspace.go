@@ -48,9 +48,12 @@ func (s *Server) goAnalysis(uri protocol.DocumentURI, src []byte, settings analy
 		return nil, nil
 	}
 	ws := s.index()
-	pkg = analysis.InPackage(src, settings, func() ([]golang.Source, int) { return ws.GoPackage(path) })
+	pkg = analysis.InPackage(src, settings, func() ([]golang.Source, int) { return readPackage(ws, path) })
 	return pkg, analysis.New(analysis.Go, src, settings)
 }
+
+// readPackage reads a Go file's package; tests make it slow.
+var readPackage = (*workspace.Index).GoPackage
 
 // fileFirst is how long a request waits for a Go document's analysis with
 // its package before it is answered from the file alone: reading and
@@ -73,8 +76,9 @@ func (s *Server) answering(ctx context.Context, d *document) *analysis.File {
 
 // late starts d's analysis and returns the analysis of a Go document's
 // file alone when the analysis with its package has not finished within
-// fileFirst; nil when it has, when ctx ends first, or for another
-// document.
+// fileFirst; nil when it has, when ctx ends first, for another document,
+// and when the package turned out to be the file alone: its analysis is
+// the one running.
 func (s *Server) late(ctx context.Context, d *document) *analysis.File {
 	alone := d.alone.Load()
 	if alone == nil {
@@ -90,6 +94,9 @@ func (s *Server) late(ctx context.Context, d *document) *analysis.File {
 	case <-ctx.Done():
 		return nil
 	case <-t.C:
+		if d.analysis.InView() == 1 {
+			return nil
+		}
 		return alone
 	}
 }

@@ -5,11 +5,14 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"go.lsp.dev/protocol"
 
+	"github.com/httpcode-lsp/httpcode-lsp/internal/golang"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/lsptest"
+	"github.com/httpcode-lsp/httpcode-lsp/internal/workspace"
 )
 
 // handlerA uses a constant that another file of its package declares.
@@ -123,4 +126,41 @@ func TestWatchedFilesRegistration(t *testing.T) {
 	if r := registrations(without); len(r) != 0 {
 		t.Errorf("registered with a client that does not register dynamically: %q", r)
 	}
+}
+
+// While a package is being read, hover answers from the file alone and
+// its diagnostics are published; once the package is read, they are
+// published again and the hover sees the package.
+func TestFileFirstWhileThePackageIsRead(t *testing.T) {
+	release := make(chan struct{})
+	var once sync.Once
+	free := func() { once.Do(func() { close(release) }) }
+	readPackage = func(x *workspace.Index, path string) ([]golang.Source, int) {
+		<-release
+		return x.GoPackage(path)
+	}
+	t.Cleanup(func() { readPackage = (*workspace.Index).GoPackage })
+	t.Cleanup(free) // before the server stops, should the test fail early
+	text := handlerA + "\nfunc missing(w http.ResponseWriter) {\n\tw.WriteHeader(299)\n}\n"
+	root := t.TempDir()
+	writeGo(t, root, "b.go", "package api\n\nconst statusGone = 410\n")
+	writeGo(t, root, "a.go", text)
+	s := start(t)
+	s.MustCall("initialize", map[string]any{"rootUri": "file://" + filepath.ToSlash(root), "capabilities": map[string]any{}}, nil)
+	uri := "file://" + filepath.ToSlash(filepath.Join(root, "api", "a.go"))
+	s.Open(uri, "go", text)
+
+	if p := diagnosticsFor(t, s, uri, 1); len(p.Diagnostics) != 1 || p.Diagnostics[0].Code != "unknown-status-code" {
+		t.Errorf("the file alone's diagnostics: %+v, want the unknown 299", p.Diagnostics)
+	}
+	if h := s.Hover(uri, lsptest.PositionOf(text, strings.Index(text, "299"), "utf-16")); h == nil {
+		t.Error("no hover on 299 from the file alone")
+	}
+	if h := s.Hover(uri, lsptest.PositionOf(text, strings.Index(text, "statusGone"), "utf-16")); h != nil {
+		t.Errorf("the file alone knows statusGone: %q", h.Contents.Value)
+	}
+	published := publications(s, uri)
+	free()
+	hoverShows(t, s, uri, "410")
+	waitFor(t, "the diagnostics published again", func() bool { return publications(s, uri) > published })
 }

@@ -341,10 +341,3 @@ func (x *Index) trim() {
 	}
 	x.used = kept
 }
-
-// held returns the bytes of closed files' text the index holds.
-func (x *Index) held() int {
-	x.mu.Lock()
-	defer x.mu.Unlock()
-	return x.used
-}

@@ -11,6 +11,13 @@ import (
 	"github.com/httpcode-lsp/httpcode-lsp/internal/golang"
 )
 
+// held returns the bytes of closed files' text the index holds.
+func (x *Index) held() int {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	return x.used
+}
+
 // write creates the files under root, their directories included.
 func write(t *testing.T, root string, files map[string]string) {
 	t.Helper()
