@@ -61,8 +61,8 @@ type checkOptions struct {
 	settings  analysis.Settings
 	// maxSize is limits.maxDocumentSize: a larger file is not read.
 	maxSize int64
-	// index gives a Go file's package.
-	index *workspace.Index
+	// packages gives a Go file's package.
+	packages *packages
 }
 
 // fileResult is what check learned of one file.
@@ -137,16 +137,18 @@ func Check(args []string, env Env) int {
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
-	roots := make([]string, len(paths))
-	for i, p := range paths {
-		roots[i] = filepath.Join(cwd, p)
-	}
-	opts.index = workspace.New(roots, workspace.Options{MaxFileSize: opts.maxSize})
 	w := newWalker(cwd, excludes, !*noGitignore)
 	for _, p := range paths {
 		w.add(p)
 	}
 	sort.Slice(w.files, func(i, j int) bool { return w.files[i].display < w.files[j].display })
+	roots := make([]string, len(paths))
+	for i, p := range paths {
+		if roots[i] = p; !filepath.IsAbs(p) {
+			roots[i] = filepath.Join(cwd, p)
+		}
+	}
+	opts.packages = newPackages(workspace.New(roots, workspace.Options{MaxFileSize: opts.maxSize}), w.files)
 
 	results := opts.run(w.files, env)
 
@@ -347,7 +349,7 @@ func (opts checkOptions) analyser(path string) func([]byte) *analysis.File {
 		return func(src []byte) *analysis.File { return analysis.New(lang, src, opts.settings) }
 	}
 	return func(src []byte) *analysis.File {
-		return analysis.InPackage(src, opts.settings, func() ([]golang.Source, int) { return opts.index.GoPackage(path) })
+		return analysis.InPackage(src, opts.settings, func() ([]golang.Source, int) { return opts.packages.of(path) })
 	}
 }
 
