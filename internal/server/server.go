@@ -158,6 +158,26 @@ func (s *Server) notify(method string, params any) {
 	}
 }
 
+// callClient sends a request to the client and waits for its answer, for
+// at most 5 s, on a goroutine of its own: the answer comes through the
+// goroutine that reads messages, which may be the caller. A failure is
+// logged.
+func (s *Server) callClient(method string, params any) {
+	s.mu.Lock()
+	conn := s.conn
+	s.mu.Unlock()
+	if conn == nil {
+		return
+	}
+	go func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		if err := conn.Call(ctx, method, params, nil); err != nil {
+			s.log.Debug(method, zap.Error(err))
+		}
+	}()
+}
+
 func (s *Server) lifecycle() lifecycle {
 	s.mu.Lock()
 	defer s.mu.Unlock()

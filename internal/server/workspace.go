@@ -13,7 +13,6 @@ import (
 	"time"
 
 	"go.lsp.dev/protocol"
-	"go.uber.org/zap"
 
 	"github.com/httpcode-lsp/httpcode-lsp/internal/analysis"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/golang"
@@ -117,9 +116,9 @@ func initialized(s *Server, _ context.Context, _ json.RawMessage) (jsonrpc.Work,
 // if it registers them dynamically.
 func (s *Server) registerWatchers() {
 	s.mu.Lock()
-	conn, watch := s.conn, s.watchFiles
+	watch := s.watchFiles
 	s.mu.Unlock()
-	if conn == nil || !watch {
+	if !watch {
 		return
 	}
 	watchers := make([]protocol.FileSystemWatcher, len(watchedFiles))
@@ -131,15 +130,7 @@ func (s *Server) registerWatchers() {
 		Method:          protocol.MethodWorkspaceDidChangeWatchedFiles,
 		RegisterOptions: protocol.DidChangeWatchedFilesRegistrationOptions{Watchers: watchers},
 	}}}
-	// The answer comes through the goroutine that reads messages, which
-	// runs this.
-	go func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer cancel()
-		if err := conn.Call(ctx, protocol.MethodClientRegisterCapability, params, nil); err != nil {
-			s.log.Warn("client/registerCapability", zap.Error(err))
-		}
-	}()
+	s.callClient(protocol.MethodClientRegisterCapability, params)
 }
 
 // didChangeWatchedFiles tells the index what changed on disk and analyses
