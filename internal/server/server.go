@@ -145,11 +145,16 @@ func (s *Server) exit() {
 	}
 }
 
+// connection returns the connection to the client; nil before Serve.
+func (s *Server) connection() *jsonrpc.Conn {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.conn
+}
+
 // notify sends a notification to the client; a failure is logged.
 func (s *Server) notify(method string, params any) {
-	s.mu.Lock()
-	conn := s.conn
-	s.mu.Unlock()
+	conn := s.connection()
 	if conn == nil {
 		return
 	}
@@ -163,9 +168,7 @@ func (s *Server) notify(method string, params any) {
 // goroutine that reads messages, which may be the caller. A failure is
 // logged.
 func (s *Server) callClient(method string, params any) {
-	s.mu.Lock()
-	conn := s.conn
-	s.mu.Unlock()
+	conn := s.connection()
 	if conn == nil {
 		return
 	}
