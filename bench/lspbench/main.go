@@ -56,6 +56,7 @@ type workspaceResults struct {
 	mem    *memoryResult
 	pkg    *packageResult
 	module *checkResult // `check` over a real module, when fetched
+	index  *indexResult
 }
 
 func run(bin, dir, redocly, only string, smoke bool) error {
@@ -106,6 +107,16 @@ func run(bin, dir, redocly, only string, smoke bool) error {
 		fmt.Fprintf(os.Stderr, "lspbench: a package of %d files\n", cfg.packageFiles)
 		if ws.pkg, err = measurePackage(bin, dir, cfg.packageFiles, cfg.rounds); err != nil {
 			return fmt.Errorf("package: %w", err)
+		}
+		spec := specgen.JSON(specgen.OpenAPI(1000))
+		if !smoke {
+			if spec, err = os.ReadFile(filepath.Join(dir, "api.github.com.json")); err != nil {
+				return err
+			}
+		}
+		fmt.Fprintf(os.Stderr, "lspbench: the index of %d Go files and a %.1f MB spec\n", cfg.packageFiles, float64(len(spec))/1e6)
+		if ws.index, err = measureIndex(dir, cfg.packageFiles, spec, cfg.rounds); err != nil {
+			return fmt.Errorf("index: %w", err)
 		}
 		if md := moduleDir(dir); md != "" && !smoke {
 			fmt.Fprintf(os.Stderr, "lspbench: check %s\n", md)
@@ -436,6 +447,11 @@ func table(rs []*result, cfg config, big file, ws workspaceResults) string {
 		}))
 		row(name+": didOpen → hover with the package in view p50 (× package of 2)", firstIf(true, func() string {
 			return ratio(percentile(p.packagePackage, 50), percentile(p.pairPackage, 50))
+		}))
+	}
+	if x := ws.index; x != nil {
+		row(fmt.Sprintf("workspace index of %s Go files and a %.1f MB spec: built p50 (× reading them)", groupThousands(x.goFiles), float64(x.specSize)/1e6), firstIf(true, func() string {
+			return ratio(percentile(x.build, 50), percentile(x.read, 50))
 		}))
 	}
 	if m := ws.module; m != nil {
