@@ -134,12 +134,17 @@ func (s *Server) registerWatchers() {
 }
 
 // didChangeWatchedFiles tells the index what changed on disk and analyses
-// the open Go documents of the packages changed again.
-func (s *Server) didChangeWatchedFiles(_ context.Context, params *protocol.DidChangeWatchedFilesParams) {
+// the open Go documents of the packages changed again. The configuration
+// file, when it is not open, is read again, off the goroutine that reads
+// messages.
+func (s *Server) didChangeWatchedFiles(ctx context.Context, params *protocol.DidChangeWatchedFilesParams) {
 	var paths []string
 	for _, c := range params.Changes {
 		if p, ok := filePath(c.URI); ok {
 			paths = append(paths, p)
+		}
+		if _, open := s.docs.get(c.URI); s.isConfigFile(c.URI) && !open {
+			go s.loadConfigFile(context.WithoutCancel(ctx), nil)
 		}
 	}
 	if len(paths) == 0 {
