@@ -38,7 +38,8 @@
 //     httpcode-lsp's does not carry the analyzer; the analyzer reads syntax
 //     only, so each file is its own pass, without type checking.
 //
-// --list-misses prints the labelled status positions not hovered, those
+// --by-module adds each module's figures, to see that no module carries
+// the set. --list-misses prints the labelled status positions not hovered, those
 // hovered with another role, the false hovers and the usestdlibvars
 // literals not hovered, each with its line of code. bench/gorecall.sh
 // runs it from the repository's root.

@@ -72,10 +72,12 @@ func TestScoreSet(t *testing.T) {
 
 	var b strings.Builder
 	printScores(&b, []*score{s}, true)
+	printModules(&b, []*score{s}, judged)
 	for _, want := range []string{
 		"| dev | 1 | 4 | 66.7% (2/3) | 100.0% (1/1) | 25.0% (1/4) | 1 | 50.0% (1/2) | 50.0% (1/2) |",
 		"| dev | invalid-status-code | 50.0% (1/2) | 0 |",
 		"| dev | unknown-status-code | – | 1 |",
+		"| dev | example.com/fixture@v0.0.0 | 4 | 66.7% (2/3) | 100.0% (1/1) | 25.0% (1/4) | 50.0% (1/2) |",
 	} {
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("the table lacks %q:\n%s", want, b.String())

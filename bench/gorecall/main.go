@@ -28,6 +28,7 @@ type options struct {
 	listMisses              bool
 	listUnlabelled          bool
 	listFindings            bool
+	byModule                bool
 }
 
 func main() {
@@ -39,6 +40,7 @@ func main() {
 	flag.BoolVar(&o.listMisses, "list-misses", false, "print the labelled status positions not hovered, and those with a wrong role")
 	flag.BoolVar(&o.listUnlabelled, "list-unlabelled", false, "print the hovers and the candidate positions that have no label")
 	flag.BoolVar(&o.listFindings, "list-findings", false, "print the unjudged findings as rows for findings.tsv")
+	flag.BoolVar(&o.byModule, "by-module", false, "print the figures of each module too")
 	flag.Usage = func() {
 		fmt.Fprintf(flag.CommandLine.Output(), `usage: gorecall [flags]
        gorecall candidates module@version file...
@@ -104,6 +106,9 @@ func run(w io.Writer, o options) error {
 		scores = append(scores, scoreSet(set.Name, results[i], judged))
 	}
 	printScores(w, scores, o.stdlibvars)
+	if o.byModule {
+		printModules(w, scores, judged)
+	}
 	for _, s := range scores {
 		if o.listMisses {
 			printMisses(w, s)

@@ -206,6 +206,27 @@ func printScores(w io.Writer, scores []*score, stdlibRan bool) {
 	}
 }
 
+// printModules writes the figures of each module of the sets.
+func printModules(w io.Writer, scores []*score, judged map[string]judgement) {
+	fmt.Fprintln(w, "\n| set | module | labels | hover recall | class-boundary recall | false hovers | role accuracy |")
+	fmt.Fprintln(w, "|---|---|---|---|---|---|---|")
+	for _, s := range scores {
+		var mods []string
+		byModule := map[string][]*fileResult{}
+		for _, r := range s.Results {
+			if byModule[r.Module] == nil {
+				mods = append(mods, r.Module)
+			}
+			byModule[r.Module] = append(byModule[r.Module], r)
+		}
+		for _, m := range mods {
+			ms := scoreSet(s.Set, byModule[m], judged)
+			fmt.Fprintf(w, "| %s | %s | %d | %s | %s | %s | %s |\n", s.Set, m, ms.Labels, percent(ms.Hovered, ms.Status),
+				percent(ms.BoundaryHovered, ms.Boundary), percent(len(ms.False), ms.Occs), percent(ms.RoleRight, ms.Hovered))
+		}
+	}
+}
+
 // lineOf returns the 1-based line and byte column of off, and the line's
 // text.
 func (f *fileResult) lineOf(off int) (line, col int, text string) {
