@@ -3,7 +3,9 @@
 # modules (bench/gorecall/labels) and prints the dev and held-out tables
 # (Markdown) on stdout. The modules, and usestdlibvars for its column, are
 # downloaded through the Go module proxy into the git-ignored
-# bench/.cache/gomod on the first run. Flags go to bench/gorecall:
+# bench/.cache/gomod on the first run (its files are read-only, as in any
+# module cache: `GOMODCACHE=$PWD/bench/.cache/gomod go clean -modcache`
+# removes them). Flags go to bench/gorecall:
 #
 #   bench/gorecall.sh                    # the tables
 #   bench/gorecall.sh --by-module        # and each module's figures
