@@ -9,7 +9,7 @@
 #
 #   bench/gorecall.sh                    # the tables
 #   bench/gorecall.sh --by-module        # and each module's figures
-#   bench/gorecall.sh --list-misses      # and every miss, with its line of code
+#   bench/gorecall.sh --list-misses      # and every miss of the dev set, with its line of code
 #   bench/gorecall.sh --list-unlabelled  # hovers and candidates without a label
 #   bench/gorecall.sh --list-findings    # unjudged findings, as rows for findings.tsv
 #   bench/gorecall.sh --stdlibvars=false # without usestdlibvars

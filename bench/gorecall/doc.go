@@ -39,8 +39,10 @@
 //     only, so each file is its own pass, without type checking.
 //
 // --by-module adds each module's figures, to see that no module carries
-// the set. --list-misses prints the labelled status positions not hovered, those
-// hovered with another role, the false hovers and the usestdlibvars
-// literals not hovered, each with its line of code. bench/gorecall.sh
-// runs it from the repository's root.
+// the set. --list-misses prints the labelled status positions not
+// hovered, those hovered with another role, the false hovers and the
+// usestdlibvars literals not hovered, each with its line of code, for the
+// dev set only: the held-out set is for checking, not for tuning
+// (--held-out-misses adds it). bench/gorecall.sh runs it from the
+// repository's root.
 package main

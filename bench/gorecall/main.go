@@ -29,6 +29,7 @@ type options struct {
 	listUnlabelled          bool
 	listFindings            bool
 	byModule                bool
+	heldOutMisses           bool
 }
 
 func main() {
@@ -37,7 +38,8 @@ func main() {
 	flag.StringVar(&o.findings, "findings", "bench/gorecall/findings.tsv", "the judged findings")
 	flag.StringVar(&o.cache, "cache", "bench/.cache/gomod", "the module cache the labelled modules are downloaded into")
 	flag.BoolVar(&o.stdlibvars, "stdlibvars", true, "run usestdlibvars on the labelled files (builds bench/gorecall/stdlibvars)")
-	flag.BoolVar(&o.listMisses, "list-misses", false, "print the labelled status positions not hovered, and those with a wrong role")
+	flag.BoolVar(&o.listMisses, "list-misses", false, "print the dev set's labelled status positions not hovered, those with a wrong role and the false hovers")
+	flag.BoolVar(&o.heldOutMisses, "held-out-misses", false, "with --list-misses, the held-out set's too (not to tune on)")
 	flag.BoolVar(&o.listUnlabelled, "list-unlabelled", false, "print the hovers and the candidate positions that have no label")
 	flag.BoolVar(&o.listFindings, "list-findings", false, "print the unjudged findings as rows for findings.tsv")
 	flag.BoolVar(&o.byModule, "by-module", false, "print the figures of each module too")
@@ -110,7 +112,7 @@ func run(w io.Writer, o options) error {
 		printModules(w, scores, judged)
 	}
 	for _, s := range scores {
-		if o.listMisses {
+		if o.listMisses && (s.Set == "dev" || o.heldOutMisses) {
 			printMisses(w, s)
 		}
 		if o.listUnlabelled {
