@@ -114,6 +114,26 @@ func TestAnalyseFixture(t *testing.T) {
 	}
 }
 
+func TestRunFixture(t *testing.T) {
+	var b strings.Builder
+	o := options{labels: "testdata/labels", findings: "testdata/none.tsv", listMisses: true, listUnlabelled: true, listFindings: true, byModule: true}
+	if err := run(&b, o, fixtureModules()); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"| dev | 2 | 5 | ",
+		"| held-out | 0 | 0 | – | – | – | 0 | – | not run |",
+		"## dev: candidate positions without a label (0)",
+	} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("the output lacks %q:\n%s", want, b.String())
+		}
+	}
+	if strings.Contains(b.String(), "## held-out: labelled status positions not hovered") {
+		t.Errorf("the held-out set's misses are listed without --held-out-misses:\n%s", b.String())
+	}
+}
+
 func TestAnalyseWrongText(t *testing.T) {
 	lf := &labelledFile{Module: fixtureModule, File: "handler.go", Labels: []label{{Line: 15, Col: 16, Text: "405"}}}
 	_, _, err := analyse(fixtureModules(), lf)
@@ -160,6 +180,22 @@ func f(w http.ResponseWriter) {
 	want := "const:StatusMine int:299 annotation:200 annotation:404 near:42 const:http.StatusOK const:StatusMine int:100"
 	if strings.Join(got, " ") != want {
 		t.Errorf("got  %s\nwant %s", strings.Join(got, " "), want)
+	}
+}
+
+func TestPrintCandidates(t *testing.T) {
+	var b strings.Builder
+	if err := printCandidates(&b, fixtureModules(), fixtureModule, []string{"handler.go"}); err != nil {
+		t.Fatal(err)
+	}
+	want := labelColumns + `
+example.com/fixture@v0.0.0	handler.go	5	20	299	?	?	no	int: const statusGone = 299
+example.com/fixture@v0.0.0	handler.go	8	18	200	?	?	no	int: for i := 0; i < 200; i++ {
+example.com/fixture@v0.0.0	handler.go	15	16	404	?	?	no	int: w.WriteHeader(404)
+example.com/fixture@v0.0.0	handler.go	16	22	http.StatusTeapot	?	?	no	const: _ = http.StatusText(http.StatusTeapot)
+`
+	if b.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
 	}
 }
 

@@ -56,13 +56,14 @@ to be judged.
 	}
 	flag.Parse()
 	var err error
+	mods := &modules{cache: o.cache, dirs: map[string]string{}}
 	if flag.Arg(0) == "candidates" {
-		err = printCandidates(os.Stdout, o.cache, flag.Arg(1), flag.Args()[2:])
+		err = printCandidates(os.Stdout, mods, flag.Arg(1), flag.Args()[2:])
 	} else if flag.NArg() > 0 {
 		flag.Usage()
 		os.Exit(2)
 	} else {
-		err = run(os.Stdout, o)
+		err = run(os.Stdout, o, mods)
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "gorecall:", err)
@@ -70,7 +71,8 @@ to be judged.
 	}
 }
 
-func run(w io.Writer, o options) error {
+// run scores the label sets of o.labels, their modules found by mods.
+func run(w io.Writer, o options, mods *modules) error {
 	judged, err := readJudgements(o.findings)
 	if err != nil {
 		return err
@@ -83,7 +85,6 @@ func run(w io.Writer, o options) error {
 		}
 		sets = append(sets, set)
 	}
-	mods := &modules{cache: o.cache, dirs: map[string]string{}}
 	results := make([][]*fileResult, len(sets))
 	var paths []string
 	byPath := map[string]*fileResult{}
@@ -99,7 +100,7 @@ func run(w io.Writer, o options) error {
 		}
 	}
 	if o.stdlibvars {
-		if err := runStdlibvars(o.cache, paths, byPath); err != nil {
+		if err := runStdlibvars(mods.cache, paths, byPath); err != nil {
 			return err
 		}
 	}
@@ -326,11 +327,10 @@ func candidateRow(r *fileResult, c candidate) string {
 }
 
 // printCandidates prints the candidate rows of files of a module.
-func printCandidates(w io.Writer, cache, modVersion string, files []string) error {
+func printCandidates(w io.Writer, mods *modules, modVersion string, files []string) error {
 	if modVersion == "" || len(files) == 0 {
 		return fmt.Errorf("candidates: want module@version and files")
 	}
-	mods := &modules{cache: cache, dirs: map[string]string{}}
 	fmt.Fprintln(w, labelColumns)
 	for _, file := range files {
 		r, _, err := analyse(mods, &labelledFile{Module: modVersion, File: file})
