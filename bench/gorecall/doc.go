@@ -32,8 +32,9 @@
 //     findings.tsv (true or false, with why); unjudged findings are counted
 //     and printed by --list-findings as rows to judge;
 //   - usestdlibvars: the literal status findings of the analyzer
-//     github.com/sashamelentyev/usestdlibvars on the labelled files, and
-//     how many of them an occurrence covers. Its driver is the module
+//     github.com/sashamelentyev/usestdlibvars on every file of the
+//     labelled files' packages, and how many of them an occurrence of the
+//     file's scan covers. Its driver is the module
 //     stdlibvars/ beside this file, built with its own go.mod so that
 //     httpcode-lsp's does not carry the analyzer; the analyzer reads syntax
 //     only, so each file is its own pass, without type checking.

@@ -52,7 +52,7 @@ func TestScoreSet(t *testing.T) {
 	} {
 		judged[j.key()] = j
 	}
-	s := scoreSet("dev", []*fileResult{r}, judged)
+	s := scoreSet("dev", []*fileResult{r}, nil, judged)
 	got := fmt.Sprintf("labels %d, hovered %d/%d, boundary %d/%d, roles right %d, false %d/%d, unlabelled %d, stdlib %d/%d",
 		s.Labels, s.Hovered, s.Status, s.BoundaryHovered, s.Boundary, s.RoleRight, len(s.False), s.Occs, len(s.Unlabelled), s.StdlibHovered, s.Stdlib)
 	want := "labels 4, hovered 2/3, boundary 1/1, roles right 1, false 1/4, unlabelled 1, stdlib 1/2"
@@ -95,12 +95,12 @@ func TestAnalyseFixture(t *testing.T) {
 	}
 	mods := fixtureModules()
 	for _, lf := range set.Files {
-		r, path, err := analyse(mods, lf)
+		r, srcs, err := analyse(mods, lf)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if want := filepath.Join("testdata/fixture", lf.File); path != want {
-			t.Errorf("path %s, want %s", path, want)
+		if want := filepath.Join("testdata/fixture", lf.File); r.Path != want || len(srcs) != 3 {
+			t.Errorf("path %s and %d files of its package, want %s and 3", r.Path, len(srcs), want)
 		}
 		for _, l := range r.Labels {
 			if got := string(r.Src[l.Offset : l.Offset+len(l.Text)]); got != l.Text {
@@ -151,8 +151,12 @@ func TestPackageOf(t *testing.T) {
 	for _, s := range srcs {
 		names = append(names, filepath.Base(s.Path))
 	}
-	if got := strings.Join(names, " "); got != "handler.go handler_test.go" || i != 1 {
+	if got := strings.Join(names, " "); got != "handler.go handler_test.go routes.go" || i != 1 {
 		t.Errorf("got %s, index %d; want the package and its external test package, index 1", got, i)
+	}
+	r := otherFile(fixtureModule, filepath.Join("testdata", "fixture")+string(filepath.Separator), srcs, 2)
+	if r.File != "routes.go" || r.Path != srcs[2].Path || string(r.Src) != string(srcs[2].Src) || len(r.Labels) != 0 {
+		t.Errorf("got %s at %s with %d labels, want routes.go at %s with none", r.File, r.Path, len(r.Labels), srcs[2].Path)
 	}
 }
 

@@ -86,17 +86,37 @@ func run(w io.Writer, o options, mods *modules) error {
 		sets = append(sets, set)
 	}
 	results := make([][]*fileResult, len(sets))
+	// others are the other files of the labelled files' packages, where
+	// usestdlibvars' findings are looked for too.
+	others := make([][]*fileResult, len(sets))
 	var paths []string
 	byPath := map[string]*fileResult{}
 	for i, set := range sets {
+		var pkgs [][]golang.Source
 		for _, lf := range set.Files {
-			r, path, err := analyse(mods, lf)
+			r, srcs, err := analyse(mods, lf)
 			if err != nil {
 				return err
 			}
 			results[i] = append(results[i], r)
-			paths = append(paths, path)
-			byPath[path] = r
+			paths = append(paths, r.Path)
+			byPath[r.Path] = r
+			pkgs = append(pkgs, srcs)
+		}
+		if !o.stdlibvars {
+			continue
+		}
+		for k, srcs := range pkgs {
+			dir := strings.TrimSuffix(results[i][k].Path, filepath.FromSlash(results[i][k].File))
+			for j, src := range srcs {
+				if byPath[src.Path] != nil {
+					continue
+				}
+				r := otherFile(results[i][k].Module, dir, srcs, j)
+				others[i] = append(others[i], r)
+				paths = append(paths, r.Path)
+				byPath[r.Path] = r
+			}
 		}
 	}
 	if o.stdlibvars {
@@ -106,7 +126,7 @@ func run(w io.Writer, o options, mods *modules) error {
 	}
 	var scores []*score
 	for i, set := range sets {
-		scores = append(scores, scoreSet(set.Name, results[i], judged))
+		scores = append(scores, scoreSet(set.Name, results[i], others[i], judged))
 	}
 	printScores(w, scores, o.stdlibvars)
 	if o.byModule {
@@ -157,23 +177,23 @@ func (m *modules) dir(modVersion string) (string, error) {
 }
 
 // analyse scans a labelled file with its package in view, lints it and
-// resolves its labels. It returns the file's path on disk.
-func analyse(mods *modules, lf *labelledFile) (*fileResult, string, error) {
+// resolves its labels. It returns the files of the package too.
+func analyse(mods *modules, lf *labelledFile) (*fileResult, []golang.Source, error) {
 	dir, err := mods.dir(lf.Module)
 	if err != nil {
-		return nil, "", err
+		return nil, nil, err
 	}
 	path := filepath.Join(dir, filepath.FromSlash(lf.File))
 	srcs, i, err := packageOf(path)
 	if err != nil {
-		return nil, "", err
+		return nil, nil, err
 	}
 	src := srcs[i].Src
-	r := &fileResult{Module: lf.Module, File: lf.File, Src: src, Lines: lines.New(src)}
+	r := &fileResult{Module: lf.Module, File: lf.File, Path: path, Src: src, Lines: lines.New(src)}
 	for _, l := range lf.Labels {
 		off, ok := r.offsetOf(l.Line, l.Col)
 		if !ok || !bytes.HasPrefix(src[off:], []byte(l.Text)) {
-			return nil, "", fmt.Errorf("%s %s:%d:%d: the text there is not %q", lf.Module, lf.File, l.Line, l.Col, l.Text)
+			return nil, nil, fmt.Errorf("%s %s:%d:%d: the text there is not %q", lf.Module, lf.File, l.Line, l.Col, l.Text)
 		}
 		l.Offset = off
 		r.Labels = append(r.Labels, l)
@@ -202,7 +222,19 @@ func analyse(mods *modules, lf *labelledFile) (*fileResult, string, error) {
 			r.Unlabelled = append(r.Unlabelled, c)
 		}
 	}
-	return r, path, nil
+	return r, srcs, nil
+}
+
+// otherFile is the scan of srcs[j], a file of a labelled file's package
+// in the module whose directory is dir.
+func otherFile(module, dir string, srcs []golang.Source, j int) *fileResult {
+	src := srcs[j].Src
+	r := &fileResult{Module: module, File: filepath.ToSlash(strings.TrimPrefix(srcs[j].Path, dir)), Path: srcs[j].Path, Src: src, Lines: lines.New(src)}
+	f, _ := golang.ScanPackage(srcs, j)
+	for _, o := range f.Occurrences {
+		r.Occs = append(r.Occs, occ{Start: o.Start, End: o.End, Role: o.Role.String()})
+	}
+	return r
 }
 
 // packageOf reads the .go files of path's directory that are in its

@@ -27,8 +27,10 @@ type finding struct {
 // fileResult is what one labelled file gave.
 type fileResult struct {
 	Module, File string
-	Src          []byte
-	Lines        lines.Table
+	// Path is the file on disk.
+	Path  string
+	Src   []byte
+	Lines lines.Table
 	// Labels have their Offset resolved.
 	Labels   []label
 	Occs     []occ
@@ -78,8 +80,10 @@ type score struct {
 	StdlibMisses              []stray
 }
 
-// scoreSet scores the results of one set against the judgements.
-func scoreSet(name string, files []*fileResult, judged map[string]judgement) *score {
+// scoreSet scores the results of one set against the judgements; others,
+// the unlabelled files of the labelled files' packages, count for
+// usestdlibvars only.
+func scoreSet(name string, files, others []*fileResult, judged map[string]judgement) *score {
 	s := &score{Set: name, Results: files, Files: len(files), Rules: map[string]*ruleScore{}}
 	for _, f := range files {
 		s.Labels += len(f.Labels)
@@ -133,6 +137,8 @@ func scoreSet(name string, files []*fileResult, judged map[string]judgement) *sc
 				r.False++
 			}
 		}
+	}
+	for _, f := range append(files[:len(files):len(files)], others...) {
 		for _, off := range f.Stdlib {
 			s.Stdlib++
 			if _, ok := covering(f.Occs, off, off+1); ok {
@@ -174,7 +180,7 @@ func percent(n, d int) string {
 
 // printScores writes the table of the sets and then each rule's precision.
 func printScores(w io.Writer, scores []*score, stdlibRan bool) {
-	fmt.Fprintln(w, "| set | files | labels | hover recall | class-boundary recall | false hovers | unlabelled hovers | role accuracy | usestdlibvars literals hovered |")
+	fmt.Fprintln(w, "| set | files | labels | hover recall | class-boundary recall | false hovers | unlabelled hovers | role accuracy | usestdlibvars literals hovered (labelled files' packages) |")
 	fmt.Fprintln(w, "|---|---|---|---|---|---|---|---|---|")
 	for _, s := range scores {
 		stdlib := "not run"
@@ -220,7 +226,7 @@ func printModules(w io.Writer, scores []*score, judged map[string]judgement) {
 			byModule[r.Module] = append(byModule[r.Module], r)
 		}
 		for _, m := range mods {
-			ms := scoreSet(s.Set, byModule[m], judged)
+			ms := scoreSet(s.Set, byModule[m], nil, judged)
 			fmt.Fprintf(w, "| %s | %s | %d | %s | %s | %s | %s |\n", s.Set, m, ms.Labels, percent(ms.Hovered, ms.Status),
 				percent(ms.BoundaryHovered, ms.Boundary), percent(len(ms.False), ms.Occs), percent(ms.RoleRight, ms.Hovered))
 		}
