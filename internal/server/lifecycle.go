@@ -6,7 +6,6 @@ package server
 import (
 	"context"
 	"encoding/json"
-	"slices"
 
 	"go.lsp.dev/protocol"
 	"go.uber.org/zap"
@@ -48,17 +47,10 @@ func initialize(s *Server, ctx context.Context, raw json.RawMessage) (jsonrpc.Wo
 }
 
 func (s *Server) initialize(ctx context.Context, params *protocol.InitializeParams, enc text.Encoding) *protocol.InitializeResult {
-	snippets, lazyDocs := false, false
-	if td := params.Capabilities.TextDocument; td != nil && td.Completion != nil && td.Completion.CompletionItem != nil {
-		item := td.Completion.CompletionItem
-		snippets = item.SnippetSupport
-		lazyDocs = item.ResolveSupport != nil && slices.Contains(item.ResolveSupport.Properties, "documentation")
-	}
 	s.mu.Lock()
 	s.state = running
 	s.encoding = enc
-	s.snippets = snippets
-	s.lazyDocs = lazyDocs
+	s.client = supportOf(params.Capabilities)
 	s.layers.root = rootDir(params)
 	s.mu.Unlock()
 	if params.InitializationOptions != nil {

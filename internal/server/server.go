@@ -61,8 +61,7 @@ type Server struct {
 	mu       sync.Mutex
 	state    lifecycle
 	encoding text.Encoding
-	snippets bool // the client accepts snippet completions
-	lazyDocs bool // the client resolves completion items' documentation
+	client   clientSupport // what the client takes
 	// hintRefresh: the client takes workspace/inlayHint/refresh.
 	hintRefresh bool
 	// configuring orders the changes of the configuration's layers.
@@ -161,12 +160,6 @@ func (s *Server) positionEncoding() text.Encoding {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.encoding
-}
-
-func (s *Server) completionSupport() (snippets, lazyDocs bool) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.snippets, s.lazyDocs
 }
 
 func (s *Server) config() config.Config {
