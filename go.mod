@@ -6,6 +6,9 @@ go 1.24
 // and does not compile with go.lsp.dev/protocol v0.12.0, which in turn
 // needs go.lsp.dev/uri v0.3.0. Upgrade the three only as a set.
 require (
+	// The Helix set-up's test reads languages.toml as Helix does
+	// (editors/editors_test.go).
+	github.com/BurntSushi/toml v1.6.0
 	// The JSON decoder go.lsp.dev/jsonrpc2 uses; the server's frame
 	// reader decodes messages with it too (internal/server/stream.go).
 	github.com/segmentio/encoding v0.3.4
