@@ -10,7 +10,6 @@ import (
 	"io"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -118,11 +117,7 @@ type pipes struct {
 // it answers initialize and shuts down cleanly.
 func serves(t *testing.T, args []string) {
 	t.Helper()
-	binary := filepath.Join(t.TempDir(), command)
-	if out, err := exec.Command("go", "build", "-o", binary, "../cmd/httpcode-lsp").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
-	cmd := exec.Command(binary, args...)
+	cmd := exec.Command(lsptest.BuildServer(t), args...)
 	stdin, err := cmd.StdinPipe()
 	if err != nil {
 		t.Fatal(err)

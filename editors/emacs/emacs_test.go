@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/httpcode-lsp/httpcode-lsp/internal/lsptest"
 )
 
 func TestEglotClient(t *testing.T) {
@@ -24,14 +26,9 @@ func TestEglotClient(t *testing.T) {
 		}
 		t.Skipf("emacs with eglot is not installed (apt-get install -y emacs-nox elpa-eglot): %v; skipping the Emacs test", err)
 	}
-	dir := t.TempDir()
-	binary := filepath.Join(dir, "httpcode-lsp")
-	build := exec.Command("go", "build", "-o", binary, "../../cmd/httpcode-lsp")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
+	binary := lsptest.BuildServer(t)
 	// The quick fix edits the fixtures: the test works on a copy.
-	fixtures := filepath.Join(dir, "fixtures")
+	fixtures := filepath.Join(t.TempDir(), "fixtures")
 	if err := os.CopyFS(fixtures, os.DirFS("testdata")); err != nil {
 		t.Fatal(err)
 	}
