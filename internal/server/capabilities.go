@@ -1,6 +1,7 @@
 // capabilities.go reads what the client said at initialize it can take,
 // and shapes the answers by it: snippets or one plain line, Markdown or
-// plain text, the deprecated tag or the older field.
+// plain text, the deprecated tag or the older field, a diagnostic's link
+// and related places or neither.
 
 package server
 
@@ -24,6 +25,9 @@ type clientSupport struct {
 	// deprecatedTag: CompletionItemTag Deprecated; deprecatedField: the
 	// older CompletionItem.deprecated, used where the tag is not taken.
 	deprecatedTag, deprecatedField bool
+	// codeDescription and relatedInformation: a diagnostic's link to its
+	// rule's documentation, and the other places it names.
+	codeDescription, relatedInformation bool
 }
 
 // supportOf reads a client's capabilities. A client that names no
@@ -33,6 +37,10 @@ func supportOf(caps protocol.ClientCapabilities) clientSupport {
 	td := caps.TextDocument
 	if td == nil {
 		return s
+	}
+	if pd := td.PublishDiagnostics; pd != nil {
+		s.codeDescription = pd.CodeDescriptionSupport
+		s.relatedInformation = pd.RelatedInformation
 	}
 	if td.Hover != nil {
 		s.hoverMarkdown = markdownIn(td.Hover.ContentFormat)

@@ -75,7 +75,7 @@ func (s *Server) publish(ctx context.Context, d *document, diags []protocol.Diag
 // places each make a sequence that mostly increases: one converter each
 // walks a long line once, not once per finding.
 func (s *Server) diagnostics(d *document, findings []lint.Finding) []protocol.Diagnostic {
-	enc := s.positionEncoding()
+	enc, client := s.positionEncoding(), s.support()
 	starts, ends, related := d.snap.Positions(enc), d.snap.Positions(enc), d.snap.Positions(enc)
 	diags := make([]protocol.Diagnostic, 0, len(findings))
 	for _, f := range findings {
@@ -86,14 +86,16 @@ func (s *Server) diagnostics(d *document, findings []lint.Finding) []protocol.Di
 			Source:   Name,
 			Message:  f.Message,
 		}
-		if f.URL != "" {
+		if f.URL != "" && client.codeDescription {
 			diag.CodeDescription = &protocol.CodeDescription{Href: protocol.URI(f.URL)}
 		}
-		for _, r := range f.Related {
-			diag.RelatedInformation = append(diag.RelatedInformation, protocol.DiagnosticRelatedInformation{
-				Location: protocol.Location{URI: d.snap.URI, Range: protocol.Range{Start: related.Position(r.Start), End: related.Position(r.End)}},
-				Message:  r.Message,
-			})
+		if client.relatedInformation {
+			for _, r := range f.Related {
+				diag.RelatedInformation = append(diag.RelatedInformation, protocol.DiagnosticRelatedInformation{
+					Location: protocol.Location{URI: d.snap.URI, Range: protocol.Range{Start: related.Position(r.Start), End: related.Position(r.End)}},
+					Message:  r.Message,
+				})
+			}
 		}
 		diags = append(diags, diag)
 	}
