@@ -2,6 +2,8 @@ package analysis
 
 import (
 	"encoding/json"
+	"errors"
+	"fmt"
 	"path"
 	"strconv"
 	"strings"
@@ -68,6 +70,12 @@ func Configure(sources ...json.RawMessage) (config.Config, error) {
 		}
 	}
 	if err := c.Check(func(id string) bool { _, ok := lint.Lookup(id); return ok }); err != nil {
+		var unknown *config.UnknownRuleError
+		if errors.As(err, &unknown) {
+			if near, ok := lint.Suggest(unknown.ID); ok {
+				err = fmt.Errorf("%w; did you mean %q?", err, near)
+			}
+		}
 		return config.Config{}, err
 	}
 	return c, nil

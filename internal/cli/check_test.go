@@ -34,7 +34,7 @@ func runCheckEnv(t *testing.T, env Env, args ...string) runResult {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
 	env.Stdout, env.Stderr, env.Version = &stdout, &stderr, testVersion
-	code := Check(args, env)
+	code := Main(append([]string{"check"}, args...), env, Server{})
 	return runResult{code, stdout.String(), stderr.String()}
 }
 

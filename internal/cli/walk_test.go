@@ -84,7 +84,7 @@ func tree(t *testing.T, files map[string]string) string {
 
 func walked(t *testing.T, cwd string, excludes []string, args ...string) []string {
 	t.Helper()
-	w := newWalker(cwd, excludes, true)
+	w := newWalker(cwd, walkOptions{excludes: excludes, gitignore: true})
 	for _, a := range args {
 		w.add(a)
 	}
@@ -147,7 +147,7 @@ func TestWalkSkips(t *testing.T) {
 	}
 
 	// Without .gitignore.
-	w := newWalker(dir, nil, false)
+	w := newWalker(dir, walkOptions{})
 	w.add(".")
 	if len(w.files) != 16 {
 		var names []string
@@ -196,5 +196,39 @@ func TestWalkStopsAtTheRepository(t *testing.T) {
 	got := walked(t, dir, nil, "repo/api")
 	if strings.Join(got, " ") != "repo/api/a.yaml" {
 		t.Errorf("walked %v; want the repository's .gitignore only", got)
+	}
+}
+
+// TestWalkSkipsTestdata: as Go tools do, testdata directories met in a
+// walk are left out unless --include-testdata; one named is walked.
+func TestWalkSkipsTestdata(t *testing.T) {
+	dir := tree(t, map[string]string{
+		"api.yaml":                 "",
+		"testdata/bad.yaml":        "",
+		"pkg/testdata/fixture.go":  "",
+		"pkg/testdata/deep/x.json": "",
+		"pkg/p.go":                 "",
+		"pkg/testdatum/y.yaml":     "",
+	})
+	if got := walked(t, dir, nil, "."); strings.Join(got, " ") != "api.yaml pkg/p.go pkg/testdatum/y.yaml" {
+		t.Errorf("walked %v", got)
+	}
+	if got := walked(t, dir, nil, "pkg/testdata"); strings.Join(got, " ") != "pkg/testdata/deep/x.json pkg/testdata/fixture.go" {
+		t.Errorf("named testdata: walked %v", got)
+	}
+	w := newWalker(dir, walkOptions{testdata: true})
+	w.add(".")
+	if len(w.files) != 6 {
+		t.Errorf("--include-testdata walked %v", w.files)
+	}
+
+	// What a user sees.
+	writeFile(t, dir, "testdata/bad.yaml", "openapi: 3.0.0\npaths:\n  /a:\n    get:\n      responses:\n        200:\n          description: OK\n")
+	if res := runCheck(t, dir, "--color", "never"); res.code != ExitOK || res.stdout != "" {
+		t.Errorf("check: exit %d, stdout %q; want 0 and nothing", res.code, res.stdout)
+	}
+	res := runCheck(t, dir, "--color", "never", "--include-testdata")
+	if want := "\n" + filepath.Join("testdata", "bad.yaml") + ":6:9: warning unquoted-status-code: response key 200 is a YAML integer; quote it: '200'\n"; !strings.Contains(res.stdout, want) {
+		t.Errorf("check --include-testdata: %q, want %q", res.stdout, want)
 	}
 }
