@@ -18,6 +18,8 @@ require (
 	gopkg.in/yaml.v3 v3.0.1
 )
 
+// The command line (internal/cli): commands, flags and shell completion,
+// and the nearest rule ID to a misspelt one.
 require (
 	github.com/agnivade/levenshtein v1.2.2
 	github.com/spf13/cobra v1.10.2
