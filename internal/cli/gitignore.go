@@ -72,7 +72,11 @@ func parsePattern(line string) (ignoreRule, bool) {
 	} else {
 		line = "**/" + line
 	}
-	re, err := regexp.Compile(globRegexp(line))
+	expr, ok := globRegexp(line)
+	if !ok {
+		return ignoreRule{}, false
+	}
+	re, err := regexp.Compile(expr)
 	if err != nil {
 		return ignoreRule{}, false
 	}
@@ -81,8 +85,9 @@ func parsePattern(line string) (ignoreRule, bool) {
 }
 
 // globRegexp translates a gitignore glob, matched against a slash-separated
-// path relative to the pattern's directory, to an anchored regexp.
-func globRegexp(p string) string {
+// path relative to the pattern's directory, to an anchored regexp; false
+// for a glob with an unclosed bracket, which matches nothing in git.
+func globRegexp(p string) (string, bool) {
 	var b strings.Builder
 	b.WriteString("^")
 	for i := 0; i < len(p); {
@@ -105,12 +110,10 @@ func globRegexp(p string) string {
 		case c == '[':
 			class, n := globClass(p[i:])
 			if n == 0 {
-				b.WriteString(`\[`)
-				i++
-			} else {
-				b.WriteString(class)
-				i += n
+				return "", false
 			}
+			b.WriteString(class)
+			i += n
 		case c == '\\' && i+1 < len(p):
 			b.WriteString(regexp.QuoteMeta(p[i+1 : i+2]))
 			i += 2
@@ -120,12 +123,12 @@ func globRegexp(p string) string {
 		}
 	}
 	b.WriteString("$")
-	return b.String()
+	return b.String(), true
 }
 
 // globClass translates the bracket expression at the start of p, returning
 // the regexp class and the bytes consumed; 0 when the bracket is not
-// closed, and is then a literal "[". A class never matches "/".
+// closed. A class never matches "/".
 func globClass(p string) (string, int) {
 	i := 1
 	var b strings.Builder
