@@ -209,3 +209,30 @@ func TestCheckSkipsTestdata(t *testing.T) {
 		t.Errorf("--include-testdata: %d findings, %d in testdata/; want %d more than without", withAll, withTestdata, all)
 	}
 }
+
+// TestBashCompletion sources `completion bash` in bash, as a user's shell
+// does, and asks it to complete what a user types. The script needs the
+// bash-completion package (Debian's bash-completion).
+func TestBashCompletion(t *testing.T) {
+	const lib = "/usr/share/bash-completion/bash_completion"
+	bash, err := exec.LookPath("bash")
+	if _, serr := os.Stat(lib); err != nil || serr != nil {
+		t.Skip("no bash with bash-completion")
+	}
+	complete := func(line string) string {
+		return `COMP_LINE="` + line + `"; read -ra COMP_WORDS <<< "$COMP_LINE"; [[ $COMP_LINE == *" " ]] && COMP_WORDS+=("");` +
+			` COMP_CWORD=$((${#COMP_WORDS[@]}-1)); COMP_POINT=${#COMP_LINE}; COMPREPLY=(); __start_httpcode-lsp; echo "${COMPREPLY[*]}"` + "\n"
+	}
+	script := "source " + lib + "\nsource <(httpcode-lsp completion bash)\n" +
+		complete("httpcode-lsp ru") + complete("httpcode-lsp check --for") + complete("httpcode-lsp check --format ") +
+		complete("httpcode-lsp explain unq")
+	cmd := exec.Command(bash, "-c", script)
+	cmd.Env = append(os.Environ(), "PATH="+filepath.Dir(binary)+string(os.PathListSeparator)+os.Getenv("PATH"))
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "rules\n--format\ntext json sarif\nunquoted-status-code\n"; string(out) != want {
+		t.Errorf("completions %q, want %q", out, want)
+	}
+}
