@@ -45,7 +45,11 @@ func Main(args []string, env Env, server Server) int {
 	case errors.As(err, &status):
 		return int(status)
 	}
-	// An error cobra found before the run: a flag or an argument.
+	// An error cobra found before the run: a flag or an argument; help's
+	// unknown topic is the root's unknown command.
+	if cmd.Name() == "help" {
+		cmd = root
+	}
 	name := ""
 	if cmd != root {
 		name = strings.TrimPrefix(cmd.CommandPath(), root.Name()+" ") + ": "
@@ -75,6 +79,7 @@ func newRoot(env Env, server Server) *cobra.Command {
 		server.Flags(serve.Flags())
 	}
 	root.AddCommand(serve, checkCommand(env), explainCommand(env), codesCommand(env), rulesCommand(env), versionCommand(env))
+	root.SetHelpCommand(helpCommand(root))
 	root.SetOut(env.Stdout)
 	root.SetErr(env.Stderr)
 	root.SuggestionsMinimumDistance = 2
@@ -89,6 +94,37 @@ func serveRun(server Server) func(*cobra.Command, []string) error {
 			return errors.New("no language server in this build")
 		}
 		return exitWith(server.Run())
+	}
+}
+
+// helpCommand is `httpcode-lsp help [COMMAND]`: cobra's, but a topic that
+// is no command's name is a usage error, with the nearest name.
+func helpCommand(root *cobra.Command) *cobra.Command {
+	return &cobra.Command{
+		Use:   "help [COMMAND]",
+		Short: "Help about any command",
+		Long:  "Prints the help of a command, or of httpcode-lsp with none.",
+		ValidArgsFunction: func(_ *cobra.Command, args []string, prefix string) ([]string, cobra.ShellCompDirective) {
+			var names []string
+			for _, c := range root.Commands() {
+				if len(args) == 0 && c.IsAvailableCommand() && strings.HasPrefix(c.Name(), prefix) {
+					names = append(names, c.Name())
+				}
+			}
+			return names, cobra.ShellCompDirectiveNoFileComp
+		},
+		RunE: func(_ *cobra.Command, args []string) error {
+			cmd, rest, err := root.Find(args)
+			if err == nil && len(rest) > 0 {
+				err = unknownCommand(root, rest)
+			}
+			if err != nil {
+				return err
+			}
+			cmd.InitDefaultHelpFlag()
+			cmd.InitDefaultVersionFlag()
+			return cmd.Help()
+		},
 	}
 }
 

@@ -78,6 +78,7 @@ func TestUsageErrors(t *testing.T) {
 	}{
 		{[]string{"chek", "."}, `httpcode-lsp: unknown command "chek"; did you mean "check"? (see httpcode-lsp --help)`},
 		{[]string{"frobnicate"}, `httpcode-lsp: unknown command "frobnicate" (see httpcode-lsp --help)`},
+		{[]string{"help", "chek"}, `httpcode-lsp: unknown command "chek"; did you mean "check"? (see httpcode-lsp --help)`},
 		{[]string{"--bogus"}, `httpcode-lsp: unknown flag: --bogus (see httpcode-lsp --help)`},
 		{[]string{"check", "--bogus"}, `httpcode-lsp: check: unknown flag: --bogus (see httpcode-lsp check --help)`},
 		{[]string{"check", "-j"}, `httpcode-lsp: check: flag needs an argument: 'j' in -j (see httpcode-lsp check --help)`},
