@@ -30,6 +30,9 @@ type ignoreRule struct {
 	re      *regexp.Regexp
 	negate  bool
 	dirOnly bool
+	// base is set for a pattern without a slash, which matches the last
+	// name of a path at any depth: re is matched against that name alone.
+	base bool
 }
 
 // parseIgnore reads gitignore patterns relative to dir. Patterns that
@@ -66,12 +69,9 @@ func parsePattern(line string) (ignoreRule, bool) {
 		return ignoreRule{}, false
 	}
 	// A slash at the start or in the middle anchors the pattern to the
-	// file's directory; otherwise it matches at any depth.
-	if strings.Contains(line, "/") {
-		line = strings.TrimPrefix(line, "/")
-	} else {
-		line = "**/" + line
-	}
+	// file's directory; otherwise it matches a name at any depth.
+	r.base = !strings.Contains(line, "/")
+	line = strings.TrimPrefix(line, "/")
 	expr, ok := globRegexp(line)
 	if !ok {
 		return ignoreRule{}, false
@@ -172,15 +172,22 @@ func (f *ignoreFile) match(path string, isDir bool) (ignored, decided bool) {
 		return false, false
 	}
 	rel = filepath.ToSlash(rel)
-	for _, r := range f.rules {
+	name := rel[strings.LastIndexByte(rel, '/')+1:]
+	// The last pattern that matches decides.
+	for i := len(f.rules) - 1; i >= 0; i-- {
+		r := &f.rules[i]
 		if r.dirOnly && !isDir {
 			continue
 		}
-		if r.re.MatchString(rel) {
-			ignored, decided = !r.negate, true
+		subject := rel
+		if r.base {
+			subject = name
+		}
+		if r.re.MatchString(subject) {
+			return !r.negate, true
 		}
 	}
-	return ignored, decided
+	return false, false
 }
 
 // ignoredBy applies the files in order, outermost first: a later file's
