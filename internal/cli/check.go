@@ -279,8 +279,7 @@ func (opts checkOptions) analyse(t target) fileResult {
 	var tooLarge *regfile.TooLargeError
 	if errors.As(err, &tooLarge) {
 		r.src = newSource(nil, nil, false)
-		r.findings = []lint.Finding{{RuleID: analysis.LimitsID, Severity: lint.Info, Message: fmt.Sprintf(
-			"not analysed: the file's %s are more than limits.maxDocumentSize (%s)", sizeText(tooLarge.Size), sizeText(tooLarge.Limit))}}
+		r.findings = []lint.Finding{{RuleID: analysis.LimitsID, Severity: lint.Info, Message: analysis.TooLargeMessage(tooLarge.Size, tooLarge.Limit)}}
 		return r
 	}
 	if err != nil {
@@ -317,20 +316,6 @@ func (opts checkOptions) analyse(t target) fileResult {
 	}
 	r.src, r.findings = newSource(fixed, remaining, opts.excerpts()), remaining
 	return r
-}
-
-// sizeText is a size in bytes as people read it: "16 MiB", "20.5 MiB",
-// "300 KiB", "12 bytes".
-func sizeText(n int64) string {
-	for _, u := range []struct {
-		size int64
-		name string
-	}{{1 << 30, "GiB"}, {1 << 20, "MiB"}, {1 << 10, "KiB"}} {
-		if n >= u.size {
-			return strings.TrimSuffix(fmt.Sprintf("%.1f", float64(n)/float64(u.size)), ".0") + " " + u.name
-		}
-	}
-	return fmt.Sprintf("%d bytes", n)
 }
 
 // finding is one finding placed in its file, for output.

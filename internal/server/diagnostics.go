@@ -33,9 +33,7 @@ func (s *Server) schedule(d *document, delay time.Duration) {
 // meanwhile.
 func (s *Server) diagnosticsWithin(ctx context.Context, d *document) ([]protocol.Diagnostic, bool) {
 	if d.run.tooLarge() {
-		return []protocol.Diagnostic{limitDiagnostic(fmt.Sprintf(
-			"httpcode-lsp does not analyse this file: its %s are more than limits.maxDocumentSize (%s)",
-			megabytes(d.run.size), megabytes(d.run.maxSize)))}, true
+		return []protocol.Diagnostic{limitDiagnostic(analysis.TooLargeMessage(d.run.size, d.run.maxSize))}, true
 	}
 	if !s.sched.analysed(ctx, d) {
 		s.publish(ctx, d, []protocol.Diagnostic{limitDiagnostic(fmt.Sprintf(
@@ -56,8 +54,6 @@ func (s *Server) diagnosticsWithin(ctx context.Context, d *document) ([]protocol
 func limitDiagnostic(msg string) protocol.Diagnostic {
 	return protocol.Diagnostic{Severity: protocol.DiagnosticSeverityInformation, Code: analysis.LimitsID, Source: Name, Message: msg}
 }
-
-func megabytes(n int64) string { return fmt.Sprintf("%.1f MB", float64(n)/(1<<20)) }
 
 // publish sends d's diagnostics if d is still the document's current
 // state.
