@@ -62,13 +62,9 @@ type Server struct {
 	mu       sync.Mutex
 	state    lifecycle
 	encoding text.Encoding
-	snippets bool // the client accepts snippet completions
-	lazyDocs bool // the client resolves completion items' documentation
+	client   clientSupport // what the client takes
 	// hintRefresh: the client takes workspace/inlayHint/refresh.
 	hintRefresh bool
-	// watchFiles: the client registers workspace/didChangeWatchedFiles
-	// dynamically.
-	watchFiles bool
 	// ws is the workspace index; its roots are set at initialize.
 	ws *workspace.Index
 	// configuring orders the changes of the configuration's layers.
@@ -191,12 +187,6 @@ func (s *Server) positionEncoding() text.Encoding {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.encoding
-}
-
-func (s *Server) completionSupport() (snippets, lazyDocs bool) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.snippets, s.lazyDocs
 }
 
 func (s *Server) config() config.Config {

@@ -115,10 +115,7 @@ func initialized(s *Server, _ context.Context, _ json.RawMessage) (jsonrpc.Work,
 // registerWatchers asks the client for the changes of the watched files,
 // if it registers them dynamically.
 func (s *Server) registerWatchers() {
-	s.mu.Lock()
-	watch := s.watchFiles
-	s.mu.Unlock()
-	if !watch {
+	if !s.support().watchFiles {
 		return
 	}
 	watchers := make([]protocol.FileSystemWatcher, len(watchedFiles))
