@@ -1,0 +1,811 @@
+// respflow.go: the writes to a response along the paths of each function,
+// for the rules status-written-twice, header-after-write, status-after-body
+// and body-not-allowed (Go). Each function body becomes a control-flow
+// graph (golang.org/x/tools/go/cfg); a forward may-analysis carries, for
+// each response the function writes to, the states it can be in (nothing
+// sent, status sent, body written, whole response written) and the write
+// that first put it there. A package function that receives a response and
+// always writes to it is summarised once and counts as one write at its
+// call sites. Each block is revisited at most once per state a response can
+// gain, so the cost of a function is linear in its size.
+
+package lint
+
+import (
+	"bytes"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"sort"
+
+	"golang.org/x/tools/go/cfg"
+
+	"github.com/httpcode-lsp/httpcode-lsp/internal/catalog"
+	"github.com/httpcode-lsp/httpcode-lsp/internal/golang"
+	"github.com/httpcode-lsp/httpcode-lsp/internal/occurrence"
+)
+
+// The states of a response, as bits: a set of them is what a response
+// may be at a point of the function.
+const (
+	stFresh      uint8 = 1 << iota // nothing sent
+	stStatus                       // status sent, no body yet
+	stNoBody                       // status 1xx-free 204, 205 or 304 sent
+	stBody                         // body written with no status first: 200 sent
+	stStatusBody                   // status sent, then body written
+	stDone                         // a whole response written
+	nStates      = 6
+)
+
+// respState is what one response may be, and for each state the write
+// that first put it there.
+type respState struct {
+	bits uint8
+	from [nStates]*respEvent
+}
+
+// respEvent is one write in a function, or a call of a summarised helper.
+type respEvent struct {
+	golang.Write
+	node   ast.Node // the call or assignment
+	writer int      // index of the response among the function's
+	code   int      // the status it sends, 0 when not known
+}
+
+// respStep is a node of a block and its writes, in the order they run.
+type respStep struct {
+	node   ast.Node
+	events []*respEvent
+	// errVar is set when the node assigns the error of its last write to
+	// a variable (err := enc.Encode(v)): a test of it right after tells
+	// the paths where that write failed, and wrote nothing.
+	errVar string
+}
+
+// respFunc is one function body being analysed.
+type respFunc struct {
+	body    *ast.BlockStmt
+	results *ast.FieldList
+	scope   golang.Scope
+	wr      *golang.Writes
+	// local tells that the function is in the file being checked: its
+	// findings are reported and its status codes are known.
+	local   bool
+	writers []string
+	steps   [][]respStep // by block index
+	g       *cfg.CFG
+}
+
+// respFinding is a finding of one of the rules the analysis serves.
+type respFinding struct {
+	rule string // the rule's ID
+	f    Finding
+}
+
+// respAnalysis is the analysis of one file.
+type respAnalysis struct {
+	s     *goSyntax
+	src   []byte
+	wr    *golang.Writes
+	codes map[int]int // start offset of a sent status -> its code
+	funcs map[string][]*respDecl
+	meths map[string][]*respDecl
+	out   []respFinding
+	seen  map[ast.Node]bool
+}
+
+// respDecl is a function declaration of the package, and its summary once
+// computed.
+type respDecl struct {
+	decl  *ast.FuncDecl
+	wr    *golang.Writes
+	local bool
+	// params maps the index of each response parameter to its family.
+	params map[int]string
+	// state: 0 not summarised, 1 in progress, 2 done.
+	state   int
+	summary map[int]golang.WriteKind
+}
+
+// respFindings returns the findings of the analysis for a rule, running
+// it once per file.
+func (p *Pass) respFindings(rule string) []Finding {
+	s := p.gosyn
+	if s == nil || s.File == nil {
+		return nil
+	}
+	if s.resp == nil {
+		a := &respAnalysis{s: s, src: p.Src, wr: golang.NewWrites(s.File), codes: map[int]int{},
+			funcs: map[string][]*respDecl{}, meths: map[string][]*respDecl{}, seen: map[ast.Node]bool{}}
+		for _, o := range p.GoFile.Occurrences {
+			if o.Role == occurrence.Send {
+				a.codes[o.Start] = o.Code
+			}
+		}
+		a.run()
+		s.resp = a.out
+	}
+	var out []Finding
+	for _, rf := range s.resp {
+		if rf.rule == rule {
+			out = append(out, rf.f)
+		}
+	}
+	return out
+}
+
+func (a *respAnalysis) run() {
+	// Test files write to recorders and misbehave on purpose.
+	if a.s.importsTesting() {
+		a.out = []respFinding{}
+		return
+	}
+	for _, d := range a.s.File.Decls {
+		if fd, ok := d.(*ast.FuncDecl); ok {
+			a.declare(fd, a.wr, true)
+		}
+	}
+	for _, d := range a.s.File.Decls {
+		fd, ok := d.(*ast.FuncDecl)
+		if !ok || fd.Body == nil {
+			continue
+		}
+		scope := golang.Scope{}
+		a.params(fd.Type, a.wr, scope)
+		a.function(fd.Body, fd.Type.Results, scope)
+	}
+	sort.SliceStable(a.out, func(i, j int) bool { return a.out[i].f.Start < a.out[j].f.Start })
+}
+
+// declare records a package function for the summaries.
+func (a *respAnalysis) declare(fd *ast.FuncDecl, wr *golang.Writes, local bool) {
+	if fd.Name == nil || fd.Body == nil {
+		return
+	}
+	d := &respDecl{decl: fd, wr: wr, local: local, params: map[int]string{}}
+	i := 0
+	for _, f := range fd.Type.Params.List {
+		fam := wr.WriterType(f.Type)
+		n := max(len(f.Names), 1)
+		for k := 0; k < n; k++ {
+			if fam != "" && len(f.Names) > 0 && f.Names[k].Name != "_" {
+				d.params[i] = fam
+			}
+			i++
+		}
+	}
+	if len(d.params) == 0 {
+		return
+	}
+	if fd.Recv != nil {
+		a.meths[fd.Name.Name] = append(a.meths[fd.Name.Name], d)
+	} else {
+		a.funcs[fd.Name.Name] = append(a.funcs[fd.Name.Name], d)
+	}
+}
+
+// params adds a function's response parameters to scope.
+func (a *respAnalysis) params(ft *ast.FuncType, wr *golang.Writes, scope golang.Scope) {
+	if ft == nil || ft.Params == nil {
+		return
+	}
+	for _, f := range ft.Params.List {
+		if fam := wr.WriterType(f.Type); fam != "" {
+			for _, n := range f.Names {
+				scope[n.Name] = fam
+			}
+		}
+	}
+}
+
+// function analyses a function of the file and the function literals in
+// it, each as a function of its own that sees the parameters around it.
+func (a *respAnalysis) function(body *ast.BlockStmt, results *ast.FieldList, scope golang.Scope) {
+	fn := &respFunc{body: body, results: results, scope: scope, wr: a.wr, local: true}
+	a.analyse(fn)
+	ast.Inspect(body, func(n ast.Node) bool {
+		lit, ok := n.(*ast.FuncLit)
+		if !ok || lit.Body == nil {
+			return true
+		}
+		inner := golang.Scope{}
+		for k, v := range scope {
+			inner[k] = v
+		}
+		a.params(lit.Type, a.wr, inner)
+		a.function(lit.Body, lit.Type.Results, inner)
+		return false
+	})
+}
+
+// analyse runs the analysis over one function and reports what it finds
+// there when the function is local; it returns the states the function
+// may leave each of its responses in.
+func (a *respAnalysis) analyse(fn *respFunc) (exits []uint8) {
+	defer func() {
+		// A tree that go/parser recovered from errors can hold what
+		// the graph builder does not expect: that function is skipped.
+		if recover() != nil {
+			exits = nil
+		}
+	}()
+	fn.g = cfg.New(fn.body, func(call *ast.CallExpr) bool { return !fn.wr.NoReturn(call) })
+	a.events(fn)
+	if len(fn.writers) == 0 {
+		return nil
+	}
+	in := make([][]respState, len(fn.g.Blocks))
+	start := make([]respState, len(fn.writers))
+	for i := range start {
+		start[i].bits = stFresh
+	}
+	in[0] = start
+	work := []int32{0}
+	queued := make([]bool, len(fn.g.Blocks))
+	queued[0] = true
+	for len(work) > 0 {
+		b := fn.g.Blocks[work[0]]
+		work = work[1:]
+		queued[b.Index] = false
+		outs := a.block(fn, b, in[b.Index], false)
+		for k, succ := range b.Succs {
+			if merge(&in[succ.Index], outs[min(k, len(outs)-1)]) && !queued[succ.Index] {
+				queued[succ.Index] = true
+				work = append(work, succ.Index)
+			}
+		}
+	}
+	exits = make([]uint8, len(fn.writers))
+	for _, b := range fn.g.Blocks {
+		if in[b.Index] == nil {
+			continue
+		}
+		outs := a.block(fn, b, in[b.Index], fn.local)
+		if b.Return() != nil {
+			for w := range exits {
+				exits[w] |= outs[0][w].bits
+			}
+		}
+	}
+	return exits
+}
+
+// merge adds the states of from to *to and reports whether it grew.
+func merge(to *[]respState, from []respState) bool {
+	if *to == nil {
+		*to = append([]respState(nil), from...)
+		return true
+	}
+	grew := false
+	for w := range from {
+		t := &(*to)[w]
+		for k := 0; k < nStates; k++ {
+			bit := uint8(1) << k
+			if from[w].bits&bit != 0 && t.bits&bit == 0 {
+				t.bits |= bit
+				t.from[k] = from[w].from[k]
+				grew = true
+			}
+		}
+	}
+	return grew
+}
+
+// events finds the writes of each block, and the responses they write to.
+func (a *respAnalysis) events(fn *respFunc) {
+	index := map[string]int{}
+	recorders := map[string]bool{}
+	fn.steps = make([][]respStep, len(fn.g.Blocks))
+	for _, b := range fn.g.Blocks {
+		for _, n := range b.Nodes {
+			st := respStep{node: n}
+			var last *ast.CallExpr
+			postorder(n, func(m ast.Node) {
+				if as, ok := m.(*ast.AssignStmt); ok && len(as.Lhs) == len(as.Rhs) {
+					for i, l := range as.Lhs {
+						if id, ok := l.(*ast.Ident); ok && fn.wr.Recorder(as.Rhs[i]) {
+							recorders[id.Name] = true
+						}
+					}
+				}
+				w, ok := fn.wr.Classify(m, fn.scope)
+				if !ok {
+					w, ok = a.helperCall(m, fn)
+				}
+				if !ok {
+					return
+				}
+				ev := &respEvent{Write: w, node: m, code: w.Code}
+				if w.Status != nil && fn.local {
+					if c, ok := a.codes[a.s.offset(ast.Unparen(w.Status).Pos())]; ok {
+						ev.code = c
+					}
+				}
+				if w.Buffered {
+					// The order of writes does not matter; the content does.
+					if fn.local && w.Body && forbidsContent(ev.code) {
+						a.reportContent(ev)
+					}
+					return
+				}
+				if _, known := index[w.Writer]; !known {
+					index[w.Writer] = len(fn.writers)
+					fn.writers = append(fn.writers, w.Writer)
+				}
+				ev.writer = index[w.Writer]
+				if w.Kind == golang.StatusWrite && ev.code >= 100 && ev.code < 200 {
+					return // interim responses come before the final one
+				}
+				st.events = append(st.events, ev)
+				last, _ = m.(*ast.CallExpr)
+			})
+			st.errVar = errVarOf(n, last)
+			fn.steps[b.Index] = append(fn.steps[b.Index], st)
+		}
+	}
+	if len(recorders) == 0 {
+		return
+	}
+	for i, s := range fn.steps {
+		for j := range s {
+			evs := s[j].events[:0]
+			for _, ev := range s[j].events {
+				if !recorders[ev.Writer] {
+					evs = append(evs, ev)
+				}
+			}
+			fn.steps[i][j].events = evs
+		}
+	}
+}
+
+// postorder calls f for every node under n after the nodes under it (a
+// call after its arguments), skipping function literals and what a defer
+// or go statement runs.
+func postorder(n ast.Node, f func(ast.Node)) {
+	switch n.(type) {
+	case *ast.DeferStmt, *ast.GoStmt:
+		return
+	}
+	var stack []ast.Node
+	ast.Inspect(n, func(m ast.Node) bool {
+		if m == nil {
+			f(stack[len(stack)-1])
+			stack = stack[:len(stack)-1]
+			return false
+		}
+		if _, ok := m.(*ast.FuncLit); ok {
+			return false
+		}
+		stack = append(stack, m)
+		return true
+	})
+}
+
+// errVarOf returns the variable a node assigns the result of its last
+// write to, when that is the error of the write: err := w.Encode(v),
+// _, err = w.Write(b).
+func errVarOf(n ast.Node, last *ast.CallExpr) string {
+	as, ok := n.(*ast.AssignStmt)
+	if !ok || last == nil || len(as.Rhs) != 1 || ast.Unparen(as.Rhs[0]) != last || len(as.Lhs) == 0 {
+		return ""
+	}
+	id, ok := as.Lhs[len(as.Lhs)-1].(*ast.Ident)
+	if !ok || id.Name == "_" {
+		return ""
+	}
+	return id.Name
+}
+
+// helperCall recognises the call of a package function summarised as a
+// write to a response it is given.
+func (a *respAnalysis) helperCall(n ast.Node, fn *respFunc) (golang.Write, bool) {
+	call, ok := n.(*ast.CallExpr)
+	if !ok {
+		return golang.Write{}, false
+	}
+	var cands []*respDecl
+	var name string
+	switch f := ast.Unparen(call.Fun).(type) {
+	case *ast.Ident:
+		cands, name = a.funcs[f.Name], f.Name
+	case *ast.SelectorExpr:
+		if x, ok := f.X.(*ast.Ident); ok && fn.wr.IsPackage(x.Name) {
+			return golang.Write{}, false
+		}
+		cands, name = a.meths[f.Sel.Name], calleeName(f)
+	}
+	if len(cands) != 1 {
+		return golang.Write{}, false
+	}
+	d := cands[0]
+	sum := a.summarise(d)
+	for i, kind := range sum {
+		if kind == 0 || i >= len(call.Args) || call.Ellipsis.IsValid() {
+			continue
+		}
+		key := fn.wr.WriterKey(call.Args[i], fn.scope)
+		if key == "" {
+			continue
+		}
+		return golang.Write{Kind: kind, Writer: key, Name: name}, true
+	}
+	return golang.Write{}, false
+}
+
+// calleeName names a method call's callee as written: s.respond.
+func calleeName(sel *ast.SelectorExpr) string {
+	if x, ok := ast.Unparen(sel.X).(*ast.Ident); ok {
+		return x.Name + "." + sel.Sel.Name
+	}
+	return sel.Sel.Name
+}
+
+// summarise returns what a helper does to each response parameter, by
+// index: the kind of write it makes on every path, 0 when it writes on
+// some paths only, or not at all.
+func (a *respAnalysis) summarise(d *respDecl) map[int]golang.WriteKind {
+	switch d.state {
+	case 1:
+		return nil // recursion
+	case 2:
+		return d.summary
+	}
+	d.state = 1
+	scope := golang.Scope{}
+	a.params(d.decl.Type, d.wr, scope)
+	fn := &respFunc{body: d.decl.Body, results: d.decl.Type.Results, scope: scope, wr: d.wr}
+	exits := a.analyse(fn)
+	d.summary = map[int]golang.WriteKind{}
+	i := 0
+	for _, f := range d.decl.Type.Params.List {
+		for k := 0; k < max(len(f.Names), 1); k++ {
+			if _, ok := d.params[i]; ok {
+				d.summary[i] = summaryKind(fn, f.Names[k].Name, exits)
+			}
+			i++
+		}
+	}
+	d.state = 2
+	return d.summary
+}
+
+// summaryKind is the write a helper makes to the response named name on
+// every path: a status alone, a body alone, a whole response; a header
+// change when it writes nothing else.
+func summaryKind(fn *respFunc, name string, exits []uint8) golang.WriteKind {
+	w := -1
+	for i, n := range fn.writers {
+		if n == name {
+			w = i
+		}
+	}
+	if w < 0 || w >= len(exits) || exits[w] == 0 {
+		return 0
+	}
+	bits := exits[w]
+	switch {
+	case bits == stFresh:
+		for _, steps := range fn.steps {
+			for _, st := range steps {
+				for _, ev := range st.events {
+					if ev.writer == w && ev.Kind == golang.HeaderWrite && !ev.Trailers {
+						return golang.HeaderWrite
+					}
+				}
+			}
+		}
+		return 0
+	case bits&stFresh != 0:
+		return 0
+	case bits&^(stStatus|stNoBody) == 0:
+		return golang.StatusWrite
+	case bits == stBody:
+		return golang.BodyWrite
+	}
+	return golang.ResponseWrite
+}
+
+// block runs the writes of a block over the states at its start and
+// returns the states at its end, one for each successor when the block
+// ends in a test that tells a write failed. With report, the findings on
+// the way are recorded.
+func (a *respAnalysis) block(fn *respFunc, b *cfg.Block, in []respState, report bool) [][]respState {
+	cur := append([]respState(nil), in...)
+	var pending struct {
+		name   string
+		writer int
+		before respState
+	}
+	steps := fn.steps[b.Index]
+	for i, st := range steps {
+		var before respState
+		for _, ev := range st.events {
+			before = cur[ev.writer]
+			cur[ev.writer] = a.apply(fn, cur[ev.writer], ev, report)
+		}
+		if len(b.Succs) == 2 && i == len(steps)-1 {
+			// The condition of an if: err != nil after a failed write,
+			// or the write itself compared with nil.
+			name, neq, ok := nilTest(st.node)
+			var failed []respState
+			switch {
+			case ok && name != "" && name == pending.name:
+				failed = append([]respState(nil), cur...)
+				failed[pending.writer] = pending.before
+			case ok && name == "" && len(st.events) > 0:
+				failed = append([]respState(nil), cur...)
+				failed[st.events[len(st.events)-1].writer] = before
+			}
+			if failed != nil {
+				if neq {
+					return [][]respState{failed, cur}
+				}
+				return [][]respState{cur, failed}
+			}
+		}
+		pending.name = ""
+		if st.errVar != "" && len(st.events) > 0 {
+			ev := st.events[len(st.events)-1]
+			pending.name, pending.writer, pending.before = st.errVar, ev.writer, before
+		}
+	}
+	return [][]respState{cur}
+}
+
+// nilTest recognises a condition x != nil or x == nil: it returns x's
+// name ("" when x is a call) and whether the test is !=.
+func nilTest(n ast.Node) (name string, neq, ok bool) {
+	be, isBin := n.(*ast.BinaryExpr)
+	if !isBin || be.Op != token.NEQ && be.Op != token.EQL {
+		return "", false, false
+	}
+	x, y := ast.Unparen(be.X), ast.Unparen(be.Y)
+	if id, ok := x.(*ast.Ident); ok && id.Name == "nil" {
+		x, y = y, x
+	}
+	if id, ok := y.(*ast.Ident); !ok || id.Name != "nil" {
+		return "", false, false
+	}
+	switch x := x.(type) {
+	case *ast.Ident:
+		return x.Name, be.Op == token.NEQ, true
+	case *ast.CallExpr:
+		return "", be.Op == token.NEQ, true
+	}
+	return "", false, false
+}
+
+// apply runs one write over the states of its response.
+func (a *respAnalysis) apply(fn *respFunc, s respState, ev *respEvent, report bool) respState {
+	out := respState{}
+	set := func(k int, from *respEvent) {
+		bit := uint8(1) << k
+		if out.bits&bit == 0 {
+			out.bits |= bit
+			out.from[k] = from
+		}
+	}
+	// The problem reported, the first found in this order of states.
+	var (
+		rule   string
+		origin *respEvent
+		origSt int
+	)
+	problem := func(r string, k int) {
+		if rule == "" {
+			rule, origin, origSt = r, s.from[k], k
+		}
+	}
+	order := []int{5, 1, 2, 4, 3, 0} // done, status, no body, status+body, body, fresh
+	for _, k := range order {
+		if s.bits&(1<<k) == 0 {
+			continue
+		}
+		from := s.from[k]
+		switch ev.Kind {
+		case golang.StatusWrite:
+			switch k {
+			case 0:
+				if forbidsContent(ev.code) {
+					set(2, ev)
+				} else {
+					set(1, ev)
+				}
+			case 3:
+				problem(statusAfterBodyID, k)
+				set(k, from)
+			default:
+				problem(statusWrittenTwiceID, k)
+				set(k, from)
+			}
+		case golang.BodyWrite:
+			switch k {
+			case 0:
+				set(3, ev)
+			case 1:
+				set(4, from)
+			case 2:
+				problem(bodyNotAllowedID, k)
+				set(k, from)
+			case 5:
+				problem(statusWrittenTwiceID, k)
+				set(k, from)
+			default:
+				set(k, from)
+			}
+		case golang.ResponseWrite:
+			switch k {
+			case 0:
+				set(5, ev)
+			case 3:
+				problem(statusAfterBodyID, k)
+				set(5, from)
+			default:
+				problem(statusWrittenTwiceID, k)
+				set(5, from)
+			}
+		case golang.HeaderWrite:
+			if k != 0 && !ev.Trailers && !fn.declaresTrailers(ev.writer) {
+				problem(headerAfterWriteID, k)
+			}
+			set(k, from)
+		}
+	}
+	if report && ev.Kind == golang.ResponseWrite && ev.Body && forbidsContent(ev.code) {
+		a.reportContent(ev)
+	}
+	if report && rule != "" && origin != nil {
+		a.report(fn, rule, ev, origin, origSt)
+	}
+	return out
+}
+
+// declaresTrailers reports whether the function declares trailers on a
+// response: the header values they name are set after the body.
+func (fn *respFunc) declaresTrailers(w int) bool {
+	for _, steps := range fn.steps {
+		for _, st := range steps {
+			for _, ev := range st.events {
+				if ev.writer == w && ev.Trailers {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+func forbidsContent(code int) bool { return code == 204 || code == 205 || code == 304 }
+
+func (a *respAnalysis) line(n ast.Node) int { return a.s.Fset.Position(n.Pos()).Line }
+
+// report records the finding of rule at ev, whose response origin wrote
+// first (in state k).
+func (a *respAnalysis) report(fn *respFunc, rule string, ev, origin *respEvent, k int) {
+	if a.seen[ev.node] {
+		return
+	}
+	a.seen[ev.node] = true
+	start, end := a.s.offset(ev.node.Pos()), a.s.offset(ev.node.End())
+	os, oe := a.s.offset(origin.node.Pos()), a.s.offset(origin.node.End())
+	if start < 0 || end < start || os < 0 || oe < os {
+		return
+	}
+	line := a.line(origin.node)
+	f := Finding{Start: start, End: end,
+		Related: []Related{{Start: os, End: oe, Message: "first written here"}}}
+	switch rule {
+	case statusWrittenTwiceID:
+		if ev.Kind == golang.BodyWrite {
+			f.Message = fmt.Sprintf("%s after %s (line %d): the response was already written on this path, and this adds to its body; return after line %d",
+				ev.Name, origin.Name, line, line)
+		} else {
+			f.Message = fmt.Sprintf("%s after %s (line %d): the status is written twice on this path and the second is ignored; return after line %d, or write the status once",
+				ev.Name, origin.Name, line, line)
+		}
+		if fx, ok := a.returnFix(fn, origin); ok {
+			f.Fixes = []Fix{fx}
+		}
+	case statusAfterBodyID:
+		f.Message = fmt.Sprintf("%s after %s (line %d): writing the body sent status 200, so this status is ignored; set the status before the body",
+			ev.Name, origin.Name, line)
+		f.Related[0].Message = "body written here"
+	case headerAfterWriteID:
+		f.Message = fmt.Sprintf("%s after %s (line %d): the header was sent with the status, so this change is lost; set headers before the first write",
+			ev.Name, origin.Name, line)
+		f.Related[0].Message = "header sent here"
+	case bodyNotAllowedID:
+		source := ""
+		if e, ok := catalog.Lookup(origin.code); ok {
+			source = " (" + e.Spec.String() + ")"
+		}
+		f.Severity = Warning
+		f.Message = fmt.Sprintf("%s after %s(%d): a %d response has no content%s; remove the write, or send another status",
+			ev.Name, origin.Name, origin.code, origin.code, source)
+		f.Related[0].Message = fmt.Sprintf("status %d set here", origin.code)
+	}
+	a.out = append(a.out, respFinding{rule: rule, f: f})
+}
+
+// reportContent records a framework call that sends content with a
+// status that has none: c.JSON(204, v).
+func (a *respAnalysis) reportContent(ev *respEvent) {
+	start, end := a.s.offset(ev.node.Pos()), a.s.offset(ev.node.End())
+	if start < 0 || end < start {
+		return
+	}
+	source := ""
+	if e, ok := catalog.Lookup(ev.code); ok {
+		source = " (" + e.Spec.String() + ")"
+	}
+	a.out = append(a.out, respFinding{rule: bodyNotAllowedID, f: Finding{Start: start, End: end, Severity: Warning,
+		Message: fmt.Sprintf("%s sends content with status %d: a %d response has no content%s; drop the content, or send another status",
+			ev.Name, ev.code, ev.code, source)}})
+}
+
+// returnFix inserts a return after the first write where it is the last
+// statement of an if block, and the function may return there: it has no
+// results or named ones, or it returns an error and the write is an echo
+// call, which becomes the returned value.
+func (a *respAnalysis) returnFix(fn *respFunc, origin *respEvent) (Fix, bool) {
+	call, ok := origin.node.(*ast.CallExpr)
+	if !ok {
+		return Fix{}, false
+	}
+	var stmt *ast.ExprStmt
+	ast.Inspect(fn.body, func(n ast.Node) bool {
+		if stmt != nil {
+			return false
+		}
+		var list []ast.Stmt
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.IfStmt:
+			list = n.Body.List
+			if e, ok := n.Else.(*ast.BlockStmt); ok {
+				list = e.List
+				if last(n.Body.List, call) != nil {
+					list = n.Body.List
+				}
+			}
+		default:
+			return true
+		}
+		stmt = last(list, call)
+		return true
+	})
+	if stmt == nil {
+		return Fix{}, false
+	}
+	start, end := a.s.offset(stmt.Pos()), a.s.offset(stmt.End())
+	if start < 0 || end < start {
+		return Fix{}, false
+	}
+	named := fn.results == nil || len(fn.results.List) == 0 || len(fn.results.List[0].Names) > 0
+	if named {
+		at := lineEnd(a.src, end)
+		if rest := bytes.TrimSpace(a.src[end:at]); len(rest) > 0 && !bytes.HasPrefix(rest, []byte("//")) {
+			return Fix{}, false
+		}
+		return Fix{Title: "Return after " + origin.Name, Edits: []Edit{{Start: at, End: at,
+			NewText: newline(a.src) + lineIndent(a.src, start) + "return"}}}, true
+	}
+	if len(fn.results.List) == 1 && len(fn.results.List[0].Names) == 0 && fn.scope[origin.Writer] == "echo" {
+		return Fix{Title: "Return " + origin.Name, Edits: []Edit{{Start: start, End: start, NewText: "return "}}}, true
+	}
+	return Fix{}, false
+}
+
+// last returns the statement ending list when it is the call.
+func last(list []ast.Stmt, call *ast.CallExpr) *ast.ExprStmt {
+	if len(list) == 0 {
+		return nil
+	}
+	es, ok := list[len(list)-1].(*ast.ExprStmt)
+	if !ok || ast.Unparen(es.X) != call {
+		return nil
+	}
+	return es
+}
