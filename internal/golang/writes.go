@@ -61,6 +61,9 @@ type Write struct {
 // Writes classifies the calls of one file.
 type Writes struct {
 	imp *imports
+	// self is the file's package name: inside gin, echo or net/http
+	// their types are written unqualified.
+	self string
 	// pkg maps the file's names for the packages the classification
 	// needs (fmt, io, encoding/json, net/http/httptest, …) to their paths.
 	pkg map[string]string
@@ -73,6 +76,9 @@ func NewWrites(f *ast.File) *Writes {
 		return c
 	}
 	c.imp = importsOf(f.Imports)
+	if f.Name != nil {
+		c.self = f.Name.Name
+	}
 	for _, s := range f.Imports {
 		if s == nil || s.Path == nil {
 			continue
@@ -129,10 +135,15 @@ func (c *Writes) WriterType(t ast.Expr) string {
 		}
 		pkg, name = fam, t.Sel.Name
 	case *ast.Ident:
-		if !c.imp.dot[famHTTP] {
+		switch {
+		case c.self == "gin" || c.self == "echo":
+			pkg = c.self
+		case c.self == "http" || c.imp.dot[famHTTP]:
+			pkg = famHTTP
+		default:
 			return ""
 		}
-		pkg, name = famHTTP, t.Name
+		name = t.Name
 	default:
 		return ""
 	}
@@ -443,7 +454,12 @@ func (c *Writes) call(call *ast.CallExpr, scope Scope) (Write, bool) {
 				return Write{}, false
 			}
 		}
-		w, ok := write(StatusWrite, c.WriterKey(recv, scope), shown)
+		key := c.WriterKey(recv, scope)
+		if root, _, _ := strings.Cut(key, "."); scope[root] == "" && !statusLike(call.Args[0]) {
+			// Not known to be a response: tar.Writer has a WriteHeader too.
+			return Write{}, false
+		}
+		w, ok := write(StatusWrite, key, shown)
 		w.Status = call.Args[0]
 		return w, ok
 	case "WriteHeaderNow":
@@ -472,6 +488,18 @@ func (c *Writes) call(call *ast.CallExpr, scope Scope) (Write, bool) {
 		}
 	}
 	return Write{}, false
+}
+
+// statusLike reports whether an expression reads as a status: a number,
+// a Status constant, or a name that says code or status (code,
+// resp.StatusCode, rec.Code).
+func statusLike(e ast.Expr) bool {
+	e = ast.Unparen(e)
+	if lit, ok := e.(*ast.BasicLit); ok {
+		return lit.Kind == token.INT
+	}
+	text := strings.ToLower(types.ExprString(e))
+	return strings.Contains(text, "code") || strings.Contains(text, "status")
 }
 
 // methodStatus returns the status argument of a framework method, as

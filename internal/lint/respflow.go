@@ -16,7 +16,9 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"go/types"
 	"sort"
+	"strings"
 
 	"golang.org/x/tools/go/cfg"
 
@@ -25,17 +27,20 @@ import (
 	"github.com/httpcode-lsp/httpcode-lsp/internal/occurrence"
 )
 
-// The states of a response, as bits: a set of them is what a response
+// The states of a response. A set of them, as bits, is what a response
 // may be at a point of the function.
 const (
-	stFresh      uint8 = 1 << iota // nothing sent
-	stStatus                       // status sent, no body yet
-	stNoBody                       // status 1xx-free 204, 205 or 304 sent
-	stBody                         // body written with no status first: 200 sent
-	stStatusBody                   // status sent, then body written
-	stDone                         // a whole response written
-	nStates      = 6
+	kFresh      = iota // nothing sent
+	kStatus            // status sent, no body yet
+	kNoBody            // status 204, 205 or 304 sent
+	kBody              // body written with no status first: 200 sent
+	kStatusBody        // status sent, then body written
+	kDone              // a whole response written
+	kSomeStatus        // a status of unknown code sent: perhaps an interim 1xx
+	nStates
 )
+
+func bit(k int) uint8 { return 1 << k }
 
 // respState is what one response may be, and for each state the write
 // that first put it there.
@@ -64,7 +69,11 @@ type respStep struct {
 
 // respFunc is one function body being analysed.
 type respFunc struct {
-	body    *ast.BlockStmt
+	body *ast.BlockStmt
+	// recv is the receiver's name in a method: a response reached through
+	// it is one the type wraps and keeps track of (a ResponseWriter
+	// wrapper's WriteHeader), not the analysis's business.
+	recv    string
 	results *ast.FieldList
 	scope   golang.Scope
 	wr      *golang.Writes
@@ -152,7 +161,7 @@ func (a *respAnalysis) run() {
 		}
 		scope := golang.Scope{}
 		a.params(fd.Type, a.wr, scope)
-		a.function(fd.Body, fd.Type.Results, scope)
+		a.function(fd.Body, fd.Type.Results, scope, recvName(fd))
 	}
 	sort.SliceStable(a.out, func(i, j int) bool { return a.out[i].f.Start < a.out[j].f.Start })
 }
@@ -184,6 +193,14 @@ func (a *respAnalysis) declare(fd *ast.FuncDecl, wr *golang.Writes, local bool) 
 	}
 }
 
+// recvName returns the name of a method's receiver, "" for a function.
+func recvName(fd *ast.FuncDecl) string {
+	if fd.Recv == nil || len(fd.Recv.List) == 0 || len(fd.Recv.List[0].Names) == 0 {
+		return ""
+	}
+	return fd.Recv.List[0].Names[0].Name
+}
+
 // params adds a function's response parameters to scope.
 func (a *respAnalysis) params(ft *ast.FuncType, wr *golang.Writes, scope golang.Scope) {
 	if ft == nil || ft.Params == nil {
@@ -200,8 +217,8 @@ func (a *respAnalysis) params(ft *ast.FuncType, wr *golang.Writes, scope golang.
 
 // function analyses a function of the file and the function literals in
 // it, each as a function of its own that sees the parameters around it.
-func (a *respAnalysis) function(body *ast.BlockStmt, results *ast.FieldList, scope golang.Scope) {
-	fn := &respFunc{body: body, results: results, scope: scope, wr: a.wr, local: true}
+func (a *respAnalysis) function(body *ast.BlockStmt, results *ast.FieldList, scope golang.Scope, recv string) {
+	fn := &respFunc{body: body, results: results, scope: scope, wr: a.wr, local: true, recv: recv}
 	a.analyse(fn)
 	ast.Inspect(body, func(n ast.Node) bool {
 		lit, ok := n.(*ast.FuncLit)
@@ -213,7 +230,7 @@ func (a *respAnalysis) function(body *ast.BlockStmt, results *ast.FieldList, sco
 			inner[k] = v
 		}
 		a.params(lit.Type, a.wr, inner)
-		a.function(lit.Body, lit.Type.Results, inner)
+		a.function(lit.Body, lit.Type.Results, inner, recv)
 		return false
 	})
 }
@@ -237,7 +254,7 @@ func (a *respAnalysis) analyse(fn *respFunc) (exits []uint8) {
 	in := make([][]respState, len(fn.g.Blocks))
 	start := make([]respState, len(fn.writers))
 	for i := range start {
-		start[i].bits = stFresh
+		start[i].bits = bit(kFresh)
 	}
 	in[0] = start
 	work := []int32{0}
@@ -280,9 +297,8 @@ func merge(to *[]respState, from []respState) bool {
 	for w := range from {
 		t := &(*to)[w]
 		for k := 0; k < nStates; k++ {
-			bit := uint8(1) << k
-			if from[w].bits&bit != 0 && t.bits&bit == 0 {
-				t.bits |= bit
+			if from[w].bits&bit(k) != 0 && t.bits&bit(k) == 0 {
+				t.bits |= bit(k)
 				t.from[k] = from[w].from[k]
 				grew = true
 			}
@@ -343,20 +359,92 @@ func (a *respAnalysis) events(fn *respFunc) {
 			fn.steps[b.Index] = append(fn.steps[b.Index], st)
 		}
 	}
-	if len(recorders) == 0 {
+	guards := flagGuards(fn.body)
+	left := func(ev *respEvent) bool {
+		if recorders[ev.Writer] || fn.recv != "" && (ev.Writer == fn.recv || strings.HasPrefix(ev.Writer, fn.recv+".")) {
+			return true
+		}
+		for _, g := range guards {
+			if g.Pos() <= ev.node.Pos() && ev.node.End() <= g.End() {
+				return true
+			}
+		}
+		return false
+	}
+	dropped := map[string]bool{}
+	for _, s := range fn.steps {
+		for _, st := range s {
+			for _, ev := range st.events {
+				if left(ev) {
+					dropped[ev.Writer] = true
+				}
+			}
+		}
+	}
+	if len(dropped) == 0 {
 		return
 	}
 	for i, s := range fn.steps {
 		for j := range s {
 			evs := s[j].events[:0]
 			for _, ev := range s[j].events {
-				if !recorders[ev.Writer] {
+				if !dropped[ev.Writer] {
 					evs = append(evs, ev)
 				}
 			}
 			fn.steps[i][j].events = evs
 		}
 	}
+}
+
+// flagGuards returns the blocks that keep track of what was written
+// themselves: the body of an if whose condition requires !x and which
+// sets x = true (if !wroteHeader { wroteHeader = true; w.WriteHeader(c) }).
+// The writes to a response written in such a block are the function's
+// business: the analysis does not see the flag.
+func flagGuards(body *ast.BlockStmt) []*ast.BlockStmt {
+	var out []*ast.BlockStmt
+	ast.Inspect(body, func(n ast.Node) bool {
+		ifs, ok := n.(*ast.IfStmt)
+		if !ok {
+			_, lit := n.(*ast.FuncLit)
+			return !lit
+		}
+		flags := map[string]bool{}
+		var conj func(e ast.Expr)
+		conj = func(e ast.Expr) {
+			switch e := ast.Unparen(e).(type) {
+			case *ast.BinaryExpr:
+				if e.Op == token.LAND {
+					conj(e.X)
+					conj(e.Y)
+				}
+			case *ast.UnaryExpr:
+				if e.Op == token.NOT {
+					flags[goExpr(e.X)] = true
+				}
+			}
+		}
+		conj(ifs.Cond)
+		if len(flags) == 0 {
+			return true
+		}
+		ast.Inspect(ifs.Body, func(m ast.Node) bool {
+			as, ok := m.(*ast.AssignStmt)
+			if !ok {
+				return true
+			}
+			for i, l := range as.Lhs {
+				if i < len(as.Rhs) && flags[goExpr(l)] && goExpr(as.Rhs[i]) == "true" {
+					out = append(out, ifs.Body)
+					return false
+				}
+			}
+			return true
+		})
+		return true
+	})
+	return out
 }
 
 // postorder calls f for every node under n after the nodes under it (a
@@ -454,7 +542,7 @@ func (a *respAnalysis) summarise(d *respDecl) map[int]golang.WriteKind {
 	d.state = 1
 	scope := golang.Scope{}
 	a.params(d.decl.Type, d.wr, scope)
-	fn := &respFunc{body: d.decl.Body, results: d.decl.Type.Results, scope: scope, wr: d.wr}
+	fn := &respFunc{body: d.decl.Body, results: d.decl.Type.Results, scope: scope, wr: d.wr, recv: recvName(d.decl)}
 	exits := a.analyse(fn)
 	d.summary = map[int]golang.WriteKind{}
 	i := 0
@@ -485,7 +573,7 @@ func summaryKind(fn *respFunc, name string, exits []uint8) golang.WriteKind {
 	}
 	bits := exits[w]
 	switch {
-	case bits == stFresh:
+	case bits == bit(kFresh):
 		for _, steps := range fn.steps {
 			for _, st := range steps {
 				for _, ev := range st.events {
@@ -496,11 +584,11 @@ func summaryKind(fn *respFunc, name string, exits []uint8) golang.WriteKind {
 			}
 		}
 		return 0
-	case bits&stFresh != 0:
+	case bits&bit(kFresh) != 0:
 		return 0
-	case bits&^(stStatus|stNoBody) == 0:
+	case bits&^(bit(kStatus)|bit(kNoBody)|bit(kSomeStatus)) == 0:
 		return golang.StatusWrite
-	case bits == stBody:
+	case bits == bit(kBody):
 		return golang.BodyWrite
 	}
 	return golang.ResponseWrite
@@ -512,42 +600,38 @@ func summaryKind(fn *respFunc, name string, exits []uint8) golang.WriteKind {
 // the way are recorded.
 func (a *respAnalysis) block(fn *respFunc, b *cfg.Block, in []respState, report bool) [][]respState {
 	cur := append([]respState(nil), in...)
-	var pending struct {
-		name   string
-		writer int
-		before respState
-	}
+	pending, pendingWriter := "", 0
 	steps := fn.steps[b.Index]
 	for i, st := range steps {
-		var before respState
 		for _, ev := range st.events {
-			before = cur[ev.writer]
 			cur[ev.writer] = a.apply(fn, cur[ev.writer], ev, report)
 		}
 		if len(b.Succs) == 2 && i == len(steps)-1 {
-			// The condition of an if: err != nil after a failed write,
-			// or the write itself compared with nil.
+			// The condition of an if: err != nil after a write, or the
+			// write itself compared with nil. Where the write failed,
+			// the connection is gone or nothing was written (an
+			// encoder's value did not encode): what follows on that
+			// response is not judged.
 			name, neq, ok := nilTest(st.node)
-			var failed []respState
+			failed := -1
 			switch {
-			case ok && name != "" && name == pending.name:
-				failed = append([]respState(nil), cur...)
-				failed[pending.writer] = pending.before
+			case ok && name != "" && name == pending:
+				failed = pendingWriter
 			case ok && name == "" && len(st.events) > 0:
-				failed = append([]respState(nil), cur...)
-				failed[st.events[len(st.events)-1].writer] = before
+				failed = st.events[len(st.events)-1].writer
 			}
-			if failed != nil {
+			if failed >= 0 {
+				f := append([]respState(nil), cur...)
+				f[failed] = respState{}
 				if neq {
-					return [][]respState{failed, cur}
+					return [][]respState{f, cur}
 				}
-				return [][]respState{cur, failed}
+				return [][]respState{cur, f}
 			}
 		}
-		pending.name = ""
+		pending = ""
 		if st.errVar != "" && len(st.events) > 0 {
-			ev := st.events[len(st.events)-1]
-			pending.name, pending.writer, pending.before = st.errVar, ev.writer, before
+			pending, pendingWriter = st.errVar, st.events[len(st.events)-1].writer
 		}
 	}
 	return [][]respState{cur}
@@ -580,9 +664,8 @@ func nilTest(n ast.Node) (name string, neq, ok bool) {
 func (a *respAnalysis) apply(fn *respFunc, s respState, ev *respEvent, report bool) respState {
 	out := respState{}
 	set := func(k int, from *respEvent) {
-		bit := uint8(1) << k
-		if out.bits&bit == 0 {
-			out.bits |= bit
+		if out.bits&bit(k) == 0 {
+			out.bits |= bit(k)
 			out.from[k] = from
 		}
 	}
@@ -597,22 +680,29 @@ func (a *respAnalysis) apply(fn *respFunc, s respState, ev *respEvent, report bo
 			rule, origin, origSt = r, s.from[k], k
 		}
 	}
-	order := []int{5, 1, 2, 4, 3, 0} // done, status, no body, status+body, body, fresh
+	// The order in which states name the problem: the first write that
+	// sent the whole response, then a status, then a body.
+	order := []int{kDone, kStatus, kNoBody, kStatusBody, kBody, kSomeStatus, kFresh}
 	for _, k := range order {
-		if s.bits&(1<<k) == 0 {
+		if s.bits&bit(k) == 0 {
 			continue
 		}
 		from := s.from[k]
 		switch ev.Kind {
 		case golang.StatusWrite:
 			switch k {
-			case 0:
-				if forbidsContent(ev.code) {
-					set(2, ev)
-				} else {
-					set(1, ev)
+			case kFresh:
+				switch {
+				case forbidsContent(ev.code):
+					set(kNoBody, ev)
+				case ev.code == 0:
+					set(kSomeStatus, ev)
+				default:
+					set(kStatus, ev)
 				}
-			case 3:
+			case kSomeStatus:
+				set(k, from)
+			case kBody:
 				problem(statusAfterBodyID, k)
 				set(k, from)
 			default:
@@ -621,14 +711,14 @@ func (a *respAnalysis) apply(fn *respFunc, s respState, ev *respEvent, report bo
 			}
 		case golang.BodyWrite:
 			switch k {
-			case 0:
-				set(3, ev)
-			case 1:
-				set(4, from)
-			case 2:
+			case kFresh:
+				set(kBody, ev)
+			case kStatus, kSomeStatus:
+				set(kStatusBody, from)
+			case kNoBody:
 				problem(bodyNotAllowedID, k)
 				set(k, from)
-			case 5:
+			case kDone:
 				problem(statusWrittenTwiceID, k)
 				set(k, from)
 			default:
@@ -636,17 +726,19 @@ func (a *respAnalysis) apply(fn *respFunc, s respState, ev *respEvent, report bo
 			}
 		case golang.ResponseWrite:
 			switch k {
-			case 0:
-				set(5, ev)
-			case 3:
+			case kFresh:
+				set(kDone, ev)
+			case kSomeStatus:
+				set(kDone, ev)
+			case kBody:
 				problem(statusAfterBodyID, k)
-				set(5, from)
+				set(kDone, from)
 			default:
 				problem(statusWrittenTwiceID, k)
-				set(5, from)
+				set(kDone, from)
 			}
 		case golang.HeaderWrite:
-			if k != 0 && !ev.Trailers && !fn.declaresTrailers(ev.writer) {
+			if k != kFresh && k != kSomeStatus && !ev.Trailers && !fn.declaresTrailers(ev.writer) {
 				problem(headerAfterWriteID, k)
 			}
 			set(k, from)
@@ -809,3 +901,6 @@ func last(list []ast.Stmt, call *ast.CallExpr) *ast.ExprStmt {
 	}
 	return es
 }
+
+// goExpr is an expression as written.
+func goExpr(e ast.Expr) string { return types.ExprString(ast.Unparen(e)) }
