@@ -83,6 +83,13 @@ type respFunc struct {
 	writers []string
 	steps   [][]respStep // by block index
 	g       *cfg.CFG
+	// trailers holds the responses on which the function declares
+	// trailers: the header values they name are set after the body.
+	trailers map[int]bool
+	// ifEnds maps a call that is the last statement of an if block to
+	// that statement, for the fix that returns after it; built on the
+	// first fix.
+	ifEnds map[*ast.CallExpr]*ast.ExprStmt
 }
 
 // respFinding is a finding of one of the rules the analysis serves.
@@ -359,24 +366,30 @@ func (a *respAnalysis) events(fn *respFunc) {
 			fn.steps[b.Index] = append(fn.steps[b.Index], st)
 		}
 	}
-	guards := flagGuards(fn.body)
-	left := func(ev *respEvent) bool {
-		if recorders[ev.Writer] || fn.recv != "" && (ev.Writer == fn.recv || strings.HasPrefix(ev.Writer, fn.recv+".")) {
-			return true
-		}
-		for _, g := range guards {
-			if g.Pos() <= ev.node.Pos() && ev.node.End() <= g.End() {
+	guarded := map[ast.Node]bool{}
+	for _, g := range flagGuards(fn.body) {
+		ast.Inspect(g, func(n ast.Node) bool {
+			if n != nil && !guarded[n] {
+				guarded[n] = true
 				return true
 			}
-		}
-		return false
+			return false
+		})
+	}
+	left := func(ev *respEvent) bool {
+		return recorders[ev.Writer] || guarded[ev.node] ||
+			fn.recv != "" && (ev.Writer == fn.recv || strings.HasPrefix(ev.Writer, fn.recv+"."))
 	}
 	dropped := map[string]bool{}
+	fn.trailers = map[int]bool{}
 	for _, s := range fn.steps {
 		for _, st := range s {
 			for _, ev := range st.events {
 				if left(ev) {
 					dropped[ev.Writer] = true
+				}
+				if ev.Trailers {
+					fn.trailers[ev.writer] = true
 				}
 			}
 		}
@@ -738,7 +751,7 @@ func (a *respAnalysis) apply(fn *respFunc, s respState, ev *respEvent, report bo
 				set(kDone, from)
 			}
 		case golang.HeaderWrite:
-			if k != kFresh && k != kSomeStatus && !ev.Trailers && !fn.declaresTrailers(ev.writer) {
+			if k != kFresh && k != kSomeStatus && !ev.Trailers && !fn.trailers[ev.writer] {
 				problem(headerAfterWriteID, k)
 			}
 			set(k, from)
@@ -751,21 +764,6 @@ func (a *respAnalysis) apply(fn *respFunc, s respState, ev *respEvent, report bo
 		a.report(fn, rule, ev, origin, origSt)
 	}
 	return out
-}
-
-// declaresTrailers reports whether the function declares trailers on a
-// response: the header values they name are set after the body.
-func (fn *respFunc) declaresTrailers(w int) bool {
-	for _, steps := range fn.steps {
-		for _, st := range steps {
-			for _, ev := range st.events {
-				if ev.writer == w && ev.Trailers {
-					return true
-				}
-			}
-		}
-	}
-	return false
 }
 
 func forbidsContent(code int) bool { return code == 204 || code == 205 || code == 304 }
@@ -845,29 +843,10 @@ func (a *respAnalysis) returnFix(fn *respFunc, origin *respEvent) (Fix, bool) {
 	if !ok {
 		return Fix{}, false
 	}
-	var stmt *ast.ExprStmt
-	ast.Inspect(fn.body, func(n ast.Node) bool {
-		if stmt != nil {
-			return false
-		}
-		var list []ast.Stmt
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.IfStmt:
-			list = n.Body.List
-			if e, ok := n.Else.(*ast.BlockStmt); ok {
-				list = e.List
-				if last(n.Body.List, call) != nil {
-					list = n.Body.List
-				}
-			}
-		default:
-			return true
-		}
-		stmt = last(list, call)
-		return true
-	})
+	if fn.ifEnds == nil {
+		fn.ifEnds = ifEnds(fn.body)
+	}
+	stmt := fn.ifEnds[call]
 	if stmt == nil {
 		return Fix{}, false
 	}
@@ -890,16 +869,33 @@ func (a *respAnalysis) returnFix(fn *respFunc, origin *respEvent) (Fix, bool) {
 	return Fix{}, false
 }
 
-// last returns the statement ending list when it is the call.
-func last(list []ast.Stmt, call *ast.CallExpr) *ast.ExprStmt {
-	if len(list) == 0 {
-		return nil
+// ifEnds maps the calls that end an if block (its body or else block)
+// to their statement, function literals left out.
+func ifEnds(body *ast.BlockStmt) map[*ast.CallExpr]*ast.ExprStmt {
+	out := map[*ast.CallExpr]*ast.ExprStmt{}
+	add := func(list []ast.Stmt) {
+		if len(list) == 0 {
+			return
+		}
+		if es, ok := list[len(list)-1].(*ast.ExprStmt); ok {
+			if call, ok := ast.Unparen(es.X).(*ast.CallExpr); ok {
+				out[call] = es
+			}
+		}
 	}
-	es, ok := list[len(list)-1].(*ast.ExprStmt)
-	if !ok || ast.Unparen(es.X) != call {
-		return nil
-	}
-	return es
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.IfStmt:
+			add(n.Body.List)
+			if e, ok := n.Else.(*ast.BlockStmt); ok {
+				add(e.List)
+			}
+		}
+		return true
+	})
+	return out
 }
 
 // goExpr is an expression as written.
