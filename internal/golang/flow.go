@@ -402,7 +402,11 @@ func (a *flowAnalysis) collect(file int, w *walker, af *ast.File) {
 			}
 			if len(n.Names) == len(n.Values) {
 				for i, name := range n.Names {
-					a.assign(w, file, a.node(a.info.Defs[name]), n.Values[i], isConst, "")
+					ctx := ""
+					if isConst {
+						ctx = "const " + name.Name
+					}
+					a.assign(w, file, a.node(a.info.Defs[name]), n.Values[i], isConst, ctx)
 					a.tableKeys(w, file, a.info.Defs[name], n.Values[i])
 				}
 			}
@@ -478,7 +482,7 @@ func (a *flowAnalysis) tableKeys(w *walker, file int, obj types.Object, e ast.Ex
 	keys := a.keysOf(obj)
 	for _, el := range cl.Elts {
 		if kv, ok := el.(*ast.KeyValueExpr); ok {
-			a.assign(w, file, keys, kv.Key, true, "")
+			a.assign(w, file, keys, kv.Key, true, "table")
 		}
 	}
 }
@@ -493,7 +497,7 @@ func (a *flowAnalysis) assignStmt(w *walker, file int, n *ast.AssignStmt) {
 			// table[404] = "Not Found"
 			if obj := a.object(a.strip(ix.X)); obj != nil {
 				if _, isMap := obj.Type().Underlying().(*types.Map); isMap {
-					a.assign(w, file, a.keysOf(obj), ix.Index, true, "")
+					a.assign(w, file, a.keysOf(obj), ix.Index, true, "table")
 				}
 			}
 			return nil
@@ -660,6 +664,21 @@ func (a *flowAnalysis) seed(file int, w *walker) {
 // statusOperand reports whether an operand carries a status code.
 func statusOperand(o operand) bool { return o.source || o.node.status() }
 
+// namedSources marks the integer objects whose name says they hold a
+// status (statusCode, expectedStatus, httpStatus) as holding one, where
+// no flow shows where the value came from: a result of another package's
+// function, statusCode, _, err := c.Get(url).
+func (a *flowAnalysis) namedSources() {
+	for obj, n := range a.nodes {
+		if n.src || !strings.Contains(strings.ToLower(obj.Name()), "status") {
+			continue
+		}
+		if t := obj.Type(); t != nil && (isInteger(t) || t == types.Typ[types.Invalid]) {
+			n.src = true
+		}
+	}
+}
+
 // propagate runs the flows to a fixed point: sinks and comparisons go back
 // from a destination to what feeds it, statuses read from a source go
 // forward, and a comparison with a status makes the other side observed.
@@ -717,7 +736,7 @@ func (a *flowAnalysis) classify() {
 		var sl slot
 		switch {
 		case e.define && d.status():
-			sl = slot{ctx: "", role: occurrence.Define}
+			sl = slot{ctx: e.ctx, role: occurrence.Define}
 		case d.sink:
 			sl = slot{ctx: d.sinkCtx, role: occurrence.Send}
 		case d.obs || d.src:

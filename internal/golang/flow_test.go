@@ -166,8 +166,12 @@ var statusText = map[int]string{
 
 var sizes = map[int]string{200: "small"}
 
-func h(resp *http.Response) string { return statusText[resp.StatusCode] + sizes[3] }
-`, want: []string{"define ", "define "}},
+var kinds = map[int]string{«201»: "made"}
+
+func h(resp *http.Response) string {
+	return statusText[resp.StatusCode] + sizes[3] + kinds[resp.StatusCode]
+}
+`, want: []string{"define table", "define table", "define table"}},
 	{name: "gin inside gin", src: `package gin
 
 func (c *Context) h() {
@@ -184,6 +188,31 @@ func h(ctx huma.Context) error {
 	return huma.NewError(«422», "invalid")
 }
 `, want: []string{"send SetStatus", "send huma.NewError"}},
+	{name: "fiber's own constants",
+		other: []Source{{Path: "helpers.go", Src: []byte("package fiber\n\nconst (\n\tStatusOK = 200\n\tStatusNonAuthoritativeInformation = 203\n\tMaxAge = 100\n)\n")}},
+		src: `package fiber
+
+func (c *Ctx) h() error {
+	if c.Response().StatusCode() == «StatusOK» {
+		return c.Redirect("/x", «302»)
+	}
+	_ = MaxAge
+	_ = «StatusNonAuthoritativeInformation»
+	return c.SendStatus(«StatusOK»)
+}
+`, want: []string{"observe StatusCode() ==", "send Redirect", "unresolved ", "send SendStatus"}},
+	{name: "names that say status", src: `package p
+
+func h(c *Client) {
+	statusCode, _, err := c.Get(nil, "http://example.com")
+	if err == nil && statusCode != «200» {
+		panic(statusCode)
+	}
+	count, _, _ := c.Get(nil, "")
+	if count != 200 {
+	}
+}
+`, want: []string{"observe statusCode !="}},
 	{name: "package constants and tests of the package",
 		other: []Source{
 			{Path: "codes.go", Src: []byte("package p\n\nimport \"net/http\"\n\nconst GoneForGood = 299\n\nfunc Respond(w http.ResponseWriter, code int) { w.WriteHeader(code) }\n")},

@@ -9,6 +9,7 @@ import (
 	"go/scanner"
 	"go/token"
 	"go/types"
+	"strconv"
 	"strings"
 
 	"github.com/httpcode-lsp/httpcode-lsp/internal/catalog"
@@ -31,6 +32,8 @@ type File struct {
 	ConstantsName string
 	// Test is set for a _test.go file (ScanPackage with its path).
 	Test bool
+	// constantsFamily is the family ConstantsName refers to.
+	constantsFamily string
 	// declStarts are the file's top-level declarations (see lexed), from
 	// which a completion scans.
 	declStarts []int
@@ -118,6 +121,7 @@ func followFlows(parsed []*parsedFile, walkers []*walker) {
 			a.collect(j, w, parsed[j].file)
 		}
 	}
+	a.namedSources()
 	a.propagate()
 	a.classify()
 	for j, w := range walkers {
@@ -159,7 +163,9 @@ func scanParsed(p *parsedFile, w *walker, consts packageConstants) *File {
 		}
 		out = append(out, o)
 	}
-	return &File{Occurrences: out, HTTPName: imp.httpName, ConstantsName: imp.constantsName(), Test: p.test, declStarts: p.lex.declStarts}
+	f := &File{Occurrences: out, HTTPName: imp.httpName, Test: p.test, declStarts: p.lex.declStarts}
+	f.ConstantsName, f.constantsFamily = imp.constants()
+	return f
 }
 
 // firstError returns the first of go/parser's errors (they come sorted by
@@ -413,7 +419,7 @@ func (w *walker) packageConsts(a *flowAnalysis, af *ast.File) {
 		if a.info.Defs[id] == nil {
 			w.constRefs[id] = v
 		}
-		if e, ok := constant(id.Name); ok && e.Code == v {
+		if namedStatus(id.Name, v) {
 			w.named[id] = true
 		}
 		return true
@@ -509,6 +515,8 @@ func (w *walker) visit(n ast.Node) bool {
 		if n.Tok == token.CONST {
 			w.constDecl(n)
 		}
+	case *ast.CompositeLit:
+		w.phraseTable(n)
 	case *ast.Ident:
 		if w.constRefs != nil {
 			if code, ok := w.constRefs[n]; ok {
@@ -548,13 +556,78 @@ func (w *walker) constDecl(gd *ast.GenDecl) {
 				w.mark(v, sl)
 				continue
 			}
-			if e, ok := constant(vs.Names[k].Name); ok {
-				if code, ok := intLit(lit); ok && code == e.Code {
-					w.mark(v, sl)
-				}
+			if code, ok := intLit(lit); ok && namedStatus(vs.Names[k].Name, code) {
+				w.mark(v, sl)
 			}
 		}
 	}
+}
+
+// phraseTable marks the keys of a status→text table, a map or array
+// literal whose keys are codes and whose values, two at least, are their
+// reason phrases: {200: "OK", 404: "Not Found"}.
+func (w *walker) phraseTable(cl *ast.CompositeLit) {
+	matches := 0
+	for _, el := range cl.Elts {
+		if code, phrase, ok := tableEntry(el); ok && isPhrase(code, phrase) {
+			matches++
+		}
+	}
+	if matches < 2 {
+		return
+	}
+	for _, el := range cl.Elts {
+		if code, _, ok := tableEntry(el); ok && code >= 100 && code <= 599 {
+			w.mark(el.(*ast.KeyValueExpr).Key, slot{ctx: "table", role: occurrence.Define})
+		}
+	}
+}
+
+// tableEntry reads an element `404: "Not Found"`.
+func tableEntry(el ast.Expr) (int, string, bool) {
+	kv, ok := el.(*ast.KeyValueExpr)
+	if !ok {
+		return 0, "", false
+	}
+	k, ok := unparen(kv.Key).(*ast.BasicLit)
+	if !ok {
+		return 0, "", false
+	}
+	code, ok := intLit(k)
+	v, isLit := unparen(kv.Value).(*ast.BasicLit)
+	if !ok || !isLit || v.Kind != token.STRING {
+		return 0, "", false
+	}
+	s, err := strconv.Unquote(v.Value)
+	return code, s, err == nil
+}
+
+// isPhrase reports whether s is a reason phrase of code, current or older.
+func isPhrase(code int, s string) bool {
+	e, ok := catalog.Lookup(code)
+	if !ok {
+		return false
+	}
+	if strings.EqualFold(s, e.Phrase) {
+		return true
+	}
+	for _, n := range e.OtherNames {
+		if strings.EqualFold(s, n.Name) {
+			return true
+		}
+	}
+	return false
+}
+
+// namedStatus reports whether a constant named name with value code
+// declares a status code: StatusOK = 200, or a name of its own for a
+// registered code (fiber's StatusNonAuthoritativeInformation = 203).
+func namedStatus(name string, code int) bool {
+	if e, ok := constant(name); ok {
+		return e.Code == code
+	}
+	_, known := catalog.Lookup(code)
+	return known && strings.HasPrefix(name, "Status") && code >= 100 && code <= 599
 }
 
 func constant(name string) (*catalog.Entry, bool) {

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/httpcode-lsp/httpcode-lsp/internal/catalog"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/occurrence"
 )
 
@@ -175,6 +176,7 @@ var methods = func() map[string][]methodArg {
 		"Error":          {{famFasthttp, 1}},
 		"SendStatus":     {{famFiber, 0}},
 		"SetStatus":      {{famHuma, 0}},
+		"Redirect":       {{famFiber, 1}},
 		"Status":         {{famFiber, 0}},
 		"HTTPStatusCode": {{famAssert, 4}, {famTestify, 4}},
 	}
@@ -289,20 +291,54 @@ func isCodeField(name string) bool { return name == "StatusCode" || name == "Cod
 // echo.HTTPError{Code: 404}, huma.Operation{DefaultStatus: 201}.
 func isKeyField(name string) bool { return isCodeField(name) || name == "DefaultStatus" }
 
-// constantsName is File.ConstantsName.
-func (imp *imports) constantsName() string {
+// constants returns File.ConstantsName and the family it names.
+func (imp *imports) constants() (name, family string) {
 	if imp.httpName != "" {
-		return imp.httpName
+		return imp.httpName, famHTTP
 	}
 	for _, fam := range []string{famFiber, famFasthttp} {
-		for name, f := range imp.byName {
-			if f == fam {
-				return name
+		best := ""
+		for n, f := range imp.byName {
+			if f == fam && (best == "" || n < best) {
+				best = n
 			}
 		}
+		if best != "" {
+			return best, fam
+		}
+		if imp.dot[fam] {
+			return ".", fam
+		}
 	}
-	if imp.dotConstants() {
-		return "."
+	return "", ""
+}
+
+// constantNames are the status constants a family names otherwise than
+// net/http; "" where it has none.
+var constantNames = map[string]map[string]string{
+	famFiber:    {"StatusNonAuthoritativeInfo": "StatusNonAuthoritativeInformation"},
+	famFasthttp: {"StatusTooEarly": ""},
+}
+
+// ConstantName returns the constant that names code in this file, spelled
+// with the package in scope (File.ConstantsName): "http.StatusNotFound",
+// "fiber.StatusNotFound", "StatusNotFound" where the names are bare. It
+// returns false when no such package is in scope, or it has no constant
+// for code.
+func (f *File) ConstantName(code int) (string, bool) {
+	e, ok := catalog.Lookup(code)
+	if !ok || e.GoConstant == "" || f.ConstantsName == "" {
+		return "", false
 	}
-	return ""
+	name := e.GoConstant
+	if other, renamed := constantNames[f.constantsFamily][name]; renamed {
+		if other == "" {
+			return "", false
+		}
+		name = other
+	}
+	if f.ConstantsName == "." {
+		return name, true
+	}
+	return f.ConstantsName + "." + name, true
 }
