@@ -61,9 +61,6 @@ type Write struct {
 // Writes classifies the calls of one file.
 type Writes struct {
 	imp *imports
-	// self is the file's package name: inside gin, echo or net/http
-	// their types are written unqualified.
-	self string
 	// pkg maps the file's names for the packages the classification
 	// needs (fmt, io, encoding/json, net/http/httptest, …) to their paths.
 	pkg map[string]string
@@ -71,13 +68,9 @@ type Writes struct {
 
 // NewWrites returns the classifier of a file's calls.
 func NewWrites(f *ast.File) *Writes {
-	c := &Writes{imp: importsOf(nil), pkg: map[string]string{}}
+	c := &Writes{imp: importsOf(f), pkg: map[string]string{}}
 	if f == nil {
 		return c
-	}
-	c.imp = importsOf(f.Imports)
-	if f.Name != nil {
-		c.self = f.Name.Name
 	}
 	for _, s := range f.Imports {
 		if s == nil || s.Path == nil {
@@ -135,27 +128,26 @@ func (c *Writes) WriterType(t ast.Expr) string {
 		}
 		pkg, name = fam, t.Sel.Name
 	case *ast.Ident:
-		switch {
-		case c.self == "gin" || c.self == "echo":
-			pkg = c.self
-		case c.self == "http" || c.imp.dot[famHTTP]:
-			pkg = famHTTP
-		default:
-			return ""
-		}
+		// A dot-import, or the framework's own package (importsOf
+		// counts it as dot-imported).
 		name = t.Name
+		for _, fam := range []string{famHTTP, famGin, famEcho, famFiber} {
+			if c.imp.dot[fam] && writerTypes[fam] == name {
+				pkg = fam
+			}
+		}
 	default:
 		return ""
 	}
-	switch {
-	case pkg == famHTTP && name == "ResponseWriter" && !star,
-		pkg == famGin && name == "Context" && star,
-		pkg == famEcho && name == "Context" && !star,
-		pkg == famFiber && name == "Ctx" && star:
+	if pkg != "" && writerTypes[pkg] == name && star == (pkg == famGin || pkg == famFiber) {
 		return pkg
 	}
 	return ""
 }
+
+// writerTypes names the response type of each family: a pointer for gin
+// and fiber, an interface for net/http and echo.
+var writerTypes = map[string]string{famHTTP: "ResponseWriter", famGin: "Context", famEcho: "Context", famFiber: "Ctx"}
 
 // Recorder reports whether an expression makes a test recorder
 // (httptest.NewRecorder(), &httptest.ResponseRecorder{}), whose writes

@@ -100,7 +100,10 @@ type respFinding struct {
 
 // respAnalysis is the analysis of one file.
 type respAnalysis struct {
-	s     *goSyntax
+	s *goSyntax
+	// test tells a test file: its handlers write to recorders and
+	// misbehave on purpose.
+	test  bool
 	src   []byte
 	wr    *golang.Writes
 	codes map[int]int // start offset of a sent status -> its code
@@ -131,7 +134,7 @@ func (p *Pass) respFindings(rule string) []Finding {
 		return nil
 	}
 	if s.resp == nil {
-		a := &respAnalysis{s: s, src: p.Src, wr: golang.NewWrites(s.File), codes: map[int]int{},
+		a := &respAnalysis{s: s, src: p.Src, test: p.GoFile.Test || s.importsTesting(), wr: golang.NewWrites(s.File), codes: map[int]int{},
 			funcs: map[string][]*respDecl{}, meths: map[string][]*respDecl{}, seen: map[ast.Node]bool{}}
 		for _, o := range p.GoFile.Occurrences {
 			if o.Role == occurrence.Send {
@@ -152,13 +155,25 @@ func (p *Pass) respFindings(rule string) []Finding {
 
 func (a *respAnalysis) run() {
 	// Test files write to recorders and misbehave on purpose.
-	if a.s.importsTesting() {
+	if a.test {
 		a.out = []respFinding{}
 		return
 	}
 	for _, d := range a.s.File.Decls {
 		if fd, ok := d.(*ast.FuncDecl); ok {
 			a.declare(fd, a.wr, true)
+		}
+	}
+	// The helpers of the package's other files count at their calls too.
+	for _, pf := range a.s.Package {
+		if pf.File == nil || pf.File.Name == nil || pf.File.Name.Name != a.s.File.Name.Name {
+			continue // the external _test package
+		}
+		wr := golang.NewWrites(pf.File)
+		for _, d := range pf.File.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok {
+				a.declare(fd, wr, false)
+			}
 		}
 	}
 	for _, d := range a.s.File.Decls {

@@ -27,7 +27,7 @@ var redirectStatus = &Rule{
 }
 
 func redirectStatusGo(p *Pass) {
-	if p.gosyn == nil || p.gosyn.File == nil || p.gosyn.importsTesting() {
+	if p.GoFile.Test || p.gosyn == nil || p.gosyn.File == nil || p.gosyn.importsTesting() {
 		return
 	}
 	for _, o := range p.GoFile.Occurrences {
