@@ -86,6 +86,9 @@ type respFunc struct {
 	// trailers holds the responses on which the function declares
 	// trailers: the header values they name are set after the body.
 	trailers map[int]bool
+	// escapes holds the responses passed to calls the analysis does not
+	// know, which may write to them.
+	escapes map[string]bool
 	// ifEnds maps a call that is the last statement of an if block to
 	// that statement, for the fix that returns after it; built on the
 	// first fix.
@@ -334,6 +337,7 @@ func (a *respAnalysis) events(fn *respFunc) {
 	index := map[string]int{}
 	recorders := map[string]bool{}
 	fn.steps = make([][]respStep, len(fn.g.Blocks))
+	fn.escapes = map[string]bool{}
 	for _, b := range fn.g.Blocks {
 		for _, n := range b.Nodes {
 			st := respStep{node: n}
@@ -351,6 +355,13 @@ func (a *respAnalysis) events(fn *respFunc) {
 					w, ok = a.helperCall(m, fn)
 				}
 				if !ok {
+					if call, isCall := m.(*ast.CallExpr); isCall {
+						for _, arg := range call.Args {
+							if k := fn.wr.WriterKey(arg, fn.scope); k != "" {
+								fn.escapes[k] = true
+							}
+						}
+					}
 					return
 				}
 				ev := &respEvent{Write: w, node: m, code: w.Code}
@@ -426,11 +437,26 @@ func (a *respAnalysis) events(fn *respFunc) {
 }
 
 // flagGuards returns the blocks that keep track of what was written
-// themselves: the body of an if whose condition requires !x and which
-// sets x = true (if !wroteHeader { wroteHeader = true; w.WriteHeader(c) }).
-// The writes to a response written in such a block are the function's
-// business: the analysis does not see the flag.
+// themselves: the body of an if whose condition requires !x, where the
+// function sets x = true somewhere (if !wroteHeader { wroteHeader = true;
+// w.WriteHeader(c) }). The writes to a response written in such a block
+// are the function's business: the analysis does not see the flag.
 func flagGuards(body *ast.BlockStmt) []*ast.BlockStmt {
+	set := map[string]bool{}
+	ast.Inspect(body, func(n ast.Node) bool {
+		if as, ok := n.(*ast.AssignStmt); ok {
+			for i, l := range as.Lhs {
+				if i < len(as.Rhs) && goExpr(as.Rhs[i]) == "true" {
+					set[goExpr(l)] = true
+				}
+			}
+		}
+		_, lit := n.(*ast.FuncLit)
+		return !lit
+	})
+	if len(set) == 0 {
+		return nil
+	}
 	var out []*ast.BlockStmt
 	ast.Inspect(body, func(n ast.Node) bool {
 		ifs, ok := n.(*ast.IfStmt)
@@ -438,38 +464,19 @@ func flagGuards(body *ast.BlockStmt) []*ast.BlockStmt {
 			_, lit := n.(*ast.FuncLit)
 			return !lit
 		}
-		flags := map[string]bool{}
-		var conj func(e ast.Expr)
-		conj = func(e ast.Expr) {
+		var conj func(e ast.Expr) bool
+		conj = func(e ast.Expr) bool {
 			switch e := ast.Unparen(e).(type) {
 			case *ast.BinaryExpr:
-				if e.Op == token.LAND {
-					conj(e.X)
-					conj(e.Y)
-				}
+				return e.Op == token.LAND && (conj(e.X) || conj(e.Y))
 			case *ast.UnaryExpr:
-				if e.Op == token.NOT {
-					flags[goExpr(e.X)] = true
-				}
+				return e.Op == token.NOT && set[goExpr(e.X)]
 			}
+			return false
 		}
-		conj(ifs.Cond)
-		if len(flags) == 0 {
-			return true
+		if conj(ifs.Cond) {
+			out = append(out, ifs.Body)
 		}
-		ast.Inspect(ifs.Body, func(m ast.Node) bool {
-			as, ok := m.(*ast.AssignStmt)
-			if !ok {
-				return true
-			}
-			for i, l := range as.Lhs {
-				if i < len(as.Rhs) && flags[goExpr(l)] && goExpr(as.Rhs[i]) == "true" {
-					out = append(out, ifs.Body)
-					return false
-				}
-			}
-			return true
-		})
 		return true
 	})
 	return out
@@ -602,6 +609,9 @@ func summaryKind(fn *respFunc, name string, exits []uint8) golang.WriteKind {
 	bits := exits[w]
 	switch {
 	case bits == bit(kFresh):
+		if fn.escapes[name] {
+			return 0 // what it passes the response to may write
+		}
 		for _, steps := range fn.steps {
 			for _, st := range steps {
 				for _, ev := range st.events {

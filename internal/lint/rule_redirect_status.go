@@ -5,6 +5,7 @@ package lint
 
 import (
 	"fmt"
+	"go/ast"
 	"strings"
 
 	"github.com/httpcode-lsp/httpcode-lsp/internal/occurrence"
@@ -26,24 +27,51 @@ var redirectStatus = &Rule{
 	RunGo: redirectStatusGo,
 }
 
+// redirectStatusGo reports the codes written as the status argument of a
+// redirect call itself: a code that reaches the call through a variable
+// may be meant for another branch.
 func redirectStatusGo(p *Pass) {
-	if p.GoFile.Test || p.gosyn == nil || p.gosyn.File == nil || p.gosyn.importsTesting() {
+	s := p.gosyn
+	if p.GoFile.Test || s == nil || s.File == nil || s.importsTesting() {
 		return
 	}
+	sent := map[int]occurrence.Occurrence{}
 	for _, o := range p.GoFile.Occurrences {
-		if o.Role != occurrence.Send || !strings.HasSuffix(o.Context, "Redirect") && !strings.HasSuffix(o.Context, "RedirectHandler") {
-			continue
+		if o.Role == occurrence.Send && (strings.HasSuffix(o.Context, "Redirect") || strings.HasSuffix(o.Context, "RedirectHandler")) {
+			sent[o.Start] = o
 		}
-		c := o.Code
-		var msg string
-		switch {
-		case c == 304:
-			msg = fmt.Sprintf("%s with 304 Not Modified: 304 tells a cache to reuse its copy, and no client follows its Location (RFC 9110 §15.4.5); use 302, 303 or 307", o.Context)
-		case c >= 300 && c <= 308, c == 201, c < 100 || c > 599:
-			continue
-		default:
-			msg = fmt.Sprintf("%s with %d, which is not a redirection: clients do not follow its Location; use a 3xx code (302, 303 or 307, 301 or 308)", o.Context, c)
-		}
-		p.Report(Finding{Start: o.Start, End: o.End, Message: msg})
 	}
+	if len(sent) == 0 {
+		return
+	}
+	ast.Inspect(s.File, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		sel, ok := call.Fun.(*ast.SelectorExpr)
+		if !ok || sel.Sel.Name != "Redirect" && sel.Sel.Name != "RedirectHandler" {
+			return true
+		}
+		for _, arg := range call.Args {
+			if o, ok := sent[s.offset(ast.Unparen(arg).Pos())]; ok {
+				reportRedirect(p, o)
+			}
+		}
+		return true
+	})
+}
+
+func reportRedirect(p *Pass, o occurrence.Occurrence) {
+	c := o.Code
+	var msg string
+	switch {
+	case c == 304:
+		msg = fmt.Sprintf("%s with 304 Not Modified: 304 tells a cache to reuse its copy, and no client follows its Location (RFC 9110 §15.4.5); use 302, 303 or 307", o.Context)
+	case c >= 300 && c <= 308, c == 201, c < 100 || c > 599:
+		return
+	default:
+		msg = fmt.Sprintf("%s with %d, which is not a redirection: clients do not follow its Location; use a 3xx code (302, 303 or 307, 301 or 308)", o.Context, c)
+	}
+	p.Report(Finding{Start: o.Start, End: o.End, Message: msg})
 }

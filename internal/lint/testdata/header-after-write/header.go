@@ -91,3 +91,30 @@ func earlyHints(w http.ResponseWriter) {
 	w.Header().Set("Content-Type", "text/html")
 	w.WriteHeader(http.StatusOK)
 }
+
+// respond may write through finish, which the analysis does not know:
+// it is no header write.
+func respond(w http.ResponseWriter, code int) {
+	w.Header().Set("Retry-After", "60")
+	finish(w, code)
+}
+
+var finish func(http.ResponseWriter, int)
+
+func afterStatusUnknownHelper(w http.ResponseWriter) {
+	w.WriteHeader(http.StatusPartialContent)
+	respond(w, http.StatusInternalServerError)
+}
+
+// A flag set elsewhere in the function guards the write.
+func flagElsewhere(w http.ResponseWriter, partial bool, copyErr error) {
+	written := false
+	if partial {
+		written = true
+		w.WriteHeader(http.StatusPartialContent)
+	}
+	if copyErr != nil && !written {
+		w.Header().Set("X-Error", copyErr.Error())
+		http.Error(w, copyErr.Error(), http.StatusInternalServerError)
+	}
+}

@@ -38,3 +38,17 @@ func redirects(w http.ResponseWriter, r *http.Request, code int) {
 func ginCreated(c *gin.Context) {
 	c.Redirect(http.StatusCreated, "/items/1")
 }
+
+// A code that reaches the redirect through a variable may be meant for
+// another branch.
+func viaVariable(w http.ResponseWriter, r *http.Request, deny bool) {
+	code := http.StatusFound
+	if deny {
+		code = http.StatusForbidden
+	}
+	if code >= 300 && code < 400 {
+		http.Redirect(w, r, "/", code)
+		return
+	}
+	w.WriteHeader(code)
+}
