@@ -205,8 +205,12 @@ func (c *Writes) WriterKey(e ast.Expr, scope Scope) string {
 	if ctx, ok := c.context(e, scope); ok {
 		return ctx
 	}
-	switch e.(type) {
-	case *ast.Ident, *ast.SelectorExpr:
+	switch e := e.(type) {
+	case *ast.Ident:
+		if e.Name != "nil" {
+			return e.Name
+		}
+	case *ast.SelectorExpr:
 		return types.ExprString(e)
 	}
 	return ""

@@ -124,6 +124,9 @@ type respDecl struct {
 	local bool
 	// params maps the index of each response parameter to its family.
 	params map[int]string
+	// nparams counts the parameters; variadic tells that the last one is.
+	nparams  int
+	variadic bool
 	// state: 0 not summarised, 1 in progress, 2 done.
 	state   int
 	summary map[int]golang.WriteKind
@@ -169,8 +172,8 @@ func (a *respAnalysis) run() {
 	}
 	// The helpers of the package's other files count at their calls too.
 	for _, pf := range a.s.Package {
-		if pf.File == nil || pf.File.Name == nil || pf.File.Name.Name != a.s.File.Name.Name {
-			continue // the external _test package
+		if pf.File == nil || pf.File.Name == nil || pf.File.Name.Name != a.s.File.Name.Name || strings.HasSuffix(pf.Path, "_test.go") {
+			continue // test files' helpers serve tests only
 		}
 		wr := golang.NewWrites(pf.File)
 		for _, d := range pf.File.Decls {
@@ -193,23 +196,23 @@ func (a *respAnalysis) run() {
 
 // declare records a package function for the summaries.
 func (a *respAnalysis) declare(fd *ast.FuncDecl, wr *golang.Writes, local bool) {
-	if fd.Name == nil || fd.Body == nil {
+	if fd.Name == nil {
 		return
 	}
+	// Every function and method is recorded, so that a method name that
+	// several types declare stays ambiguous.
 	d := &respDecl{decl: fd, wr: wr, local: local, params: map[int]string{}}
-	i := 0
 	for _, f := range fd.Type.Params.List {
 		fam := wr.WriterType(f.Type)
-		n := max(len(f.Names), 1)
-		for k := 0; k < n; k++ {
-			if fam != "" && len(f.Names) > 0 && f.Names[k].Name != "_" {
-				d.params[i] = fam
-			}
-			i++
+		if _, ok := f.Type.(*ast.Ellipsis); ok {
+			d.variadic = true
 		}
-	}
-	if len(d.params) == 0 {
-		return
+		for k := 0; k < max(len(f.Names), 1); k++ {
+			if fam != "" && fd.Body != nil && len(f.Names) > 0 && f.Names[k].Name != "_" {
+				d.params[d.nparams] = fam
+			}
+			d.nparams++
+		}
 	}
 	if fd.Recv != nil {
 		a.meths[fd.Name.Name] = append(a.meths[fd.Name.Name], d)
@@ -542,9 +545,13 @@ func (a *respAnalysis) helperCall(n ast.Node, fn *respFunc) (golang.Write, bool)
 		return golang.Write{}, false
 	}
 	d := cands[0]
+	if len(d.params) == 0 || d.variadic || call.Ellipsis.IsValid() || len(call.Args) != d.nparams {
+		return golang.Write{}, false
+	}
 	sum := a.summarise(d)
-	for i, kind := range sum {
-		if kind == 0 || i >= len(call.Args) || call.Ellipsis.IsValid() {
+	for i := range call.Args {
+		kind := sum[i]
+		if kind == 0 {
 			continue
 		}
 		key := fn.wr.WriterKey(call.Args[i], fn.scope)

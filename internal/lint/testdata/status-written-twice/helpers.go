@@ -75,3 +75,17 @@ func recursive(w http.ResponseWriter, n int) {
 	}
 	w.WriteHeader(http.StatusOK)
 }
+
+type wireError struct{}
+
+// Two types declare error: a call of it is no helper call.
+func (wireError) error(w http.ResponseWriter, msg string) { http.Error(w, msg, http.StatusBadRequest) }
+
+type authzError struct{}
+
+func (authzError) error(w http.ResponseWriter, msg string) {}
+
+func ambiguous(e wireError, w http.ResponseWriter) {
+	e.error(w, "x")
+	w.WriteHeader(http.StatusOK)
+}
