@@ -274,6 +274,9 @@ func (a *respAnalysis) analyse(fn *respFunc) (exits []uint8) {
 			exits = nil
 		}
 	}()
+	if fn.local && !a.mayFind(fn) {
+		return nil
+	}
 	fn.g = cfg.New(fn.body, func(call *ast.CallExpr) bool { return !fn.wr.NoReturn(call) })
 	a.events(fn)
 	if len(fn.writers) == 0 {
@@ -315,6 +318,28 @@ func (a *respAnalysis) analyse(fn *respFunc) (exits []uint8) {
 	return exits
 }
 
+// mayFind reports whether a function writes something other than body
+// bytes (a status, a whole response, a header), which any finding needs:
+// most functions of a package write no response, and need no graph.
+func (a *respAnalysis) mayFind(fn *respFunc) bool {
+	found := false
+	ast.Inspect(fn.body, func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		if _, lit := n.(*ast.FuncLit); lit {
+			return false
+		}
+		w, ok := fn.wr.Classify(n, fn.scope)
+		if !ok {
+			w, ok = a.helperCall(n, fn)
+		}
+		found = ok && w.Kind != golang.BodyWrite
+		return !found
+	})
+	return found
+}
+
 // merge adds the states of from to *to and reports whether it grew.
 func merge(to *[]respState, from []respState) bool {
 	if *to == nil {
@@ -337,7 +362,6 @@ func merge(to *[]respState, from []respState) bool {
 
 // events finds the writes of each block, and the responses they write to.
 func (a *respAnalysis) events(fn *respFunc) {
-	index := map[string]int{}
 	recorders := map[string]bool{}
 	fn.steps = make([][]respStep, len(fn.g.Blocks))
 	fn.escapes = map[string]bool{}
@@ -380,11 +404,6 @@ func (a *respAnalysis) events(fn *respFunc) {
 					}
 					return
 				}
-				if _, known := index[w.Writer]; !known {
-					index[w.Writer] = len(fn.writers)
-					fn.writers = append(fn.writers, w.Writer)
-				}
-				ev.writer = index[w.Writer]
 				if w.Kind == golang.StatusWrite && ev.code >= 100 && ev.code < 200 {
 					return // interim responses come before the final one
 				}
@@ -409,30 +428,45 @@ func (a *respAnalysis) events(fn *respFunc) {
 		return recorders[ev.Writer] || guarded[ev.node] ||
 			fn.recv != "" && (ev.Writer == fn.recv || strings.HasPrefix(ev.Writer, fn.recv+"."))
 	}
+	// Left out: the responses above, and in a function whose findings
+	// count, the writers written only with body bytes (a buffer, a file),
+	// on which no rule can fire.
 	dropped := map[string]bool{}
-	fn.trailers = map[int]bool{}
+	bodyOnly := map[string]bool{}
 	for _, s := range fn.steps {
 		for _, st := range s {
 			for _, ev := range st.events {
 				if left(ev) {
 					dropped[ev.Writer] = true
 				}
-				if ev.Trailers {
-					fn.trailers[ev.writer] = true
+				if _, seen := bodyOnly[ev.Writer]; !seen || ev.Kind != golang.BodyWrite {
+					bodyOnly[ev.Writer] = ev.Kind == golang.BodyWrite
 				}
 			}
 		}
 	}
-	if len(dropped) == 0 {
-		return
+	if fn.local {
+		for w, only := range bodyOnly {
+			dropped[w] = dropped[w] || only
+		}
 	}
+	// The responses kept are numbered.
+	index := map[string]int{}
+	fn.trailers = map[int]bool{}
 	for i, s := range fn.steps {
 		for j := range s {
 			evs := s[j].events[:0]
 			for _, ev := range s[j].events {
-				if !dropped[ev.Writer] {
-					evs = append(evs, ev)
+				if dropped[ev.Writer] {
+					continue
 				}
+				if _, ok := index[ev.Writer]; !ok {
+					index[ev.Writer] = len(fn.writers)
+					fn.writers = append(fn.writers, ev.Writer)
+				}
+				ev.writer = index[ev.Writer]
+				fn.trailers[ev.writer] = fn.trailers[ev.writer] || ev.Trailers
+				evs = append(evs, ev)
 			}
 			fn.steps[i][j].events = evs
 		}
