@@ -244,18 +244,31 @@ func (c *Writes) context(e ast.Expr, scope Scope) (string, bool) {
 	return "", false
 }
 
-// Framework methods by what they write; the status is their first
-// argument where imports.go's table says so.
+// framework is what the methods of a gin or echo context write; the
+// status is their first argument where imports.go's table says so.
+type framework struct {
+	responses, bodies, headers map[string]bool
+	// noContent send no body whatever their arguments.
+	noContent map[string]bool
+}
+
 var (
-	ginResponses = words("JSON IndentedJSON SecureJSON JSONP AsciiJSON PureJSON XML YAML TOML ProtoBuf String HTML Data DataFromReader Render Redirect AbortWithStatus AbortWithStatusJSON AbortWithError File FileAttachment FileFromFS")
-	ginBodies    = words("SSEvent Stream")
-	// ginNoContent send no body whatever their arguments.
-	ginNoContent  = words("Redirect AbortWithStatus AbortWithError File FileAttachment FileFromFS")
-	echoResponses = words("JSON JSONPretty JSONBlob JSONP JSONPBlob XML XMLPretty XMLBlob String HTML HTMLBlob Blob Stream NoContent Redirect File Attachment Inline")
-	echoNoContent = words("NoContent Redirect File Attachment Inline")
-	fiberBodies   = words("JSON JSONP XML Send SendString Render")
-	renderWrites  = words("JSON XML PlainText HTML Data NoContent Render Respond RenderList DefaultResponder")
-	encoders      = []string{"encoding/json", "encoding/xml", "encoding/gob"}
+	frameworks = map[string]framework{
+		famGin: {
+			responses: words("JSON IndentedJSON SecureJSON JSONP AsciiJSON PureJSON XML YAML TOML ProtoBuf String HTML Data DataFromReader Render Redirect AbortWithStatus AbortWithStatusJSON AbortWithError File FileAttachment FileFromFS"),
+			bodies:    words("SSEvent Stream"),
+			headers:   words("Header SetCookie"),
+			noContent: words("Redirect AbortWithStatus AbortWithError File FileAttachment FileFromFS"),
+		},
+		famEcho: {
+			responses: words("JSON JSONPretty JSONBlob JSONP JSONPBlob XML XMLPretty XMLBlob String HTML HTMLBlob Blob Stream NoContent Redirect File Attachment Inline"),
+			headers:   words("SetCookie"),
+			noContent: words("NoContent Redirect File Attachment Inline"),
+		},
+	}
+	fiberBodies  = words("JSON JSONP XML Send SendString Render")
+	renderWrites = words("JSON XML PlainText HTML Data NoContent Render Respond RenderList DefaultResponder")
+	encoders     = []string{"encoding/json", "encoding/xml", "encoding/gob"}
 )
 
 func words(s string) map[string]bool {
@@ -397,35 +410,21 @@ func (c *Writes) call(call *ast.CallExpr, scope Scope) (Write, bool) {
 	shown := types.ExprString(recv) + "." + name
 
 	// Framework contexts.
-	if ctx, ok := recv.(*ast.Ident); ok {
-		switch scope[ctx.Name] {
-		case famGin:
-			switch {
-			case ginResponses[name]:
-				w, ok := write(ResponseWrite, ctx.Name, shown)
-				w.Status = c.methodStatus(name, famGin, call)
-				w.Body = !ginNoContent[name] && hasContent(call.Args, 1)
-				return w, ok
-			case ginBodies[name]:
-				return write(BodyWrite, ctx.Name, shown)
-			case name == "Header" && len(call.Args) == 2, name == "SetCookie":
-				return write(HeaderWrite, ctx.Name, shown)
-			}
-			return Write{}, false
-		case famEcho:
-			switch {
-			case echoResponses[name]:
-				w, ok := write(ResponseWrite, ctx.Name, shown)
-				w.Status = c.methodStatus(name, famEcho, call)
-				w.Body = !echoNoContent[name] && hasContent(call.Args, 1)
-				return w, ok
-			case name == "SetCookie":
-				return write(HeaderWrite, ctx.Name, shown)
-			}
-			return Write{}, false
-		case famFiber:
-			return Write{}, false
+	if ctx, ok := recv.(*ast.Ident); ok && scope[ctx.Name] != famHTTP && scope[ctx.Name] != "" {
+		fam := scope[ctx.Name]
+		fw := frameworks[fam]
+		switch {
+		case fw.responses[name]:
+			w, ok := write(ResponseWrite, ctx.Name, shown)
+			w.Status = c.methodStatus(name, fam, call)
+			w.Body = !fw.noContent[name] && hasContent(call.Args, 1)
+			return w, ok
+		case fw.bodies[name]:
+			return write(BodyWrite, ctx.Name, shown)
+		case fw.headers[name]:
+			return write(HeaderWrite, ctx.Name, shown)
 		}
+		return Write{}, false
 	}
 	// fiber: c.Status(204).JSON(v).
 	if inner, ok := recv.(*ast.CallExpr); ok && fiberBodies[name] && c.imp.has[famFiber] {
