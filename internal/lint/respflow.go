@@ -114,6 +114,9 @@ type respAnalysis struct {
 	meths map[string][]*respDecl
 	out   []respFinding
 	seen  map[ast.Node]bool
+	// twice maps the first write of a status-written-twice finding to
+	// the finding's index in out.
+	twice map[ast.Node]int
 }
 
 // respDecl is a function declaration of the package, and its summary once
@@ -141,7 +144,7 @@ func (p *Pass) respFindings(rule string) []Finding {
 	}
 	if s.resp == nil {
 		a := &respAnalysis{s: s, src: p.Src, test: p.GoFile.Test || s.importsTesting(), wr: golang.NewWrites(s.File), codes: map[int]int{},
-			funcs: map[string][]*respDecl{}, meths: map[string][]*respDecl{}, seen: map[ast.Node]bool{}}
+			funcs: map[string][]*respDecl{}, meths: map[string][]*respDecl{}, seen: map[ast.Node]bool{}, twice: map[ast.Node]int{}}
 		for _, o := range p.GoFile.Occurrences {
 			if o.Role == occurrence.Send {
 				a.codes[o.Start] = o.Code
@@ -880,6 +883,17 @@ func (a *respAnalysis) report(fn *respFunc, rule string, ev, origin *respEvent, 
 		f.Message = fmt.Sprintf("%s after %s(%d): a %d response has no content%s; remove the write, or send another status",
 			ev.Name, origin.Name, origin.code, origin.code, source)
 		f.Related[0].Message = fmt.Sprintf("status %d set here", origin.code)
+	}
+	if rule == statusWrittenTwiceID {
+		// One missing return is one finding: at the write after the
+		// first that comes first in the text.
+		if i, ok := a.twice[origin.node]; ok {
+			if f.Start < a.out[i].f.Start {
+				a.out[i].f = f
+			}
+			return
+		}
+		a.twice[origin.node] = len(a.out)
 	}
 	a.out = append(a.out, respFinding{rule: rule, f: f})
 }

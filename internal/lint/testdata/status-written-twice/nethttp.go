@@ -54,7 +54,7 @@ func inLoop(w http.ResponseWriter, names []string) {
 			http.Error(w, "empty name", http.StatusBadRequest) // want `status-written-twice: http.Error after http.Error \(line 54\)`
 			continue
 		}
-		fmt.Fprintln(w, n) // want `status-written-twice: fmt.Fprintln after http.Error \(line 54\)`
+		fmt.Fprintln(w, n) // the same missing return: one finding, above
 	}
 }
 
@@ -81,6 +81,16 @@ func unnamedResult(w http.ResponseWriter, r *http.Request) error {
 	}
 	_, err := io.Copy(w, r.Body) // want `status-written-twice: io.Copy after http.Error \(line 80\)`
 	return err
+}
+
+// One missing return, one finding: at the first write after it.
+func oneFinding(w http.ResponseWriter, r *http.Request) {
+	if r.URL.RawQuery == "" {
+		http.Error(w, "no query", http.StatusBadRequest)
+	}
+	w.Header().Set("Content-Type", "text/plain") // header-after-write's
+	w.WriteHeader(http.StatusOK)                 // want `status-written-twice: w.WriteHeader after http.Error \(line 89\)`
+	fmt.Fprintln(w, "ok")
 }
 
 // Nothing below is flagged.
