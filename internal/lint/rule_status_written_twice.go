@@ -25,9 +25,13 @@ var statusWrittenTwice = &Rule{
 		"literals are not on them, and the branch where a write's error is not nil assumes it " +
 		"wrote nothing. A function of the package that receives the response (an " +
 		"`http.ResponseWriter`, a gin or echo context) and writes to it on every path counts as " +
-		"that write where it is called (`writeJSON(w, code, v)`). Writes to a test recorder and " +
-		"files that import `testing` are left alone. The finding is on the second write and names " +
-		"the line of the first. Fix: return after the first write, or write once.",
+		"that write where it is called (`writeJSON(w, code, v)`). Left alone: writes to a test " +
+		"recorder, test files (`_test.go`, or importing `testing`), a response the function keeps " +
+		"track of itself (written under `if !wrote` where it sets `wrote = true`, or reached " +
+		"through a method's receiver, as in a ResponseWriter wrapper), and a status of unknown " +
+		"code followed by another (it may be an interim 1xx). The finding is on the first later " +
+		"write in the text and names the line of the first write: one missing return, one " +
+		"finding. Fix: return after the first write, or write once.",
 	fixNote: "Where the first write ends an `if` block, inserts `return` after it (for an echo handler, returns the call's error).",
 	RunGo:   func(p *Pass) { reportAll(p, p.respFindings(p.Rule.ID)) },
 }
