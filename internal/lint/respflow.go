@@ -122,9 +122,8 @@ type respAnalysis struct {
 // respDecl is a function declaration of the package, and its summary once
 // computed.
 type respDecl struct {
-	decl  *ast.FuncDecl
-	wr    *golang.Writes
-	local bool
+	decl *ast.FuncDecl
+	wr   *golang.Writes
 	// params maps the index of each response parameter to its family.
 	params map[int]string
 	// nparams counts the parameters; variadic tells that the last one is.
@@ -170,7 +169,7 @@ func (a *respAnalysis) run() {
 	}
 	for _, d := range a.s.File.Decls {
 		if fd, ok := d.(*ast.FuncDecl); ok {
-			a.declare(fd, a.wr, true)
+			a.declare(fd, a.wr)
 		}
 	}
 	// The helpers of the package's other files count at their calls too.
@@ -181,7 +180,7 @@ func (a *respAnalysis) run() {
 		wr := golang.NewWrites(pf.File)
 		for _, d := range pf.File.Decls {
 			if fd, ok := d.(*ast.FuncDecl); ok {
-				a.declare(fd, wr, false)
+				a.declare(fd, wr)
 			}
 		}
 	}
@@ -198,13 +197,13 @@ func (a *respAnalysis) run() {
 }
 
 // declare records a package function for the summaries.
-func (a *respAnalysis) declare(fd *ast.FuncDecl, wr *golang.Writes, local bool) {
-	if fd.Name == nil {
+func (a *respAnalysis) declare(fd *ast.FuncDecl, wr *golang.Writes) {
+	if fd.Name == nil || fd.Type == nil || fd.Type.Params == nil {
 		return
 	}
 	// Every function and method is recorded, so that a method name that
 	// several types declare stays ambiguous.
-	d := &respDecl{decl: fd, wr: wr, local: local, params: map[int]string{}}
+	d := &respDecl{decl: fd, wr: wr, params: map[int]string{}}
 	for _, f := range fd.Type.Params.List {
 		fam := wr.WriterType(f.Type)
 		if _, ok := f.Type.(*ast.Ellipsis); ok {
