@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"errors"
 	"go/ast"
+	gconstant "go/constant"
 	"go/parser"
 	"go/scanner"
 	"go/token"
+	"go/types"
 	"strconv"
 	"strings"
 
@@ -22,6 +24,16 @@ type File struct {
 	// HTTPName is how net/http is referred to in this file: "http", an
 	// alias, "." for a dot-import, "" when it is not imported.
 	HTTPName string
+	// ConstantsName is how the file refers to a package that declares the
+	// status constants under net/http's names: net/http's name when it is
+	// imported, else fiber's or fasthttp's; "." where they are bare (a
+	// dot-import, or the file belongs to fiber or fasthttp itself); ""
+	// when there is none.
+	ConstantsName string
+	// Test is set for a _test.go file (ScanPackage with its path).
+	Test bool
+	// constantsFamily is the family ConstantsName refers to.
+	constantsFamily string
 	// declStarts are the file's top-level declarations (see lexed), from
 	// which a completion scans.
 	declStarts []int
@@ -41,6 +53,9 @@ type Syntax struct {
 	OK   bool      // the file parsed without error
 	// Error is the first syntax error, nil when OK.
 	Error *SyntaxError
+	// Package holds the other files of the package that ScanPackage was
+	// given, as parsed (read-only; nil for ScanSyntax).
+	Package []PackageFile
 }
 
 // SyntaxError is where go/parser found the first error, as a byte offset,
@@ -51,43 +66,90 @@ type SyntaxError struct {
 }
 
 // ScanSyntax is Scan, and returns the syntax tree it read the file into,
-// for the rules that need more than the occurrences.
+// for the rules that need more than the occurrences. It is ScanPackage
+// for a package of one file.
 func ScanSyntax(src []byte) (f *File, syn Syntax) {
-	defer func() {
-		// The parser and the walk are not known to panic; should they,
-		// an editor session is worth more than this file's analysis.
-		if recover() != nil {
-			f, syn = &File{}, Syntax{}
-		}
-	}()
-	return scan(src, packageConstants{})
+	return ScanPackage([]Source{{Src: src}}, 0)
 }
 
-// scan reads one file; consts are the status constants the rest of its
-// package declares.
-func scan(src []byte, consts packageConstants) (*File, Syntax) {
-	lex := lexFile(src)
+// analysePackage scans every file of a package. The files that parse are
+// type-checked together and their values followed (flow.go); a file with
+// a syntax error is scanned declaration by declaration, from syntax, with
+// the package's constants known by name.
+func analysePackage(parsed []*parsedFile) *packageResult {
+	r := &packageResult{parsed: parsed, files: make([]*File, len(parsed))}
+	consts := packageConstants{}
+	for _, p := range parsed {
+		consts.collect(p.file)
+	}
+	walkers := make([]*walker, len(parsed))
+	whole := false
+	for j, p := range parsed {
+		if p.err == nil && p.file != nil && p.tf != nil {
+			w := newWalker(p.tf, importsOf(p.file), consts, 0, len(p.src))
+			w.markSlots(p.file)
+			walkers[j] = w
+			whole = true
+		}
+	}
+	if whole {
+		followFlows(parsed, walkers)
+	}
+	for j, p := range parsed {
+		r.files[j] = scanParsed(p, walkers[j], consts)
+	}
+	return r
+}
+
+// followFlows adds to the walkers the status positions that flow finds.
+// Type-checking half-typed or unusual code is not known to panic; should
+// it, the files keep what their syntax shows.
+func followFlows(parsed []*parsedFile, walkers []*walker) {
+	if recoverFlow {
+		defer func() { _ = recover() }()
+	}
+	a := &flowAnalysis{info: typeCheck(parsed), nodes: map[types.Object]*flowNode{}, keys: map[types.Object]*flowNode{}, walkers: walkers}
+	for j, w := range walkers {
+		if w != nil {
+			w.info = a.info
+			w.remarkFields(parsed[j].file)
+		}
+	}
+	for j, w := range walkers {
+		if w != nil {
+			a.seed(j, w)
+			a.collect(j, w, parsed[j].file)
+		}
+	}
+	a.namedSources()
+	a.propagate()
+	a.classify()
+	for j, w := range walkers {
+		if w != nil {
+			w.packageConsts(a, parsed[j].file)
+		}
+	}
+}
+
+// recoverFlow is turned off by the tests, so that the fuzzer sees panics.
+var recoverFlow = true
+
+// scanParsed finishes the scan of one file: w is its walker with the
+// status positions marked, nil when the file did not parse.
+func scanParsed(p *parsedFile, w *walker, consts packageConstants) *File {
+	src := p.src
 	var occs []occurrence.Occurrence
-	for _, c := range lex.comments {
+	for _, c := range p.lex.comments {
 		occs = appendAnnotations(occs, src, c[0], c[1])
 	}
-
-	fset := token.NewFileSet()
-	af, err := parser.ParseFile(fset, "", src, parser.AllErrors|parser.ParseComments|parser.SkipObjectResolution)
-	syn := Syntax{Fset: fset, File: af, OK: err == nil && af != nil}
-	if len(bytes.TrimSpace(src)) > 0 {
-		// An empty file is one being created, not a broken one.
-		syn.Error = firstError(err, len(src))
-	}
-	imp := importsOf(af.Imports)
-	consts.collect(af)
-	if err == nil {
-		occs = walkFile(occs, fset, af, imp, consts, 0, len(src))
+	imp := importsOf(p.file)
+	if w != nil {
+		occs = w.emit(occs, p.file)
 	} else {
 		// A syntax error can make the parser skip whole declarations while
 		// it recovers. Parsing each top-level declaration on its own keeps
 		// the damage to the declaration being edited.
-		occs = scanChunks(occs, src, lex.declStarts, imp, consts)
+		occs = scanChunks(occs, src, p.lex.declStarts, imp, consts)
 	}
 
 	occurrence.Sort(occs)
@@ -101,7 +163,9 @@ func scan(src []byte, consts packageConstants) (*File, Syntax) {
 		}
 		out = append(out, o)
 	}
-	return &File{Occurrences: out, HTTPName: imp.httpName, declStarts: lex.declStarts}, syn
+	f := &File{Occurrences: out, HTTPName: imp.httpName, Test: p.test, declStarts: p.lex.declStarts}
+	f.ConstantsName, f.constantsFamily = imp.constants()
+	return f
 }
 
 // firstError returns the first of go/parser's errors (they come sorted by
@@ -140,9 +204,15 @@ func scanChunks(occs []occurrence.Occurrence, src []byte, starts []int, imp *imp
 		}
 		prevErr := -1
 		for attempt := 0; ; attempt++ {
-			fset := token.NewFileSet()
-			af, err := parser.ParseFile(fset, "", chunk, parser.AllErrors|parser.SkipObjectResolution)
-			occs = walkFile(occs, fset, af, imp, consts, delta, len(src))
+			cfset := token.NewFileSet()
+			af, err := parser.ParseFile(cfset, "", chunk, parser.AllErrors|parser.SkipObjectResolution)
+			var tf *token.File
+			cfset.Iterate(func(f *token.File) bool { tf = f; return false })
+			if af != nil && tf != nil {
+				w := newWalker(tf, imp, consts, delta, len(src))
+				w.markSlots(af)
+				occs = w.emit(occs, af)
+			}
 			if err == nil || attempt == maxRepairs || !blankErrorLine(chunk, err, &prevErr) {
 				break
 			}
@@ -244,10 +314,13 @@ func commentEnd(src []byte, off int, lit string) int {
 	return len(src)
 }
 
-// walker collects the occurrences of one parsed file.
+// walker collects the occurrences of one parsed file. It walks twice:
+// markSlots finds the status positions the syntax shows, flow adds those
+// it follows values to, and emit turns the positions into occurrences.
 type walker struct {
 	imp *imports
-	// consts are the package's status constants, by name.
+	// consts are the package's status constants, by name, for a file
+	// without type information.
 	consts packageConstants
 	tf     *token.File
 	delta  int // added to offsets in tf to give offsets in the scanned source
@@ -258,26 +331,117 @@ type walker struct {
 	// dot-import is a constant only when the file does not declare it.
 	declared map[string]bool
 	dot      bool
-	occs     []occurrence.Occurrence
+	emitting bool
+	// info is the package's type information, nil without it.
+	info *types.Info
+	// constRefs are the identifiers that name an integer constant of the
+	// package, with its value (set with info).
+	constRefs map[*ast.Ident]int
+	// named are the identifiers of constants named and valued as a
+	// net/http status constant (StatusOK = 200 inside fiber): occurrences
+	// wherever they stand.
+	named map[*ast.Ident]bool
+	occs  []occurrence.Occurrence
 }
 
-func walkFile(occs []occurrence.Occurrence, fset *token.FileSet, af *ast.File, imp *imports, consts packageConstants, delta, size int) []occurrence.Occurrence {
-	if af == nil {
-		return occs
-	}
-	var tf *token.File
-	fset.Iterate(func(f *token.File) bool { tf = f; return false })
-	if tf == nil {
-		return occs
-	}
-	w := &walker{imp: imp, consts: consts, tf: tf, delta: delta, size: size, slots: map[ast.Expr]slot{}, occs: occs, dot: imp.dotConstants()}
-	if w.dot {
+func newWalker(tf *token.File, imp *imports, consts packageConstants, delta, size int) *walker {
+	return &walker{imp: imp, consts: consts, tf: tf, delta: delta, size: size, slots: map[ast.Expr]slot{}, dot: imp.dotConstants()}
+}
+
+// markSlots finds the status positions of af that syntax shows.
+func (w *walker) markSlots(af *ast.File) {
+	if w.dot && w.declared == nil {
 		w.declared = declaredNames(af)
 	}
 	for _, d := range af.Decls {
 		ast.Inspect(d, w.visit)
 	}
+}
+
+// emit appends the occurrences of af to occs.
+func (w *walker) emit(occs []occurrence.Occurrence, af *ast.File) []occurrence.Occurrence {
+	w.occs, w.emitting = occs, true
+	w.markSlots(af)
 	return w.occs
+}
+
+// setSlot records a status position found by following values; it
+// replaces a position whose role syntax could not tell.
+func (w *walker) setSlot(e ast.Expr, sl slot) {
+	if w == nil || e == nil {
+		return
+	}
+	if old, ok := w.slots[e]; !ok || old.role == occurrence.Unresolved && sl.role != occurrence.Unresolved {
+		w.slots[e] = sl
+	}
+}
+
+// remarkFields gives back to flow the composite-literal keys that syntax
+// took for a response's status field (Code: 404) but that name a field of
+// the package's own struct: where that value goes decides.
+func (w *walker) remarkFields(af *ast.File) {
+	ast.Inspect(af, func(n ast.Node) bool {
+		kv, ok := n.(*ast.KeyValueExpr)
+		if !ok {
+			return true
+		}
+		if key, ok := kv.Key.(*ast.Ident); ok && isKeyField(key.Name) {
+			if v, ok := w.info.Uses[key].(*types.Var); ok && v.IsField() {
+				if sl, ok := w.slots[unparen(kv.Value)]; ok && sl.role == occurrence.Send && sl.ctx == key.Name+":" {
+					w.slots[unparen(kv.Value)] = slot{ctx: sl.ctx, role: occurrence.Unresolved}
+				}
+			}
+		}
+		return true
+	})
+}
+
+// packageConsts records the identifiers of af that name an integer
+// constant of the package.
+func (w *walker) packageConsts(a *flowAnalysis, af *ast.File) {
+	w.constRefs, w.named = map[*ast.Ident]int{}, map[*ast.Ident]bool{}
+	ast.Inspect(af, func(n ast.Node) bool {
+		id, ok := n.(*ast.Ident)
+		if !ok {
+			return true
+		}
+		c, ok := w.info.Uses[id].(*types.Const)
+		if !ok {
+			c, ok = w.info.Defs[id].(*types.Const)
+		}
+		if !ok || c.Pkg() == nil {
+			return true
+		}
+		v, ok := w.constValue(c)
+		if !ok {
+			return true
+		}
+		if a.info.Defs[id] == nil {
+			w.constRefs[id] = v
+		}
+		if namedStatus(id.Name, v) {
+			w.named[id] = true
+		}
+		return true
+	})
+}
+
+// constValue returns the value of an integer constant. A package-level
+// constant whose value type-checking could not know (http.StatusOK, from
+// an empty package) takes the value its declaration spells.
+func (w *walker) constValue(c *types.Const) (int, bool) {
+	if c.Val().Kind() == gconstant.Unknown {
+		if c.Pkg() != nil && c.Parent() == c.Pkg().Scope() {
+			v, ok := w.consts[c.Name()]
+			return v, ok
+		}
+		return 0, false
+	}
+	v, exact := gconstant.Int64Val(gconstant.ToInt(c.Val()))
+	if !exact || v != int64(int(v)) {
+		return 0, false
+	}
+	return int(v), true
 }
 
 func (w *walker) visit(n ast.Node) bool {
@@ -287,17 +451,17 @@ func (w *walker) visit(n ast.Node) bool {
 	case *ast.BinaryExpr:
 		if n.Op == token.EQL || n.Op == token.NEQ {
 			if sel, ok := codeSelector(n.X); ok {
-				w.mark(n.Y, slot{sel + " " + n.Op.String(), occurrence.Observe})
+				w.mark(n.Y, slot{ctx: sel + " " + n.Op.String(), role: occurrence.Observe})
 			}
 			if sel, ok := codeSelector(n.Y); ok {
-				w.mark(n.X, slot{sel + " " + n.Op.String(), occurrence.Observe})
+				w.mark(n.X, slot{ctx: sel + " " + n.Op.String(), role: occurrence.Observe})
 			}
 		}
 	case *ast.AssignStmt:
 		if n.Tok == token.ASSIGN && len(n.Lhs) == len(n.Rhs) {
 			for i, l := range n.Lhs {
 				if sel, ok := codeSelector(l); ok {
-					w.mark(n.Rhs[i], slot{sel + " =", occurrence.Send})
+					w.mark(n.Rhs[i], slot{ctx: sel + " =", role: occurrence.Send})
 				}
 			}
 		}
@@ -306,7 +470,7 @@ func (w *walker) visit(n ast.Node) bool {
 			for _, st := range n.Body.List {
 				if cc, ok := st.(*ast.CaseClause); ok {
 					for _, e := range cc.List {
-						w.mark(e, slot{"case " + sel, occurrence.Observe})
+						w.mark(e, slot{ctx: "case " + sel, role: occurrence.Observe})
 					}
 				}
 			}
@@ -316,8 +480,8 @@ func (w *walker) visit(n ast.Node) bool {
 			// A key that is an identifier names a struct field, not a
 			// constant (a map keyed by StatusOK under a dot-import is
 			// not worth the confusion).
-			if isCodeField(key.Name) {
-				w.mark(n.Value, slot{key.Name + ":", occurrence.Send})
+			if isKeyField(key.Name) {
+				w.mark(n.Value, slot{ctx: key.Name + ":", role: occurrence.Send})
 			}
 			if n.Value != nil {
 				ast.Inspect(n.Value, w.visit)
@@ -325,9 +489,9 @@ func (w *walker) visit(n ast.Node) bool {
 			return false
 		}
 	case *ast.BasicLit:
-		if sl, ok := w.slots[n]; ok && n.Kind == token.INT {
-			if v, err := strconv.ParseInt(n.Value, 0, 64); err == nil && v == int64(int(v)) {
-				w.add(n, int(v), occurrence.Literal, sl)
+		if sl, ok := w.slots[n]; ok {
+			if v, ok := intLit(n); ok {
+				w.add(n, v, occurrence.Literal, sl)
 			}
 		}
 	case *ast.SelectorExpr:
@@ -337,7 +501,12 @@ func (w *walker) visit(n ast.Node) bool {
 				return false
 			}
 		}
-		// The selector's name is a field or method, never a constant.
+		// The selector's name is a field or method, never a constant,
+		// unless it names a constant of the package under test.
+		if code, ok := w.constRefs[n.Sel]; ok && w.slots[n] != (slot{}) {
+			w.add(n, code, occurrence.Constant, w.slots[n])
+			return false
+		}
 		if n.X != nil {
 			ast.Inspect(n.X, w.visit)
 		}
@@ -346,14 +515,23 @@ func (w *walker) visit(n ast.Node) bool {
 		if n.Tok == token.CONST {
 			w.constDecl(n)
 		}
+	case *ast.CompositeLit:
+		w.phraseTable(n)
 	case *ast.Ident:
-		if sl, ok := w.slots[n]; ok {
+		if w.constRefs != nil {
+			if code, ok := w.constRefs[n]; ok {
+				if sl, marked := w.slots[n]; marked || w.named[n] {
+					w.add(n, code, occurrence.Constant, sl)
+					return false
+				}
+			}
+		} else if sl, ok := w.slots[n]; ok {
 			if code, ok := w.consts[n.Name]; ok {
 				w.add(n, code, occurrence.Constant, sl)
 				return false
 			}
 		}
-		if w.dot && !w.declared[n.Name] {
+		if w.dot && !w.declared[n.Name] && (w.info == nil || w.info.Uses[n] == nil) {
 			if e, ok := constant(n.Name); ok {
 				w.add(n, e.Code, occurrence.Constant, w.slots[n])
 			}
@@ -363,7 +541,8 @@ func (w *walker) visit(n ast.Node) bool {
 }
 
 // constDecl marks the status constants a const declaration names in its
-// values as definitions: const statusOK = http.StatusOK.
+// values as definitions: const statusOK = http.StatusOK; and the value of
+// a constant named as a net/http status constant: StatusOK = 200.
 func (w *walker) constDecl(gd *ast.GenDecl) {
 	for _, sp := range gd.Specs {
 		vs, ok := sp.(*ast.ValueSpec)
@@ -371,11 +550,84 @@ func (w *walker) constDecl(gd *ast.GenDecl) {
 			continue
 		}
 		for k, v := range vs.Values {
-			if _, lit := v.(*ast.BasicLit); !lit {
-				w.mark(v, slot{"const " + vs.Names[k].Name, occurrence.Define})
+			sl := slot{ctx: "const " + vs.Names[k].Name, role: occurrence.Define}
+			lit, isLit := unparen(v).(*ast.BasicLit)
+			if !isLit {
+				w.mark(v, sl)
+				continue
+			}
+			if code, ok := intLit(lit); ok && namedStatus(vs.Names[k].Name, code) {
+				w.mark(v, sl)
 			}
 		}
 	}
+}
+
+// phraseTable marks the keys of a status→text table, a map or array
+// literal whose keys are codes and whose values, two at least, are their
+// reason phrases: {200: "OK", 404: "Not Found"}.
+func (w *walker) phraseTable(cl *ast.CompositeLit) {
+	matches := 0
+	for _, el := range cl.Elts {
+		if code, phrase, ok := tableEntry(el); ok && isPhrase(code, phrase) {
+			matches++
+		}
+	}
+	if matches < 2 {
+		return
+	}
+	for _, el := range cl.Elts {
+		if code, _, ok := tableEntry(el); ok && code >= 100 && code <= 599 {
+			w.mark(el.(*ast.KeyValueExpr).Key, slot{ctx: "table", role: occurrence.Define})
+		}
+	}
+}
+
+// tableEntry reads an element `404: "Not Found"`.
+func tableEntry(el ast.Expr) (int, string, bool) {
+	kv, ok := el.(*ast.KeyValueExpr)
+	if !ok {
+		return 0, "", false
+	}
+	k, ok := unparen(kv.Key).(*ast.BasicLit)
+	if !ok {
+		return 0, "", false
+	}
+	code, ok := intLit(k)
+	v, isLit := unparen(kv.Value).(*ast.BasicLit)
+	if !ok || !isLit || v.Kind != token.STRING {
+		return 0, "", false
+	}
+	s, err := strconv.Unquote(v.Value)
+	return code, s, err == nil
+}
+
+// isPhrase reports whether s is a reason phrase of code, current or older.
+func isPhrase(code int, s string) bool {
+	e, ok := catalog.Lookup(code)
+	if !ok {
+		return false
+	}
+	if strings.EqualFold(s, e.Phrase) {
+		return true
+	}
+	for _, n := range e.OtherNames {
+		if strings.EqualFold(s, n.Name) {
+			return true
+		}
+	}
+	return false
+}
+
+// namedStatus reports whether a constant named name with value code
+// declares a status code: StatusOK = 200, or a name of its own for a
+// registered code (fiber's StatusNonAuthoritativeInformation = 203).
+func namedStatus(name string, code int) bool {
+	if e, ok := constant(name); ok {
+		return e.Code == code
+	}
+	_, known := catalog.Lookup(code)
+	return known && strings.HasPrefix(name, "Status") && code >= 100 && code <= 599
 }
 
 func constant(name string) (*catalog.Entry, bool) {
@@ -424,13 +676,7 @@ func (w *walker) call(c *ast.CallExpr) {
 // mark records e (parentheses removed) as a status position. The first
 // slot given wins: the walk meets outer constructs first.
 func (w *walker) mark(e ast.Expr, sl slot) {
-	for {
-		p, ok := e.(*ast.ParenExpr)
-		if !ok {
-			break
-		}
-		e = p.X
-	}
+	e = unparen(e)
 	if e == nil {
 		return
 	}
@@ -440,11 +686,14 @@ func (w *walker) mark(e ast.Expr, sl slot) {
 }
 
 func (w *walker) add(n ast.Node, code int, kind occurrence.Kind, sl slot) {
+	if !w.emitting {
+		return
+	}
 	start, end := w.offset(n.Pos()), w.offset(n.End())
 	if start < 0 || end > w.size || start >= end {
 		return
 	}
-	w.occs = append(w.occs, occurrence.Occurrence{Start: start, End: end, Code: code, Kind: kind, Role: sl.role, Context: sl.ctx})
+	w.occs = append(w.occs, occurrence.Occurrence{Start: start, End: end, Code: code, Kind: kind, Role: sl.role, Context: sl.ctx, Boundary: sl.boundary})
 }
 
 func (w *walker) offset(p token.Pos) int {

@@ -1,6 +1,7 @@
 // package.go: the view of a package a scan takes from the files beside the
-// one it scans, so that a status named by a package constant in another
-// file is still a status.
+// one it scans, and the caches that keep a scan of every file of a package
+// linear: each file is parsed once per content, each package analysed once
+// per content of its files.
 
 package golang
 
@@ -8,20 +9,33 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"hash/maphash"
 	"strconv"
+	"strings"
+	"sync"
 )
 
 // Source is one Go file of a package.
 type Source struct {
-	// Path names the file; ScanPackage does not read it.
+	// Path names the file; ScanPackage does not read it. A path ending in
+	// _test.go marks a test file (File.Test).
 	Path string
 	Src  []byte
+}
+
+// PackageFile is another file of the scanned file's package, as parsed.
+// Its tree is shared between scans and must not be changed.
+type PackageFile struct {
+	Path string
+	Fset *token.FileSet
+	File *ast.File
 }
 
 // ScanPackage is ScanSyntax for files[i], with the other files of its
 // package in view: the caller passes the directory's files that share the
 // package clause, and the external _test package beside it. An index out
-// of range scans nothing.
+// of range scans nothing. Calling it for each file of the same files
+// analyses the package once.
 func ScanPackage(files []Source, i int) (f *File, syn Syntax) {
 	if i < 0 || i >= len(files) {
 		return &File{}, Syntax{}
@@ -33,20 +47,222 @@ func ScanPackage(files []Source, i int) (f *File, syn Syntax) {
 			f, syn = &File{}, Syntax{}
 		}
 	}()
-	consts := packageConstants{}
+	return scanPackage(files, i)
+}
+
+func scanPackage(files []Source, i int) (*File, Syntax) {
+	keys := make([]fileKey, len(files))
 	for j, s := range files {
-		if j == i {
-			continue
-		}
-		af, _ := parser.ParseFile(token.NewFileSet(), "", s.Src, parser.SkipObjectResolution)
-		consts.collect(af)
+		keys[j] = keyOf(s)
 	}
-	return scan(files[i].Src, consts)
+	pk := packageKey(keys)
+	if r, ok := packages.get(pk); ok {
+		return r.files[i], r.syntax(i)
+	}
+	parsed := make([]*parsedFile, len(files))
+	for j, s := range files {
+		parsed[j] = parses.get(keys[j], s)
+	}
+	r := analysePackage(parsed)
+	packages.put(pk, r)
+	return r.files[i], r.syntax(i)
+}
+
+// fileKey identifies a file's content at a path.
+type fileKey struct {
+	path string
+	hash uint64
+	size int
+}
+
+var seed = maphash.MakeSeed()
+
+func keyOf(s Source) fileKey {
+	return fileKey{path: s.Path, hash: maphash.Bytes(seed, s.Src), size: len(s.Src)}
+}
+
+// packageKey identifies the content of a package's files, in order.
+func packageKey(keys []fileKey) uint64 {
+	var h maphash.Hash
+	h.SetSeed(seed)
+	for _, k := range keys {
+		h.WriteString(k.path)
+		h.WriteByte(0)
+		h.WriteString(strconv.FormatUint(k.hash, 16))
+		h.WriteByte(0)
+	}
+	return h.Sum64()
+}
+
+// fset holds every cached file, so that the files of a package can be
+// type-checked together; a file leaves it when it leaves the cache.
+var fset = token.NewFileSet()
+
+// parsedFile is one file as the parser read it whole.
+type parsedFile struct {
+	key  fileKey
+	src  []byte
+	file *ast.File // nil when nothing parsed
+	tf   *token.File
+	err  error
+	lex  lexed
+	// test is true for a _test.go file.
+	test bool
+}
+
+func parseFile(k fileKey, s Source) *parsedFile {
+	src := append([]byte(nil), s.Src...)
+	p := &parsedFile{key: k, src: src, lex: lexFile(src), test: strings.HasSuffix(s.Path, "_test.go")}
+	p.file, p.err = parser.ParseFile(fset, s.Path, src, parser.AllErrors|parser.ParseComments|parser.SkipObjectResolution)
+	if p.file != nil && p.file.FileStart.IsValid() {
+		// Left nil when the parser gave up before the package clause: the
+		// few bytes of its line table stay in fset.
+		p.tf = fset.File(p.file.FileStart)
+	}
+	return p
+}
+
+// syntax is the Syntax of the parsed file alone.
+func (p *parsedFile) syntax() Syntax {
+	syn := Syntax{Fset: fset, File: p.file, OK: p.err == nil && p.file != nil}
+	if len(strings.TrimSpace(string(p.src))) > 0 {
+		// An empty file is one being created, not a broken one.
+		syn.Error = firstError(p.err, len(p.src))
+	}
+	return syn
+}
+
+// Cache bounds: the parse cache holds the trees of this many bytes of
+// source (a tree takes about fifteen times its source), the package cache
+// the results of this many packages.
+const (
+	maxParsedBytes = 24 << 20
+	maxPackages    = 8
+)
+
+// parseCache is an LRU cache of parsed files by path and content.
+type parseCache struct {
+	mu    sync.Mutex
+	byKey map[fileKey]*parseEntry
+	head  parseEntry // sentinel of the recency list, most recent first
+	bytes int
+}
+
+type parseEntry struct {
+	p          *parsedFile
+	prev, next *parseEntry
+}
+
+var parses = &parseCache{}
+
+func (c *parseCache) get(k fileKey, s Source) *parsedFile {
+	c.mu.Lock()
+	if e, ok := c.byKey[k]; ok {
+		c.unlink(e)
+		c.pushFront(e)
+		c.mu.Unlock()
+		return e.p
+	}
+	c.mu.Unlock()
+	p := parseFile(k, s)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.byKey == nil {
+		c.byKey = map[fileKey]*parseEntry{}
+		c.head.prev, c.head.next = &c.head, &c.head
+	}
+	if e, ok := c.byKey[k]; ok {
+		// Parsed meanwhile by another scan: keep one tree.
+		if p.tf != nil {
+			fset.RemoveFile(p.tf)
+		}
+		return e.p
+	}
+	e := &parseEntry{p: p}
+	c.byKey[k] = e
+	c.pushFront(e)
+	c.bytes += k.size
+	for c.bytes > maxParsedBytes && c.head.prev != e {
+		old := c.head.prev
+		c.unlink(old)
+		delete(c.byKey, old.p.key)
+		c.bytes -= old.p.key.size
+		if old.p.tf != nil {
+			fset.RemoveFile(old.p.tf)
+		}
+	}
+	return p
+}
+
+func (c *parseCache) unlink(e *parseEntry) { e.prev.next, e.next.prev = e.next, e.prev }
+
+func (c *parseCache) pushFront(e *parseEntry) {
+	e.prev, e.next = &c.head, c.head.next
+	c.head.next.prev = e
+	c.head.next = e
+}
+
+// packageResult is the scan of every file of a package.
+type packageResult struct {
+	parsed []*parsedFile
+	files  []*File
+}
+
+// syntax is file i's Syntax with the package's other files.
+func (r *packageResult) syntax(i int) Syntax {
+	syn := r.parsed[i].syntax()
+	for j, p := range r.parsed {
+		if j != i && p.file != nil {
+			syn.Package = append(syn.Package, PackageFile{Path: p.key.path, Fset: fset, File: p.file})
+		}
+	}
+	return syn
+}
+
+// packageCache keeps the results of the packages scanned last.
+type packageCache struct {
+	mu      sync.Mutex
+	keys    []uint64 // most recent last
+	results map[uint64]*packageResult
+}
+
+var packages = &packageCache{results: map[uint64]*packageResult{}}
+
+func (c *packageCache) get(k uint64) (*packageResult, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	r, ok := c.results[k]
+	if ok {
+		c.touch(k)
+	}
+	return r, ok
+}
+
+func (c *packageCache) put(k uint64, r *packageResult) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if _, ok := c.results[k]; !ok && len(c.keys) >= maxPackages {
+		delete(c.results, c.keys[0])
+		c.keys = c.keys[1:]
+	}
+	c.results[k] = r
+	c.touch(k)
+}
+
+func (c *packageCache) touch(k uint64) {
+	for j, x := range c.keys {
+		if x == k {
+			c.keys = append(c.keys[:j], c.keys[j+1:]...)
+			break
+		}
+	}
+	c.keys = append(c.keys, k)
 }
 
 // packageConstants maps the names of a package's top-level constants whose
 // value is a status code (an integer, or a status constant of an imported
-// package) to that code.
+// package) to that code. It stands in for type information where a file
+// does not parse.
 type packageConstants map[string]int
 
 // collect adds the constants declared at the top level of af. A constant
@@ -55,7 +271,7 @@ func (pc packageConstants) collect(af *ast.File) {
 	if af == nil {
 		return
 	}
-	imp := importsOf(af.Imports)
+	imp := importsOf(af)
 	for _, d := range af.Decls {
 		gd, ok := d.(*ast.GenDecl)
 		if !ok || gd.Tok != token.CONST {
@@ -78,23 +294,10 @@ func (pc packageConstants) collect(af *ast.File) {
 // constantValue returns the status code a constant's value expression
 // spells: an integer literal or a status constant such as http.StatusOK.
 func constantValue(e ast.Expr, imp *imports) (int, bool) {
-	for {
-		p, ok := e.(*ast.ParenExpr)
-		if !ok {
-			break
-		}
-		e = p.X
-	}
+	e = unparen(e)
 	switch e := e.(type) {
 	case *ast.BasicLit:
-		if e.Kind != token.INT {
-			return 0, false
-		}
-		v, err := strconv.ParseInt(e.Value, 0, 64)
-		if err != nil || v != int64(int(v)) {
-			return 0, false
-		}
-		return int(v), true
+		return intLit(e)
 	case *ast.SelectorExpr:
 		if x, ok := e.X.(*ast.Ident); ok && e.Sel != nil && imp.qualifiesConstants(x.Name) {
 			if c, ok := constant(e.Sel.Name); ok {
@@ -103,4 +306,26 @@ func constantValue(e ast.Expr, imp *imports) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// intLit returns the value of an integer literal.
+func intLit(e *ast.BasicLit) (int, bool) {
+	if e == nil || e.Kind != token.INT {
+		return 0, false
+	}
+	v, err := strconv.ParseInt(e.Value, 0, 64)
+	if err != nil || v != int64(int(v)) {
+		return 0, false
+	}
+	return int(v), true
+}
+
+func unparen(e ast.Expr) ast.Expr {
+	for {
+		p, ok := e.(*ast.ParenExpr)
+		if !ok {
+			return e
+		}
+		e = p.X
+	}
 }
