@@ -46,6 +46,11 @@ func New(t testing.TB, rwc io.ReadWriteCloser) *Client {
 		params := append(json.RawMessage(nil), req.Params()...)
 		c.notifications = append(c.notifications, Notification{strings.Clone(req.Method()), params})
 		c.mu.Unlock()
+		if req.Method() == "workspace/applyEdit" {
+			// An editor applies the edit; the test reads it from the
+			// notifications.
+			return reply(ctx, map[string]bool{"applied": true}, nil)
+		}
 		return reply(ctx, nil, nil)
 	})
 	t.Cleanup(func() { c.conn.Close() })

@@ -30,18 +30,28 @@ type clientSupport struct {
 	codeDescription, relatedInformation bool
 	// watchFiles: workspace/didChangeWatchedFiles registered dynamically.
 	watchFiles bool
+	// actionLiterals: code actions as CodeAction literals; without them a
+	// fix is a Command that asks the client to apply its edit, which
+	// needs applyEdit.
+	actionLiterals, applyEdit bool
 }
 
 // supportOf reads a client's capabilities. A client that names no
 // content format gets Markdown, as clients that predate the list take it.
 func supportOf(caps protocol.ClientCapabilities) clientSupport {
 	s := clientSupport{hoverMarkdown: true, docsMarkdown: true}
-	if w := caps.Workspace; w != nil && w.DidChangeWatchedFiles != nil {
-		s.watchFiles = w.DidChangeWatchedFiles.DynamicRegistration
+	if w := caps.Workspace; w != nil {
+		s.applyEdit = w.ApplyEdit
+		if w.DidChangeWatchedFiles != nil {
+			s.watchFiles = w.DidChangeWatchedFiles.DynamicRegistration
+		}
 	}
 	td := caps.TextDocument
 	if td == nil {
 		return s
+	}
+	if ca := td.CodeAction; ca != nil {
+		s.actionLiterals = ca.CodeActionLiteralSupport != nil
 	}
 	if pd := td.PublishDiagnostics; pd != nil {
 		s.codeDescription = pd.CodeDescriptionSupport

@@ -34,11 +34,12 @@ var methods = map[string]method{
 	"workspace/didChangeConfiguration": ordered((*Server).didChangeConfiguration),
 	"workspace/didChangeWatchedFiles":  ordered((*Server).didChangeWatchedFiles),
 
-	"textDocument/hover":      concurrent(inTextDocument, (*Server).hover),
-	"textDocument/completion": concurrent(inTextDocument, (*Server).completion),
-	"completionItem/resolve":  concurrent(inData, (*Server).resolveCompletion),
-	"textDocument/codeAction": concurrent(inTextDocument, (*Server).codeAction),
-	"textDocument/inlayHint":  concurrent(inTextDocument, (*Server).inlayHint),
+	"textDocument/hover":       concurrent(inTextDocument, (*Server).hover),
+	"textDocument/completion":  concurrent(inTextDocument, (*Server).completion),
+	"completionItem/resolve":   concurrent(inData, (*Server).resolveCompletion),
+	"textDocument/codeAction":  concurrent(inTextDocument, (*Server).codeAction),
+	"textDocument/inlayHint":   concurrent(inTextDocument, (*Server).inlayHint),
+	"workspace/executeCommand": concurrent(inCommand, (*Server).executeCommand),
 }
 
 // ordered is a notification applied in the order messages arrive, before
@@ -123,6 +124,15 @@ func inTextDocument(params json.RawMessage) (protocol.DocumentURI, bool) {
 // completion put it.
 func inData(params json.RawMessage) (protocol.DocumentURI, bool) {
 	return uriMember(jsonrpc.Member(params, "data"))
+}
+
+// inCommand reads the document a fix's command names in its argument.
+func inCommand(params json.RawMessage) (protocol.DocumentURI, bool) {
+	var args []json.RawMessage
+	if json.Unmarshal(jsonrpc.Member(params, "arguments"), &args) != nil || len(args) == 0 {
+		return "", false
+	}
+	return uriMember(args[0])
 }
 
 func uriMember(v json.RawMessage) (protocol.DocumentURI, bool) {

@@ -86,6 +86,7 @@ func (s *Server) initialize(ctx context.Context, params *protocol.InitializePara
 			CodeActionProvider: &protocol.CodeActionOptions{
 				CodeActionKinds: []protocol.CodeActionKind{protocol.QuickFix, sourceFixAll},
 			},
+			ExecuteCommandProvider: &protocol.ExecuteCommandOptions{Commands: []string{applyFixCommand}},
 			CompletionProvider: &protocol.CompletionOptions{
 				// Go selectors and calls; quoted OpenAPI response keys.
 				TriggerCharacters: []string{".", "(", "'", `"`},
