@@ -2,11 +2,13 @@ package golang
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"go/ast"
 	"go/parser"
 	"go/scanner"
 	"go/token"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -22,10 +24,18 @@ type File struct {
 	// HTTPName is how net/http is referred to in this file: "http", an
 	// alias, "." for a dot-import, "" when it is not imported.
 	HTTPName string
+	// SendSlots are the ranges of the expressions in send positions
+	// (WriteHeader's argument, http.Error's code...), whether or not the
+	// scan resolved their code: one without a Send occurrence inside is a
+	// status the syntax does not tell.
+	SendSlots []Span
 	// declStarts are the file's top-level declarations (see lexed), from
 	// which a completion scans.
 	declStarts []int
 }
+
+// Span is a range of byte offsets, End exclusive.
+type Span struct{ Start, End int }
 
 // Scan finds the status codes written in a Go file. It accepts any input:
 // a file that does not parse yields what its parseable parts hold.
@@ -81,15 +91,18 @@ func scan(src []byte, consts packageConstants) (*File, Syntax) {
 	}
 	imp := importsOf(af.Imports)
 	consts.collect(af)
+	var sends []Span
 	if err == nil {
-		occs = walkFile(occs, fset, af, imp, consts, 0, len(src))
+		occs = walkFile(occs, &sends, fset, af, imp, consts, 0, len(src))
 	} else {
 		// A syntax error can make the parser skip whole declarations while
 		// it recovers. Parsing each top-level declaration on its own keeps
 		// the damage to the declaration being edited.
-		occs = scanChunks(occs, src, lex.declStarts, imp, consts)
+		occs = scanChunks(occs, &sends, src, lex.declStarts, imp, consts)
 	}
 
+	slices.SortFunc(sends, func(a, b Span) int { return cmp.Or(a.Start-b.Start, a.End-b.End) })
+	sends = slices.Compact(sends)
 	occurrence.Sort(occs)
 	out := occs[:0]
 	for _, o := range occs {
@@ -101,7 +114,7 @@ func scan(src []byte, consts packageConstants) (*File, Syntax) {
 		}
 		out = append(out, o)
 	}
-	return &File{Occurrences: out, HTTPName: imp.httpName, declStarts: lex.declStarts}, syn
+	return &File{Occurrences: out, SendSlots: sends, HTTPName: imp.httpName, declStarts: lex.declStarts}, syn
 }
 
 // firstError returns the first of go/parser's errors (they come sorted by
@@ -122,7 +135,7 @@ const chunkPrefix = "package p;"
 
 // scanChunks parses src[0:starts[0]] (package clause and imports) and each
 // src[starts[i]:starts[i+1]] as a separate file.
-func scanChunks(occs []occurrence.Occurrence, src []byte, starts []int, imp *imports, consts packageConstants) []occurrence.Occurrence {
+func scanChunks(occs []occurrence.Occurrence, sends *[]Span, src []byte, starts []int, imp *imports, consts packageConstants) []occurrence.Occurrence {
 	bounds := append([]int{0}, starts...)
 	bounds = append(bounds, len(src))
 	for i := 0; i+1 < len(bounds); i++ {
@@ -142,7 +155,7 @@ func scanChunks(occs []occurrence.Occurrence, src []byte, starts []int, imp *imp
 		for attempt := 0; ; attempt++ {
 			fset := token.NewFileSet()
 			af, err := parser.ParseFile(fset, "", chunk, parser.AllErrors|parser.SkipObjectResolution)
-			occs = walkFile(occs, fset, af, imp, consts, delta, len(src))
+			occs = walkFile(occs, sends, fset, af, imp, consts, delta, len(src))
 			if err == nil || attempt == maxRepairs || !blankErrorLine(chunk, err, &prevErr) {
 				break
 			}
@@ -261,7 +274,7 @@ type walker struct {
 	occs     []occurrence.Occurrence
 }
 
-func walkFile(occs []occurrence.Occurrence, fset *token.FileSet, af *ast.File, imp *imports, consts packageConstants, delta, size int) []occurrence.Occurrence {
+func walkFile(occs []occurrence.Occurrence, sends *[]Span, fset *token.FileSet, af *ast.File, imp *imports, consts packageConstants, delta, size int) []occurrence.Occurrence {
 	if af == nil {
 		return occs
 	}
@@ -276,6 +289,14 @@ func walkFile(occs []occurrence.Occurrence, fset *token.FileSet, af *ast.File, i
 	}
 	for _, d := range af.Decls {
 		ast.Inspect(d, w.visit)
+	}
+	for e, sl := range w.slots {
+		if sl.role != occurrence.Send {
+			continue
+		}
+		if start, end := w.offset(e.Pos()), w.offset(e.End()); start >= 0 && start < end && end <= size {
+			*sends = append(*sends, Span{start, end})
+		}
 	}
 	return w.occs
 }
