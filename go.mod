@@ -1,6 +1,6 @@
 module github.com/httpcode-lsp/httpcode-lsp
 
-go 1.24
+go 1.25.0
 
 // Pinned together: go.lsp.dev/jsonrpc2 v1.x changed its handler signature
 // and does not compile with go.lsp.dev/protocol v0.12.0, which in turn
@@ -21,5 +21,6 @@ require (
 	go.lsp.dev/pkg v0.0.0-20210717090340-384b27a52fb2 // indirect
 	go.lsp.dev/uri v0.3.0 // indirect
 	go.uber.org/multierr v1.10.0 // indirect
-	golang.org/x/sys v0.30.0 // indirect
+	golang.org/x/sys v0.47.0 // indirect
+	golang.org/x/tools v0.49.0 // indirect
 )

@@ -34,6 +34,10 @@ func TestRuleTable(t *testing.T) {
 		{"redirect-method-change", Hint, LanguageOpenAPI},
 		{"description-mismatch", Warning, LanguageOpenAPI},
 		{"use-status-constant", Hint, LanguageGo},
+		{"undocumented-status", Warning, LanguageGo},
+		{"unsent-status", Info, LanguageOpenAPI},
+		{"operation-without-handler", Info, LanguageOpenAPI},
+		{"route-without-operation", Info, LanguageGo},
 	}
 	if len(Rules()) != len(want) {
 		t.Fatalf("%d rules, want %d", len(Rules()), len(want))

@@ -20,6 +20,10 @@ var registry = []*Rule{
 	redirectMethodChange,
 	descriptionMismatch,
 	useStatusConstant,
+	undocumentedStatus,
+	unsentStatus,
+	operationWithoutHandler,
+	routeWithoutOperation,
 }
 
 var byID = indexRules(registry)

@@ -1,0 +1,283 @@
+package contract
+
+import (
+	"path"
+	"sort"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/httpcode-lsp/httpcode-lsp/internal/golang"
+	"github.com/httpcode-lsp/httpcode-lsp/internal/openapi"
+	"github.com/httpcode-lsp/httpcode-lsp/internal/routes"
+)
+
+// Spec is an OpenAPI document of the workspace.
+type Spec struct {
+	// Path names the document, slash-separated, relative to the root the
+	// contracts are written against; findings quote it.
+	Path string
+	Doc  *openapi.Document
+}
+
+// Pair ties a spec to the Go packages it describes, as the configuration
+// writes it: {spec: api/openapi.yaml, code: ./...}.
+type Pair struct {
+	Spec string
+	// Code is a package pattern: ./... (every package), ./cmd/api/...
+	// (a tree), ./cmd/api (one directory).
+	Code string
+}
+
+// Input is what the analysis reads.
+type Input struct {
+	// Packages holds the files of each Go package, their paths
+	// slash-separated and relative to the same root as the specs'.
+	Packages [][]golang.Source
+	Specs    []Spec
+	// Pairs, when given, say which spec describes which packages. Without
+	// them a spec describes the code when one of the code's routes
+	// serves one of its operations.
+	Pairs []Pair
+}
+
+// Route is a route of the code with what its handler can send.
+type Route struct {
+	routes.Route
+	// Path is the file that registers the route.
+	FilePath string
+	Sends    Sends
+	// Ops are the operations the route serves.
+	Ops []*Op
+	// Specs are the specs that describe the route's package.
+	Specs []*Spec
+}
+
+// Op is an operation of a spec that describes code.
+type Op struct {
+	Spec *Spec
+	*openapi.Operation
+	// Routes are the routes serving the operation.
+	Routes []*Route
+}
+
+// Open reports whether a handler of the operation is open.
+func (o *Op) Open() bool {
+	for _, r := range o.Routes {
+		if r.Sends.Open {
+			return true
+		}
+	}
+	return false
+}
+
+// Sends reports whether a handler of the operation can send code.
+func (o *Op) Sends(code int) bool {
+	for _, r := range o.Routes {
+		if r.Sends.Sends(code) {
+			return true
+		}
+	}
+	return false
+}
+
+// Sites returns the send sites of the operation's handlers for code, or
+// every site when code is 0.
+func (o *Op) Sites(code int) []Site {
+	var out []Site
+	for _, r := range o.Routes {
+		for _, s := range r.Sends.Sites {
+			if code == 0 || s.Code == code {
+				out = append(out, s)
+			}
+		}
+	}
+	return sortSites(out)
+}
+
+// Result is the contract between the code and its specs.
+type Result struct {
+	// Routes are every route of the code, in package and file order.
+	Routes []*Route
+	// Ops are the operations of the specs that describe code.
+	Ops []*Op
+	// Specs are the specs that describe code.
+	Specs []*Spec
+
+	sources map[string][]byte
+}
+
+// Source returns the text of a Go file or spec the result was made from.
+func (r *Result) Source(path string) ([]byte, bool) {
+	src, ok := r.sources[path]
+	return src, ok
+}
+
+// Analyze reads the packages' routes and handlers and ties them to the
+// specs' operations.
+func Analyze(in Input) *Result {
+	res := &Result{sources: map[string][]byte{}}
+	var pkgDirs []string
+	for _, files := range in.Packages {
+		if len(files) == 0 {
+			continue
+		}
+		for _, f := range files {
+			res.sources[f.Path] = f.Src
+		}
+		p := newPkg(files)
+		dir := path.Dir(files[0].Path)
+		for _, r := range routes.Extract(p.rfiles) {
+			res.Routes = append(res.Routes, &Route{Route: r, FilePath: files[r.File].Path, Sends: p.handlerSends(r.Handler)})
+			pkgDirs = append(pkgDirs, dir)
+		}
+	}
+	for i := range in.Specs {
+		s := &in.Specs[i]
+		if s.Doc == nil || s.Doc.Doc == nil || !s.Doc.Kind.IsOpenAPI() {
+			continue
+		}
+		res.sources[s.Path] = s.Doc.Doc.Source()
+		bases := basePaths(s.Doc)
+		var ops []*Op
+		for _, o := range s.Doc.Operations {
+			if o.Kind == openapi.PathOperation && o.Responses != nil {
+				ops = append(ops, &Op{Spec: s, Operation: o})
+			}
+		}
+		described := false
+		for j, r := range res.Routes {
+			if !describes(in.Pairs, s.Path, pkgDirs[j]) {
+				continue
+			}
+			for _, o := range ops {
+				if serves(r, o, bases) {
+					r.Ops = append(r.Ops, o)
+					o.Routes = append(o.Routes, r)
+					described = true
+				}
+			}
+		}
+		if len(in.Pairs) > 0 {
+			described = false
+			for _, pr := range in.Pairs {
+				described = described || pr.Spec == s.Path
+			}
+		}
+		if !described {
+			continue // no route of the code serves the spec's operations
+		}
+		res.Specs = append(res.Specs, s)
+		res.Ops = append(res.Ops, ops...)
+		for j, r := range res.Routes {
+			if describes(in.Pairs, s.Path, pkgDirs[j]) {
+				r.Specs = append(r.Specs, s)
+			}
+		}
+	}
+	return res
+}
+
+// describes reports whether the spec describes the package in dir: any
+// package when no pair is given (the routes decide).
+func describes(pairs []Pair, spec, dir string) bool {
+	if len(pairs) == 0 {
+		return true
+	}
+	for _, p := range pairs {
+		if p.Spec == spec && MatchCode(p.Code, dir) {
+			return true
+		}
+	}
+	return false
+}
+
+// MatchCode reports whether a package pattern (./..., ./cmd/..., ./api)
+// covers a package directory, both relative to the same root.
+func MatchCode(pattern, dir string) bool {
+	pattern = strings.TrimPrefix(path.Clean("./"+strings.TrimPrefix(pattern, "./")), "./")
+	dir = path.Clean(dir)
+	if tree, ok := strings.CutSuffix(pattern, "/..."); ok || pattern == "..." {
+		if pattern == "..." || tree == "." {
+			return true
+		}
+		return dir == tree || strings.HasPrefix(dir, tree+"/")
+	}
+	return dir == pattern
+}
+
+// serves reports whether a route serves an operation: the same method (or
+// a route of any method) and the same path, with or without the spec's
+// base path.
+func serves(r *Route, o *Op, bases []string) bool {
+	if r.Method != "" && r.Method != o.Method && !(r.Method == "GET" && o.Method == "HEAD") {
+		return false
+	}
+	opPath := routes.Normalize(o.Path)
+	if routes.Match(r.Path, opPath) {
+		return true
+	}
+	for _, b := range bases {
+		if routes.Match(r.Path, routes.Normalize(routes.Join(b, o.Path))) {
+			return true
+		}
+	}
+	return false
+}
+
+// basePaths returns the paths the spec's operations are served under:
+// those of servers[].url (3.x) and basePath (2.0), "/" left out.
+func basePaths(doc *openapi.Document) []string {
+	if doc.Doc == nil || doc.Doc.Root == nil {
+		return nil
+	}
+	var out []string
+	root := doc.Doc.Root
+	if bp := mapValue(root, "basePath"); bp != nil && bp.Kind == yaml.ScalarNode {
+		out = append(out, bp.Value)
+	}
+	if servers := mapValue(root, "servers"); servers != nil && servers.Kind == yaml.SequenceNode {
+		for _, s := range servers.Content {
+			if u := mapValue(s, "url"); u != nil && u.Kind == yaml.ScalarNode {
+				out = append(out, urlPath(u.Value))
+			}
+		}
+	}
+	var kept []string
+	for _, b := range out {
+		b = strings.TrimSuffix(b, "/")
+		if b != "" && !strings.Contains(b, "{") {
+			kept = append(kept, b)
+		}
+	}
+	sort.Strings(kept)
+	return kept
+}
+
+// urlPath returns the path of a server URL: https://h/v1 -> /v1, /v1 -> /v1.
+func urlPath(u string) string {
+	if i := strings.Index(u, "://"); i >= 0 {
+		u = u[i+3:]
+		j := strings.IndexByte(u, '/')
+		if j < 0 {
+			return ""
+		}
+		u = u[j:]
+	}
+	if i := strings.IndexAny(u, "?#"); i >= 0 {
+		u = u[:i]
+	}
+	return u
+}
+
+func mapValue(m *yaml.Node, key string) *yaml.Node {
+	if m == nil || m.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			return m.Content[i+1]
+		}
+	}
+	return nil
+}

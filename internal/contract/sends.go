@@ -1,0 +1,357 @@
+// sends.go: what a function can send, summarised once per function and
+// applied where it is called.
+
+package contract
+
+import (
+	"go/ast"
+	"go/token"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/httpcode-lsp/httpcode-lsp/internal/golang"
+	"github.com/httpcode-lsp/httpcode-lsp/internal/occurrence"
+	"github.com/httpcode-lsp/httpcode-lsp/internal/routes"
+)
+
+// Site is a place where a code is sent.
+type Site struct {
+	Path       string
+	Start, End int
+	Code       int
+}
+
+// Sends is what a handler can send.
+type Sends struct {
+	// Sites are the explicit sends, in the handler and the helpers it
+	// calls, ordered by path and offset.
+	Sites []Site
+	// Implicit200 tells that the handler may answer 200 without saying
+	// so: it sends no other 2xx, and a Go handler that writes no status
+	// answers 200.
+	Implicit200 bool
+	// Open tells that the handler may send a code the syntax does not
+	// give.
+	Open bool
+}
+
+// Codes returns the codes the handler can send, ascending.
+func (s Sends) Codes() []int {
+	seen := map[int]bool{}
+	if s.Implicit200 {
+		seen[200] = true
+	}
+	for _, st := range s.Sites {
+		seen[st.Code] = true
+	}
+	out := make([]int, 0, len(seen))
+	for c := range seen {
+		out = append(out, c)
+	}
+	sort.Ints(out)
+	return out
+}
+
+// Sends reports whether the handler can send code.
+func (s Sends) Sends(code int) bool {
+	if code == 200 && s.Implicit200 {
+		return true
+	}
+	for _, st := range s.Sites {
+		if st.Code == code {
+			return true
+		}
+	}
+	return false
+}
+
+// pkg is one Go package as the analysis reads it.
+type pkg struct {
+	files  []golang.Source
+	scans  []*golang.File
+	syns   []golang.Syntax
+	rfiles []routes.File
+	rpkg   *routes.Package
+	sums   map[ast.Node]*summary
+	// httpNames are, per file, the names net/http is imported under.
+	httpNames []string
+}
+
+// summary is what a function can send.
+type summary struct {
+	sites []Site
+	// params holds the indexes of the parameters whose value the
+	// function sends as a status.
+	params map[int]bool
+	open   bool
+	done   bool
+}
+
+func newPkg(files []golang.Source) *pkg {
+	p := &pkg{files: files, sums: map[ast.Node]*summary{}}
+	p.rfiles = make([]routes.File, len(files))
+	for i := range files {
+		f, syn := golang.ScanPackage(files, i)
+		p.scans = append(p.scans, f)
+		p.syns = append(p.syns, syn)
+		p.httpNames = append(p.httpNames, f.HTTPName)
+		p.rfiles[i] = routes.File{Fset: syn.Fset, File: syn.File}
+	}
+	p.rpkg = routes.NewPackage(p.rfiles)
+	return p
+}
+
+// offset converts a position of file i to a byte offset, -1 if invalid.
+func (p *pkg) offset(i int, pos token.Pos) int {
+	if !pos.IsValid() || p.syns[i].Fset == nil {
+		return -1
+	}
+	tf := p.syns[i].Fset.File(pos)
+	if tf == nil {
+		return -1
+	}
+	return tf.Offset(pos)
+}
+
+// handlerSends returns what the functions implementing a handler can
+// send; no function (a handler of another package) is open.
+func (p *pkg) handlerSends(h routes.Handler) Sends {
+	var s Sends
+	if len(h.Funcs) == 0 {
+		s.Open = true
+	}
+	for _, fn := range h.Funcs {
+		sum := p.summary(fn)
+		s.Sites = append(s.Sites, sum.sites...)
+		s.Open = s.Open || sum.open || len(sum.params) > 0 || p.returnsForeignError(fn)
+	}
+	s.Sites = sortSites(s.Sites)
+	s.Implicit200 = true
+	for _, st := range s.Sites {
+		if st.Code/100 == 2 {
+			s.Implicit200 = false
+		}
+	}
+	return s
+}
+
+func sortSites(sites []Site) []Site {
+	sort.Slice(sites, func(i, j int) bool {
+		a, b := sites[i], sites[j]
+		if a.Path != b.Path {
+			return a.Path < b.Path
+		}
+		if a.Start != b.Start {
+			return a.Start < b.Start
+		}
+		return a.Code < b.Code
+	})
+	out := sites[:0]
+	for i, s := range sites {
+		if i == 0 || s != sites[i-1] {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// summary returns what fn can send, computed once. A function met again
+// while its summary is being made (recursion) adds nothing.
+func (p *pkg) summary(fn routes.Func) *summary {
+	if s, ok := p.sums[fn.Node]; ok {
+		return s
+	}
+	s := &summary{params: map[int]bool{}}
+	p.sums[fn.Node] = s
+	body := fn.Body()
+	if body == nil || fn.File < 0 || fn.File >= len(p.files) {
+		s.done = true
+		return s
+	}
+	params := map[string]int{}
+	for i, n := range paramNames(fn.Type()) {
+		if n != "" && n != "_" {
+			params[n] = i
+		}
+	}
+	file := fn.File
+	src := p.files[file].Src
+	start, end := p.offset(file, body.Pos()), p.offset(file, body.End())
+	scan := p.scans[file]
+	for _, slot := range scan.SendSlots {
+		if slot.Start < start || slot.End > end {
+			continue
+		}
+		if code, ok := sentCode(scan.Occurrences, slot); ok {
+			s.sites = append(s.sites, Site{p.files[file].Path, slot.Start, slot.End, code})
+			continue
+		}
+		if i, ok := params[strings.TrimSpace(string(src[slot.Start:slot.End]))]; ok {
+			s.params[i] = true
+			continue
+		}
+		s.open = true
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		c, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		p.call(s, c, file, params)
+		return true
+	})
+	s.done = true
+	return s
+}
+
+// call applies a call's effect on the caller's summary s: http.NotFound
+// sends 404; a helper of the package adds what it sends, and the codes
+// given to the parameters it sends.
+func (p *pkg) call(s *summary, c *ast.CallExpr, file int, params map[string]int) {
+	if fun, ok := c.Fun.(*ast.SelectorExpr); ok {
+		if x, ok := fun.X.(*ast.Ident); ok && x.Name == p.httpNames[file] && fun.Sel.Name == "NotFound" {
+			s.sites = append(s.sites, Site{p.files[file].Path, p.offset(file, c.Pos()), p.offset(file, c.Lparen), 404})
+			return
+		}
+	}
+	for _, fn := range p.callees(c, file) {
+		sum := p.summary(fn)
+		if !sum.done {
+			continue
+		}
+		s.sites = append(s.sites, sum.sites...)
+		s.open = s.open || sum.open
+		for i := range sum.params {
+			if i >= len(c.Args) {
+				s.open = true
+				continue
+			}
+			a := c.Args[i]
+			as, ae := p.offset(file, a.Pos()), p.offset(file, a.End())
+			if code, ok := argCode(p.scans[file].Occurrences, a, as, ae); ok {
+				s.sites = append(s.sites, Site{p.files[file].Path, as, ae, code})
+				continue
+			}
+			if id, ok := a.(*ast.Ident); ok {
+				if j, ok := params[id.Name]; ok {
+					s.params[j] = true
+					continue
+				}
+			}
+			s.open = true
+		}
+	}
+}
+
+// callees returns the functions of the package a call may go to: a
+// function by its name, a method by its name whatever the receiver (the
+// syntax does not tell the type).
+func (p *pkg) callees(c *ast.CallExpr, file int) []routes.Func {
+	switch fun := c.Fun.(type) {
+	case *ast.Ident:
+		return p.rpkg.Funcs(fun.Name)
+	case *ast.SelectorExpr:
+		if x, ok := fun.X.(*ast.Ident); !ok || !p.rpkg.Imported(file, x.Name) {
+			return p.rpkg.Methods(fun.Sel.Name)
+		}
+	}
+	return nil
+}
+
+// sentCode returns the code of the Send occurrence that fills a slot.
+func sentCode(occs []occurrence.Occurrence, slot golang.Span) (int, bool) {
+	i := sort.Search(len(occs), func(i int) bool { return occs[i].Start >= slot.Start })
+	if i < len(occs) && occs[i].Role == occurrence.Send && occs[i].Start == slot.Start && occs[i].End == slot.End && occs[i].Code != 0 {
+		return occs[i].Code, true
+	}
+	return 0, false
+}
+
+// argCode returns the status code an argument spells: an integer literal
+// or a status constant the scan resolved.
+func argCode(occs []occurrence.Occurrence, a ast.Expr, start, end int) (int, bool) {
+	if lit, ok := a.(*ast.BasicLit); ok && lit.Kind == token.INT {
+		v, err := strconv.Atoi(lit.Value)
+		return v, err == nil && v >= 100 && v <= 999
+	}
+	i := sort.Search(len(occs), func(i int) bool { return occs[i].Start >= start })
+	if i < len(occs) && occs[i].Start == start && occs[i].End == end && occs[i].Code != 0 {
+		return occs[i].Code, true
+	}
+	return 0, false
+}
+
+// returnsForeignError reports whether a handler returns an error it did
+// not make with a status (echo, fiber: the framework turns it into a
+// response whose code the syntax does not give).
+func (p *pkg) returnsForeignError(fn routes.Func) bool {
+	t := fn.Type()
+	if t == nil || t.Results == nil || len(t.Results.List) == 0 {
+		return false
+	}
+	if id, ok := t.Results.List[len(t.Results.List)-1].Type.(*ast.Ident); !ok || id.Name != "error" {
+		return false
+	}
+	file := fn.File
+	slots := p.scans[file].SendSlots
+	foreign := false
+	ast.Inspect(fn.Body(), func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			if len(n.Results) == 0 {
+				return true
+			}
+			r := n.Results[len(n.Results)-1]
+			if id, ok := r.(*ast.Ident); ok && id.Name == "nil" {
+				return true
+			}
+			rs, re := p.offset(file, r.Pos()), p.offset(file, r.End())
+			if !holdsSlot(slots, rs, re) && !p.callsSender(r, file) {
+				foreign = true
+			}
+		}
+		return true
+	})
+	return foreign
+}
+
+// callsSender reports whether e calls a function of the package that
+// sends: return respond(c, 404, msg).
+func (p *pkg) callsSender(e ast.Expr, file int) bool {
+	c, ok := e.(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	for _, fn := range p.callees(c, file) {
+		if s := p.summary(fn); len(s.sites) > 0 || len(s.params) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// holdsSlot reports whether a send slot lies in [start, end).
+func holdsSlot(slots []golang.Span, start, end int) bool {
+	i := sort.Search(len(slots), func(i int) bool { return slots[i].Start >= start })
+	return i < len(slots) && slots[i].End <= end
+}
+
+// paramNames returns a signature's parameter names, one per parameter.
+func paramNames(t *ast.FuncType) []string {
+	if t == nil || t.Params == nil {
+		return nil
+	}
+	var out []string
+	for _, f := range t.Params.List {
+		if len(f.Names) == 0 {
+			out = append(out, "")
+		}
+		for _, n := range f.Names {
+			out = append(out, n.Name)
+		}
+	}
+	return out
+}
