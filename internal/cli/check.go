@@ -17,6 +17,7 @@ import (
 	"github.com/httpcode-lsp/httpcode-lsp/internal/analysis"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/config"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/lint"
+	"github.com/httpcode-lsp/httpcode-lsp/internal/openapi"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/regfile"
 )
 
@@ -76,6 +77,13 @@ type fileResult struct {
 	// safe fixes.
 	notFixed string
 	err      error
+	// contractText is the text of a Go file (not a test) and spec the
+	// OpenAPI model of a document, for the contract between them.
+	contractText []byte
+	spec         *openapi.Document
+	// contractPath is the file's slash-separated path relative to the
+	// working directory, as contract findings name it.
+	contractPath string
 }
 
 // Check runs `httpcode-lsp check`.
@@ -140,6 +148,7 @@ func Check(args []string, env Env) int {
 	sort.Slice(w.files, func(i, j int) bool { return w.files[i].display < w.files[j].display })
 
 	results := opts.run(w.files, env)
+	checkContract(cwd, results, cfg, opts)
 
 	var ioErrs []error
 	ioErrs = append(ioErrs, w.errs...)
@@ -302,8 +311,12 @@ func (opts checkOptions) analyse(t target) fileResult {
 		return r // binary: nothing a person wrote status codes in
 	}
 	lang := analysis.LanguageOf("", t.abs)
-	findings := analysis.New(lang, src, opts.settings).Findings()
+	a := analysis.New(lang, src, opts.settings)
+	findings := a.Findings()
 	r.src, r.findings = newSource(src, findings, opts.excerpts()), findings
+	if r.spec = a.Spec(); r.spec != nil || lang == analysis.Go && !strings.HasSuffix(t.abs, "_test.go") {
+		r.contractText = src
+	}
 	if !opts.fix && !opts.diff {
 		return r
 	}
@@ -327,6 +340,13 @@ func (opts checkOptions) analyse(t target) fileResult {
 		return r
 	}
 	r.src, r.findings = newSource(fixed, remaining, opts.excerpts()), remaining
+	if r.contractText != nil {
+		// The contract is checked on what --fix wrote.
+		r.contractText = fixed
+		if r.spec != nil {
+			r.spec = openapi.Parse(fixed)
+		}
+	}
 	return r
 }
 
@@ -348,6 +368,8 @@ func sizeText(n int64) string {
 type finding struct {
 	lint.Finding
 	file *fileResult
+	// related holds the file of each related location.
+	related []*fileResult
 	// 1-based lines and columns in characters; the end is exclusive.
 	line, col, endLine, endCol int
 }
@@ -356,10 +378,21 @@ type finding struct {
 // and message.
 func collect(results []fileResult) []finding {
 	var out []finding
+	byPath := map[string]*fileResult{}
+	for i := range results {
+		byPath[results[i].contractPath] = &results[i]
+	}
 	for i := range results {
 		r := &results[i]
 		for _, f := range r.findings {
 			pf := finding{Finding: f, file: r}
+			for _, rel := range f.Related {
+				rf := r
+				if o, ok := byPath[rel.Path]; ok && rel.Path != "" {
+					rf = o
+				}
+				pf.related = append(pf.related, rf)
+			}
 			pf.line, pf.col = r.src.lineCol(f.Start)
 			pf.endLine, pf.endCol = r.src.lineCol(f.End)
 			out = append(out, pf)
