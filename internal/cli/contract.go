@@ -4,6 +4,7 @@
 package cli
 
 import (
+	"bytes"
 	"path"
 	"path/filepath"
 	"sort"
@@ -21,6 +22,7 @@ func checkContract(cwd string, results []fileResult, cfg config.Config, opts che
 	var in contract.Input
 	pkgs := map[string][]golang.Source{}
 	byPath := map[string]*fileResult{}
+	swagAnnotated := false
 	for i := range results {
 		r := &results[i]
 		if r.contractText == nil {
@@ -38,9 +40,11 @@ func checkContract(cwd string, results []fileResult, cfg config.Config, opts che
 		}
 		dir := path.Dir(r.contractPath)
 		pkgs[dir] = append(pkgs[dir], golang.Source{Path: r.contractPath, Src: r.contractText})
+		swagAnnotated = swagAnnotated || bytes.Contains(r.contractText, []byte("@Router")) ||
+			bytes.Contains(r.contractText, []byte("@Success")) || bytes.Contains(r.contractText, []byte("@Failure"))
 	}
-	if len(in.Specs) == 0 || len(pkgs) == 0 {
-		return
+	if len(pkgs) == 0 || len(in.Specs) == 0 && !swagAnnotated {
+		return // no contract: no spec, no swaggo annotation
 	}
 	dirs := make([]string, 0, len(pkgs))
 	for d := range pkgs {

@@ -1,6 +1,7 @@
 package contract
 
 import (
+	"go/ast"
 	"path"
 	"sort"
 	"strings"
@@ -103,6 +104,8 @@ type Result struct {
 	Ops []*Op
 	// Specs are the specs that describe code.
 	Specs []*Spec
+	// Annotated are the functions with swaggo annotations.
+	Annotated []*Annotated
 
 	sources map[string][]byte
 }
@@ -127,10 +130,22 @@ func Analyze(in Input) *Result {
 		}
 		p := newPkg(files)
 		dir := path.Dir(files[0].Path)
-		for _, r := range routes.Extract(p.rfiles) {
-			res.Routes = append(res.Routes, &Route{Route: r, FilePath: files[r.File].Path, Sends: p.handlerSends(r.Handler)})
-			pkgDirs = append(pkgDirs, dir)
+		ann := p.annotated()
+		byNode := map[ast.Node]*Annotated{}
+		for _, a := range ann {
+			byNode[a.node] = a
 		}
+		for _, r := range routes.Extract(p.rfiles) {
+			rt := &Route{Route: r, FilePath: files[r.File].Path, Sends: p.handlerSends(r.Handler)}
+			res.Routes = append(res.Routes, rt)
+			pkgDirs = append(pkgDirs, dir)
+			for _, fn := range r.Handler.Funcs {
+				if a, ok := byNode[fn.Node]; ok {
+					a.Routes = append(a.Routes, rt)
+				}
+			}
+		}
+		res.Annotated = append(res.Annotated, ann...)
 	}
 	for i := range in.Specs {
 		s := &in.Specs[i]

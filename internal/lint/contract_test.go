@@ -64,7 +64,11 @@ func TestContractRules(t *testing.T) {
 					for _, f := range findings {
 						byPath[f.Path] = append(byPath[f.Path], wanttest.Message{Start: f.Start, Text: f.String()})
 						for _, fx := range f.Fixes {
-							fixes[fx.Path] = append(fixes[fx.Path], fx)
+							p := fx.Path
+							if p == "" {
+								p = f.Path
+							}
+							fixes[p] = append(fixes[p], fx)
 						}
 					}
 					for _, f := range ar.Files {

@@ -38,6 +38,9 @@ func TestRuleTable(t *testing.T) {
 		{"unsent-status", Info, LanguageOpenAPI},
 		{"operation-without-handler", Info, LanguageOpenAPI},
 		{"route-without-operation", Info, LanguageGo},
+		{"swaggo-unlisted-status", Warning, LanguageGo},
+		{"swaggo-unsent-status", Info, LanguageGo},
+		{"swaggo-router-mismatch", Warning, LanguageGo},
 	}
 	if len(Rules()) != len(want) {
 		t.Fatalf("%d rules, want %d", len(Rules()), len(want))

@@ -24,6 +24,9 @@ var registry = []*Rule{
 	unsentStatus,
 	operationWithoutHandler,
 	routeWithoutOperation,
+	swaggoUnlistedStatus,
+	swaggoUnsentStatus,
+	swaggoRouterMismatch,
 }
 
 var byID = indexRules(registry)
