@@ -72,7 +72,13 @@ func (s *store) create(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusCreated, b)
 }
 
-// get answers GET /books/{id}.
+// get answers GET /books/{id}. Its swag annotations have drifted from
+// it as well.
+//
+//	@Summary	Get a book
+//	@Success	200	{object}	book
+//	@Failure	410	{string}	string	"Gone"
+//	@Router		/books/{id} [get]
 func (s *store) get(w http.ResponseWriter, r *http.Request) {
 	b, err := s.lookup(r)
 	if err != nil {
@@ -83,6 +89,10 @@ func (s *store) get(w http.ResponseWriter, r *http.Request) {
 }
 
 // remove answers DELETE /books/{id}.
+//
+//	@Success	204
+//	@Failure	404	{string}	string	"Not Found"
+//	@Router		/books/{id} [post]
 func (s *store) remove(w http.ResponseWriter, r *http.Request) {
 	b, err := s.lookup(r)
 	if err != nil {
