@@ -120,7 +120,9 @@ func (r *Result) Source(path string) ([]byte, bool) {
 // specs' operations.
 func Analyze(in Input) *Result {
 	res := &Result{sources: map[string][]byte{}}
-	var pkgDirs []string
+	var pkgs []*pkg
+	var dirs []string
+	byNode := map[ast.Node]*Annotated{}
 	for _, files := range in.Packages {
 		if len(files) == 0 {
 			continue
@@ -129,82 +131,191 @@ func Analyze(in Input) *Result {
 			res.sources[f.Path] = f.Src
 		}
 		p := newPkg(files)
-		dir := path.Dir(files[0].Path)
-		ann := p.annotated()
-		byNode := map[ast.Node]*Annotated{}
-		for _, a := range ann {
+		pkgs = append(pkgs, p)
+		dirs = append(dirs, path.Dir(files[0].Path))
+		for _, a := range p.annotated() {
 			byNode[a.node] = a
+			res.Annotated = append(res.Annotated, a)
 		}
+	}
+	var pkgDirs []string
+	for i, p := range pkgs {
 		for _, r := range routes.Extract(p.rfiles) {
-			rt := &Route{Route: r, FilePath: files[r.File].Path, Sends: p.handlerSends(r.Handler)}
+			owner := p
+			if len(r.Handler.Funcs) == 0 {
+				owner, r.Handler.Funcs = elsewhere(pkgs, dirs, r.Handler)
+			}
+			rt := &Route{Route: r, FilePath: p.files[r.File].Path}
+			if owner != nil {
+				rt.Sends = owner.handlerSends(r.Handler)
+			} else {
+				rt.Sends = Sends{Open: true}
+			}
 			res.Routes = append(res.Routes, rt)
-			pkgDirs = append(pkgDirs, dir)
+			pkgDirs = append(pkgDirs, dirs[i])
 			for _, fn := range r.Handler.Funcs {
 				if a, ok := byNode[fn.Node]; ok {
 					a.Routes = append(a.Routes, rt)
 				}
 			}
 		}
-		res.Annotated = append(res.Annotated, ann...)
 	}
+	var cands []*candidate
 	for i := range in.Specs {
 		s := &in.Specs[i]
 		if s.Doc == nil || s.Doc.Doc == nil || !s.Doc.Kind.IsOpenAPI() {
 			continue
 		}
 		res.sources[s.Path] = s.Doc.Doc.Source()
-		bases := basePaths(s.Doc)
-		var ops []*Op
+		c := &candidate{spec: s, bases: basePaths(s.Doc)}
 		for _, o := range s.Doc.Operations {
 			if o.Kind == openapi.PathOperation && o.Responses != nil {
-				ops = append(ops, &Op{Spec: s, Operation: o})
+				c.ops = append(c.ops, &Op{Spec: s, Operation: o})
 			}
 		}
-		described := false
-		for j, r := range res.Routes {
-			if !describes(in.Pairs, s.Path, pkgDirs[j]) {
-				continue
-			}
-			for _, o := range ops {
-				if serves(r, o, bases) {
-					r.Ops = append(r.Ops, o)
-					o.Routes = append(o.Routes, r)
-					described = true
+		cands = append(cands, c)
+	}
+	// Which specs describe which package: the pairs, or else the specs
+	// whose operations most of the package's routes serve, the nearest
+	// one in the tree among equals.
+	describes := map[*Spec]map[string]bool{}
+	for _, c := range cands {
+		describes[c.spec] = map[string]bool{}
+	}
+	if len(in.Pairs) > 0 {
+		for _, c := range cands {
+			for _, d := range dirs {
+				for _, pr := range in.Pairs {
+					if pr.Spec == c.spec.Path && MatchCode(pr.Code, d) {
+						describes[c.spec][d] = true
+					}
 				}
 			}
 		}
-		if len(in.Pairs) > 0 {
-			described = false
-			for _, pr := range in.Pairs {
-				described = described || pr.Spec == s.Path
+	} else {
+		served := map[string]map[*candidate]int{}
+		for j, r := range res.Routes {
+			for _, c := range cands {
+				for _, o := range c.ops {
+					if serves(r, o, c.bases) {
+						if served[pkgDirs[j]] == nil {
+							served[pkgDirs[j]] = map[*candidate]int{}
+						}
+						served[pkgDirs[j]][c]++
+						break
+					}
+				}
 			}
 		}
-		if !described {
+		for dir, counts := range served {
+			for _, c := range nearest(dir, counts) {
+				describes[c.spec][dir] = true
+			}
+		}
+	}
+	for _, c := range cands {
+		if len(describes[c.spec]) == 0 && !paired(in.Pairs, c.spec.Path) {
 			continue // no route of the code serves the spec's operations
 		}
-		res.Specs = append(res.Specs, s)
-		res.Ops = append(res.Ops, ops...)
+		res.Specs = append(res.Specs, c.spec)
+		res.Ops = append(res.Ops, c.ops...)
 		for j, r := range res.Routes {
-			if describes(in.Pairs, s.Path, pkgDirs[j]) {
-				r.Specs = append(r.Specs, s)
+			if !describes[c.spec][pkgDirs[j]] {
+				continue
+			}
+			r.Specs = append(r.Specs, c.spec)
+			for _, o := range c.ops {
+				if serves(r, o, c.bases) {
+					r.Ops = append(r.Ops, o)
+					o.Routes = append(o.Routes, r)
+				}
 			}
 		}
 	}
 	return res
 }
 
-// describes reports whether the spec describes the package in dir: any
-// package when no pair is given (the routes decide).
-func describes(pairs []Pair, spec, dir string) bool {
-	if len(pairs) == 0 {
-		return true
+// candidate is a spec the code may be described by.
+type candidate struct {
+	spec  *Spec
+	ops   []*Op
+	bases []string
+}
+
+// nearest returns the candidates that serve the most of a package's
+// routes and, among them, those whose directory shares the most
+// elements with the package's.
+func nearest(dir string, counts map[*candidate]int) []*candidate {
+	best, bestShared := 0, -1
+	for _, n := range counts {
+		best = max(best, n)
 	}
+	var top []*candidate
+	for c, n := range counts {
+		if n != best {
+			continue
+		}
+		switch shared := sharedElems(dir, path.Dir(c.spec.Path)); {
+		case shared > bestShared:
+			top, bestShared = []*candidate{c}, shared
+		case shared == bestShared:
+			top = append(top, c)
+		}
+	}
+	return top
+}
+
+// sharedElems counts the leading path elements two directories share.
+func sharedElems(a, b string) int {
+	as, bs := strings.Split(a, "/"), strings.Split(b, "/")
+	n := 0
+	for n < len(as) && n < len(bs) && as[n] == bs[n] && as[n] != "." {
+		n++
+	}
+	return n
+}
+
+// paired reports whether a pair names the spec.
+func paired(pairs []Pair, spec string) bool {
 	for _, p := range pairs {
-		if p.Spec == spec && MatchCode(p.Code, dir) {
+		if p.Spec == spec {
 			return true
 		}
 	}
 	return false
+}
+
+// elsewhere finds a handler another package of the code declares: a
+// function of the package whose directory ends the import path, or a
+// method of that name declared by exactly one package.
+func elsewhere(pkgs []*pkg, dirs []string, h routes.Handler) (*pkg, []routes.Func) {
+	switch {
+	case h.Import != "":
+		best := -1
+		for i, d := range dirs {
+			if (h.Import == d || strings.HasSuffix(h.Import, "/"+d)) && (best < 0 || len(d) > len(dirs[best])) {
+				best = i
+			}
+		}
+		if best >= 0 {
+			if fns := pkgs[best].rpkg.Funcs(h.Func); len(fns) > 0 {
+				return pkgs[best], fns
+			}
+		}
+	case h.Method != "":
+		var owner *pkg
+		var fns []routes.Func
+		for _, p := range pkgs {
+			if m := p.rpkg.Methods(h.Method); len(m) > 0 {
+				if owner != nil {
+					return nil, nil // ambiguous
+				}
+				owner, fns = p, m
+			}
+		}
+		return owner, fns
+	}
+	return nil, nil
 }
 
 // MatchCode reports whether a package pattern (./..., ./cmd/..., ./api)

@@ -27,6 +27,10 @@ type Sends struct {
 	// Sites are the explicit sends, in the handler and the helpers it
 	// calls, ordered by path and offset.
 	Sites []Site
+	// Possible are codes given to a function outside the package
+	// (httputil.NewError(ctx, http.StatusNotFound, err)): it may send
+	// them, so they count as sent, but no finding claims they are.
+	Possible []Site
 	// Implicit200 tells that the handler may answer 200 without saying
 	// so: it sends no other 2xx, and a Go handler that writes no status
 	// answers 200.
@@ -45,6 +49,9 @@ func (s Sends) Codes() []int {
 	for _, st := range s.Sites {
 		seen[st.Code] = true
 	}
+	for _, st := range s.Possible {
+		seen[st.Code] = true
+	}
 	out := make([]int, 0, len(seen))
 	for c := range seen {
 		out = append(out, c)
@@ -58,7 +65,7 @@ func (s Sends) Sends(code int) bool {
 	if code == 200 && s.Implicit200 {
 		return true
 	}
-	for _, st := range s.Sites {
+	for _, st := range append(s.Sites, s.Possible...) {
 		if st.Code == code {
 			return true
 		}
@@ -80,7 +87,8 @@ type pkg struct {
 
 // summary is what a function can send.
 type summary struct {
-	sites []Site
+	sites    []Site
+	possible []Site
 	// params holds the indexes of the parameters whose value the
 	// function sends as a status.
 	params map[int]bool
@@ -124,9 +132,11 @@ func (p *pkg) handlerSends(h routes.Handler) Sends {
 	for _, fn := range h.Funcs {
 		sum := p.summary(fn)
 		s.Sites = append(s.Sites, sum.sites...)
+		s.Possible = append(s.Possible, sum.possible...)
 		s.Open = s.Open || sum.open || len(sum.params) > 0 || p.returnsForeignError(fn)
 	}
 	s.Sites = sortSites(s.Sites)
+	s.Possible = sortSites(s.Possible)
 	s.Implicit200 = true
 	for _, st := range s.Sites {
 		if st.Code/100 == 2 {
@@ -193,12 +203,16 @@ func (p *pkg) summary(fn routes.Func) *summary {
 		}
 		s.open = true
 	}
+	writers := writerParams(fn.Type())
 	ast.Inspect(body, func(n ast.Node) bool {
 		c, ok := n.(*ast.CallExpr)
 		if !ok {
 			return true
 		}
-		p.call(s, c, file, params)
+		p.call(s, c, fn, params)
+		if !s.open && len(writers) > 0 && p.handsOffWriter(c, fn, writers) {
+			s.open = true
+		}
 		return true
 	})
 	s.done = true
@@ -208,19 +222,25 @@ func (p *pkg) summary(fn routes.Func) *summary {
 // call applies a call's effect on the caller's summary s: http.NotFound
 // sends 404; a helper of the package adds what it sends, and the codes
 // given to the parameters it sends.
-func (p *pkg) call(s *summary, c *ast.CallExpr, file int, params map[string]int) {
+func (p *pkg) call(s *summary, c *ast.CallExpr, fn routes.Func, params map[string]int) {
+	file := fn.File
 	if fun, ok := c.Fun.(*ast.SelectorExpr); ok {
 		if x, ok := fun.X.(*ast.Ident); ok && x.Name == p.httpNames[file] && fun.Sel.Name == "NotFound" {
 			s.sites = append(s.sites, Site{p.files[file].Path, p.offset(file, c.Pos()), p.offset(file, c.Lparen), 404})
 			return
 		}
 	}
-	for _, fn := range p.callees(c, file) {
-		sum := p.summary(fn)
+	callees, _ := p.callees(c, fn)
+	if len(callees) == 0 {
+		p.possible(s, c, file)
+	}
+	for _, callee := range callees {
+		sum := p.summary(callee)
 		if !sum.done {
 			continue
 		}
 		s.sites = append(s.sites, sum.sites...)
+		s.possible = append(s.possible, sum.possible...)
 		s.open = s.open || sum.open
 		for i := range sum.params {
 			if i >= len(c.Args) {
@@ -244,19 +264,132 @@ func (p *pkg) call(s *summary, c *ast.CallExpr, file int, params map[string]int)
 	}
 }
 
-// callees returns the functions of the package a call may go to: a
-// function by its name, a method by its name whatever the receiver (the
-// syntax does not tell the type).
-func (p *pkg) callees(c *ast.CallExpr, file int) []routes.Func {
-	switch fun := c.Fun.(type) {
-	case *ast.Ident:
-		return p.rpkg.Funcs(fun.Name)
-	case *ast.SelectorExpr:
-		if x, ok := fun.X.(*ast.Ident); !ok || !p.rpkg.Imported(file, x.Name) {
-			return p.rpkg.Methods(fun.Sel.Name)
+// possible records the codes a call to a function outside the package is
+// given, as arguments of their own.
+func (p *pkg) possible(s *summary, c *ast.CallExpr, file int) {
+	occs := p.scans[file].Occurrences
+	for _, a := range c.Args {
+		as, ae := p.offset(file, a.Pos()), p.offset(file, a.End())
+		code, ok := argCode(occs, a, as, ae)
+		if !ok || code < 100 || code > 599 {
+			continue
+		}
+		if i := sort.Search(len(occs), func(i int) bool { return occs[i].Start >= as }); i < len(occs) && occs[i].Start == as && occs[i].Role != occurrence.Unresolved {
+			continue // a send, or a code looked up or compared: not given away
+		}
+		s.possible = append(s.possible, Site{p.files[file].Path, as, ae, code})
+	}
+}
+
+// writerParams returns the names of a function's parameters that a
+// response is written through: an http.ResponseWriter, a gin or echo
+// Context, a fiber Ctx.
+func writerParams(t *ast.FuncType) map[string]bool {
+	if t == nil || t.Params == nil {
+		return nil
+	}
+	out := map[string]bool{}
+	for _, f := range t.Params.List {
+		typ := f.Type
+		if st, ok := typ.(*ast.StarExpr); ok {
+			typ = st.X
+		}
+		sel, ok := typ.(*ast.SelectorExpr)
+		if !ok {
+			continue
+		}
+		switch sel.Sel.Name {
+		case "ResponseWriter", "Context", "Ctx":
+			for _, n := range f.Names {
+				out[n.Name] = true
+			}
 		}
 	}
-	return nil
+	return out
+}
+
+// writeSafe are functions of other packages that write a body through
+// a writer they are given but never a status: encoders and formatters.
+var writeSafe = map[string]bool{
+	"fmt.Fprint": true, "fmt.Fprintf": true, "fmt.Fprintln": true,
+	"io.Copy": true, "io.CopyN": true, "io.CopyBuffer": true, "io.WriteString": true,
+	"encoding/json.NewEncoder": true, "encoding/xml.NewEncoder": true, "encoding/csv.NewWriter": true,
+	"bufio.NewWriter": true, "bufio.NewWriterSize": true,
+	"compress/gzip.NewWriter": true,
+	"github.com/go-chi/render.JSON": true, "github.com/go-chi/render.Render": true, "github.com/go-chi/render.RenderList": true,
+	"github.com/go-chi/render.Respond": true, "github.com/go-chi/render.PlainText": true, "github.com/go-chi/render.Data": true,
+	"github.com/go-chi/render.HTML": true, "github.com/go-chi/render.XML": true, "github.com/go-chi/render.NoContent": true,
+}
+
+// writeSafeMethods are methods that write through a writer they are given
+// and send no status: a template's Execute, an encoder's.
+var writeSafeMethods = map[string]bool{"Execute": true, "ExecuteTemplate": true, "Encode": true, "Render": true}
+
+// handsOffWriter reports whether a call gives the function's response
+// writer (or framework context) to code the analysis does not see:
+// a function of another package that is not known to write bodies only,
+// an interface's method, a function value. What that code sends is not
+// known. A call given a status code too is taken to send that code
+// (possible).
+func (p *pkg) handsOffWriter(c *ast.CallExpr, fn routes.Func, writers map[string]bool) bool {
+	file := fn.File
+	given := false
+	for _, a := range c.Args {
+		if id, ok := a.(*ast.Ident); ok && writers[id.Name] {
+			given = true
+		}
+	}
+	callees, dynamic := p.callees(c, fn)
+	if !given || len(callees) > 0 {
+		return false
+	}
+	if dynamic {
+		return true
+	}
+	if holdsSlot(p.scans[file].SendSlots, p.offset(file, c.Lparen), p.offset(file, c.Rparen)) {
+		return false // a sink: http.Error(w, msg, code), its status a slot
+	}
+	switch fun := c.Fun.(type) {
+	case *ast.SelectorExpr:
+		if x, ok := fun.X.(*ast.Ident); ok {
+			if ip := p.rpkg.ImportPath(file, x.Name); ip != "" {
+				if writeSafe[ip+"."+fun.Sel.Name] || x.Name == p.httpNames[file] && fun.Sel.Name == "NotFound" {
+					return false
+				}
+				return !p.givesCode(c, file)
+			}
+		}
+		if writeSafeMethods[fun.Sel.Name] {
+			return false
+		}
+	}
+	return !p.givesCode(c, file)
+}
+
+// givesCode reports whether one of a call's arguments is a status code.
+func (p *pkg) givesCode(c *ast.CallExpr, file int) bool {
+	for _, a := range c.Args {
+		if code, ok := argCode(p.scans[file].Occurrences, a, p.offset(file, a.Pos()), p.offset(file, a.End())); ok && code >= 100 && code <= 599 {
+			return true
+		}
+	}
+	return false
+}
+
+// callees returns the functions of the package a call in fn may go to:
+// a function by its name, a method of the receiver's type (of any type
+// when the syntax does not tell it), and whether the call is dynamic (an
+// interface's method, a function-typed field).
+func (p *pkg) callees(c *ast.CallExpr, fn routes.Func) ([]routes.Func, bool) {
+	switch fun := c.Fun.(type) {
+	case *ast.Ident:
+		return p.rpkg.Funcs(fun.Name), false
+	case *ast.SelectorExpr:
+		if x, ok := fun.X.(*ast.Ident); !ok || !p.rpkg.Imported(fn.File, x.Name) {
+			return p.rpkg.MethodCall(&fn, fun.X, fun.Sel.Name)
+		}
+	}
+	return nil, false
 }
 
 // sentCode returns the code of the Send occurrence that fills a slot.
@@ -309,7 +442,7 @@ func (p *pkg) returnsForeignError(fn routes.Func) bool {
 				return true
 			}
 			rs, re := p.offset(file, r.Pos()), p.offset(file, r.End())
-			if !holdsSlot(slots, rs, re) && !p.callsSender(r, file) {
+			if !holdsSlot(slots, rs, re) && !p.callsSender(r, fn) {
 				foreign = true
 			}
 		}
@@ -320,13 +453,14 @@ func (p *pkg) returnsForeignError(fn routes.Func) bool {
 
 // callsSender reports whether e calls a function of the package that
 // sends: return respond(c, 404, msg).
-func (p *pkg) callsSender(e ast.Expr, file int) bool {
+func (p *pkg) callsSender(e ast.Expr, fn routes.Func) bool {
 	c, ok := e.(*ast.CallExpr)
 	if !ok {
 		return false
 	}
-	for _, fn := range p.callees(c, file) {
-		if s := p.summary(fn); len(s.sites) > 0 || len(s.params) > 0 {
+	callees, _ := p.callees(c, fn)
+	for _, callee := range callees {
+		if s := p.summary(callee); len(s.sites) > 0 || len(s.params) > 0 {
 			return true
 		}
 	}

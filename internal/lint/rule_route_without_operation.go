@@ -17,14 +17,15 @@ var routeWithoutOperation = &Rule{
 	Doc: "Flags the path of a route registration in Go whose method and path no operation of the " +
 		"documents describing its package has (the OpenAPI Specification's Paths Object lists the API's endpoints). Clients cannot know the endpoint from the document. A " +
 		"route that serves every method (`mux.Handle(\"/static/\", ...)`) is flagged only when no operation " +
-		"has its path. Fix: describe the route in the document, or suppress the finding for an internal " +
+		"has its path. A route served by a handler of a library (`http.FileServer`, a Swagger UI, a metrics " +
+		"handler) is not flagged: those are rarely part of the API. Fix: describe the route in the document, or suppress the finding for an internal " +
 		"endpoint (`//httpcode-lsp:ignore route-without-operation`).",
 	RunContract: routeWithoutOperationContract,
 }
 
 func routeWithoutOperationContract(p *ContractPass) {
 	for _, r := range p.Result.Routes {
-		if len(r.Ops) > 0 || len(r.Specs) == 0 {
+		if len(r.Ops) > 0 || len(r.Specs) == 0 || len(r.Handler.Funcs) == 0 {
 			continue
 		}
 		names := make([]string, len(r.Specs))

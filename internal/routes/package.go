@@ -16,6 +16,7 @@ type Package struct {
 	funcs   map[string][]Func // top-level functions by name
 	methods map[string][]Func // methods by name, whatever their receiver
 	types   map[string][]Func // methods by receiver type name and method: "T.ServeHTTP"
+	decls   typeDecls
 	// imports maps, per file, each import name to its path.
 	imports []map[string]string
 }
@@ -23,12 +24,14 @@ type Package struct {
 // NewPackage indexes files.
 func NewPackage(files []File) *Package {
 	p := &Package{files: files, funcs: map[string][]Func{}, methods: map[string][]Func{}, types: map[string][]Func{},
-		imports: make([]map[string]string, len(files))}
+		imports: make([]map[string]string, len(files)),
+		decls:   typeDecls{structs: map[string]*ast.StructType{}, interfaces: map[string]bool{}}}
 	for i, f := range files {
 		p.imports[i] = map[string]string{}
 		if f.File == nil {
 			continue
 		}
+		p.decls.collect(f.File)
 		for _, s := range f.File.Imports {
 			ip, err := strconv.Unquote(s.Path.Value)
 			if err != nil {
@@ -70,8 +73,14 @@ func (p *Package) Methods(name string) []Func { return p.methods[name] }
 func (p *Package) Method(typ, name string) []Func { return p.types[typ+"."+name] }
 
 // Imported reports whether name is an import name in file i.
-func (p *Package) Imported(i int, name string) bool {
-	return i >= 0 && i < len(p.imports) && p.imports[i][name] != ""
+func (p *Package) Imported(i int, name string) bool { return p.ImportPath(i, name) != "" }
+
+// ImportPath returns the path file i imports under name, "" if none.
+func (p *Package) ImportPath(i int, name string) string {
+	if i < 0 || i >= len(p.imports) {
+		return ""
+	}
+	return p.imports[i][name]
 }
 
 // importsPath reports whether file i imports a path (any major version).
@@ -117,23 +126,49 @@ func stripMajor(p string) string {
 	return p
 }
 
-// Handler resolves a handler expression written in file i.
-func (p *Package) Handler(e ast.Expr, file int) Handler {
+// Handler resolves a handler expression written in fn (nil if unknown),
+// in file i.
+func (p *Package) Handler(e ast.Expr, file int, fn *Func) Handler {
 	h := Handler{Name: exprText(e)}
-	h.Funcs = p.resolve(e, file, 0)
+	h.Funcs = p.resolve(e, file, fn, 0)
+	if len(h.Funcs) == 0 {
+		p.elsewhere(&h, e, file)
+	}
 	return h
+}
+
+// elsewhere names a handler the package does not declare: a function of
+// an imported package, or a method of a receiver of another package,
+// looking through conversions (http.HandlerFunc(api.GetUser)).
+func (p *Package) elsewhere(h *Handler, e ast.Expr, file int) {
+	for {
+		c, ok := e.(*ast.CallExpr)
+		if !ok || len(c.Args) != 1 {
+			break
+		}
+		e = c.Args[0]
+	}
+	sel, ok := e.(*ast.SelectorExpr)
+	if !ok {
+		return
+	}
+	if id, ok := sel.X.(*ast.Ident); ok && p.Imported(file, id.Name) {
+		h.Import, h.Func = p.imports[file][id.Name], sel.Sel.Name
+		return
+	}
+	h.Method = sel.Sel.Name
 }
 
 // maxDepth bounds the constructors and wrappers followed.
 const maxDepth = 4
 
-func (p *Package) resolve(e ast.Expr, file, depth int) []Func {
+func (p *Package) resolve(e ast.Expr, file int, fn *Func, depth int) []Func {
 	if depth > maxDepth {
 		return nil
 	}
 	switch e := e.(type) {
 	case *ast.ParenExpr:
-		return p.resolve(e.X, file, depth)
+		return p.resolve(e.X, file, fn, depth)
 	case *ast.FuncLit:
 		return []Func{{file, e}}
 	case *ast.Ident:
@@ -142,14 +177,15 @@ func (p *Package) resolve(e ast.Expr, file, depth int) []Func {
 		if id, ok := e.X.(*ast.Ident); ok && p.Imported(file, id.Name) {
 			return nil // a handler of another package
 		}
-		return p.methods[e.Sel.Name]
+		fns, _ := p.MethodCall(fn, e.X, e.Sel.Name)
+		return fns
 	case *ast.UnaryExpr:
-		return p.resolve(e.X, file, depth)
+		return p.resolve(e.X, file, fn, depth)
 	case *ast.CompositeLit:
 		// &bookHandler{...} serves with its ServeHTTP.
 		return p.types[recvType(e.Type)+".ServeHTTP"]
 	case *ast.CallExpr:
-		return p.resolveCall(e, file, depth)
+		return p.resolveCall(e, file, fn, depth)
 	}
 	return nil
 }
@@ -158,21 +194,21 @@ func (p *Package) resolve(e ast.Expr, file, depth int) []Func {
 // (http.HandlerFunc(f)) or a wrapper (middleware) given a handler, or a
 // constructor of the package returning a closure or a value with
 // ServeHTTP.
-func (p *Package) resolveCall(c *ast.CallExpr, file, depth int) []Func {
+func (p *Package) resolveCall(c *ast.CallExpr, file int, fn *Func, depth int) []Func {
 	var ctors []Func
 	switch fun := c.Fun.(type) {
 	case *ast.Ident:
 		ctors = p.funcs[fun.Name]
 	case *ast.SelectorExpr:
 		if id, ok := fun.X.(*ast.Ident); !ok || !p.Imported(file, id.Name) {
-			ctors = p.methods[fun.Sel.Name]
+			ctors, _ = p.MethodCall(fn, fun.X, fun.Sel.Name)
 		}
 	}
 	// A conversion or a wrapper (middleware) is given the handler: the
 	// argument that resolves.
 	var out []Func
 	for _, a := range c.Args {
-		out = append(out, p.resolve(a, file, depth+1)...)
+		out = append(out, p.resolve(a, file, fn, depth+1)...)
 	}
 	if len(out) > 0 {
 		return out
@@ -196,7 +232,7 @@ func (p *Package) returned(ctor Func, depth int) []Func {
 			return false // a return inside a closure is the closure's
 		case *ast.ReturnStmt:
 			for _, r := range n.Results {
-				out = append(out, p.resolve(r, ctor.File, depth+1)...)
+				out = append(out, p.resolve(r, ctor.File, &ctor, depth+1)...)
 			}
 		}
 		return true

@@ -41,6 +41,11 @@ type Handler struct {
 	// Funcs are the functions that implement it, in the package; none
 	// when the handler is outside the package or was not resolved.
 	Funcs []Func
+	// Import and Func name a handler of another package, api.GetUser:
+	// its import path and the function. Method names a method whose
+	// receiver the package does not declare (c.ShowAccount with c of
+	// another package).
+	Import, Func, Method string
 }
 
 // Func is a function of the package: a declaration or a literal.
@@ -130,10 +135,8 @@ type scope struct {
 	file int
 	base string
 	vars map[string]string
-}
-
-func (s scope) with(vars map[string]string) scope {
-	return scope{file: s.file, base: s.base, vars: vars}
+	// fn is the function walked.
+	fn *Func
 }
 
 func (x *extractor) walk(fn Func, sc scope) {
@@ -146,6 +149,7 @@ func (x *extractor) walk(fn Func, sc scope) {
 		return
 	}
 	x.walked[key] = true
+	sc.fn = &fn
 	if body := fn.Body(); body != nil {
 		x.block(body, sc)
 	}
@@ -362,7 +366,7 @@ func (x *extractor) nested(e ast.Expr, prefix string, sc scope) {
 	if ps := lit.Type.Params; ps != nil && len(ps.List) > 0 && len(ps.List[0].Names) > 0 {
 		vars[ps.List[0].Names[0].Name] = prefix
 	}
-	x.block(lit.Body, scope{file: sc.file, base: sc.base, vars: vars})
+	x.block(lit.Body, scope{file: sc.file, base: sc.base, vars: vars, fn: sc.fn})
 }
 
 // mount walks what a router mounted under prefix registers: a function of
@@ -378,7 +382,7 @@ func (x *extractor) mount(e ast.Expr, prefix string, sc scope) {
 	case *ast.Ident:
 		fns = x.pkg.Funcs(fun.Name)
 	case *ast.SelectorExpr:
-		fns = x.pkg.Methods(fun.Sel.Name)
+		fns, _ = x.pkg.MethodCall(sc.fn, fun.X, fun.Sel.Name)
 	}
 	for _, fn := range fns {
 		x.walk(fn, scope{file: fn.File, base: prefix, vars: map[string]string{}})
@@ -435,15 +439,16 @@ func cloneVars(m map[string]string) map[string]string {
 	return out
 }
 
-// add records a registration: path written in lit, on router recv.
-func (x *extractor) add(method, path string, lit *ast.BasicLit, handler, recv ast.Expr, sc scope) {
+// add records a registration: path written in the expression lit, on
+// router recv.
+func (x *extractor) add(method, path string, lit, handler, recv ast.Expr, sc scope) {
 	if method != "" && !httpMethods[method] {
 		return
 	}
-	if !strings.HasPrefix(path, "/") && path != "" {
-		return
-	}
 	prefix := x.routerPrefix(recv, sc)
+	if !strings.HasPrefix(path, "/") && path != "" && prefix == "" {
+		return // a group's routes may be relative (gin: "ping"), the others not
+	}
 	f := x.files[sc.file]
 	tf := f.Fset.File(lit.Pos())
 	if tf == nil {
@@ -455,26 +460,53 @@ func (x *extractor) add(method, path string, lit *ast.BasicLit, handler, recv as
 		File:    sc.file,
 		Start:   tf.Offset(lit.Pos()),
 		End:     tf.Offset(lit.End()),
-		Handler: x.pkg.Handler(handler, sc.file),
+		Handler: x.pkg.Handler(handler, sc.file, sc.fn),
 	}
 	x.routes = append(x.routes, found{Route: r, prefixed: prefix != ""})
 }
 
-// stringLit returns call argument i when it is a string literal, with its
-// value.
-func stringLit(c *ast.CallExpr, i int) (*ast.BasicLit, string, bool) {
+// stringLit returns call argument i when it is a string: a literal, or a
+// sum of literals, net/http's method constants and other values (a base
+// URL of the options, taken as empty) with at least one literal.
+func stringLit(c *ast.CallExpr, i int) (ast.Expr, string, bool) {
 	if i >= len(c.Args) {
 		return nil, "", false
 	}
-	lit, ok := c.Args[i].(*ast.BasicLit)
-	if !ok || lit.Kind != token.STRING {
+	v, lits, ok := stringExpr(c.Args[i])
+	if !ok || lits == 0 {
 		return nil, "", false
 	}
-	v, err := strconv.Unquote(lit.Value)
-	if err != nil {
-		return nil, "", false
+	return c.Args[i], v, true
+}
+
+// stringExpr evaluates a string expression as stringLit describes it,
+// counting its literals.
+func stringExpr(e ast.Expr) (string, int, bool) {
+	switch e := e.(type) {
+	case *ast.BasicLit:
+		if e.Kind != token.STRING {
+			return "", 0, false
+		}
+		v, err := strconv.Unquote(e.Value)
+		return v, 1, err == nil
+	case *ast.ParenExpr:
+		return stringExpr(e.X)
+	case *ast.BinaryExpr:
+		if e.Op != token.ADD {
+			return "", 0, false
+		}
+		x, xn, xok := stringExpr(e.X)
+		y, yn, yok := stringExpr(e.Y)
+		return x + y, xn + yn, xok && yok
+	case *ast.SelectorExpr:
+		if m, ok := strings.CutPrefix(e.Sel.Name, "Method"); ok && httpMethods[strings.ToUpper(m)] {
+			return strings.ToUpper(m), 0, true
+		}
+		return "", 0, true
+	case *ast.Ident:
+		return "", 0, true
 	}
-	return lit, v, true
+	return "", 0, false
 }
 
 func stringArg(c *ast.CallExpr, i int) (string, bool) {

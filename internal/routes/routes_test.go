@@ -213,6 +213,17 @@ func versionHandler() http.Handler { return version{} }
 			"GET /stats statsHandler{…} -> statsHandler.ServeHTTP",
 			"GET /version versionHandler(…) -> version.ServeHTTP",
 		}},
+		{"generated: patterns built from constants and options", []string{`package p
+import "net/http"
+func Handler(m *http.ServeMux, options Options, wrapper Wrapper) {
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/pets", wrapper.FindPets)
+	r.HandleFunc(options.BaseURL+"/pets/{id}", wrapper.DeletePet).Methods(http.MethodDelete)
+	m.HandleFunc(path, wrapper.Nothing)
+}
+`}, []string{
+			"GET /pets wrapper.FindPets -> ",
+			"DELETE /pets/{id} wrapper.DeletePet -> ",
+		}},
 		{"not routes", []string{`package p
 func f(m map[string]int, c *cache) {
 	c.Get("key", 1)
