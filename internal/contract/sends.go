@@ -315,7 +315,7 @@ var writeSafe = map[string]bool{
 	"io.Copy": true, "io.CopyN": true, "io.CopyBuffer": true, "io.WriteString": true,
 	"encoding/json.NewEncoder": true, "encoding/xml.NewEncoder": true, "encoding/csv.NewWriter": true,
 	"bufio.NewWriter": true, "bufio.NewWriterSize": true,
-	"compress/gzip.NewWriter": true,
+	"compress/gzip.NewWriter":       true,
 	"github.com/go-chi/render.JSON": true, "github.com/go-chi/render.Render": true, "github.com/go-chi/render.RenderList": true,
 	"github.com/go-chi/render.Respond": true, "github.com/go-chi/render.PlainText": true, "github.com/go-chi/render.Data": true,
 	"github.com/go-chi/render.HTML": true, "github.com/go-chi/render.XML": true, "github.com/go-chi/render.NoContent": true,
