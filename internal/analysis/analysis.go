@@ -3,6 +3,7 @@ package analysis
 import (
 	"encoding/json"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -102,6 +103,12 @@ type File struct {
 	Lang     Language
 	src      []byte
 	settings Settings
+	// pkg returns a Go file's package and the file's index in it
+	// (InPackage); nil for a file seen alone.
+	pkg func() ([]golang.Source, int)
+	// inView is how many files of its package a Go analysis has in view,
+	// 0 until pkg has returned them.
+	inView atomic.Int32
 
 	// base is an analysed earlier version of the file whose parse the
 	// analysis may reuse, with the edit from its text to src; it is
@@ -130,6 +137,18 @@ type baseVersion struct {
 // New returns the analysis of src; src must not change afterwards.
 func New(lang Language, src []byte, settings Settings) *File {
 	return &File{Lang: lang, src: src, settings: settings}
+}
+
+// InPackage returns the analysis of src, a Go file, with its package's
+// other files in view: pkg returns the package and src's index in it, as
+// workspace.Index.GoPackage does. It is called once, when the analysis
+// runs, so that reading the package from disk is part of the run; the
+// text at the index is taken to be src whatever pkg returns there, and a
+// file pkg does not place is seen alone.
+func InPackage(src []byte, settings Settings, pkg func() ([]golang.Source, int)) *File {
+	f := New(Go, src, settings)
+	f.pkg = pkg
+	return f
 }
 
 // Edited returns the analysis of src, the text edit made of the one prev
@@ -161,7 +180,7 @@ func (f *File) analyse() {
 		base := f.base.Swap(nil)
 		switch f.Lang {
 		case Go:
-			f.goFile, f.goSyntax = golang.ScanSyntax(f.src)
+			f.goFile, f.goSyntax = golang.ScanPackage(f.packageFiles())
 			f.occs = f.goFile.Occurrences
 			if f.goFile.HTTPName != "." {
 				f.httpQual = f.goFile.HTTPName
@@ -191,6 +210,29 @@ func (f *File) analyse() {
 		}
 	})
 }
+
+// packageFiles returns the Go file's package and its index in it: the
+// file alone when it has no package.
+func (f *File) packageFiles() ([]golang.Source, int) {
+	alone := []golang.Source{{Src: f.src}}
+	if f.pkg == nil {
+		f.inView.Store(1)
+		return alone, 0
+	}
+	files, i := f.pkg()
+	if i < 0 || i >= len(files) {
+		f.inView.Store(1)
+		return alone, 0
+	}
+	files = slices.Clone(files)
+	files[i].Src = f.src
+	f.inView.Store(int32(len(files)))
+	return files, i
+}
+
+// InView returns how many files of its package a Go analysis has in view,
+// itself included, once it has read them (InPackage); 0 before.
+func (f *File) InView() int { return int(f.inView.Load()) }
 
 // Analysed reports whether the file has been analysed: whether its parse
 // takes memory.

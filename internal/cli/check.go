@@ -16,9 +16,11 @@ import (
 
 	"github.com/httpcode-lsp/httpcode-lsp/internal/analysis"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/config"
+	"github.com/httpcode-lsp/httpcode-lsp/internal/golang"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/lint"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/openapi"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/regfile"
+	"github.com/httpcode-lsp/httpcode-lsp/internal/workspace"
 )
 
 const checkHelp = `usage: httpcode-lsp check [flags] [PATH...]
@@ -60,6 +62,8 @@ type checkOptions struct {
 	settings  analysis.Settings
 	// maxSize is limits.maxDocumentSize: a larger file is not read.
 	maxSize int64
+	// packages gives a Go file's package.
+	packages *packages
 }
 
 // fileResult is what check learned of one file.
@@ -146,6 +150,13 @@ func Check(args []string, env Env) int {
 		w.add(p)
 	}
 	sort.Slice(w.files, func(i, j int) bool { return w.files[i].display < w.files[j].display })
+	roots := make([]string, len(paths))
+	for i, p := range paths {
+		if roots[i] = p; !filepath.IsAbs(p) {
+			roots[i] = filepath.Join(cwd, p)
+		}
+	}
+	opts.packages = newPackages(workspace.New(roots, workspace.Options{MaxFileSize: opts.maxSize}), w.files)
 
 	results := opts.run(w.files, env)
 	checkContract(cwd, results, cfg, opts)
@@ -310,17 +321,17 @@ func (opts checkOptions) analyse(t target) fileResult {
 	if bytes.IndexByte(src[:min(len(src), binarySniff)], 0) >= 0 {
 		return r // binary: nothing a person wrote status codes in
 	}
-	lang := analysis.LanguageOf("", t.abs)
-	a := analysis.New(lang, src, opts.settings)
+	analyse := opts.analyser(t.abs)
+	a := analyse(src)
 	findings := a.Findings()
 	r.src, r.findings = newSource(src, findings, opts.excerpts()), findings
-	if r.spec = a.Spec(); r.spec != nil || lang == analysis.Go && !strings.HasSuffix(t.abs, "_test.go") {
+	if r.spec = a.Spec(); r.spec != nil || a.Lang == analysis.Go && !strings.HasSuffix(t.abs, "_test.go") {
 		r.contractText = src
 	}
 	if !opts.fix && !opts.diff {
 		return r
 	}
-	fixed, remaining, counts := fixFile(lang, src, findings, opts.settings)
+	fixed, remaining, counts := fixFile(src, findings, analyse)
 	if fixed == nil {
 		return r
 	}
@@ -348,6 +359,18 @@ func (opts checkOptions) analyse(t target) fileResult {
 		}
 	}
 	return r
+}
+
+// analyser returns how the file at path is analysed: a Go file with its
+// package in view, as the editor sees it.
+func (opts checkOptions) analyser(path string) func([]byte) *analysis.File {
+	lang := analysis.LanguageOf("", path)
+	if lang != analysis.Go {
+		return func(src []byte) *analysis.File { return analysis.New(lang, src, opts.settings) }
+	}
+	return func(src []byte) *analysis.File {
+		return analysis.InPackage(src, opts.settings, func() ([]golang.Source, int) { return opts.packages.of(path) })
+	}
 }
 
 // sizeText is a size in bytes as people read it: "16 MiB", "20.5 MiB",

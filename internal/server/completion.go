@@ -18,12 +18,16 @@ import (
 // documentation from resolveCompletion: the list is then a tenth the size.
 func (s *Server) completion(ctx context.Context, d *document, params *protocol.CompletionParams) (*protocol.CompletionList, error) {
 	list := &protocol.CompletionList{Items: []protocol.CompletionItem{}}
-	if d == nil || !s.sched.analysed(ctx, d) {
+	if d == nil {
+		return list, nil
+	}
+	a := s.answering(ctx, d)
+	if a == nil {
 		return list, nil
 	}
 	enc := s.positionEncoding()
 	snippets, lazyDocs := s.completionSupport()
-	items := d.analysis.Completions(d.snap.Offset(params.Position, enc))
+	items := a.Completions(d.snap.Offset(params.Position, enc))
 	list.Items = make([]protocol.CompletionItem, 0, len(items))
 	for _, it := range items {
 		kind := protocol.CompletionItemKindValue
@@ -81,10 +85,14 @@ func (s *Server) resolveCompletion(ctx context.Context, d *document, item *proto
 	if err != nil || json.Unmarshal(raw, &data) != nil {
 		return item, nil
 	}
-	if d == nil || d.snap.Version != data.Version || !s.sched.analysed(ctx, d) {
+	if d == nil || d.snap.Version != data.Version {
 		return item, nil
 	}
-	for _, it := range d.analysis.Completions(d.snap.Offset(data.Position, s.positionEncoding())) {
+	a := s.answering(ctx, d)
+	if a == nil {
+		return item, nil
+	}
+	for _, it := range a.Completions(d.snap.Offset(data.Position, s.positionEncoding())) {
 		if it.Label == item.Label {
 			item.Documentation = markdown(it.Documentation)
 			break

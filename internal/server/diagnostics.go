@@ -15,11 +15,17 @@ import (
 	"github.com/httpcode-lsp/httpcode-lsp/internal/lint"
 )
 
-// schedule publishes d's diagnostics after delay.
+// schedule publishes d's diagnostics after delay. A Go document whose
+// package is not read within fileFirst has the diagnostics of the file
+// alone published first, and its own once they are made.
 func (s *Server) schedule(d *document, delay time.Duration) {
 	s.sched.schedule(d, delay, func(ctx context.Context) {
+		if alone := s.late(ctx, d); alone != nil {
+			s.publish(ctx, d, s.diagnostics(d, alone.Findings()))
+		}
 		if diags, ok := s.diagnosticsWithin(ctx, d); ok {
 			s.publish(ctx, d, diags)
+			d.alone.Store(nil)
 			d.published.Store(true)
 			s.trimAnalyses()
 		}

@@ -29,13 +29,17 @@ type inlayHint struct {
 // configuration turns them off.
 func (s *Server) inlayHint(ctx context.Context, d *document, params *inlayHintParams) ([]inlayHint, error) {
 	hints := []inlayHint{}
-	if d == nil || !s.config().HintsOn() || !s.sched.analysed(ctx, d) {
+	if d == nil || !s.config().HintsOn() {
+		return hints, nil
+	}
+	a := s.answering(ctx, d)
+	if a == nil {
 		return hints, nil
 	}
 	enc := s.positionEncoding()
 	start, end := d.snap.Offset(params.Range.Start, enc), d.snap.Offset(params.Range.End, enc)
 	positions := d.snap.Positions(enc) // the hints come in the text's order
-	for _, h := range d.analysis.InlayHints(start, end) {
+	for _, h := range a.InlayHints(start, end) {
 		hints = append(hints, inlayHint{Position: positions.Position(h.Offset), Label: h.Label, PaddingLeft: true})
 	}
 	return hints, nil

@@ -13,6 +13,7 @@ import (
 
 	"github.com/httpcode-lsp/httpcode-lsp/internal/jsonrpc"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/text"
+	"github.com/httpcode-lsp/httpcode-lsp/internal/workspace"
 )
 
 // initialize negotiates the position encoding (LSP 3.17, which
@@ -39,6 +40,9 @@ func initialize(s *Server, ctx context.Context, raw json.RawMessage) (jsonrpc.Wo
 	enc := negotiateEncoding(ext.Capabilities.General.PositionEncodings)
 	s.mu.Lock()
 	s.hintRefresh = ext.Capabilities.Workspace.InlayHint.RefreshSupport
+	if w := p.Capabilities.Workspace; w != nil && w.DidChangeWatchedFiles != nil {
+		s.watchFiles = w.DidChangeWatchedFiles.DynamicRegistration
+	}
 	s.mu.Unlock()
 	result := s.initialize(ctx, &p, enc)
 	return jsonrpc.Answer(initializeResult{
@@ -59,7 +63,11 @@ func (s *Server) initialize(ctx context.Context, params *protocol.InitializePara
 	s.encoding = enc
 	s.snippets = snippets
 	s.lazyDocs = lazyDocs
-	s.layers.root = rootDir(params)
+	roots := rootDirs(params)
+	if len(roots) > 0 {
+		s.layers.root = roots[0]
+	}
+	s.ws = workspace.New(roots, workspace.Options{})
 	s.mu.Unlock()
 	if params.InitializationOptions != nil {
 		if raw, err := json.Marshal(params.InitializationOptions); err == nil {

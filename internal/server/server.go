@@ -15,6 +15,7 @@ import (
 	"github.com/httpcode-lsp/httpcode-lsp/internal/config"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/jsonrpc"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/text"
+	"github.com/httpcode-lsp/httpcode-lsp/internal/workspace"
 )
 
 // Name is the server's name in serverInfo.
@@ -65,6 +66,11 @@ type Server struct {
 	lazyDocs bool // the client resolves completion items' documentation
 	// hintRefresh: the client takes workspace/inlayHint/refresh.
 	hintRefresh bool
+	// watchFiles: the client registers workspace/didChangeWatchedFiles
+	// dynamically.
+	watchFiles bool
+	// ws is the workspace index; its roots are set at initialize.
+	ws *workspace.Index
 	// configuring orders the changes of the configuration's layers.
 	configuring sync.Mutex
 	// configured is closed once the configuration file has been read at
@@ -89,6 +95,7 @@ func New(opts Options) *Server {
 		docs:           newDocuments(),
 		encoding:       text.UTF16,
 		configured:     make(chan struct{}),
+		ws:             workspace.New(nil, workspace.Options{}),
 		analysedBudget: analysedBudget,
 	}
 	s.sched = newScheduler(log, opts.Debounce, runtime.GOMAXPROCS(0), s.docs.current)
