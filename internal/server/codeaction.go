@@ -26,7 +26,7 @@ func (s *Server) codeAction(ctx context.Context, d *document, params *protocol.C
 	}
 	enc := s.positionEncoding()
 	start, end := d.snap.Offset(params.Range.Start, enc), d.snap.Offset(params.Range.End, enc)
-	findings := d.analysis.Findings()
+	findings := s.findings(d)
 	diags := s.diagnostics(d, findings)
 
 	if wants(params.Context.Only, protocol.QuickFix) {
@@ -35,12 +35,20 @@ func (s *Server) codeAction(ctx context.Context, d *document, params *protocol.C
 				continue
 			}
 			for _, fix := range f.Fixes {
+				edit := s.workspaceEdit(d, fix.Edits)
+				if fix.Path != "" {
+					uri, edits, ok := s.fixElsewhere(fix)
+					if !ok {
+						continue
+					}
+					edit = &protocol.WorkspaceEdit{Changes: map[protocol.DocumentURI][]protocol.TextEdit{uri: edits}}
+				}
 				actions = append(actions, protocol.CodeAction{
 					Title:       fix.Title,
 					Kind:        protocol.QuickFix,
 					Diagnostics: []protocol.Diagnostic{diags[i]},
 					IsPreferred: fix.Safe && len(f.Fixes) == 1,
-					Edit:        s.workspaceEdit(d, fix.Edits),
+					Edit:        edit,
 				})
 			}
 		}

@@ -39,6 +39,8 @@ var methods = map[string]method{
 	"completionItem/resolve":  concurrent(inData, (*Server).resolveCompletion),
 	"textDocument/codeAction": concurrent(inTextDocument, (*Server).codeAction),
 	"textDocument/inlayHint":  concurrent(inTextDocument, (*Server).inlayHint),
+	"textDocument/definition": concurrent(inTextDocument, (*Server).definition),
+	"textDocument/references": concurrent(inTextDocument, (*Server).references),
 }
 
 // ordered is a notification applied in the order messages arrive, before

@@ -68,7 +68,9 @@ func (s *Server) initialize(ctx context.Context, params *protocol.InitializePara
 		s.layers.root = roots[0]
 	}
 	s.ws = workspace.New(roots, workspace.Options{})
+	s.ws.OnChange(s.contractChanged)
 	s.mu.Unlock()
+	s.contractChanged(nil)
 	if params.InitializationOptions != nil {
 		if raw, err := json.Marshal(params.InitializationOptions); err == nil {
 			s.setLayer(ctx, func(l *settingsLayers) *json.RawMessage { return &l.init }, raw, "initializationOptions")
@@ -93,7 +95,9 @@ func (s *Server) initialize(ctx context.Context, params *protocol.InitializePara
 				OpenClose: true,
 				Change:    protocol.TextDocumentSyncKindIncremental,
 			},
-			HoverProvider: true,
+			HoverProvider:      true,
+			DefinitionProvider: true,
+			ReferencesProvider: true,
 			CodeActionProvider: &protocol.CodeActionOptions{
 				CodeActionKinds: []protocol.CodeActionKind{protocol.QuickFix, sourceFixAll},
 			},
