@@ -3,6 +3,7 @@ package contract
 import (
 	"go/ast"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -196,14 +197,11 @@ func Analyze(in Input) *Result {
 		served := map[string]map[*candidate]int{}
 		for j, r := range res.Routes {
 			for _, c := range cands {
-				for _, o := range c.ops {
-					if serves(r, o, c.bases) {
-						if served[pkgDirs[j]] == nil {
-							served[pkgDirs[j]] = map[*candidate]int{}
-						}
-						served[pkgDirs[j]][c]++
-						break
+				if len(c.served(r)) > 0 {
+					if served[pkgDirs[j]] == nil {
+						served[pkgDirs[j]] = map[*candidate]int{}
 					}
+					served[pkgDirs[j]][c]++
 				}
 			}
 		}
@@ -224,11 +222,9 @@ func Analyze(in Input) *Result {
 				continue
 			}
 			r.Specs = append(r.Specs, c.spec)
-			for _, o := range c.ops {
-				if serves(r, o, c.bases) {
-					r.Ops = append(r.Ops, o)
-					o.Routes = append(o.Routes, r)
-				}
+			for _, o := range c.served(r) {
+				r.Ops = append(r.Ops, o)
+				o.Routes = append(o.Routes, r)
 			}
 		}
 	}
@@ -240,6 +236,48 @@ type candidate struct {
 	spec  *Spec
 	ops   []*Op
 	bases []string
+	// byKey holds the operations by the Key of their path, with and
+	// without each base path.
+	byKey map[string][]*Op
+}
+
+// served returns the candidate's operations a route serves.
+func (c *candidate) served(r *Route) []*Op {
+	var out []*Op
+	if strings.Contains(r.Path, routes.Wildcard) {
+		for _, o := range c.ops {
+			if serves(r, o, c.bases) {
+				out = append(out, o)
+			}
+		}
+		return out
+	}
+	if c.byKey == nil {
+		c.byKey = map[string][]*Op{}
+		for _, o := range c.ops {
+			keys := []string{routes.Key(routes.Normalize(o.Path))}
+			for _, b := range c.bases {
+				keys = append(keys, routes.Key(routes.Normalize(routes.Join(b, o.Path))))
+			}
+			for i, k := range keys {
+				if !slices.Contains(keys[:i], k) {
+					c.byKey[k] = append(c.byKey[k], o)
+				}
+			}
+		}
+	}
+	for _, o := range c.byKey[routes.Key(r.Path)] {
+		if methodServes(r.Method, o.Method) {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// methodServes reports whether a route's method serves an operation's:
+// the same, any (""), or GET for HEAD.
+func methodServes(route, op string) bool {
+	return route == "" || route == op || route == "GET" && op == "HEAD"
 }
 
 // nearest returns the candidates that serve the most of a package's
@@ -336,7 +374,7 @@ func MatchCode(pattern, dir string) bool {
 // a route of any method) and the same path, with or without the spec's
 // base path.
 func serves(r *Route, o *Op, bases []string) bool {
-	if r.Method != "" && r.Method != o.Method && !(r.Method == "GET" && o.Method == "HEAD") {
+	if !methodServes(r.Method, o.Method) {
 		return false
 	}
 	opPath := routes.Normalize(o.Path)
