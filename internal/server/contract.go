@@ -102,7 +102,11 @@ func (s *Server) contractChanged([]string) {
 		return
 	}
 	gen := c.gen
-	c.timer = time.AfterFunc(contractSettle, func() { s.buildContract(gen) })
+	delay := contractSettle
+	if c.view == nil {
+		delay = 0 // the first view: documents are being opened, not typed in
+	}
+	c.timer = time.AfterFunc(delay, func() { s.buildContract(gen) })
 }
 
 // buildContract builds the view of gen unless a newer change came, then

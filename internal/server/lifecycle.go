@@ -70,7 +70,6 @@ func (s *Server) initialize(ctx context.Context, params *protocol.InitializePara
 	s.ws = workspace.New(roots, workspace.Options{})
 	s.ws.OnChange(s.contractChanged)
 	s.mu.Unlock()
-	s.contractChanged(nil)
 	if params.InitializationOptions != nil {
 		if raw, err := json.Marshal(params.InitializationOptions); err == nil {
 			s.setLayer(ctx, func(l *settingsLayers) *json.RawMessage { return &l.init }, raw, "initializationOptions")
