@@ -118,8 +118,22 @@ func (r *Result) Source(path string) ([]byte, bool) {
 }
 
 // Analyze reads the packages' routes and handlers and ties them to the
-// specs' operations.
-func Analyze(in Input) *Result {
+// specs' operations. Any input gives a result: should the walk of a
+// half-typed file panic, the result is empty rather than the editor
+// session lost.
+func Analyze(in Input) (res *Result) {
+	defer func() {
+		if recoverPanics && recover() != nil {
+			res = &Result{sources: map[string][]byte{}}
+		}
+	}()
+	return analyze(in)
+}
+
+// recoverPanics is turned off by the fuzz tests, so that they see panics.
+var recoverPanics = true
+
+func analyze(in Input) *Result {
 	res := &Result{sources: map[string][]byte{}}
 	var pkgs []*pkg
 	var dirs []string
