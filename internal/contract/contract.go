@@ -153,18 +153,35 @@ func analyze(in Input) *Result {
 			res.Annotated = append(res.Annotated, a)
 		}
 	}
+	mod := &module{pkgs: pkgs, dirs: dirs}
+	for _, p := range pkgs {
+		p.module = mod
+	}
 	var pkgDirs []string
 	for i, p := range pkgs {
 		for _, r := range routes.Extract(p.rfiles) {
 			owner := p
 			if len(r.Handler.Funcs) == 0 {
-				owner, r.Handler.Funcs = elsewhere(pkgs, dirs, r.Handler)
+				owner, r.Handler.Funcs = mod.elsewhere(r.Handler)
 			}
 			rt := &Route{Route: r, FilePath: p.files[r.File].Path}
 			if owner != nil {
 				rt.Sends = owner.handlerSends(r.Handler)
 			} else {
 				rt.Sends = Sends{Open: true}
+			}
+			// What middleware of the code sends (401 from an auth check)
+			// the route may answer; a middleware of a library (logging,
+			// recovery) is not held against the route's claims.
+			for _, mw := range r.Middleware {
+				mo := p
+				if len(mw.Funcs) == 0 {
+					mo, mw.Funcs = mod.elsewhere(mw)
+				}
+				if mo != nil && len(mw.Funcs) > 0 {
+					ms := mo.handlerSends(mw)
+					rt.Sends.Possible = sortSites(append(append(rt.Sends.Possible, ms.Sites...), ms.Possible...))
+				}
 			}
 			res.Routes = append(res.Routes, rt)
 			pkgDirs = append(pkgDirs, dirs[i])
@@ -210,6 +227,9 @@ func analyze(in Input) *Result {
 	} else {
 		served := map[string]map[*candidate]int{}
 		for j, r := range res.Routes {
+			if strings.Contains(r.Path, routes.Wildcard) {
+				continue // serving a whole tree says nothing of which spec
+			}
 			for _, c := range cands {
 				if len(c.served(r)) > 0 {
 					if served[pkgDirs[j]] == nil {
@@ -289,9 +309,10 @@ func (c *candidate) served(r *Route) []*Op {
 }
 
 // methodServes reports whether a route's method serves an operation's:
-// the same, any (""), or GET for HEAD.
+// the same, any (""), GET for HEAD, or HEAD for GET (a HEAD answers as its
+// GET would, RFC 9110 §9.3.2, and documents seldom list it).
 func methodServes(route, op string) bool {
-	return route == "" || route == op || route == "GET" && op == "HEAD"
+	return route == "" || route == op || route == "GET" && op == "HEAD" || route == "HEAD" && op == "GET"
 }
 
 // nearest returns the candidates that serve the most of a package's
@@ -340,29 +361,23 @@ func paired(pairs []Pair, spec string) bool {
 // elsewhere finds a handler another package of the code declares: a
 // function of the package whose directory ends the import path, or a
 // method of that name declared by exactly one package.
-func elsewhere(pkgs []*pkg, dirs []string, h routes.Handler) (*pkg, []routes.Func) {
+func (m *module) elsewhere(h routes.Handler) (*pkg, []routes.Func) {
 	switch {
 	case h.Import != "":
-		best := -1
-		for i, d := range dirs {
-			if (h.Import == d || strings.HasSuffix(h.Import, "/"+d)) && (best < 0 || len(d) > len(dirs[best])) {
-				best = i
-			}
-		}
-		if best >= 0 {
-			if fns := pkgs[best].rpkg.Funcs(h.Func); len(fns) > 0 {
-				return pkgs[best], fns
+		if owner := m.byImport(h.Import); owner != nil {
+			if fns := owner.rpkg.Funcs(h.Func); len(fns) > 0 {
+				return owner, fns
 			}
 		}
 	case h.Method != "":
 		var owner *pkg
 		var fns []routes.Func
-		for _, p := range pkgs {
-			if m := p.rpkg.Methods(h.Method); len(m) > 0 {
+		for _, p := range m.pkgs {
+			if ms := p.rpkg.Methods(h.Method); len(ms) > 0 {
 				if owner != nil {
 					return nil, nil // ambiguous
 				}
-				owner, fns = p, m
+				owner, fns = p, ms
 			}
 		}
 		return owner, fns

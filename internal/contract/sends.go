@@ -80,6 +80,7 @@ type pkg struct {
 	syns   []golang.Syntax
 	rfiles []routes.File
 	rpkg   *routes.Package
+	module *module
 	sums   map[ast.Node]*summary
 	// httpNames are, per file, the names net/http is imported under.
 	httpNames []string
@@ -203,7 +204,7 @@ func (p *pkg) summary(fn routes.Func) *summary {
 		}
 		s.open = true
 	}
-	writers := writerParams(fn.Type())
+	writers := taint(body, writerParams(fn.Type()))
 	ast.Inspect(body, func(n ast.Node) bool {
 		c, ok := n.(*ast.CallExpr)
 		if !ok {
@@ -234,8 +235,8 @@ func (p *pkg) call(s *summary, c *ast.CallExpr, fn routes.Func, params map[strin
 	if len(callees) == 0 {
 		p.possible(s, c, file)
 	}
-	for _, callee := range callees {
-		sum := p.summary(callee)
+	for _, ce := range callees {
+		sum := ce.pkg.summary(ce.fn)
 		if !sum.done {
 			continue
 		}
@@ -283,7 +284,7 @@ func (p *pkg) possible(s *summary, c *ast.CallExpr, file int) {
 
 // writerParams returns the names of a function's parameters that a
 // response is written through: an http.ResponseWriter, a gin or echo
-// Context, a fiber Ctx.
+// Context, a fiber Ctx, a framework's own WebContext.
 func writerParams(t *ast.FuncType) map[string]bool {
 	if t == nil || t.Params == nil {
 		return nil
@@ -298,14 +299,64 @@ func writerParams(t *ast.FuncType) map[string]bool {
 		if !ok {
 			continue
 		}
-		switch sel.Sel.Name {
-		case "ResponseWriter", "Context", "Ctx":
+		if n := sel.Sel.Name; n == "ResponseWriter" || strings.HasSuffix(n, "Context") || strings.HasSuffix(n, "Ctx") {
 			for _, n := range f.Names {
 				out[n.Name] = true
 			}
 		}
 	}
 	return out
+}
+
+// taint adds to writers the locals of body made from one: the writer
+// itself, a value built around it (rw := &recorder{w}), the result of a
+// call given it (c := webcontext.New(w, r)). A response may be written
+// through them too. A result of a call on a value made from it
+// (err := json.NewEncoder(w).Encode(v)) is not.
+func taint(body *ast.BlockStmt, writers map[string]bool) map[string]bool {
+	if len(writers) == 0 {
+		return writers
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || len(as.Lhs) != 1 || len(as.Rhs) != 1 || !madeFrom(as.Rhs[0], writers) {
+			return true
+		}
+		if id, ok := as.Lhs[0].(*ast.Ident); ok && id.Name != "_" {
+			writers[id.Name] = true
+		}
+		return true
+	})
+	return writers
+}
+
+// madeFrom reports whether e is a writer, a value built around one, or a
+// call given one.
+func madeFrom(e ast.Expr, writers map[string]bool) bool {
+	switch e := e.(type) {
+	case *ast.Ident:
+		return writers[e.Name]
+	case *ast.ParenExpr:
+		return madeFrom(e.X, writers)
+	case *ast.UnaryExpr:
+		return madeFrom(e.X, writers)
+	case *ast.CompositeLit:
+		for _, el := range e.Elts {
+			if kv, ok := el.(*ast.KeyValueExpr); ok {
+				el = kv.Value
+			}
+			if id, ok := el.(*ast.Ident); ok && writers[id.Name] {
+				return true
+			}
+		}
+	case *ast.CallExpr:
+		for _, a := range e.Args {
+			if id, ok := a.(*ast.Ident); ok && writers[id.Name] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // writeSafe are functions of other packages that write a body through
@@ -380,16 +431,59 @@ func (p *pkg) givesCode(c *ast.CallExpr, file int) bool {
 // a function by its name, a method of the receiver's type (of any type
 // when the syntax does not tell it), and whether the call is dynamic (an
 // interface's method, a function-typed field).
-func (p *pkg) callees(c *ast.CallExpr, fn routes.Func) ([]routes.Func, bool) {
+func (p *pkg) callees(c *ast.CallExpr, fn routes.Func) ([]callee, bool) {
+	var fns []routes.Func
+	dynamic := false
+	owner := p
 	switch fun := c.Fun.(type) {
 	case *ast.Ident:
-		return p.rpkg.Funcs(fun.Name), false
+		fns = p.rpkg.Funcs(fun.Name)
 	case *ast.SelectorExpr:
-		if x, ok := fun.X.(*ast.Ident); !ok || !p.rpkg.Imported(fn.File, x.Name) {
-			return p.rpkg.MethodCall(&fn, fun.X, fun.Sel.Name)
+		x, isIdent := fun.X.(*ast.Ident)
+		if !isIdent || !p.rpkg.Imported(fn.File, x.Name) {
+			fns, dynamic = p.rpkg.MethodCall(&fn, fun.X, fun.Sel.Name)
+			break
+		}
+		// A function of another package of the code.
+		if owner = p.module.byImport(p.rpkg.ImportPath(fn.File, x.Name)); owner != nil {
+			fns = owner.rpkg.Funcs(fun.Sel.Name)
 		}
 	}
-	return nil, false
+	out := make([]callee, len(fns))
+	for i, f := range fns {
+		out[i] = callee{owner, f}
+	}
+	return out, dynamic
+}
+
+// callee is a function of the code and the package that declares it.
+type callee struct {
+	pkg *pkg
+	fn  routes.Func
+}
+
+// module is every package of the code, for the calls from one to another.
+type module struct {
+	pkgs []*pkg
+	dirs []string
+}
+
+// byImport returns the package whose directory ends the import path,
+// the longest such; nil if none.
+func (m *module) byImport(ip string) *pkg {
+	if m == nil || ip == "" {
+		return nil
+	}
+	best := -1
+	for i, d := range m.dirs {
+		if (ip == d || strings.HasSuffix(ip, "/"+d)) && (best < 0 || len(d) > len(m.dirs[best])) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return nil
+	}
+	return m.pkgs[best]
 }
 
 // sentCode returns the code of the Send occurrence that fills a slot.
@@ -459,8 +553,8 @@ func (p *pkg) callsSender(e ast.Expr, fn routes.Func) bool {
 		return false
 	}
 	callees, _ := p.callees(c, fn)
-	for _, callee := range callees {
-		if s := p.summary(callee); len(s.sites) > 0 || len(s.params) > 0 {
+	for _, ce := range callees {
+		if s := ce.pkg.summary(ce.fn); len(s.sites) > 0 || len(s.params) > 0 {
 			return true
 		}
 	}

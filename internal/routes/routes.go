@@ -24,6 +24,9 @@ type Route struct {
 	File       int
 	Start, End int
 	Handler    Handler
+	// Middleware are the handlers that run before it: those given to
+	// Use or With on its router, and gin's and echo's extra handlers.
+	Middleware []Handler
 }
 
 // Context names the route as an OpenAPI operation is named: "GET /books/{id}".
@@ -90,7 +93,7 @@ func Extract(files []File) []Route {
 		}
 		for _, d := range f.File.Decls {
 			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
-				x.walk(Func{i, fd}, scope{file: i, vars: map[string]string{}})
+				x.walk(Func{i, fd}, scope{file: i, vars: map[string]string{}, mws: map[string][]ast.Expr{}})
 			}
 		}
 	}
@@ -135,6 +138,8 @@ type scope struct {
 	file int
 	base string
 	vars map[string]string
+	// mws holds the middleware of each router variable.
+	mws map[string][]ast.Expr
 	// fn is the function walked.
 	fn *Func
 }
@@ -178,6 +183,7 @@ func (x *extractor) block(body ast.Node, sc scope) {
 				for i, l := range n.Lhs {
 					if p, ok := x.prefixOf(n.Rhs[i], sc); ok {
 						sc.vars[exprKey(l)] = p
+						sc.mws[exprKey(l)] = x.middlewareOf(n.Rhs[i], sc)
 					}
 				}
 			}
@@ -186,6 +192,7 @@ func (x *extractor) block(body ast.Node, sc scope) {
 				for i, name := range n.Names {
 					if p, ok := x.prefixOf(n.Values[i], sc); ok {
 						sc.vars[name.Name] = p
+						sc.mws[name.Name] = x.middlewareOf(n.Values[i], sc)
 					}
 				}
 			}
@@ -245,6 +252,34 @@ func (x *extractor) prefixOf(e ast.Expr, sc scope) (string, bool) {
 	return "", false
 }
 
+// middlewareOf returns the middleware of a router expression: its
+// variable's, and what the calls that derive it add (With, Use, a gin
+// group's handlers).
+func (x *extractor) middlewareOf(e ast.Expr, sc scope) []ast.Expr {
+	call, ok := e.(*ast.CallExpr)
+	if !ok {
+		return sc.mws[exprKey(e)]
+	}
+	sel, ok := call.Fun.(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	base := x.middlewareOf(sel.X, sc)
+	var added []ast.Expr
+	switch sel.Sel.Name {
+	case "With", "Use":
+		added = call.Args
+	case "Group":
+		if len(call.Args) > 1 {
+			added = call.Args[1:]
+		}
+	case "Subrouter", "PathPrefix", "Host":
+	default:
+		return base
+	}
+	return append(append([]ast.Expr(nil), base...), added...)
+}
+
 // routerPrefix returns the prefix of the router a registration is made on.
 func (x *extractor) routerPrefix(e ast.Expr, sc scope) string {
 	if p, ok := x.prefixOf(e, sc); ok {
@@ -284,7 +319,7 @@ func (x *extractor) call(c *ast.CallExpr, sc scope) bool {
 				}
 				if lit, p, ok := stringLit(inner, 0); ok && len(inner.Args) == 2 && len(methods) > 0 {
 					for _, m := range methods {
-						x.add(m, p, lit, inner.Args[1], isel.X, sc)
+						x.add(m, p, lit, inner.Args[1], nil, isel.X, sc)
 					}
 					return false
 				}
@@ -293,41 +328,63 @@ func (x *extractor) call(c *ast.CallExpr, sc scope) bool {
 		return true
 	}
 	upper := strings.ToUpper(name)
+	if name == "Use" {
+		if k := exprKey(sel.X); k != "" {
+			sc.mws[k] = append(append([]ast.Expr(nil), sc.mws[k]...), c.Args...)
+		}
+	}
 	switch {
 	case name == "HandleFunc" || name == "Handle" || name == "HandlerFunc":
 		if lit, p, ok := stringLit(c, 0); ok && len(c.Args) == 2 {
 			method, path := SplitPattern(p)
-			x.add(strings.ToUpper(method), path, lit, c.Args[1], sel.X, sc)
+			x.add(strings.ToUpper(method), path, lit, c.Args[1], nil, sel.X, sc)
 		} else if m, ok := methodArg(c, 0); ok && len(c.Args) >= 3 {
 			// gin: r.Handle("GET", "/p", h).
 			if lit, p, ok := stringLit(c, 1); ok {
-				x.add(m, p, lit, c.Args[len(c.Args)-1], sel.X, sc)
+				x.add(m, p, lit, c.Args[len(c.Args)-1], c.Args[2:len(c.Args)-1], sel.X, sc)
 			}
 		}
 	case (name == "Method" || name == "MethodFunc" || name == "Add") && len(c.Args) >= 3:
 		// chi: r.Method("GET", "/p", h); echo and fiber: Add("GET", "/p", h).
 		m, mok := methodArg(c, 0)
 		if lit, p, ok := stringLit(c, 1); ok && mok {
-			x.add(m, p, lit, x.handlerArg(c, 2, sc), sel.X, sc)
+			h, mw := x.handlerArg(c, 2, sc)
+			x.add(m, p, lit, h, mw, sel.X, sc)
 		}
 	case httpMethods[upper] && (name == upper || name == titleCase(upper)) && len(c.Args) >= 2:
 		if lit, p, ok := stringLit(c, 0); ok {
-			x.add(upper, p, lit, x.handlerArg(c, 1, sc), sel.X, sc)
+			if name == upper && relative(p) {
+				p = "/" + p // gin and echo take "ping" for "/ping"
+			}
+			h, mw := x.handlerArg(c, 1, sc)
+			x.add(upper, p, lit, h, mw, sel.X, sc)
+		}
+	case name == "Match" && len(c.Args) >= 3:
+		// gin: r.Match([]string{"GET", "HEAD"}, "/health", h).
+		if list, ok := c.Args[0].(*ast.CompositeLit); ok {
+			if lit, p, ok := stringLit(c, 1); ok {
+				for _, e := range list.Elts {
+					if m, ok := methodArg(&ast.CallExpr{Args: []ast.Expr{e}}, 0); ok {
+						x.add(m, p, lit, c.Args[len(c.Args)-1], c.Args[2:len(c.Args)-1], sel.X, sc)
+					}
+				}
+			}
 		}
 	case (name == "Any" || name == "All") && len(c.Args) >= 2:
 		if lit, p, ok := stringLit(c, 0); ok {
-			x.add("", p, lit, x.handlerArg(c, 1, sc), sel.X, sc)
+			h, mw := x.handlerArg(c, 1, sc)
+			x.add("", p, lit, h, mw, sel.X, sc)
 		}
 	case name == "Route" && len(c.Args) == 2:
 		// chi and fiber: r.Route("/books", func(r chi.Router) {...}).
 		if p, ok := stringArg(c, 0); ok {
-			x.nested(c.Args[1], Join(x.routerPrefix(sel.X, sc), p), sc)
+			x.nested(c.Args[1], Join(x.routerPrefix(sel.X, sc), p), x.middlewareOf(sel.X, sc), sc)
 			return false
 		}
 	case name == "Group" && len(c.Args) == 1:
 		// chi: r.Group(func(r chi.Router) {...}).
 		if lit, ok := c.Args[0].(*ast.FuncLit); ok {
-			x.nested(lit, x.routerPrefix(sel.X, sc), sc)
+			x.nested(lit, x.routerPrefix(sel.X, sc), x.middlewareOf(sel.X, sc), sc)
 			return false
 		}
 	case name == "Mount" && len(c.Args) == 2:
@@ -345,28 +402,36 @@ func (x *extractor) call(c *ast.CallExpr, sc scope) bool {
 
 func titleCase(s string) string { return s[:1] + strings.ToLower(s[1:]) }
 
+// relative reports whether a route's path is written without its leading
+// slash: one word or more of a path, no blank.
+func relative(p string) bool {
+	return p != "" && p[0] != '/' && !strings.ContainsAny(p, " \t")
+}
+
 // handlerArg returns the handler among a registration's arguments from
-// index first on: echo takes it first and middleware after, gin, chi and
-// fiber take it last.
-func (x *extractor) handlerArg(c *ast.CallExpr, first int, sc scope) ast.Expr {
+// index first on, and the middleware beside it: echo takes the handler
+// first and middleware after, gin and fiber middleware first and the
+// handler last.
+func (x *extractor) handlerArg(c *ast.CallExpr, first int, sc scope) (ast.Expr, []ast.Expr) {
 	if x.pkg.importsPath(sc.file, "github.com/labstack/echo") {
-		return c.Args[first]
+		return c.Args[first], c.Args[first+1:]
 	}
-	return c.Args[len(c.Args)-1]
+	return c.Args[len(c.Args)-1], c.Args[first : len(c.Args)-1]
 }
 
 // nested walks a function literal given a router with a prefix: its first
 // parameter is that router.
-func (x *extractor) nested(e ast.Expr, prefix string, sc scope) {
+func (x *extractor) nested(e ast.Expr, prefix string, inherited []ast.Expr, sc scope) {
 	lit, ok := e.(*ast.FuncLit)
 	if !ok {
 		return
 	}
-	vars := cloneVars(sc.vars)
+	vars, mws := cloneVars(sc.vars), cloneMws(sc.mws)
 	if ps := lit.Type.Params; ps != nil && len(ps.List) > 0 && len(ps.List[0].Names) > 0 {
 		vars[ps.List[0].Names[0].Name] = prefix
+		mws[ps.List[0].Names[0].Name] = inherited
 	}
-	x.block(lit.Body, scope{file: sc.file, base: sc.base, vars: vars, fn: sc.fn})
+	x.block(lit.Body, scope{file: sc.file, base: sc.base, vars: vars, mws: mws, fn: sc.fn})
 }
 
 // mount walks what a router mounted under prefix registers: a function of
@@ -385,7 +450,7 @@ func (x *extractor) mount(e ast.Expr, prefix string, sc scope) {
 		fns, _ = x.pkg.MethodCall(sc.fn, fun.X, fun.Sel.Name)
 	}
 	for _, fn := range fns {
-		x.walk(fn, scope{file: fn.File, base: prefix, vars: map[string]string{}})
+		x.walk(fn, scope{file: fn.File, base: prefix, vars: map[string]string{}, mws: map[string][]ast.Expr{}})
 	}
 }
 
@@ -396,7 +461,7 @@ func (x *extractor) passRouters(fns []Func, c *ast.CallExpr, sc scope) {
 		return
 	}
 	for _, fn := range fns {
-		vars := map[string]string{}
+		vars, mws := map[string]string{}, map[string][]ast.Expr{}
 		params := paramNames(fn.Type())
 		for i, a := range c.Args {
 			p, ok := x.prefixOf(a, sc)
@@ -406,10 +471,10 @@ func (x *extractor) passRouters(fns []Func, c *ast.CallExpr, sc scope) {
 			if !ok || i >= len(params) || params[i] == "" {
 				continue
 			}
-			vars[params[i]] = p
+			vars[params[i]], mws[params[i]] = p, x.middlewareOf(a, sc)
 		}
 		if len(vars) > 0 {
-			x.walk(fn, scope{file: fn.File, vars: vars})
+			x.walk(fn, scope{file: fn.File, vars: vars, mws: mws})
 		}
 	}
 }
@@ -431,6 +496,14 @@ func paramNames(t *ast.FuncType) []string {
 	return out
 }
 
+func cloneMws(m map[string][]ast.Expr) map[string][]ast.Expr {
+	out := make(map[string][]ast.Expr, len(m))
+	for k, v := range m {
+		out[k] = v
+	}
+	return out
+}
+
 func cloneVars(m map[string]string) map[string]string {
 	out := make(map[string]string, len(m))
 	for k, v := range m {
@@ -440,13 +513,13 @@ func cloneVars(m map[string]string) map[string]string {
 }
 
 // add records a registration: path written in the expression lit, on
-// router recv.
-func (x *extractor) add(method, path string, lit, handler, recv ast.Expr, sc scope) {
+// router recv, mws the middleware given beside the handler.
+func (x *extractor) add(method, path string, lit, handler ast.Expr, mws []ast.Expr, recv ast.Expr, sc scope) {
 	if method != "" && !httpMethods[method] {
 		return
 	}
 	prefix := x.routerPrefix(recv, sc)
-	if !strings.HasPrefix(path, "/") && path != "" && prefix == "" {
+	if path != "" && path[0] != '/' && (!relative(path) || prefix == "") {
 		return // a group's routes may be relative (gin: "ping"), the others not
 	}
 	f := x.files[sc.file]
@@ -461,6 +534,9 @@ func (x *extractor) add(method, path string, lit, handler, recv ast.Expr, sc sco
 		Start:   tf.Offset(lit.Pos()),
 		End:     tf.Offset(lit.End()),
 		Handler: x.pkg.Handler(handler, sc.file, sc.fn),
+	}
+	for _, m := range append(x.middlewareOf(recv, sc), mws...) {
+		r.Middleware = append(r.Middleware, x.pkg.Handler(m, sc.file, sc.fn))
 	}
 	x.routes = append(x.routes, found{Route: r, prefixed: prefix != ""})
 }

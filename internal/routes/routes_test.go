@@ -128,6 +128,8 @@ func setup() {
 		v1.Handle("PUT", "/books/:id", putBook)
 		registerAuthors(v1.Group("/authors"))
 	}
+	r.GET("version", version)
+	r.Match([]string{"GET", http.MethodHead}, "/health", health)
 }
 func registerAuthors(rg *gin.RouterGroup) {
 	rg.GET("", listAuthors)
@@ -143,6 +145,9 @@ func anyAuthor(c *gin.Context) {}
 			"PUT /api/v1/books/{id} putBook -> putBook",
 			"GET /api/v1/authors listAuthors -> listAuthors",
 			"ANY /api/v1/authors/{*} anyAuthor -> anyAuthor",
+			"GET /version version -> ",
+			"GET /health health -> ",
+			"HEAD /health health -> ",
 		}},
 		{"echo", []string{`package p
 import "github.com/labstack/echo/v4"
@@ -298,5 +303,50 @@ func TestSplitPattern(t *testing.T) {
 		if m, p := SplitPattern(tc[0]); m != tc[1] || p != tc[2] {
 			t.Errorf("SplitPattern(%q) = %q, %q; want %q, %q", tc[0], m, p, tc[1], tc[2])
 		}
+	}
+}
+
+// TestMiddleware checks the middleware a route runs behind: its router's
+// Use and With, a group's handlers, and the handlers beside its own.
+func TestMiddleware(t *testing.T) {
+	files := parseFiles(t, `package p
+import "github.com/gin-gonic/gin"
+func setup(r *gin.Engine) {
+	r.Use(logger)
+	admin := r.Group("/admin", auth)
+	admin.Use(audit)
+	admin.POST("/users", limit, createUser)
+	r.GET("/ping", ping)
+}
+`, `package q
+import "github.com/go-chi/chi/v5"
+func routes(r chi.Router) {
+	r.Route("/books", func(r chi.Router) {
+		r.Use(session)
+		r.With(owner).Delete("/{id}", deleteBook)
+	})
+}
+`)
+	want := map[string]string{
+		"POST /admin/users":  "logger auth audit limit",
+		"GET /ping":          "logger",
+		"DELETE /books/{id}": "session owner",
+	}
+	for _, r := range Extract(files[:1]) {
+		checkMiddleware(t, r, want)
+	}
+	for _, r := range Extract(files[1:]) {
+		checkMiddleware(t, r, want)
+	}
+}
+
+func checkMiddleware(t *testing.T, r Route, want map[string]string) {
+	t.Helper()
+	var names []string
+	for _, m := range r.Middleware {
+		names = append(names, m.Name)
+	}
+	if got := strings.Join(names, " "); got != want[r.Context()] {
+		t.Errorf("%s runs behind %q, want %q", r.Context(), got, want[r.Context()])
 	}
 }
