@@ -170,6 +170,17 @@ func analyze(in Input) *Result {
 			} else {
 				rt.Sends = Sends{Open: true}
 			}
+			if owner == p && r.Handler.Import != "" {
+				// A wrapper and the handler of another package it runs.
+				if io, fns := mod.elsewhere(r.Handler); io != nil {
+					inner := io.handlerSends(routes.Handler{Funcs: fns})
+					rt.Sends.Sites = sortSites(append(rt.Sends.Sites, inner.Sites...))
+					rt.Sends.Possible = sortSites(append(rt.Sends.Possible, inner.Possible...))
+					rt.Sends.Open = rt.Sends.Open || inner.Open
+					r.Handler.Funcs = append(r.Handler.Funcs, fns...)
+					rt.Route = r
+				}
+			}
 			// What middleware of the code sends (401 from an auth check)
 			// the route may answer; a middleware of a library (logging,
 			// recovery) is not held against the route's claims.

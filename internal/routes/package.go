@@ -131,8 +131,20 @@ func stripMajor(p string) string {
 func (p *Package) Handler(e ast.Expr, file int, fn *Func) Handler {
 	h := Handler{Name: exprText(e)}
 	h.Funcs = p.resolve(e, file, fn, 0)
-	if len(h.Funcs) == 0 {
+	switch c, isCall := e.(*ast.CallExpr); {
+	case len(h.Funcs) == 0:
 		p.elsewhere(&h, e, file)
+	case isCall:
+		// A wrapper of the package given a handler of another package
+		// (Wrap(api.ListTags)): that handler runs inside it.
+		for _, a := range c.Args {
+			if sel, ok := a.(*ast.SelectorExpr); ok {
+				if id, ok := sel.X.(*ast.Ident); ok && p.Imported(file, id.Name) {
+					h.Import, h.Func = p.imports[file][id.Name], sel.Sel.Name
+					break
+				}
+			}
+		}
 	}
 	return h
 }

@@ -45,9 +45,9 @@ type Handler struct {
 	// when the handler is outside the package or was not resolved.
 	Funcs []Func
 	// Import and Func name a handler of another package, api.GetUser:
-	// its import path and the function. Method names a method whose
-	// receiver the package does not declare (c.ShowAccount with c of
-	// another package).
+	// its import path and the function; beside Funcs, one that a wrapper
+	// of the package is given. Method names a method whose receiver the
+	// package does not declare (c.ShowAccount with c of another package).
 	Import, Func, Method string
 }
 
