@@ -6,7 +6,6 @@ package lint
 
 import (
 	"fmt"
-	"path"
 	"sort"
 	"strings"
 
@@ -147,14 +146,14 @@ func documents(op *contract.Op, code int) bool {
 	return false
 }
 
-// addResponse returns the fix that adds a response for code to an
+// addResponse returns the edit that adds a response for code to an
 // operation's responses, in the document's style: YAML or JSON, the
 // quoting of the other keys, their indentation, in numeric order.
-func addResponse(op *contract.Op, code int) (Fix, bool) {
+func addResponse(op *contract.Op, code int) (Edit, bool) {
 	doc := op.Spec.Doc
 	rm := op.Responses
 	if doc == nil || doc.Doc == nil || rm == nil || rm.Node == nil {
-		return Fix{}, false
+		return Edit{}, false
 	}
 	desc := fmt.Sprint(code)
 	if e, ok := catalog.Lookup(code); ok && e.Phrase != "" {
@@ -171,11 +170,7 @@ func addResponse(op *contract.Op, code int) (Fix, bool) {
 		}
 	}
 	ed := newMapEditor(doc.Doc, doc.JSON)
-	e, ok := ed.insertEntry(rm.Node, insertAt(rm.Node, code), rm.KeyStart, s)
-	if !ok {
-		return Fix{}, false
-	}
-	return Fix{Title: fmt.Sprintf("Add %s to %s", titleOf(code), path.Base(op.Spec.Path)), Path: op.Spec.Path, Edits: []Edit{e}}, true
+	return ed.insertEntry(rm.Node, insertAt(rm.Node, code), rm.KeyStart, s)
 }
 
 // firstCodeKey returns the map's first entry whose key is a code, nil if

@@ -3,7 +3,13 @@
 
 package lint
 
-import "fmt"
+import (
+	"fmt"
+	"path"
+	"slices"
+
+	"github.com/httpcode-lsp/httpcode-lsp/internal/contract"
+)
 
 var undocumentedStatus = &Rule{
 	ID:               "undocumented-status",
@@ -23,21 +29,49 @@ var undocumentedStatus = &Rule{
 }
 
 func undocumentedStatusContract(p *ContractPass) {
+	// A site shared by many operations (a wrapper's 500) is one finding
+	// per spec that names them, not one per operation.
+	type group struct {
+		site contract.Site
+		spec *contract.Spec
+	}
+	var order []group
+	ops := map[group][]*contract.Op{}
 	for _, r := range p.Result.Routes {
 		for _, op := range r.Ops {
 			for _, s := range r.Sends.Sites {
 				if documents(op, s.Code) {
 					continue
 				}
-				f := Finding{Start: s.Start, End: s.End,
-					Message: fmt.Sprintf("%s sends %d, which %s does not document", op.Context, s.Code, op.Spec.Path),
-					Related: []Related{{Path: op.Spec.Path, Start: op.Responses.KeyStart, End: op.Responses.KeyEnd,
-						Message: "the responses of " + op.Context}}}
-				if fx, ok := addResponse(op, s.Code); ok {
-					f.Fixes = []Fix{fx}
+				g := group{s, op.Spec}
+				if _, seen := ops[g]; !seen {
+					order = append(order, g)
 				}
-				p.Report(s.Path, f)
+				if !slices.Contains(ops[g], op) {
+					ops[g] = append(ops[g], op)
+				}
 			}
 		}
+	}
+	for _, g := range order {
+		list := ops[g]
+		who := list[0].Context + " sends"
+		if len(list) > 1 {
+			who = fmt.Sprintf("%s and %d more operations send", list[0].Context, len(list)-1)
+		}
+		f := Finding{Start: g.site.Start, End: g.site.End,
+			Message: fmt.Sprintf("%s %d, which %s does not document", who, g.site.Code, g.spec.Path)}
+		fix := Fix{Title: fmt.Sprintf("Add %s to %s", titleOf(g.site.Code), path.Base(g.spec.Path)), Path: g.spec.Path}
+		for _, op := range list {
+			f.Related = append(f.Related, Related{Path: op.Spec.Path, Start: op.Responses.KeyStart, End: op.Responses.KeyEnd,
+				Message: "the responses of " + op.Context})
+			if e, ok := addResponse(op, g.site.Code); ok {
+				fix.Edits = append(fix.Edits, e)
+			}
+		}
+		if len(fix.Edits) > 0 {
+			f.Fixes = []Fix{fix}
+		}
+		p.Report(g.site.Path, f)
 	}
 }
