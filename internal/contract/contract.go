@@ -41,6 +41,9 @@ type Input struct {
 	// them a spec describes the code when one of the code's routes
 	// serves one of its operations.
 	Pairs []Pair
+	// Cache, when given, keeps the packages' scans for the next analysis
+	// (the editor's, after a change to one file).
+	Cache *Cache
 }
 
 // Route is a route of the code with what its handler can send.
@@ -145,7 +148,7 @@ func analyze(in Input) *Result {
 		for _, f := range files {
 			res.sources[f.Path] = f.Src
 		}
-		p := newPkg(files)
+		p := newPkg(files, in.Cache)
 		pkgs = append(pkgs, p)
 		dirs = append(dirs, path.Dir(files[0].Path))
 		for _, a := range p.annotated() {
@@ -153,6 +156,7 @@ func analyze(in Input) *Result {
 			res.Annotated = append(res.Annotated, a)
 		}
 	}
+	in.Cache.sweep()
 	mod := &module{pkgs: pkgs, dirs: dirs}
 	for _, p := range pkgs {
 		p.module = mod

@@ -95,3 +95,26 @@ func main() { http.HandleFunc("GET /v1/books/{id}", nil) }
 		t.Error("a nil handler is not resolved: open")
 	}
 }
+
+// TestCache checks that a second analysis of the same packages takes
+// their scans from the cache, that a changed package is scanned again,
+// and that the packages gone are dropped from it.
+func TestCache(t *testing.T) {
+	a := golang.Source{Path: "a/a.go", Src: []byte("package a\n\nimport \"net/http\"\n\nfunc init() { http.HandleFunc(\"GET /a\", h) }\n\nfunc h(w http.ResponseWriter, r *http.Request) { w.WriteHeader(204) }\n")}
+	b := golang.Source{Path: "b/b.go", Src: []byte("package b\n")}
+	cache := &Cache{}
+	first := Analyze(Input{Packages: [][]golang.Source{{a}, {b}}, Cache: cache})
+	scanned := cache.pkgs[cacheKey([]golang.Source{a})]
+	second := Analyze(Input{Packages: [][]golang.Source{{a}, {b}}, Cache: cache})
+	if cache.pkgs[cacheKey([]golang.Source{a})] != scanned || len(cache.pkgs) != 2 {
+		t.Errorf("the second analysis scanned again: %d packages cached", len(cache.pkgs))
+	}
+	if got, want := second.Routes[0].Sends.Codes(), first.Routes[0].Sends.Codes(); len(got) != 1 || got[0] != 204 || len(want) != 1 {
+		t.Errorf("sends %v, then %v", want, got)
+	}
+	b.Src = []byte("package b\n\nconst x = 1\n")
+	Analyze(Input{Packages: [][]golang.Source{{a}, {b}}, Cache: cache})
+	if len(cache.pkgs) != 2 || cache.pkgs[cacheKey([]golang.Source{b})] == nil {
+		t.Errorf("after a change to b: %d packages cached, b's new scan %v", len(cache.pkgs), cache.pkgs[cacheKey([]golang.Source{b})] != nil)
+	}
+}

@@ -4,11 +4,14 @@
 package contract
 
 import (
+	"crypto/sha256"
+	"fmt"
 	"go/ast"
 	"go/token"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/httpcode-lsp/httpcode-lsp/internal/golang"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/occurrence"
@@ -75,11 +78,8 @@ func (s Sends) Sends(code int) bool {
 
 // pkg is one Go package as the analysis reads it.
 type pkg struct {
-	files  []golang.Source
-	scans  []*golang.File
-	syns   []golang.Syntax
-	rfiles []routes.File
-	rpkg   *routes.Package
+	files []golang.Source
+	*scannedPkg
 	module *module
 	sums   map[ast.Node]*summary
 	// httpNames are, per file, the names net/http is imported under.
@@ -97,18 +97,100 @@ type summary struct {
 	done   bool
 }
 
-func newPkg(files []golang.Source) *pkg {
-	p := &pkg{files: files, sums: map[ast.Node]*summary{}}
-	p.rfiles = make([]routes.File, len(files))
-	for i := range files {
-		f, syn := golang.ScanPackage(files, i)
-		p.scans = append(p.scans, f)
-		p.syns = append(p.syns, syn)
-		p.httpNames = append(p.httpNames, f.HTTPName)
-		p.rfiles[i] = routes.File{Fset: syn.Fset, File: syn.File}
+// newPkg scans a package's files, or takes the scan from the cache when
+// the files are those of an earlier analysis. What its functions send is
+// summarised anew: it depends on the other packages too.
+func newPkg(files []golang.Source, cache *Cache) *pkg {
+	key := cacheKey(files)
+	scanned := cache.get(key)
+	if scanned == nil {
+		scanned = &scannedPkg{rfiles: make([]routes.File, len(files))}
+		for i := range files {
+			f, syn := golang.ScanPackage(files, i)
+			scanned.scans = append(scanned.scans, f)
+			scanned.syns = append(scanned.syns, syn)
+			scanned.rfiles[i] = routes.File{Fset: syn.Fset, File: syn.File}
+		}
+		scanned.rpkg = routes.NewPackage(scanned.rfiles)
+		cache.put(key, scanned)
 	}
-	p.rpkg = routes.NewPackage(p.rfiles)
+	p := &pkg{files: files, sums: map[ast.Node]*summary{}, scannedPkg: scanned}
+	for _, f := range scanned.scans {
+		p.httpNames = append(p.httpNames, f.HTTPName)
+	}
 	return p
+}
+
+// scannedPkg is the scan of a package's files: what the cache keeps.
+type scannedPkg struct {
+	scans  []*golang.File
+	syns   []golang.Syntax
+	rfiles []routes.File
+	rpkg   *routes.Package
+}
+
+// Cache keeps the scans of the packages of one analysis for the next: a
+// change to one file scans its package again, not the workspace. Its
+// methods are safe for concurrent use; the zero value is ready.
+type Cache struct {
+	mu   sync.Mutex
+	pkgs map[[sha256.Size]byte]*scannedPkg
+	// used marks the entries the current analysis took; the others are
+	// dropped when it ends (Sweep).
+	used map[[sha256.Size]byte]bool
+}
+
+// cacheKey identifies a package by its files' paths and texts.
+func cacheKey(files []golang.Source) [sha256.Size]byte {
+	h := sha256.New()
+	for _, f := range files {
+		fmt.Fprintf(h, "%d:%s\x00%d:", len(f.Path), f.Path, len(f.Src))
+		h.Write(f.Src)
+	}
+	var k [sha256.Size]byte
+	h.Sum(k[:0])
+	return k
+}
+
+func (c *Cache) get(k [sha256.Size]byte) *scannedPkg {
+	if c == nil {
+		return nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.used == nil {
+		c.used = map[[sha256.Size]byte]bool{}
+	}
+	c.used[k] = true
+	return c.pkgs[k]
+}
+
+func (c *Cache) put(k [sha256.Size]byte, s *scannedPkg) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.pkgs == nil {
+		c.pkgs = map[[sha256.Size]byte]*scannedPkg{}
+	}
+	c.pkgs[k] = s
+}
+
+// sweep drops the packages the analysis just made did not take: the
+// cache holds one workspace's packages, not every version of them.
+func (c *Cache) sweep() {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for k := range c.pkgs {
+		if !c.used[k] {
+			delete(c.pkgs, k)
+		}
+	}
+	c.used = nil
 }
 
 // offset converts a position of file i to a byte offset, -1 if invalid.

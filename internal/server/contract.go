@@ -47,6 +47,48 @@ type contracts struct {
 	// building counts the builds it waits for.
 	stopped  bool
 	building sync.WaitGroup
+	// scans and specs keep the packages' scans and the specs' models of
+	// the last build for the next: a change to one file reads that file's
+	// package again, and a spec again only when its text changed.
+	scans contract.Cache
+	specs specCache
+}
+
+// specCache is the model of each spec, by path, with the text it was made
+// from.
+type specCache struct {
+	mu   sync.Mutex
+	docs map[string]*openapi.Document
+}
+
+// keep drops the models of the specs not in paths: removed, renamed.
+func (c *specCache) keep(paths map[string]bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for p := range c.docs {
+		if !paths[p] {
+			delete(c.docs, p)
+		}
+	}
+}
+
+// parse returns the model of a spec's text, the last one made when the
+// text is the same.
+func (c *specCache) parse(path string, src []byte) *openapi.Document {
+	c.mu.Lock()
+	doc := c.docs[path]
+	c.mu.Unlock()
+	if doc != nil && doc.Doc != nil && bytes.Equal(doc.Doc.Source(), src) {
+		return doc
+	}
+	doc = openapi.Parse(src)
+	c.mu.Lock()
+	if c.docs == nil {
+		c.docs = map[string]*openapi.Document{}
+	}
+	c.docs[path] = doc
+	c.mu.Unlock()
+	return doc
 }
 
 // stop cancels the next build and waits for the one running.
@@ -166,7 +208,8 @@ func (s *Server) makeContractView(gen int64) *contractView {
 	}
 	v := &contractView{gen: gen, root: root, findings: map[string][]lint.Finding{}, sites: map[string][]siteRef{},
 		keys: map[string][]keyRef{}, snaps: map[string]*text.Snapshot{}}
-	in := contractInput(ws, root, cfg, open)
+	in := contractInput(ws, root, cfg, open, &s.contract.specs)
+	in.Cache = &s.contract.scans
 	v.res = contract.Analyze(in)
 	for _, f := range lint.Contract(v.res, analysis.SettingsOf(cfg).Lint) {
 		p := v.abs(f.Path)
@@ -199,7 +242,7 @@ func (s *Server) makeContractView(gen int64) *contractView {
 // package when the workspace has specs, else those of the open Go files.
 // Paths are relative to root, slash-separated, as the configuration
 // writes them.
-func contractInput(ws *workspace.Index, root string, cfg config.Config, open []string) contract.Input {
+func contractInput(ws *workspace.Index, root string, cfg config.Config, open []string, specs *specCache) contract.Input {
 	var in contract.Input
 	rel := func(p string) string {
 		if r, err := filepath.Rel(root, p); err == nil && root != "" && !strings.HasPrefix(r, "..") {
@@ -207,9 +250,9 @@ func contractInput(ws *workspace.Index, root string, cfg config.Config, open []s
 		}
 		return filepath.ToSlash(p)
 	}
-	specs := ws.Specs()
+	found := ws.Specs()
 	dirs := map[string]string{} // a Go file of each directory
-	if len(specs) > 0 {
+	if len(found) > 0 {
 		for _, d := range ws.GoDirs() {
 			if f := aGoFile(d); f != "" {
 				dirs[d] = f
@@ -238,8 +281,13 @@ func contractInput(ws *workspace.Index, root string, cfg config.Config, open []s
 	}
 	if len(in.Packages) > 0 {
 		// Without Go code, the specs' parse would be memory for nothing.
-		for _, sp := range specs {
-			if doc := openapi.Parse(sp.Src); doc.Kind.IsOpenAPI() {
+		seen := map[string]bool{}
+		for _, sp := range found {
+			seen[sp.Path] = true
+		}
+		specs.keep(seen)
+		for _, sp := range found {
+			if doc := specs.parse(sp.Path, sp.Src); doc.Kind.IsOpenAPI() {
 				in.Specs = append(in.Specs, contract.Spec{Path: rel(sp.Path), Doc: doc})
 			}
 		}
