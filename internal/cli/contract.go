@@ -7,7 +7,6 @@ import (
 	"bytes"
 	"path"
 	"path/filepath"
-	"sort"
 
 	"github.com/httpcode-lsp/httpcode-lsp/internal/config"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/contract"
@@ -20,7 +19,7 @@ import (
 // cwd, as the configuration's contract entries are written.
 func checkContract(cwd string, results []fileResult, cfg config.Config, opts checkOptions) {
 	var in contract.Input
-	pkgs := map[string][]golang.Source{}
+	var goFiles []golang.Source
 	byPath := map[string]*fileResult{}
 	swagAnnotated := false
 	for i := range results {
@@ -38,22 +37,14 @@ func checkContract(cwd string, results []fileResult, cfg config.Config, opts che
 			in.Specs = append(in.Specs, contract.Spec{Path: r.contractPath, Doc: r.spec})
 			continue
 		}
-		dir := path.Dir(r.contractPath)
-		pkgs[dir] = append(pkgs[dir], golang.Source{Path: r.contractPath, Src: r.contractText})
+		goFiles = append(goFiles, golang.Source{Path: r.contractPath, Src: r.contractText})
 		swagAnnotated = swagAnnotated || bytes.Contains(r.contractText, []byte("@Router")) ||
 			bytes.Contains(r.contractText, []byte("@Success")) || bytes.Contains(r.contractText, []byte("@Failure"))
 	}
-	if len(pkgs) == 0 || len(in.Specs) == 0 && !swagAnnotated {
+	if len(goFiles) == 0 || len(in.Specs) == 0 && !swagAnnotated {
 		return // no contract: no spec, no swaggo annotation
 	}
-	dirs := make([]string, 0, len(pkgs))
-	for d := range pkgs {
-		dirs = append(dirs, d)
-	}
-	sort.Strings(dirs)
-	for _, d := range dirs {
-		in.Packages = append(in.Packages, pkgs[d])
-	}
+	in.Packages = contract.Packages(goFiles)
 	for _, c := range cfg.Contract {
 		in.Pairs = append(in.Pairs, contract.Pair{Spec: path.Clean(filepath.ToSlash(c.Spec)), Code: c.CodePattern()})
 	}

@@ -46,6 +46,25 @@ type Input struct {
 	Cache *Cache
 }
 
+// Packages groups Go files into packages by directory, in the order of
+// the directories' paths: the shape of Input.Packages.
+func Packages(files []golang.Source) [][]golang.Source {
+	byDir := map[string][]golang.Source{}
+	for _, f := range files {
+		byDir[path.Dir(f.Path)] = append(byDir[path.Dir(f.Path)], f)
+	}
+	dirs := make([]string, 0, len(byDir))
+	for d := range byDir {
+		dirs = append(dirs, d)
+	}
+	sort.Strings(dirs)
+	out := make([][]golang.Source, len(dirs))
+	for i, d := range dirs {
+		out[i] = byDir[d]
+	}
+	return out
+}
+
 // Route is a route of the code with what its handler can send.
 type Route struct {
 	routes.Route

@@ -263,7 +263,7 @@ func (p *pkg) summary(fn routes.Func) *summary {
 		return s
 	}
 	params := map[string]int{}
-	for i, n := range paramNames(fn.Type()) {
+	for i, n := range routes.ParamNames(fn.Type()) {
 		if n != "" && n != "_" {
 			params[n] = i
 		}
@@ -647,21 +647,4 @@ func (p *pkg) callsSender(e ast.Expr, fn routes.Func) bool {
 func holdsSlot(slots []golang.Span, start, end int) bool {
 	i := sort.Search(len(slots), func(i int) bool { return slots[i].Start >= start })
 	return i < len(slots) && slots[i].End <= end
-}
-
-// paramNames returns a signature's parameter names, one per parameter.
-func paramNames(t *ast.FuncType) []string {
-	if t == nil || t.Params == nil {
-		return nil
-	}
-	var out []string
-	for _, f := range t.Params.List {
-		if len(f.Names) == 0 {
-			out = append(out, "")
-		}
-		for _, n := range f.Names {
-			out = append(out, n.Name)
-		}
-	}
-	return out
 }

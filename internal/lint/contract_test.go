@@ -3,7 +3,6 @@ package lint
 import (
 	"path"
 	"path/filepath"
-	"sort"
 	"testing"
 
 	"golang.org/x/tools/txtar"
@@ -19,26 +18,18 @@ import (
 // a package per directory, and its OpenAPI documents.
 func contractInput(ar *txtar.Archive) contract.Input {
 	var in contract.Input
-	pkgs := map[string][]golang.Source{}
+	var goFiles []golang.Source
 	for _, f := range ar.Files {
 		switch path.Ext(f.Name) {
 		case ".go":
-			dir := path.Dir(f.Name)
-			pkgs[dir] = append(pkgs[dir], golang.Source{Path: f.Name, Src: f.Data})
+			goFiles = append(goFiles, golang.Source{Path: f.Name, Src: f.Data})
 		case ".yaml", ".yml", ".json":
 			if doc := openapi.Parse(f.Data); doc.Kind.IsOpenAPI() {
 				in.Specs = append(in.Specs, contract.Spec{Path: f.Name, Doc: doc})
 			}
 		}
 	}
-	dirs := make([]string, 0, len(pkgs))
-	for d := range pkgs {
-		dirs = append(dirs, d)
-	}
-	sort.Strings(dirs)
-	for _, d := range dirs {
-		in.Packages = append(in.Packages, pkgs[d])
-	}
+	in.Packages = contract.Packages(goFiles)
 	return in
 }
 

@@ -7,7 +7,8 @@ import (
 	"go/ast"
 	"path"
 	"strconv"
-	"strings"
+
+	"github.com/httpcode-lsp/httpcode-lsp/internal/golang"
 )
 
 // Package indexes the declarations of a package's files.
@@ -37,7 +38,7 @@ func NewPackage(files []File) *Package {
 			if err != nil {
 				continue
 			}
-			name := path.Base(stripMajor(ip))
+			name := path.Base(golang.StripMajor(ip))
 			if s.Name != nil {
 				name = s.Name.Name
 			}
@@ -86,7 +87,7 @@ func (p *Package) ImportPath(i int, name string) string {
 // importsPath reports whether file i imports a path (any major version).
 func (p *Package) importsPath(i int, ip string) bool {
 	for _, v := range p.imports[i] {
-		if stripMajor(v) == ip {
+		if golang.StripMajor(v) == ip {
 			return true
 		}
 	}
@@ -111,19 +112,6 @@ func recvType(e ast.Expr) string {
 			return ""
 		}
 	}
-}
-
-// stripMajor drops a trailing major-version element: a/b/v4 -> a/b.
-func stripMajor(p string) string {
-	i := strings.LastIndexByte(p, '/')
-	if i < 0 {
-		return p
-	}
-	last := p[i+1:]
-	if len(last) >= 2 && last[0] == 'v' && strings.Trim(last[1:], "0123456789") == "" {
-		return p[:i]
-	}
-	return p
 }
 
 // Handler resolves a handler expression written in fn (nil if unknown),

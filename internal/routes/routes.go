@@ -462,7 +462,7 @@ func (x *extractor) passRouters(fns []Func, c *ast.CallExpr, sc scope) {
 	}
 	for _, fn := range fns {
 		vars, mws := map[string]string{}, map[string][]ast.Expr{}
-		params := paramNames(fn.Type())
+		params := ParamNames(fn.Type())
 		for i, a := range c.Args {
 			p, ok := x.prefixOf(a, sc)
 			if !ok {
@@ -479,8 +479,9 @@ func (x *extractor) passRouters(fns []Func, c *ast.CallExpr, sc scope) {
 	}
 }
 
-// paramNames returns a signature's parameter names, one per parameter.
-func paramNames(t *ast.FuncType) []string {
+// ParamNames returns a signature's parameter names, one per parameter
+// ("" for an unnamed one).
+func ParamNames(t *ast.FuncType) []string {
 	var out []string
 	if t == nil || t.Params == nil {
 		return nil
