@@ -398,7 +398,8 @@ func (s *Server) fixElsewhere(fx lint.Fix) (protocol.DocumentURI, []protocol.Tex
 // contractTargets returns the places the contract ties to the offset of
 // a document: from a send site, the response keys of the operations its
 // route serves for that code; from a response key, the send sites of
-// that code in the operation's handlers.
+// that code in the operation's handlers; from a route's path, its
+// operations, and back; from a swag annotation's code, its sends.
 func (s *Server) contractTargets(d *document, offset int) []protocol.Location {
 	v := s.contractView()
 	path, ok := filePath(d.snap.URI)
@@ -432,6 +433,37 @@ func (s *Server) contractTargets(d *document, offset int) []protocol.Location {
 		for _, st := range k.op.Sites(0) {
 			if responseFor(k.op, st.Code) == k.r {
 				add(v.abs(st.Path), st.Start, st.End)
+			}
+		}
+	}
+	// A route's path leads to its operations' method keys, and back.
+	rel := v.rel(path)
+	for _, r := range v.res.Routes {
+		if r.FilePath == rel && r.Start <= offset && offset <= r.End {
+			for _, op := range r.Ops {
+				add(v.abs(op.Spec.Path), op.MethodStart, op.MethodEnd)
+			}
+		}
+	}
+	for _, op := range v.res.Ops {
+		if op.Spec.Path == rel && op.MethodStart <= offset && offset <= op.MethodEnd {
+			for _, r := range op.Routes {
+				add(v.abs(r.FilePath), r.Start, r.End)
+			}
+		}
+	}
+	// A swag annotation's code leads to the sends of that code.
+	for _, a := range v.res.Annotated {
+		if a.FilePath != rel {
+			continue
+		}
+		for _, c := range a.Codes {
+			if c.Start <= offset && offset <= c.End {
+				for _, st := range a.Sends.Sites {
+					if st.Code == c.Code {
+						add(v.abs(st.Path), st.Start, st.End)
+					}
+				}
 			}
 		}
 	}

@@ -21,6 +21,9 @@ func main() {
 	http.HandleFunc("GET /books/{id}", getBook)
 }
 
+// getBook godoc
+// @Success 200 {string} string
+// @Failure 409 {string} string
 func getBook(w http.ResponseWriter, r *http.Request) {
 	if r.PathValue("id") == "" {
 		w.WriteHeader(http.StatusConflict)
@@ -126,6 +129,30 @@ func TestContractInTheEditor(t *testing.T) {
 		"position": lsptest.PositionOf(contractSpec, key200+1, "utf-16"), "context": map[string]bool{"includeDeclaration": false}}, &locs)
 	if len(locs) != 1 || locs[0].URI != protocol.DocumentURI(goURI) || locs[0].Range.Start != lsptest.PositionOf(contractGo, ok, "utf-16") {
 		t.Errorf("references of '200': %+v", locs)
+	}
+
+	// The route's path leads to the operation, and back.
+	locs = nil
+	route := strings.Index(contractGo, `"GET /books/{id}"`)
+	s.MustCall("textDocument/definition", map[string]any{"textDocument": map[string]string{"uri": goURI},
+		"position": lsptest.PositionOf(contractGo, route+2, "utf-16")}, &locs)
+	get := strings.Index(contractSpec, "get:")
+	if len(locs) != 1 || locs[0].URI != protocol.DocumentURI(specURI) || locs[0].Range.Start != lsptest.PositionOf(contractSpec, get, "utf-16") {
+		t.Errorf("definition of the route: %+v", locs)
+	}
+	locs = nil
+	s.MustCall("textDocument/definition", map[string]any{"textDocument": map[string]string{"uri": specURI},
+		"position": lsptest.PositionOf(contractSpec, get+1, "utf-16")}, &locs)
+	if len(locs) != 1 || locs[0].URI != protocol.DocumentURI(goURI) || locs[0].Range.Start != lsptest.PositionOf(contractGo, route, "utf-16") {
+		t.Errorf("definition of the operation: %+v", locs)
+	}
+
+	// A swag annotation's code leads to the sends of that code.
+	locs = nil
+	s.MustCall("textDocument/definition", map[string]any{"textDocument": map[string]string{"uri": goURI},
+		"position": lsptest.PositionOf(contractGo, strings.Index(contractGo, "409 {")+1, "utf-16")}, &locs)
+	if len(locs) != 1 || locs[0].Range.Start != lsptest.PositionOf(contractGo, conflict, "utf-16") {
+		t.Errorf("definition of @Failure 409: %+v", locs)
 	}
 
 	// The hover on the send site says what the contract documents.
