@@ -149,7 +149,11 @@ func measureContract(bin, dir string, spec []byte, ext string, files, rounds, po
 func contractRows(c *contractResult) [][2]string {
 	ms := func(d time.Duration) string { return fmt.Sprintf("%.1f ms", float64(d)/1e6) }
 	pair := func(ds []time.Duration) string { return ms(percentile(ds, 50)) + " / " + ms(percentile(ds, 99)) }
-	name := fmt.Sprintf("contract of %s Go files + a %.0f MB spec", groupThousands(c.files), float64(c.specSize)/1e6)
+	size := fmt.Sprintf("%.0f MB", float64(c.specSize)/1e6)
+	if c.specSize < 1e6 {
+		size = fmt.Sprintf("%.0f kB", float64(c.specSize)/1e3)
+	}
+	name := fmt.Sprintf("contract of %s Go files + a %s spec", groupThousands(c.files), size)
 	built := percentile(c.built, 50)
 	return [][2]string{
 		{name + ": didOpen → first definition, index built, p50 (× yaml.v3 parse of the spec)",

@@ -122,7 +122,7 @@ func run(bin, dir, redocly, only string, smoke, contractOnly bool) error {
 			}
 			ext = ".json"
 		}
-		fmt.Fprintf(os.Stderr, "lspbench: the contract of %d Go files and a %.0f MB spec\n", cfg.packageFiles, float64(len(spec))/1e6)
+		fmt.Fprintf(os.Stderr, "lspbench: the contract of %d Go files and a spec of %d bytes\n", cfg.packageFiles, len(spec))
 		if ws.contract, err = measureContract(bin, dir, spec, ext, cfg.packageFiles, cfg.rounds, cfg.positions); err != nil {
 			return fmt.Errorf("contract: %w", err)
 		}
