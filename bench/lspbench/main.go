@@ -60,6 +60,7 @@ type workspaceResults struct {
 	mem    *memoryResult
 	pkg    *packageResult
 	module *checkResult // `check` over a real module, when fetched
+	index  *indexResult
 	// contract is the contract of a workspace of Go files and a spec.
 	contract *contractResult
 }
@@ -125,6 +126,16 @@ func run(bin, dir, redocly, only string, smoke, contractOnly bool) error {
 		fmt.Fprintf(os.Stderr, "lspbench: the contract of %d Go files and a spec of %d bytes\n", cfg.packageFiles, len(spec))
 		if ws.contract, err = measureContract(bin, dir, spec, ext, cfg.packageFiles, cfg.rounds, cfg.positions); err != nil {
 			return fmt.Errorf("contract: %w", err)
+		}
+		if !contractOnly {
+			indexSpec := specgen.JSON(specgen.OpenAPI(1000))
+			if !smoke {
+				indexSpec = spec
+			}
+			fmt.Fprintf(os.Stderr, "lspbench: the index of %d Go files and a %.1f MB spec\n", cfg.packageFiles, float64(len(indexSpec))/1e6)
+			if ws.index, err = measureIndex(dir, cfg.packageFiles, indexSpec, cfg.rounds); err != nil {
+				return fmt.Errorf("index: %w", err)
+			}
 		}
 		if md := moduleDir(dir); md != "" && !smoke && !contractOnly {
 			fmt.Fprintf(os.Stderr, "lspbench: check %s\n", md)
@@ -459,6 +470,11 @@ func table(rs []*result, cfg config, big file, ws workspaceResults) string {
 		}))
 		row(name+": didOpen → hover with the package in view p50 (× package of 2)", firstIf(true, func() string {
 			return ratio(percentile(p.packagePackage, 50), percentile(p.pairPackage, 50))
+		}))
+	}
+	if x := ws.index; x != nil {
+		row(fmt.Sprintf("workspace index of %s Go files and a %.1f MB spec: built p50 (× reading them)", groupThousands(x.goFiles), float64(x.specSize)/1e6), firstIf(true, func() string {
+			return ratio(percentile(x.build, 50), percentile(x.read, 50))
 		}))
 	}
 	if m := ws.module; m != nil {

@@ -1,8 +1,9 @@
-// workspace.go: issue 15's speed rows about a package and a module rather
-// than one file. The first hover on a file of a 1,000-file package,
-// against the same file in a package of two; and `check` over
-// k8s.io/apiserver (bench/fetch.sh downloads it), against `gofmt -l` on
-// the same files.
+// workspace.go: the speed rows about a package, a module or a workspace
+// rather than one file. Issue 15's: the first hover on a file of a
+// 1,000-file package, against the same file in a package of two; and
+// `check` over k8s.io/apiserver (bench/fetch.sh downloads it), against
+// `gofmt -l` on the same files. Issue 17's: the workspace index of 1,000
+// Go files and GitHub's 13 MB description, against reading them.
 
 package main
 
@@ -17,6 +18,7 @@ import (
 	"time"
 
 	"github.com/httpcode-lsp/httpcode-lsp/internal/specgen"
+	"github.com/httpcode-lsp/httpcode-lsp/internal/workspace"
 )
 
 // packageResult is what measurePackage measured: from didOpen to the
@@ -179,6 +181,71 @@ func measureModuleCheck(bin, dir string, rounds int) (*checkResult, error) {
 			return nil, err
 		}
 		r.check, r.checkRSS = append(r.check, took), max(r.checkRSS, rss)
+	}
+	return r, nil
+}
+
+// indexResult is what measureIndex measured: the workspace index built
+// over goFiles Go files and a spec of specSize bytes, against reading the
+// same files whole.
+type indexResult struct {
+	goFiles, specSize int
+	build, read       []time.Duration
+}
+
+// measureIndex writes a workspace of goFiles generated Go files, 50 a
+// directory, and spec (GitHub's description, or a generated spec in the
+// smoke test) under dir, and builds its index in this process: the walk,
+// every package and the specs, as the contract's discovery asks for them;
+// the baseline reads every file whole with os.ReadFile.
+func measureIndex(dir string, goFiles int, spec []byte, rounds int) (*indexResult, error) {
+	root := filepath.Join(dir, "index")
+	if err := os.RemoveAll(root); err != nil {
+		return nil, err
+	}
+	src := specgen.Go(100)
+	var paths []string
+	firsts := map[string]string{} // a Go file of each directory
+	write := func(name string, text []byte) error {
+		p := filepath.Join(root, name)
+		paths = append(paths, p)
+		if _, ok := firsts[filepath.Dir(p)]; !ok && strings.HasSuffix(p, ".go") {
+			firsts[filepath.Dir(p)] = p
+		}
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(p, text, 0o644)
+	}
+	for i := range goFiles {
+		if err := write(fmt.Sprintf("pkg%02d/h%04d.go", i/50, i), src); err != nil {
+			return nil, err
+		}
+	}
+	if err := write("api/openapi.json", spec); err != nil {
+		return nil, err
+	}
+	r := &indexResult{goFiles: goFiles, specSize: len(spec)}
+	for range rounds {
+		t0 := time.Now()
+		for _, p := range paths {
+			if _, err := os.ReadFile(p); err != nil {
+				return nil, err
+			}
+		}
+		r.read = append(r.read, time.Since(t0))
+		t0 = time.Now()
+		x := workspace.New([]string{root}, workspace.Options{})
+		read := 0
+		for _, d := range x.GoDirs() {
+			files, _ := x.GoPackage(firsts[d])
+			read += len(files)
+		}
+		specs := x.Specs()
+		r.build = append(r.build, time.Since(t0))
+		if len(specs) != 1 || read != goFiles {
+			return nil, fmt.Errorf("the index found %d specs and read %d Go files, want 1 and %d", len(specs), read, goFiles)
+		}
 	}
 	return r, nil
 }

@@ -2,6 +2,8 @@ package analysis
 
 import (
 	"encoding/json"
+	"errors"
+	"fmt"
 	"path"
 	"slices"
 	"strconv"
@@ -69,6 +71,12 @@ func Configure(sources ...json.RawMessage) (config.Config, error) {
 		}
 	}
 	if err := c.Check(func(id string) bool { _, ok := lint.Lookup(id); return ok }); err != nil {
+		var unknown *config.UnknownRuleError
+		if errors.As(err, &unknown) {
+			if near, ok := lint.Suggest(unknown.ID); ok {
+				err = fmt.Errorf("%w; did you mean %q?", err, near)
+			}
+		}
 		return config.Config{}, err
 	}
 	return c, nil
@@ -97,6 +105,28 @@ const SyntaxErrorID = "syntax-error"
 // (limits.maxDocumentSize, limits.analysisTimeout) stopped the analysis,
 // from the language server and the command line alike.
 const LimitsID = "limits"
+
+// TooLargeMessage is the limits finding of a file that is not analysed
+// because its size is over limits.maxDocumentSize, in the server's
+// diagnostic and check's output alike.
+func TooLargeMessage(size, limit int64) string {
+	return fmt.Sprintf("httpcode-lsp does not analyse this file: its %s are more than limits.maxDocumentSize (%s)",
+		SizeText(size), SizeText(limit))
+}
+
+// SizeText is a size in bytes as people read it: "16 MiB", "20.5 MiB",
+// "300 KiB", "12 bytes".
+func SizeText(n int64) string {
+	for _, u := range []struct {
+		size int64
+		name string
+	}{{1 << 30, "GiB"}, {1 << 20, "MiB"}, {1 << 10, "KiB"}} {
+		if n >= u.size {
+			return strings.TrimSuffix(fmt.Sprintf("%.1f", float64(n)/float64(u.size)), ".0") + " " + u.name
+		}
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
 
 // File is one file's text and its analysis.
 type File struct {

@@ -60,7 +60,8 @@ func contractSession(t *testing.T) (s *session, goURI, specURI string) {
 		}
 	}
 	s = start(t)
-	s.MustCall("initialize", map[string]any{"rootUri": "file://" + filepath.ToSlash(root), "capabilities": json.RawMessage(`{}`)}, nil)
+	s.MustCall("initialize", map[string]any{"rootUri": "file://" + filepath.ToSlash(root),
+		"capabilities": json.RawMessage(`{"textDocument": {"publishDiagnostics": {"relatedInformation": true}}}`)}, nil)
 	s.Notify("initialized", map[string]any{})
 	goURI = "file://" + filepath.ToSlash(filepath.Join(root, "main.go"))
 	specURI = "file://" + filepath.ToSlash(filepath.Join(root, "api", "openapi.yaml"))

@@ -29,7 +29,7 @@ func (s *Server) hover(ctx context.Context, d *document, params *protocol.HoverP
 	}
 	r := d.snap.Range(occ.Start, occ.End, enc)
 	return &protocol.Hover{
-		Contents: protocol.MarkupContent{Kind: protocol.Markdown, Value: md},
+		Contents: markup(md, s.support().hoverMarkdown),
 		Range:    &r,
 	}, nil
 }

@@ -6,10 +6,8 @@ package server
 
 import (
 	"context"
-	"time"
 
 	"go.lsp.dev/protocol"
-	"go.uber.org/zap"
 )
 
 // inlayHintParams are textDocument/inlayHint's params.
@@ -50,16 +48,9 @@ func (s *Server) inlayHint(ctx context.Context, d *document, params *inlayHintPa
 // off, or declares a code). Edits need no refresh: clients ask again.
 func (s *Server) refreshHints() {
 	s.mu.Lock()
-	conn, refresh := s.conn, s.hintRefresh
+	refresh := s.hintRefresh
 	s.mu.Unlock()
-	if conn == nil || !refresh {
-		return
+	if refresh {
+		s.callClient("workspace/inlayHint/refresh", nil)
 	}
-	go func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer cancel()
-		if err := conn.Call(ctx, "workspace/inlayHint/refresh", nil, nil); err != nil {
-			s.log.Debug("workspace/inlayHint/refresh", zap.Error(err))
-		}
-	}()
 }

@@ -6,7 +6,6 @@ package server
 import (
 	"context"
 	"encoding/json"
-	"slices"
 
 	"go.lsp.dev/protocol"
 	"go.uber.org/zap"
@@ -40,9 +39,6 @@ func initialize(s *Server, ctx context.Context, raw json.RawMessage) (jsonrpc.Wo
 	enc := negotiateEncoding(ext.Capabilities.General.PositionEncodings)
 	s.mu.Lock()
 	s.hintRefresh = ext.Capabilities.Workspace.InlayHint.RefreshSupport
-	if w := p.Capabilities.Workspace; w != nil && w.DidChangeWatchedFiles != nil {
-		s.watchFiles = w.DidChangeWatchedFiles.DynamicRegistration
-	}
 	s.mu.Unlock()
 	result := s.initialize(ctx, &p, enc)
 	return jsonrpc.Answer(initializeResult{
@@ -52,17 +48,10 @@ func initialize(s *Server, ctx context.Context, raw json.RawMessage) (jsonrpc.Wo
 }
 
 func (s *Server) initialize(ctx context.Context, params *protocol.InitializeParams, enc text.Encoding) *protocol.InitializeResult {
-	snippets, lazyDocs := false, false
-	if td := params.Capabilities.TextDocument; td != nil && td.Completion != nil && td.Completion.CompletionItem != nil {
-		item := td.Completion.CompletionItem
-		snippets = item.SnippetSupport
-		lazyDocs = item.ResolveSupport != nil && slices.Contains(item.ResolveSupport.Properties, "documentation")
-	}
 	s.mu.Lock()
 	s.state = running
 	s.encoding = enc
-	s.snippets = snippets
-	s.lazyDocs = lazyDocs
+	s.client = supportOf(params.Capabilities)
 	roots := rootDirs(params)
 	if len(roots) > 0 {
 		s.layers.root = roots[0]

@@ -62,13 +62,9 @@ type Server struct {
 	mu       sync.Mutex
 	state    lifecycle
 	encoding text.Encoding
-	snippets bool // the client accepts snippet completions
-	lazyDocs bool // the client resolves completion items' documentation
+	client   clientSupport // what the client takes
 	// hintRefresh: the client takes workspace/inlayHint/refresh.
 	hintRefresh bool
-	// watchFiles: the client registers workspace/didChangeWatchedFiles
-	// dynamically.
-	watchFiles bool
 	// ws is the workspace index; its roots are set at initialize.
 	ws *workspace.Index
 	// contract is the contract between the workspace's code and specs.
@@ -148,17 +144,40 @@ func (s *Server) exit() {
 	}
 }
 
+// connection returns the connection to the client; nil before Serve.
+func (s *Server) connection() *jsonrpc.Conn {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.conn
+}
+
 // notify sends a notification to the client; a failure is logged.
 func (s *Server) notify(method string, params any) {
-	s.mu.Lock()
-	conn := s.conn
-	s.mu.Unlock()
+	conn := s.connection()
 	if conn == nil {
 		return
 	}
 	if err := conn.Notify(method, params); err != nil {
 		s.log.Warn("notify the client", zap.String("method", method), zap.Error(err))
 	}
+}
+
+// callClient sends a request to the client and waits for its answer, for
+// at most 5 s, on a goroutine of its own: the answer comes through the
+// goroutine that reads messages, which may be the caller. A failure is
+// logged.
+func (s *Server) callClient(method string, params any) {
+	conn := s.connection()
+	if conn == nil {
+		return
+	}
+	go func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		if err := conn.Call(ctx, method, params, nil); err != nil {
+			s.log.Debug(method, zap.Error(err))
+		}
+	}()
 }
 
 func (s *Server) lifecycle() lifecycle {
@@ -171,12 +190,6 @@ func (s *Server) positionEncoding() text.Encoding {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.encoding
-}
-
-func (s *Server) completionSupport() (snippets, lazyDocs bool) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.snippets, s.lazyDocs
 }
 
 func (s *Server) config() config.Config {

@@ -13,7 +13,6 @@ import (
 	"time"
 
 	"go.lsp.dev/protocol"
-	"go.uber.org/zap"
 
 	"github.com/httpcode-lsp/httpcode-lsp/internal/analysis"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/golang"
@@ -116,10 +115,7 @@ func initialized(s *Server, _ context.Context, _ json.RawMessage) (jsonrpc.Work,
 // registerWatchers asks the client for the changes of the watched files,
 // if it registers them dynamically.
 func (s *Server) registerWatchers() {
-	s.mu.Lock()
-	conn, watch := s.conn, s.watchFiles
-	s.mu.Unlock()
-	if conn == nil || !watch {
+	if !s.support().watchFiles {
 		return
 	}
 	watchers := make([]protocol.FileSystemWatcher, len(watchedFiles))
@@ -131,24 +127,21 @@ func (s *Server) registerWatchers() {
 		Method:          protocol.MethodWorkspaceDidChangeWatchedFiles,
 		RegisterOptions: protocol.DidChangeWatchedFilesRegistrationOptions{Watchers: watchers},
 	}}}
-	// The answer comes through the goroutine that reads messages, which
-	// runs this.
-	go func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer cancel()
-		if err := conn.Call(ctx, protocol.MethodClientRegisterCapability, params, nil); err != nil {
-			s.log.Warn("client/registerCapability", zap.Error(err))
-		}
-	}()
+	s.callClient(protocol.MethodClientRegisterCapability, params)
 }
 
 // didChangeWatchedFiles tells the index what changed on disk and analyses
-// the open Go documents of the packages changed again.
-func (s *Server) didChangeWatchedFiles(_ context.Context, params *protocol.DidChangeWatchedFilesParams) {
+// the open Go documents of the packages changed again. The configuration
+// file, when it is not open, is read again, off the goroutine that reads
+// messages.
+func (s *Server) didChangeWatchedFiles(ctx context.Context, params *protocol.DidChangeWatchedFilesParams) {
 	var paths []string
 	for _, c := range params.Changes {
 		if p, ok := filePath(c.URI); ok {
 			paths = append(paths, p)
+		}
+		if _, open := s.docs.get(c.URI); s.isConfigFile(c.URI) && !open {
+			go s.loadConfigFile(context.WithoutCancel(ctx), nil)
 		}
 	}
 	if len(paths) == 0 {

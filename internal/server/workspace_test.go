@@ -164,3 +164,28 @@ func TestFileFirstWhileThePackageIsRead(t *testing.T) {
 	hoverShows(t, s, uri, "410")
 	waitFor(t, "the diagnostics published again", func() bool { return publications(s, uri) > published })
 }
+
+// The configuration file changed on disk, and not open, is read again.
+func TestConfigFileChangedOnDisk(t *testing.T) {
+	root := t.TempDir()
+	config := filepath.Join(root, ".httpcode-lsp.yaml")
+	if err := os.WriteFile(config, []byte("rules: {}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := start(t)
+	s.MustCall("initialize", map[string]any{"rootUri": "file://" + filepath.ToSlash(root), "capabilities": map[string]any{}}, nil)
+	const text = "package main\n\nimport \"net/http\"\n\nfunc h(w http.ResponseWriter) {\n\tw.WriteHeader(299)\n}\n"
+	uri := "file://" + filepath.ToSlash(filepath.Join(root, "main.go"))
+	s.Open(uri, "go", text)
+	if p := diagnosticsFor(t, s, uri, 1); len(p.Diagnostics) != 1 {
+		t.Fatalf("before: %+v, want 299 unknown", p.Diagnostics)
+	}
+	if err := os.WriteFile(config, []byte("codes:\n  \"299\": Custom Success\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s.Notify("workspace/didChangeWatchedFiles", map[string]any{"changes": []map[string]any{{"uri": "file://" + filepath.ToSlash(config), "type": 2}}})
+	waitFor(t, "299 declared by the configuration on disk", func() bool {
+		p, ok := latestDiagnostics(t, s, uri)
+		return ok && len(p.Diagnostics) == 0
+	})
+}
