@@ -28,12 +28,16 @@ func main() {
 	redocly := flag.String("redocly", "", "the redocly binary; empty skips the redocly baseline")
 	smoke := flag.Bool("smoke", false, "the small file only, with few requests")
 	only := flag.String("only", "", "measure only the files whose name contains `TEXT`")
+	contractOnly := flag.Bool("contract", false, "measure the contract rows only")
 	flag.Parse()
 	if *bin == "" {
 		fmt.Fprintln(os.Stderr, "lspbench: --bin is required")
 		os.Exit(2)
 	}
-	if err := run(*bin, *dir, *redocly, *only, *smoke); err != nil {
+	if *contractOnly {
+		*only = "\x00" // no file
+	}
+	if err := run(*bin, *dir, *redocly, *only, *smoke, *contractOnly); err != nil {
 		fmt.Fprintln(os.Stderr, "lspbench:", err)
 		os.Exit(1)
 	}
@@ -57,9 +61,11 @@ type workspaceResults struct {
 	pkg    *packageResult
 	module *checkResult // `check` over a real module, when fetched
 	index  *indexResult
+	// contract is the contract of a workspace of Go files and a spec.
+	contract *contractResult
 }
 
-func run(bin, dir, redocly, only string, smoke bool) error {
+func run(bin, dir, redocly, only string, smoke, contractOnly bool) error {
 	cfg := config{rounds: 3, positions: 1000, edits: 100, numbersSize: 10 << 20, specs: 2000, packageFiles: 1000}
 	if smoke {
 		cfg = config{rounds: 1, positions: 50, edits: 10, numbersSize: 1 << 20, specs: 200, packageFiles: 100}
@@ -99,31 +105,48 @@ func run(bin, dir, redocly, only string, smoke bool) error {
 		results = append(results, r)
 	}
 	var ws workspaceResults
-	if only == "" {
-		fmt.Fprintf(os.Stderr, "lspbench: memory: a %d MB number array, %d open specs\n", cfg.numbersSize>>20, cfg.specs)
-		if ws.mem, err = measureMemory(bin, dir, cfg.numbersSize, cfg.specs); err != nil {
-			return fmt.Errorf("memory: %w", err)
-		}
-		fmt.Fprintf(os.Stderr, "lspbench: a package of %d files\n", cfg.packageFiles)
-		if ws.pkg, err = measurePackage(bin, dir, cfg.packageFiles, cfg.rounds); err != nil {
-			return fmt.Errorf("package: %w", err)
-		}
-		spec := specgen.JSON(specgen.OpenAPI(1000))
-		if !smoke {
-			if spec, err = os.ReadFile(filepath.Join(dir, "api.github.com.json")); err != nil {
-				return err
+	if only == "" || contractOnly {
+		if !contractOnly {
+			fmt.Fprintf(os.Stderr, "lspbench: memory: a %d MB number array, %d open specs\n", cfg.numbersSize>>20, cfg.specs)
+			if ws.mem, err = measureMemory(bin, dir, cfg.numbersSize, cfg.specs); err != nil {
+				return fmt.Errorf("memory: %w", err)
+			}
+			fmt.Fprintf(os.Stderr, "lspbench: a package of %d files\n", cfg.packageFiles)
+			if ws.pkg, err = measurePackage(bin, dir, cfg.packageFiles, cfg.rounds); err != nil {
+				return fmt.Errorf("package: %w", err)
 			}
 		}
-		fmt.Fprintf(os.Stderr, "lspbench: the index of %d Go files and a %.1f MB spec\n", cfg.packageFiles, float64(len(spec))/1e6)
-		if ws.index, err = measureIndex(dir, cfg.packageFiles, spec, cfg.rounds); err != nil {
-			return fmt.Errorf("index: %w", err)
+		spec, ext := specgen.OpenAPI(1000), ".yaml"
+		if !smoke {
+			if spec, err = os.ReadFile(filepath.Join(dir, "api.github.com.json")); err != nil {
+				return fmt.Errorf("contract: %w (run bench/fetch.sh)", err)
+			}
+			ext = ".json"
 		}
-		if md := moduleDir(dir); md != "" && !smoke {
+		fmt.Fprintf(os.Stderr, "lspbench: the contract of %d Go files and a spec of %d bytes\n", cfg.packageFiles, len(spec))
+		if ws.contract, err = measureContract(bin, dir, spec, ext, cfg.packageFiles, cfg.rounds, cfg.positions); err != nil {
+			return fmt.Errorf("contract: %w", err)
+		}
+		if !contractOnly {
+			indexSpec := specgen.JSON(specgen.OpenAPI(1000))
+			if !smoke {
+				indexSpec = spec
+			}
+			fmt.Fprintf(os.Stderr, "lspbench: the index of %d Go files and a %.1f MB spec\n", cfg.packageFiles, float64(len(indexSpec))/1e6)
+			if ws.index, err = measureIndex(dir, cfg.packageFiles, indexSpec, cfg.rounds); err != nil {
+				return fmt.Errorf("index: %w", err)
+			}
+		}
+		if md := moduleDir(dir); md != "" && !smoke && !contractOnly {
 			fmt.Fprintf(os.Stderr, "lspbench: check %s\n", md)
 			if ws.module, err = measureModuleCheck(bin, md, cfg.rounds); err != nil {
 				return fmt.Errorf("check %s: %w", md, err)
 			}
 		}
+	}
+	if contractOnly {
+		fmt.Print(contractTable(ws.contract))
+		return nil
 	}
 	fmt.Print(table(results, cfg, big, ws))
 	return nil
@@ -458,6 +481,11 @@ func table(rs []*result, cfg config, big file, ws workspaceResults) string {
 		row(fmt.Sprintf("`check` %s (%s Go files): wall p50 (× `gofmt -l`), peak RSS", m.name, groupThousands(m.files)), firstIf(true, func() string {
 			return ratio(percentile(m.check, 50), percentile(m.gofmt, 50)) + ", " + mb(m.checkRSS)
 		}))
+	}
+	if c := ws.contract; c != nil {
+		for _, cr := range contractRows(c) {
+			row(cr[0], firstIf(true, func() string { return cr[1] }))
+		}
 	}
 	row("`check`: wall (× parse), peak RSS", func(r *result) string {
 		return ratio(r.check, r.yamlParse) + ", " + mb(r.checkRSS)

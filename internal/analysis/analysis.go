@@ -274,6 +274,16 @@ func (f *File) Occurrences() []occurrence.Occurrence {
 	return f.occs
 }
 
+// Spec returns the OpenAPI model of a YAML or JSON document that is
+// OpenAPI, nil otherwise.
+func (f *File) Spec() *openapi.Document {
+	f.analyse()
+	if f.spec == nil || !f.spec.Kind.IsOpenAPI() {
+		return nil
+	}
+	return f.spec
+}
+
 // goQualifier is how the file spells net/http's constants ("http", an
 // alias), "" for a dot-import or a file that is not Go.
 func (f *File) goQualifier() string {

@@ -20,6 +20,7 @@ import (
 	"github.com/httpcode-lsp/httpcode-lsp/internal/config"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/golang"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/lint"
+	"github.com/httpcode-lsp/httpcode-lsp/internal/openapi"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/regfile"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/workspace"
 )
@@ -91,6 +92,13 @@ type fileResult struct {
 	// safe fixes.
 	notFixed string
 	err      error
+	// contractText is the text of a Go file (not a test) and spec the
+	// OpenAPI model of a document, for the contract between them.
+	contractText []byte
+	spec         *openapi.Document
+	// contractPath is the file's slash-separated path relative to the
+	// working directory, as contract findings name it.
+	contractPath string
 }
 
 // check runs `httpcode-lsp check` with its parsed flags.
@@ -146,6 +154,7 @@ func check(env Env, opts checkOptions, failOn, color, configPath string, walk wa
 	opts.packages = newPackages(workspace.New(roots, workspace.Options{MaxFileSize: opts.maxSize}), w.files)
 
 	results := opts.run(w.files, env)
+	checkContract(cwd, results, cfg, opts)
 
 	var ioErrs []error
 	ioErrs = append(ioErrs, w.errs...)
@@ -301,8 +310,12 @@ func (opts checkOptions) analyse(t target) fileResult {
 		return r // binary: nothing a person wrote status codes in
 	}
 	analyse := opts.analyser(t.abs)
-	findings := analyse(src).Findings()
+	a := analyse(src)
+	findings := a.Findings()
 	r.src, r.findings = newSource(src, findings, opts.excerpts()), findings
+	if r.spec = a.Spec(); r.spec != nil || a.Lang == analysis.Go && !strings.HasSuffix(t.abs, "_test.go") {
+		r.contractText = src
+	}
 	if !opts.fix && !opts.diff {
 		return r
 	}
@@ -326,6 +339,13 @@ func (opts checkOptions) analyse(t target) fileResult {
 		return r
 	}
 	r.src, r.findings = newSource(fixed, remaining, opts.excerpts()), remaining
+	if r.contractText != nil {
+		// The contract is checked on what --fix wrote.
+		r.contractText = fixed
+		if r.spec != nil {
+			r.spec = openapi.Parse(fixed)
+		}
+	}
 	return r
 }
 
@@ -345,6 +365,8 @@ func (opts checkOptions) analyser(path string) func([]byte) *analysis.File {
 type finding struct {
 	lint.Finding
 	file *fileResult
+	// related holds the file of each related location.
+	related []*fileResult
 	// 1-based lines and columns in characters; the end is exclusive.
 	line, col, endLine, endCol int
 }
@@ -353,10 +375,21 @@ type finding struct {
 // and message.
 func collect(results []fileResult) []finding {
 	var out []finding
+	byPath := map[string]*fileResult{}
+	for i := range results {
+		byPath[results[i].contractPath] = &results[i]
+	}
 	for i := range results {
 		r := &results[i]
 		for _, f := range r.findings {
 			pf := finding{Finding: f, file: r}
+			for _, rel := range f.Related {
+				rf := r
+				if o, ok := byPath[rel.Path]; ok && rel.Path != "" {
+					rf = o
+				}
+				pf.related = append(pf.related, rf)
+			}
 			pf.line, pf.col = r.src.lineCol(f.Start)
 			pf.endLine, pf.endCol = r.src.lineCol(f.End)
 			out = append(out, pf)

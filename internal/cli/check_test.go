@@ -136,6 +136,8 @@ func TestExamplesShowcase(t *testing.T) {
 	for _, want := range []string{
 		"use-status-constant", "deprecated-status-code", "unknown-status-code", "body-not-allowed",
 		"missing-header", "unquoted-status-code", "missing-not-found",
+		"undocumented-status", "unsent-status", "route-without-operation", "operation-without-handler",
+		"swaggo-unlisted-status", "swaggo-unsent-status", "swaggo-router-mismatch",
 	} {
 		if !rules[want] {
 			t.Errorf("examples/ shows no %s finding", want)

@@ -128,7 +128,7 @@ func TestRules(t *testing.T) {
 			t.Errorf("line %q, want %v and %q", lines[i+1], want, r.Summary())
 		}
 	}
-	if !strings.Contains(res.stdout, "\nbody-not-allowed          OpenAPI,Go  error     Content on a 1xx, 204, 205 or 304 response\n") {
+	if !strings.Contains(res.stdout, "\nbody-not-allowed           OpenAPI,Go  error     Content on a 1xx, 204, 205 or 304 response\n") {
 		t.Errorf("body-not-allowed's line is not as a person reads it:\n%s", res.stdout)
 	}
 }

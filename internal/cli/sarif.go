@@ -235,10 +235,11 @@ func writeSARIF(w io.Writer, findings []finding, run sarifRun) error {
 		}
 		for i, rel := range f.Related {
 			id := i + 1
+			rf := f.related[i]
 			res.RelatedLocations = append(res.RelatedLocations, sarifLocation{
 				ID: &id,
 				PhysicalLocation: sarifPhysicalLocation{
-					ArtifactLocation: art, Region: sarifRegionOf(f.file.src, rel.Start, rel.End),
+					ArtifactLocation: artifactLocation(run.cwd, rf.abs), Region: sarifRegionOf(rf.src, rel.Start, rel.End),
 				},
 				Message: &sarifMessage{Text: rel.Message},
 			})

@@ -35,6 +35,27 @@ type Config struct {
 	// InlayHints shows the reason phrase after numeric codes in the
 	// editor; nil means the default, on.
 	InlayHints *bool `json:"inlayHints"`
+	// Contract ties OpenAPI documents to the Go packages they describe;
+	// without it, a document describes the code when the code's routes
+	// serve its operations.
+	Contract []Contract `json:"contract"`
+}
+
+// Contract is one OpenAPI document and the Go packages it describes.
+type Contract struct {
+	// Spec is the document's path, relative to the workspace root.
+	Spec string `json:"spec"`
+	// Code is a package pattern relative to the root: ./... (the
+	// default), ./cmd/api/..., ./internal/http.
+	Code string `json:"code"`
+}
+
+// CodePattern returns Code or its default, ./... .
+func (c Contract) CodePattern() string {
+	if strings.TrimSpace(c.Code) == "" {
+		return "./..."
+	}
+	return c.Code
 }
 
 // HintsOn reports whether inlay hints are shown.
@@ -119,6 +140,7 @@ func (c Config) clone() Config {
 	c.Rules = maps.Clone(c.Rules)
 	c.Codes = maps.Clone(c.Codes)
 	c.YAML.StatusKeys = slices.Clone(c.YAML.StatusKeys)
+	c.Contract = slices.Clone(c.Contract)
 	return c
 }
 
@@ -158,6 +180,11 @@ func (c Config) Check(isRule func(id string) bool) error {
 			return fmt.Errorf("yaml.statusKeys: empty key")
 		}
 	}
+	for i, ct := range c.Contract {
+		if strings.TrimSpace(ct.Spec) == "" {
+			return fmt.Errorf("contract[%d]: no spec (the OpenAPI document's path)", i)
+		}
+	}
 	if c.Limits.MaxDocumentSize < 0 {
 		return fmt.Errorf("limits.maxDocumentSize: %d is negative", c.Limits.MaxDocumentSize)
 	}
@@ -193,7 +220,7 @@ func FromYAML(data []byte) (json.RawMessage, error) {
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&Config{}); err != nil {
 		if name, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
-			return nil, fmt.Errorf("%s: unknown setting %s (the settings are rules, codes, yaml.statusKeys and limits)", FileName, name)
+			return nil, fmt.Errorf("%s: unknown setting %s (the settings are rules, codes, yaml.statusKeys, limits, inlayHints and contract)", FileName, name)
 		}
 		return nil, fmt.Errorf("%s: %w", FileName, err)
 	}

@@ -2,6 +2,7 @@ package golang
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"go/ast"
 	gconstant "go/constant"
@@ -9,6 +10,7 @@ import (
 	"go/scanner"
 	"go/token"
 	"go/types"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -34,10 +36,18 @@ type File struct {
 	Test bool
 	// constantsFamily is the family ConstantsName refers to.
 	constantsFamily string
+	// SendSlots are the ranges of the expressions in send positions
+	// (WriteHeader's argument, http.Error's code...), whether or not the
+	// scan resolved their code: one without a Send occurrence inside is a
+	// status the syntax does not tell.
+	SendSlots []Span
 	// declStarts are the file's top-level declarations (see lexed), from
 	// which a completion scans.
 	declStarts []int
 }
+
+// Span is a range of byte offsets, End exclusive.
+type Span struct{ Start, End int }
 
 // Scan finds the status codes written in a Go file. It accepts any input:
 // a file that does not parse yields what its parseable parts hold.
@@ -143,15 +153,19 @@ func scanParsed(p *parsedFile, w *walker, consts packageConstants) *File {
 		occs = appendAnnotations(occs, src, c[0], c[1])
 	}
 	imp := importsOf(p.file)
+	var sends []Span
 	if w != nil {
 		occs = w.emit(occs, p.file)
+		sends = w.sendSpans(sends)
 	} else {
 		// A syntax error can make the parser skip whole declarations while
 		// it recovers. Parsing each top-level declaration on its own keeps
 		// the damage to the declaration being edited.
-		occs = scanChunks(occs, src, p.lex.declStarts, imp, consts)
+		occs = scanChunks(occs, &sends, src, p.lex.declStarts, imp, consts)
 	}
 
+	slices.SortFunc(sends, func(a, b Span) int { return cmp.Or(a.Start-b.Start, a.End-b.End) })
+	sends = slices.Compact(sends)
 	occurrence.Sort(occs)
 	out := occs[:0]
 	for _, o := range occs {
@@ -163,7 +177,7 @@ func scanParsed(p *parsedFile, w *walker, consts packageConstants) *File {
 		}
 		out = append(out, o)
 	}
-	f := &File{Occurrences: out, HTTPName: imp.httpName, Test: p.test, declStarts: p.lex.declStarts}
+	f := &File{Occurrences: out, SendSlots: sends, HTTPName: imp.httpName, Test: p.test, declStarts: p.lex.declStarts}
 	f.ConstantsName, f.constantsFamily = imp.constants()
 	return f
 }
@@ -186,7 +200,7 @@ const chunkPrefix = "package p;"
 
 // scanChunks parses src[0:starts[0]] (package clause and imports) and each
 // src[starts[i]:starts[i+1]] as a separate file.
-func scanChunks(occs []occurrence.Occurrence, src []byte, starts []int, imp *imports, consts packageConstants) []occurrence.Occurrence {
+func scanChunks(occs []occurrence.Occurrence, sends *[]Span, src []byte, starts []int, imp *imports, consts packageConstants) []occurrence.Occurrence {
 	bounds := append([]int{0}, starts...)
 	bounds = append(bounds, len(src))
 	for i := 0; i+1 < len(bounds); i++ {
@@ -212,6 +226,7 @@ func scanChunks(occs []occurrence.Occurrence, src []byte, starts []int, imp *imp
 				w := newWalker(tf, imp, consts, delta, len(src))
 				w.markSlots(af)
 				occs = w.emit(occs, af)
+				*sends = w.sendSpans(*sends)
 			}
 			if err == nil || attempt == maxRepairs || !blankErrorLine(chunk, err, &prevErr) {
 				break
@@ -363,6 +378,19 @@ func (w *walker) emit(occs []occurrence.Occurrence, af *ast.File) []occurrence.O
 	w.occs, w.emitting = occs, true
 	w.markSlots(af)
 	return w.occs
+}
+
+// sendSpans appends the ranges of the expressions in send positions.
+func (w *walker) sendSpans(sends []Span) []Span {
+	for e, sl := range w.slots {
+		if sl.role != occurrence.Send {
+			continue
+		}
+		if start, end := w.offset(e.Pos()), w.offset(e.End()); start >= 0 && start < end && end <= w.size {
+			sends = append(sends, Span{start, end})
+		}
+	}
+	return sends
 }
 
 // setSlot records a status position found by following values; it

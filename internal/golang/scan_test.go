@@ -718,3 +718,30 @@ func h(w http.ResponseWriter) {
 		t.Errorf("an index out of range scans nothing, got %v", f.Occurrences)
 	}
 }
+
+// TestSendSlots checks that every expression in a send position is
+// listed, whether its code is known or not, and nothing else.
+func TestSendSlots(t *testing.T) {
+	m := parseMarked(t, `package p
+
+import "net/http"
+
+func h(w http.ResponseWriter, resp *http.Response, code int) {
+	w.WriteHeader(«404»)
+	w.WriteHeader(«statusFor(code)»)
+	http.Error(w, http.StatusText(code), «code»)
+	if resp.StatusCode == 200 {
+		_ = &http.Response{StatusCode: «code»}
+	}
+}
+`)
+	f := Scan([]byte(m.text))
+	if len(f.SendSlots) != len(m.spans) {
+		t.Fatalf("send slots %v, want %v", f.SendSlots, m.spans)
+	}
+	for i, s := range f.SendSlots {
+		if s.Start != m.spans[i][0] || s.End != m.spans[i][1] {
+			t.Errorf("slot %d: %q, want %q", i, m.text[s.Start:s.End], m.text[m.spans[i][0]:m.spans[i][1]])
+		}
+	}
+}

@@ -38,6 +38,13 @@ func TestRuleTable(t *testing.T) {
 		{"redirect-method-change", Hint, LanguageOpenAPI},
 		{"description-mismatch", Warning, LanguageOpenAPI},
 		{"use-status-constant", Hint, LanguageGo},
+		{"undocumented-status", Warning, LanguageGo},
+		{"unsent-status", Info, LanguageOpenAPI},
+		{"operation-without-handler", Info, LanguageOpenAPI},
+		{"route-without-operation", Info, LanguageGo},
+		{"swaggo-unlisted-status", Warning, LanguageGo},
+		{"swaggo-unsent-status", Info, LanguageGo},
+		{"swaggo-router-mismatch", Warning, LanguageGo},
 	}
 	if len(Rules()) != len(want) {
 		t.Fatalf("%d rules, want %d", len(Rules()), len(want))

@@ -26,6 +26,13 @@ var registry = []*Rule{
 	redirectMethodChange,
 	descriptionMismatch,
 	useStatusConstant,
+	undocumentedStatus,
+	unsentStatus,
+	operationWithoutHandler,
+	routeWithoutOperation,
+	swaggoUnlistedStatus,
+	swaggoUnsentStatus,
+	swaggoRouterMismatch,
 }
 
 var byID = indexRules(registry)

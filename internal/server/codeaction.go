@@ -25,13 +25,14 @@ const applyFixCommand = "httpcode-lsp.applyFix"
 // under it; jsonrpc2 v0.10 has no constant for it.
 const contentModified jsonrpc2.Code = -32801
 
-// fixArgument is the argument of applyFixCommand: the edits of a fix, made
-// for one version of the document.
+// fixArgument is the argument of applyFixCommand: the edit of a fix
+// offered on one version of a document (the edit may change another file,
+// such as a spec the fix adds a response to).
 type fixArgument struct {
-	URI     protocol.DocumentURI `json:"uri"`
-	Version int32                `json:"version"`
-	Title   string               `json:"title"`
-	Edits   []protocol.TextEdit  `json:"edits"`
+	URI     protocol.DocumentURI   `json:"uri"`
+	Version int32                  `json:"version"`
+	Title   string                 `json:"title"`
+	Edit    protocol.WorkspaceEdit `json:"edit"`
 }
 
 // sourceFixAll is LSP 3.15's kind for fixing a whole file; protocol v0.12
@@ -59,7 +60,7 @@ func asCommands(d *document, actions []protocol.CodeAction, applyEdit bool) []pr
 		return cmds
 	}
 	for _, a := range actions {
-		arg := fixArgument{URI: d.snap.URI, Version: d.snap.Version, Title: a.Title, Edits: a.Edit.Changes[d.snap.URI]}
+		arg := fixArgument{URI: d.snap.URI, Version: d.snap.Version, Title: a.Title, Edit: *a.Edit}
 		cmds = append(cmds, protocol.Command{Title: a.Title, Command: applyFixCommand, Arguments: []any{arg}})
 	}
 	return cmds
@@ -73,7 +74,7 @@ func (s *Server) codeActions(ctx context.Context, d *document, params *protocol.
 	}
 	enc := s.positionEncoding()
 	start, end := d.snap.Offset(params.Range.Start, enc), d.snap.Offset(params.Range.End, enc)
-	findings := d.analysis.Findings()
+	findings := s.findings(d)
 	diags := s.diagnostics(d, findings)
 
 	if wants(params.Context.Only, protocol.QuickFix) {
@@ -82,12 +83,20 @@ func (s *Server) codeActions(ctx context.Context, d *document, params *protocol.
 				continue
 			}
 			for _, fix := range f.Fixes {
+				edit := s.workspaceEdit(d, fix.Edits)
+				if fix.Path != "" {
+					uri, edits, ok := s.fixElsewhere(fix)
+					if !ok {
+						continue
+					}
+					edit = &protocol.WorkspaceEdit{Changes: map[protocol.DocumentURI][]protocol.TextEdit{uri: edits}}
+				}
 				actions = append(actions, protocol.CodeAction{
 					Title:       fix.Title,
 					Kind:        protocol.QuickFix,
 					Diagnostics: []protocol.Diagnostic{diags[i]},
 					IsPreferred: fix.Safe && len(f.Fixes) == 1,
-					Edit:        s.workspaceEdit(d, fix.Edits),
+					Edit:        edit,
 				})
 			}
 		}
@@ -147,10 +156,7 @@ func (s *Server) executeCommand(ctx context.Context, d *document, params *protoc
 	}
 	ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
 	defer cancel()
-	edit := protocol.ApplyWorkspaceEditParams{
-		Label: arg.Title,
-		Edit:  protocol.WorkspaceEdit{Changes: map[protocol.DocumentURI][]protocol.TextEdit{arg.URI: arg.Edits}},
-	}
+	edit := protocol.ApplyWorkspaceEditParams{Label: arg.Title, Edit: arg.Edit}
 	var res protocol.ApplyWorkspaceEditResponse
 	if err := conn.Call(ctx, "workspace/applyEdit", edit, &res); err != nil {
 		return nil, err

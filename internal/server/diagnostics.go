@@ -7,6 +7,7 @@ package server
 import (
 	"context"
 	"fmt"
+	"sort"
 	"time"
 
 	"go.lsp.dev/protocol"
@@ -54,7 +55,20 @@ func (s *Server) diagnosticsWithin(ctx context.Context, d *document) ([]protocol
 	if ctx.Err() != nil {
 		return nil, false // superseded: its analysis may not have been made
 	}
-	return s.diagnostics(d, d.analysis.Findings()), true
+	return s.diagnostics(d, s.findings(d)), true
+}
+
+// findings are d's analysis's findings and the contract's in d, ordered
+// by their start.
+func (s *Server) findings(d *document) []lint.Finding {
+	own := d.analysis.Findings()
+	more := s.contractFindings(d)
+	if len(more) == 0 {
+		return own
+	}
+	all := append(append(make([]lint.Finding, 0, len(own)+len(more)), own...), more...)
+	sort.SliceStable(all, func(i, j int) bool { return all[i].Start < all[j].Start })
+	return all
 }
 
 func limitDiagnostic(msg string) protocol.Diagnostic {
@@ -93,10 +107,14 @@ func (s *Server) diagnostics(d *document, findings []lint.Finding) []protocol.Di
 		}
 		if client.relatedInformation {
 			for _, r := range f.Related {
-				diag.RelatedInformation = append(diag.RelatedInformation, protocol.DiagnosticRelatedInformation{
-					Location: protocol.Location{URI: d.snap.URI, Range: protocol.Range{Start: related.Position(r.Start), End: related.Position(r.End)}},
-					Message:  r.Message,
-				})
+				loc := protocol.Location{URI: d.snap.URI, Range: protocol.Range{Start: related.Position(r.Start), End: related.Position(r.End)}}
+				if r.Path != "" {
+					var ok bool
+					if loc, ok = s.relatedElsewhere(r); !ok {
+						continue
+					}
+				}
+				diag.RelatedInformation = append(diag.RelatedInformation, protocol.DiagnosticRelatedInformation{Location: loc, Message: r.Message})
 			}
 		}
 		diags = append(diags, diag)

@@ -40,6 +40,8 @@ var methods = map[string]method{
 	"textDocument/codeAction":  concurrent(inTextDocument, (*Server).codeAction),
 	"textDocument/inlayHint":   concurrent(inTextDocument, (*Server).inlayHint),
 	"workspace/executeCommand": concurrent(inCommand, (*Server).executeCommand),
+	"textDocument/definition":  concurrent(inTextDocument, (*Server).definition),
+	"textDocument/references":  concurrent(inTextDocument, (*Server).references),
 }
 
 // ordered is a notification applied in the order messages arrive, before

@@ -57,6 +57,7 @@ func (s *Server) initialize(ctx context.Context, params *protocol.InitializePara
 		s.layers.root = roots[0]
 	}
 	s.ws = workspace.New(roots, workspace.Options{})
+	s.ws.OnChange(s.contractChanged)
 	s.mu.Unlock()
 	if params.InitializationOptions != nil {
 		if raw, err := json.Marshal(params.InitializationOptions); err == nil {
@@ -82,7 +83,9 @@ func (s *Server) initialize(ctx context.Context, params *protocol.InitializePara
 				OpenClose: true,
 				Change:    protocol.TextDocumentSyncKindIncremental,
 			},
-			HoverProvider: true,
+			HoverProvider:      true,
+			DefinitionProvider: true,
+			ReferencesProvider: true,
 			CodeActionProvider: &protocol.CodeActionOptions{
 				CodeActionKinds: []protocol.CodeActionKind{protocol.QuickFix, sourceFixAll},
 			},

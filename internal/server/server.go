@@ -67,6 +67,8 @@ type Server struct {
 	hintRefresh bool
 	// ws is the workspace index; its roots are set at initialize.
 	ws *workspace.Index
+	// contract is the contract between the workspace's code and specs.
+	contract contracts
 	// configuring orders the changes of the configuration's layers.
 	configuring sync.Mutex
 	// configured is closed once the configuration file has been read at
@@ -119,6 +121,7 @@ func (s *Server) Serve(ctx context.Context, rwc io.ReadWriteCloser) int {
 	if err := conn.Serve(ctx, s, handlerGrace); err != nil && !errors.Is(err, context.Canceled) && !errors.Is(err, io.ErrClosedPipe) {
 		s.log.Info("connection closed", zap.Error(err))
 	}
+	s.contract.stop() // before the scheduler: a build schedules publications
 	s.sched.stop()
 	s.sched.wait(handlerGrace)
 	conn.Close()
