@@ -26,6 +26,10 @@ export const KNOWN_RULES = [
   'deprecated-status-code',
   'no-success-response',
   'body-not-allowed',
+  'status-written-twice',
+  'status-after-body',
+  'header-after-write',
+  'redirect-status',
   'missing-header',
   'method-status-mismatch',
   'missing-not-found',
@@ -35,6 +39,13 @@ export const KNOWN_RULES = [
   'redirect-method-change',
   'description-mismatch',
   'use-status-constant',
+  'undocumented-status',
+  'unsent-status',
+  'operation-without-handler',
+  'route-without-operation',
+  'swaggo-unlisted-status',
+  'swaggo-unsent-status',
+  'swaggo-router-mismatch',
 ] as const;
 
 /** The server's configuration, as sent to it. */
