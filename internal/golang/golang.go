@@ -108,11 +108,12 @@ func followFlows(parsed []*parsedFile, walkers []*walker) {
 	if recoverFlow {
 		defer func() { _ = recover() }()
 	}
-	a := &flowAnalysis{info: typeCheck(parsed), nodes: map[types.Object]*flowNode{}, keys: map[types.Object]*flowNode{}, walkers: walkers}
+	a := &flowAnalysis{info: typeCheck(parsed), nodes: map[types.Object]*flowNode{}, keys: map[types.Object]*flowNode{},
+		elems: map[types.Object]*flowNode{}, walkers: walkers}
 	for j, w := range walkers {
 		if w != nil {
 			w.info = a.info
-			w.remarkFields(parsed[j].file)
+			w.softKeys(parsed[j].file)
 		}
 	}
 	for j, w := range walkers {
@@ -334,6 +335,9 @@ type walker struct {
 	emitting bool
 	// info is the package's type information, nil without it.
 	info *types.Info
+	// soft holds the values of status-named fields of the package's own
+	// structs (see softKeys).
+	soft map[ast.Expr]bool
 	// constRefs are the identifiers that name an integer constant of the
 	// package, with its value (set with info).
 	constRefs map[*ast.Ident]int
@@ -376,10 +380,12 @@ func (w *walker) setSlot(e ast.Expr, sl slot) {
 	}
 }
 
-// remarkFields gives back to flow the composite-literal keys that syntax
-// took for a response's status field (Code: 404) but that name a field of
-// the package's own struct: where that value goes decides.
-func (w *walker) remarkFields(af *ast.File) {
+// softKeys records the composite-literal values that syntax took for a
+// response's status field (Code: 404) but whose key names a field of the
+// package's own struct: a test table's expected code is observed, not
+// sent, when flow shows it compared.
+func (w *walker) softKeys(af *ast.File) {
+	w.soft = map[ast.Expr]bool{}
 	ast.Inspect(af, func(n ast.Node) bool {
 		kv, ok := n.(*ast.KeyValueExpr)
 		if !ok {
@@ -387,9 +393,7 @@ func (w *walker) remarkFields(af *ast.File) {
 		}
 		if key, ok := kv.Key.(*ast.Ident); ok && isKeyField(key.Name) {
 			if v, ok := w.info.Uses[key].(*types.Var); ok && v.IsField() {
-				if sl, ok := w.slots[unparen(kv.Value)]; ok && sl.role == occurrence.Send && sl.ctx == key.Name+":" {
-					w.slots[unparen(kv.Value)] = slot{ctx: sl.ctx, role: occurrence.Unresolved}
-				}
+				w.soft[unparen(kv.Value)] = true
 			}
 		}
 		return true
@@ -416,12 +420,16 @@ func (w *walker) packageConsts(a *flowAnalysis, af *ast.File) {
 		if !ok {
 			return true
 		}
-		if a.info.Defs[id] == nil {
+		named := namedStatus(id.Name, v)
+		switch {
+		case a.info.Defs[id] == nil:
 			w.constRefs[id] = v
+		case named:
+			// The declaration StatusOK = 200 defines the code by name.
+			w.constRefs[id] = v
+			w.setSlot(id, slot{ctx: "const " + id.Name, role: occurrence.Define})
 		}
-		if namedStatus(id.Name, v) {
-			w.named[id] = true
-		}
+		w.named[id] = named
 		return true
 	})
 }
@@ -483,6 +491,10 @@ func (w *walker) visit(n ast.Node) bool {
 			if isKeyField(key.Name) {
 				w.mark(n.Value, slot{ctx: key.Name + ":", role: occurrence.Send})
 			}
+			if _, ok := w.constRefs[key]; ok {
+				// A constant keys an array or map: StatusOK: "OK".
+				w.visit(key)
+			}
 			if n.Value != nil {
 				ast.Inspect(n.Value, w.visit)
 			}
@@ -490,7 +502,8 @@ func (w *walker) visit(n ast.Node) bool {
 		}
 	case *ast.BasicLit:
 		if sl, ok := w.slots[n]; ok {
-			if v, ok := intLit(n); ok {
+			// 0 compared is the unset status, not a code.
+			if v, ok := intLit(n); ok && (v != 0 || sl.role != occurrence.Observe) {
 				w.add(n, v, occurrence.Literal, sl)
 			}
 		}
@@ -569,7 +582,7 @@ func (w *walker) constDecl(gd *ast.GenDecl) {
 func (w *walker) phraseTable(cl *ast.CompositeLit) {
 	matches := 0
 	for _, el := range cl.Elts {
-		if code, phrase, ok := tableEntry(el); ok && isPhrase(code, phrase) {
+		if code, phrase, ok := w.tableEntry(el); ok && isPhrase(code, phrase) {
 			matches++
 		}
 	}
@@ -577,23 +590,28 @@ func (w *walker) phraseTable(cl *ast.CompositeLit) {
 		return
 	}
 	for _, el := range cl.Elts {
-		if code, _, ok := tableEntry(el); ok && code >= 100 && code <= 599 {
-			w.mark(el.(*ast.KeyValueExpr).Key, slot{ctx: "table", role: occurrence.Define})
+		if code, _, ok := w.tableEntry(el); ok && code >= 100 && code <= 599 {
+			w.mark(unparen(el.(*ast.KeyValueExpr).Key), slot{ctx: "table", role: occurrence.Define})
 		}
 	}
 }
 
-// tableEntry reads an element `404: "Not Found"`.
-func tableEntry(el ast.Expr) (int, string, bool) {
+// tableEntry reads an element `404: "Not Found"` or `StatusNotFound:
+// "Not Found"`.
+func (w *walker) tableEntry(el ast.Expr) (int, string, bool) {
 	kv, ok := el.(*ast.KeyValueExpr)
 	if !ok {
 		return 0, "", false
 	}
-	k, ok := unparen(kv.Key).(*ast.BasicLit)
-	if !ok {
-		return 0, "", false
+	var code int
+	switch k := unparen(kv.Key).(type) {
+	case *ast.BasicLit:
+		code, ok = intLit(k)
+	case *ast.Ident:
+		code, ok = w.constRefs[k]
+	default:
+		ok = false
 	}
-	code, ok := intLit(k)
 	v, isLit := unparen(kv.Value).(*ast.BasicLit)
 	if !ok || !isLit || v.Kind != token.STRING {
 		return 0, "", false
