@@ -3,6 +3,8 @@ package golang
 import (
 	"strings"
 	"testing"
+
+	"github.com/httpcode-lsp/httpcode-lsp/internal/occurrence"
 )
 
 // flowCase is a package whose last file is scanned: each «» of that file
@@ -265,5 +267,32 @@ func TestFlow(t *testing.T) {
 				t.Errorf("got\n\t%s\nwant\n\t%s", strings.Join(got, "\n\t"), strings.Join(want, "\n\t"))
 			}
 		})
+	}
+}
+
+func TestLibraryErrors(t *testing.T) {
+	m := parseMarked(t, `package echo
+
+import "net/http"
+
+// Error418Teapot returns a 418.
+func Error418Teapot(msg string) error { return NewHTTPError(«http.StatusTeapot», msg) }
+
+var (
+	ErrTeapot   = NewHTTPError(«http.StatusTeapot»)
+	errInternal = NewHTTPError(«http.StatusTeapot»)
+)
+
+func teapot(w http.ResponseWriter) { w.WriteHeader(«418») }
+`)
+	f, _ := scanPackage([]Source{{Src: []byte(m.text)}}, 0)
+	want := []bool{true, true, false, false}
+	if len(f.Occurrences) != len(want) {
+		t.Fatalf("occurrences %v, want %d", f.Occurrences, len(want))
+	}
+	for i, o := range f.Occurrences {
+		if o.Role != occurrence.Send || f.LibraryError(o) != want[i] {
+			t.Errorf("%s at %d: %v, library error %v, want send, %v", m.text[o.Start:o.End], o.Start, o.Role, f.LibraryError(o), want[i])
+		}
 	}
 }

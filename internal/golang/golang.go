@@ -34,10 +34,18 @@ type File struct {
 	Test bool
 	// constantsFamily is the family ConstantsName refers to.
 	constantsFamily string
+	// library holds the starts of the occurrences LibraryError reports.
+	library map[int]bool
 	// declStarts are the file's top-level declarations (see lexed), from
 	// which a completion scans.
 	declStarts []int
 }
+
+// LibraryError reports whether o, a code sent, stands in an exported error
+// declaration named after it: a library's table of one error per code
+// (func Error418Teapot, var ErrTeapot = NewHTTPError(418)). Such a code is
+// offered, not chosen: the rules about what a server sends leave it alone.
+func (f *File) LibraryError(o occurrence.Occurrence) bool { return f.library[o.Start] }
 
 // Scan finds the status codes written in a Go file. It accepts any input:
 // a file that does not parse yields what its parseable parts hold.
@@ -165,6 +173,9 @@ func scanParsed(p *parsedFile, w *walker, consts packageConstants) *File {
 		out = append(out, o)
 	}
 	f := &File{Occurrences: out, HTTPName: imp.httpName, Test: p.test, declStarts: p.lex.declStarts}
+	if w != nil {
+		f.library = w.library
+	}
 	f.ConstantsName, f.constantsFamily = imp.constants()
 	return f
 }
@@ -338,6 +349,8 @@ type walker struct {
 	// soft holds the values of status-named fields of the package's own
 	// structs (see softKeys).
 	soft map[ast.Expr]bool
+	// library holds the starts of the occurrences libraryErrors found.
+	library map[int]bool
 	// constRefs are the identifiers that name an integer constant of the
 	// package, with its value (set with info).
 	constRefs map[*ast.Ident]int
@@ -364,9 +377,56 @@ func (w *walker) markSlots(af *ast.File) {
 
 // emit appends the occurrences of af to occs.
 func (w *walker) emit(occs []occurrence.Occurrence, af *ast.File) []occurrence.Occurrence {
+	first := len(occs)
 	w.occs, w.emitting = occs, true
 	w.markSlots(af)
+	w.libraryErrors(af, w.occs[first:])
 	return w.occs
+}
+
+// libraryErrors records the codes sent in an exported error declaration
+// named after its code: a library's table of one error per code (huma's
+// Error418Teapot, echo's ErrTeapot = NewHTTPError(418)), which is not a
+// server choosing 418 (File.LibraryError).
+func (w *walker) libraryErrors(af *ast.File, occs []occurrence.Occurrence) {
+	named := func(name string, start, end token.Pos) {
+		if !ast.IsExported(name) || !strings.HasPrefix(name, "Err") {
+			return
+		}
+		lo, hi := w.offset(start), w.offset(end)
+		for _, o := range occs {
+			if o.Role == occurrence.Send && lo <= o.Start && o.End <= hi && namesCode(name, o.Code) {
+				if w.library == nil {
+					w.library = map[int]bool{}
+				}
+				w.library[o.Start] = true
+			}
+		}
+	}
+	for _, d := range af.Decls {
+		switch d := d.(type) {
+		case *ast.FuncDecl:
+			if d.Recv == nil && d.Name != nil {
+				named(d.Name.Name, d.Pos(), d.End())
+			}
+		case *ast.GenDecl:
+			for _, sp := range d.Specs {
+				if vs, ok := sp.(*ast.ValueSpec); ok && len(vs.Names) == 1 {
+					named(vs.Names[0].Name, vs.Pos(), vs.End())
+				}
+			}
+		}
+	}
+}
+
+// namesCode reports whether a name spells a code or its constant's name:
+// Error418Teapot, ErrTeapot.
+func namesCode(name string, code int) bool {
+	if strings.Contains(name, strconv.Itoa(code)) {
+		return true
+	}
+	e, ok := catalog.Lookup(code)
+	return ok && e.GoConstant != "" && strings.HasSuffix(name, strings.TrimPrefix(e.GoConstant, "Status"))
 }
 
 // setSlot records a status position found by following values; it

@@ -76,7 +76,7 @@ func invalidOpenAPI(p *Pass) {
 
 func invalidGo(p *Pass) {
 	for _, o := range p.GoFile.Occurrences {
-		if o.Kind != occurrence.Literal && o.Kind != occurrence.Annotation || !sent(o) {
+		if o.Kind != occurrence.Literal && o.Kind != occurrence.Annotation || !p.sent(o) {
 			continue
 		}
 		code := o.Code

@@ -44,7 +44,7 @@ func unknownOpenAPI(p *Pass) {
 
 func unknownGo(p *Pass) {
 	for _, o := range p.GoFile.Occurrences {
-		if o.Kind != occurrence.Literal && o.Kind != occurrence.Annotation || !sent(o) {
+		if o.Kind != occurrence.Literal && o.Kind != occurrence.Annotation || !p.sent(o) {
 			continue
 		}
 		if o.Code < 100 || o.Code > 599 {
