@@ -212,3 +212,21 @@ func BenchmarkScanPackage(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkEditLargeFile scans a file of 20,000 lines after each edit (a
+// line appended, so that no cache holds it), against parsing it alone.
+func BenchmarkEditLargeFile(b *testing.B) {
+	src := handlerFile(20000)
+	b.Run("parse", func(b *testing.B) {
+		for b.Loop() {
+			_, _ = parser.ParseFile(token.NewFileSet(), "", src, parser.ParseComments|parser.SkipObjectResolution)
+		}
+	})
+	b.Run("scan", func(b *testing.B) {
+		k := 0
+		for b.Loop() {
+			k++
+			ScanPackage([]Source{{Path: "big.go", Src: append(append([]byte(nil), src...), fmt.Sprintf("\nvar _ = %d\n", k)...)}}, 0)
+		}
+	})
+}

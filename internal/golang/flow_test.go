@@ -2,6 +2,7 @@ package golang
 
 import (
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/httpcode-lsp/httpcode-lsp/internal/occurrence"
@@ -215,6 +216,74 @@ func h(c *Client) {
 	}
 }
 `, want: []string{"observe statusCode !="}},
+	{name: "lists, variadic codes and function literals", src: `package p
+
+import (
+	"net/http"
+	"testing"
+)
+
+func requireCodes(resp *http.Response, codes ...int) bool {
+	for _, code := range codes {
+		if resp.StatusCode == code {
+			return true
+		}
+	}
+	return false
+}
+
+func TestX(t *testing.T, resp *http.Response) {
+	requireCodes(resp, «204», «200»)
+	expected := []int{«http.StatusOK», «301»}
+	expected = append(expected, «302»)
+	for i := range expected {
+		if resp.StatusCode != expected[i] {
+			t.Fatal(i)
+		}
+	}
+	sizes := []int{100, 200}
+	_ = sizes[0] + len(sizes)
+	waitResponse := func(want int) {
+		if resp.StatusCode != want {
+			t.Errorf("got %d, want %d", resp.StatusCode, «http.StatusTeapot»)
+		}
+	}
+	waitResponse(«503»)
+}
+`, want: []string{"observe requireCodes", "observe requireCodes", "observe StatusCode !=", "observe StatusCode !=", "observe StatusCode !=",
+		"observe StatusCode ==", "observe waitResponse"}},
+	{name: "other packages' errors, built responses and test tables", path: "x_test.go", src: `package p
+
+import (
+	"net/http"
+	"testing"
+
+	"example.com/caddyhttp"
+)
+
+type ErrorResponse struct {
+	StatusCode int
+	Message    string
+}
+
+func h() error {
+	if true {
+		return caddyhttp.Error(«http.StatusBadGateway», nil)
+	}
+	return ErrorResponse{StatusCode: «http.StatusBadRequest»}
+}
+
+func TestY(t *testing.T, rec *Recorder) {
+	for _, tc := range []struct{ Code int }{{Code: «404»}} {
+		if rec.Code != tc.Code {
+			t.Fatal(tc)
+		}
+		if rec.Code == 0 {
+			t.Fatal("unset")
+		}
+	}
+}
+`, want: []string{"send Error", "send StatusCode:", "observe Code !="}},
 	{name: "package constants and tests of the package",
 		other: []Source{
 			{Path: "codes.go", Src: []byte("package p\n\nimport \"net/http\"\n\nconst GoneForGood = 299\n\nfunc Respond(w http.ResponseWriter, code int) { w.WriteHeader(code) }\n")},
@@ -293,6 +362,56 @@ func teapot(w http.ResponseWriter) { w.WriteHeader(«418») }
 	for i, o := range f.Occurrences {
 		if o.Role != occurrence.Send || f.LibraryError(o) != want[i] {
 			t.Errorf("%s at %d: %v, library error %v, want send, %v", m.text[o.Start:o.End], o.Start, o.Role, f.LibraryError(o), want[i])
+		}
+	}
+}
+
+// The caches: scanning each file of a package analyses it once, and an
+// edit of one file parses that file alone again.
+func TestScanPackageCaches(t *testing.T) {
+	files := packageFiles(4, 60)
+	f0, syn0 := ScanPackage(files, 0)
+	if again, _ := ScanPackage(files, 0); again != f0 {
+		t.Error("the same files scanned again were analysed again")
+	}
+	if len(syn0.Package) != len(files)-1 {
+		t.Fatalf("Syntax.Package has %d files, want %d", len(syn0.Package), len(files)-1)
+	}
+	edited := append([]Source(nil), files...)
+	edited[2] = Source{Path: files[2].Path, Src: append(append([]byte(nil), files[2].Src...), "\nvar _ = 1\n"...)}
+	_, syn := ScanPackage(edited, 0)
+	for j, pf := range syn.Package {
+		same := pf.File == syn0.Package[j].File
+		if edit := pf.Path == files[2].Path; same == edit {
+			t.Errorf("%s: tree shared with the scan before the edit: %v", pf.Path, same)
+		}
+	}
+}
+
+// Files of one package scanned at once (the server answers requests
+// concurrently) share the caches safely and agree.
+func TestScanPackageConcurrent(t *testing.T) {
+	files := packageFiles(6, 40)
+	want := make([]int, len(files))
+	for i := range files {
+		f, _ := ScanPackage(files, i)
+		want[i] = len(f.Occurrences)
+	}
+	resetCaches()
+	var wg sync.WaitGroup
+	got := make([]int, len(files)*3)
+	for k := range got {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			f, _ := ScanPackage(files, k%len(files))
+			got[k] = len(f.Occurrences)
+		}()
+	}
+	wg.Wait()
+	for k, n := range got {
+		if n != want[k%len(files)] {
+			t.Errorf("file %d: %d occurrences, want %d", k%len(files), n, want[k%len(files)])
 		}
 	}
 }
