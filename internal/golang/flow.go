@@ -486,6 +486,10 @@ func (a *flowAnalysis) collect(file int, w *walker, af *ast.File) {
 			a.rangeStmt(w, file, n)
 		case *ast.CallExpr:
 			a.call(w, file, n)
+		case *ast.KeyValueExpr:
+			w.softKey(n)
+		case *ast.Ident:
+			w.constIdent(n)
 		}
 		return true
 	})

@@ -120,12 +120,8 @@ func followFlows(parsed []*parsedFile, walkers []*walker) {
 		elems: map[types.Object]*flowNode{}, walkers: walkers}
 	for j, w := range walkers {
 		if w != nil {
-			w.info = a.info
-			w.softKeys(parsed[j].file)
-		}
-	}
-	for j, w := range walkers {
-		if w != nil {
+			w.info, w.soft = a.info, map[ast.Expr]bool{}
+			w.constRefs, w.named = map[*ast.Ident]int{}, map[*ast.Ident]bool{}
 			a.seed(j, w)
 			a.collect(j, w, parsed[j].file)
 		}
@@ -133,11 +129,6 @@ func followFlows(parsed []*parsedFile, walkers []*walker) {
 	a.namedSources()
 	a.propagate()
 	a.classify()
-	for j, w := range walkers {
-		if w != nil {
-			w.packageConsts(a, parsed[j].file)
-		}
-	}
 }
 
 // recoverFlow is turned off by the tests, so that the fuzzer sees panics.
@@ -440,58 +431,44 @@ func (w *walker) setSlot(e ast.Expr, sl slot) {
 	}
 }
 
-// softKeys records the composite-literal values that syntax took for a
+// softKey records a composite-literal value that syntax took for a
 // response's status field (Code: 404) but whose key names a field of the
 // package's own struct: a test table's expected code is observed, not
 // sent, when flow shows it compared.
-func (w *walker) softKeys(af *ast.File) {
-	w.soft = map[ast.Expr]bool{}
-	ast.Inspect(af, func(n ast.Node) bool {
-		kv, ok := n.(*ast.KeyValueExpr)
-		if !ok {
-			return true
+func (w *walker) softKey(kv *ast.KeyValueExpr) {
+	if key, ok := kv.Key.(*ast.Ident); ok && isKeyField(key.Name) {
+		if v, ok := w.info.Uses[key].(*types.Var); ok && v.IsField() {
+			w.soft[unparen(kv.Value)] = true
 		}
-		if key, ok := kv.Key.(*ast.Ident); ok && isKeyField(key.Name) {
-			if v, ok := w.info.Uses[key].(*types.Var); ok && v.IsField() {
-				w.soft[unparen(kv.Value)] = true
-			}
-		}
-		return true
-	})
+	}
 }
 
-// packageConsts records the identifiers of af that name an integer
-// constant of the package.
-func (w *walker) packageConsts(a *flowAnalysis, af *ast.File) {
-	w.constRefs, w.named = map[*ast.Ident]int{}, map[*ast.Ident]bool{}
-	ast.Inspect(af, func(n ast.Node) bool {
-		id, ok := n.(*ast.Ident)
-		if !ok {
-			return true
-		}
-		c, ok := w.info.Uses[id].(*types.Const)
-		if !ok {
-			c, ok = w.info.Defs[id].(*types.Const)
-		}
-		if !ok || c.Pkg() == nil {
-			return true
-		}
-		v, ok := w.constValue(c)
-		if !ok {
-			return true
-		}
-		named := namedStatus(id.Name, v)
-		switch {
-		case a.info.Defs[id] == nil:
-			w.constRefs[id] = v
-		case named:
-			// The declaration StatusOK = 200 defines the code by name.
-			w.constRefs[id] = v
-			w.setSlot(id, slot{ctx: "const " + id.Name, role: occurrence.Define})
-		}
-		w.named[id] = named
-		return true
-	})
+// constIdent records an identifier that names an integer constant of the
+// package.
+func (w *walker) constIdent(id *ast.Ident) {
+	c, ok := w.info.Uses[id].(*types.Const)
+	def := false
+	if !ok {
+		c, ok = w.info.Defs[id].(*types.Const)
+		def = ok
+	}
+	if !ok || c.Pkg() == nil {
+		return
+	}
+	v, ok := w.constValue(c)
+	if !ok {
+		return
+	}
+	named := namedStatus(id.Name, v)
+	switch {
+	case !def:
+		w.constRefs[id] = v
+	case named:
+		// The declaration StatusOK = 200 defines the code by name.
+		w.constRefs[id] = v
+		w.setSlot(id, slot{ctx: "const " + id.Name, role: occurrence.Define})
+	}
+	w.named[id] = named
 }
 
 // constValue returns the value of an integer constant. A package-level
