@@ -555,10 +555,17 @@ func (a *flowAnalysis) rangeStmt(w *walker, file int, n *ast.RangeStmt) {
 	key, _ := n.Key.(*ast.Ident)
 	value, _ := n.Value.(*ast.Ident)
 	if key != nil && (isMap || isList) {
-		a.assigns = append(a.assigns, assignEdge{dst: a.node(a.object(key)), src: operand{node: a.keysOf(obj), file: file}})
+		a.pass(file, a.node(a.object(key)), a.keysOf(obj))
 	}
 	if value != nil && isList {
-		a.assigns = append(a.assigns, assignEdge{dst: a.node(a.object(value)), src: operand{node: a.elemsOf(obj), file: file}})
+		a.pass(file, a.node(a.object(value)), a.elemsOf(obj))
+	}
+}
+
+// pass records that what src holds goes to dst, when both are known.
+func (a *flowAnalysis) pass(file int, dst, src *flowNode) {
+	if dst != nil && src != nil {
+		a.assigns = append(a.assigns, assignEdge{dst: dst, src: operand{node: src, file: file}})
 	}
 }
 
@@ -591,10 +598,7 @@ func (a *flowAnalysis) assignStmt(w *walker, file int, n *ast.AssignStmt) {
 			return
 		}
 		for i, l := range n.Lhs {
-			dst := lhsNode(l)
-			if r := a.result(c, i); r != nil && dst != nil {
-				a.assigns = append(a.assigns, assignEdge{dst: dst, src: operand{node: r, file: file}})
-			}
+			a.pass(file, lhsNode(l), a.result(c, i))
 		}
 	}
 }

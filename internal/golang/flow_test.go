@@ -243,6 +243,11 @@ func TestX(t *testing.T, resp *http.Response) {
 	}
 	sizes := []int{100, 200}
 	_ = sizes[0] + len(sizes)
+	var size int
+	for _, size = range sizes {
+	}
+	for range sizes {
+	}
 	waitResponse := func(want int) {
 		if resp.StatusCode != want {
 			t.Errorf("got %d, want %d", resp.StatusCode, «http.StatusTeapot»)
