@@ -25,6 +25,10 @@ import (
 // holds go, and whether it holds a status read from a source.
 type flowNode struct {
 	sink, obs, src, lookup bool
+	// expect is set when the value is compared with a status read from
+	// somewhere (rec.Code), not only with a code written out: it is an
+	// expectation, such as a test table's.
+	expect bool
 	// sinkCtx and obsCtx name the sink or comparison the value reaches.
 	sinkCtx, obsCtx, lookupCtx string
 }
@@ -810,6 +814,9 @@ func (a *flowAnalysis) propagate() {
 				if d.obs && !s.obs {
 					s.obs, s.obsCtx, changed = true, d.obsCtx, true
 				}
+				if d.expect && !s.expect {
+					s.expect, changed = true, true
+				}
 				if d.lookup && !s.lookup {
 					s.lookup, s.lookupCtx, changed = true, d.lookupCtx, true
 				}
@@ -834,11 +841,17 @@ const maxRounds = 32
 
 // observe marks x's object observed when y carries a status.
 func observe(x, y operand) bool {
-	if x.node == nil || x.node.obs || !statusOperand(y) {
+	if x.node == nil || !statusOperand(y) {
 		return false
 	}
-	x.node.obs, x.node.obsCtx = true, y.name+" =="
-	return true
+	changed := false
+	if !x.node.obs {
+		x.node.obs, x.node.obsCtx, changed = true, y.name+" ==", true
+	}
+	if !y.value && !x.node.expect {
+		x.node.expect, changed = true, true
+	}
+	return changed
 }
 
 // classify gives each literal and constant reference its status position.
@@ -867,8 +880,9 @@ func (a *flowAnalysis) classify() {
 		}
 		w := a.walkers[s.file]
 		if w.soft[s.expr] {
-			// Syntax said sent; only a comparison says otherwise.
-			if d.obs && !d.sink {
+			// Syntax said sent; only a comparison with a status read
+			// from a response says otherwise.
+			if d.expect && !d.sink {
 				w.slots[s.expr] = sl
 			}
 			continue

@@ -188,6 +188,7 @@ import "github.com/danielgtaylor/huma/v2"
 
 func h(ctx huma.Context) error {
 	ctx.SetStatus(«299»)
+	_ = huma.NewError(0, "an example error, for its type")
 	return huma.NewError(«422», "invalid")
 }
 `, want: []string{"send SetStatus", "send huma.NewError"}},
@@ -278,6 +279,17 @@ func h() error {
 	return ErrorResponse{StatusCode: «http.StatusBadRequest»}
 }
 
+func notFound(err error) bool {
+	e, ok := err.(ErrorResponse)
+	return ok && e.StatusCode == «http.StatusNotFound»
+}
+
+type matcher struct{ StatusCode []int }
+
+func TestZ(w http.ResponseWriter) {
+	_ = matcher{StatusCode: []int{«200», «201», 2}}
+}
+
 func TestY(t *testing.T, rec *Recorder) {
 	for _, tc := range []struct{ Code int }{{Code: «404»}} {
 		if rec.Code != tc.Code {
@@ -288,7 +300,7 @@ func TestY(t *testing.T, rec *Recorder) {
 		}
 	}
 }
-`, want: []string{"send Error", "send StatusCode:", "observe Code !="}},
+`, want: []string{"send Error", "send StatusCode:", "observe StatusCode ==", "unresolved StatusCode:", "unresolved StatusCode:", "observe Code !="}},
 	{name: "package constants and tests of the package",
 		other: []Source{
 			{Path: "codes.go", Src: []byte("package p\n\nimport \"net/http\"\n\nconst GoneForGood = 299\n\nfunc Respond(w http.ResponseWriter, code int) { w.WriteHeader(code) }\n")},

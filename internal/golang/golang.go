@@ -527,6 +527,17 @@ func (w *walker) visit(n ast.Node) bool {
 			// not worth the confusion).
 			if isKeyField(key.Name) {
 				w.mark(n.Value, slot{ctx: key.Name + ":", role: occurrence.Send})
+				if cl, ok := unparen(n.Value).(*ast.CompositeLit); ok {
+					// StatusCode: []int{200, 201}: codes, but not one
+					// the response is sent with.
+					for _, el := range cl.Elts {
+						if lit, ok := unparen(el).(*ast.BasicLit); ok {
+							if v, ok := intLit(lit); ok && v >= 100 && v <= 599 {
+								w.mark(el, slot{ctx: key.Name + ":"})
+							}
+						}
+					}
+				}
 			}
 			if _, ok := w.constRefs[key]; ok {
 				// A constant keys an array or map: StatusOK: "OK".
@@ -539,8 +550,7 @@ func (w *walker) visit(n ast.Node) bool {
 		}
 	case *ast.BasicLit:
 		if sl, ok := w.slots[n]; ok {
-			// 0 compared is the unset status, not a code.
-			if v, ok := intLit(n); ok && (v != 0 || sl.role != occurrence.Observe) {
+			if v, ok := intLit(n); ok && (v != 0 || !unset(sl)) {
 				w.add(n, v, occurrence.Literal, sl)
 			}
 		}
@@ -672,6 +682,18 @@ func isPhrase(code int, s string) bool {
 		}
 	}
 	return false
+}
+
+// unset reports whether a 0 in slot sl stands for no status rather than
+// for a wrong one: compared (the status not set yet), or given to an error
+// constructor (an example error, its status to come). Written to a
+// response, 0 is a bug.
+func unset(sl slot) bool {
+	if sl.role == occurrence.Observe {
+		return true
+	}
+	name := sl.ctx[strings.LastIndexByte(sl.ctx, '.')+1:]
+	return sl.role == occurrence.Send && (name == "NewError" || name == "NewHTTPError" || name == "NewErrorWithContext")
 }
 
 // namedStatus reports whether a constant named name with value code
