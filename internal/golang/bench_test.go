@@ -152,12 +152,7 @@ func respond(w http.ResponseWriter, code int) { w.WriteHeader(code) }
 // resetCaches empties the parse and package caches.
 func resetCaches() {
 	parses.mu.Lock()
-	for _, e := range parses.byKey {
-		if e.p.tf != nil {
-			fset.RemoveFile(e.p.tf)
-		}
-	}
-	parses.byKey, parses.bytes = nil, 0
+	parses.byKey, parses.bytes, parses.fset = nil, 0, nil
 	parses.mu.Unlock()
 	packages.mu.Lock()
 	packages.keys, packages.results = nil, map[uint64]*packageResult{}

@@ -116,6 +116,7 @@ func importName(p string) string {
 // typeCheck checks the parsed files by package clause, the external test
 // package after the package it tests, into one Info.
 func typeCheck(parsed []*parsedFile) *types.Info {
+	var fs *token.FileSet
 	info := &types.Info{
 		Types:      map[ast.Expr]types.TypeAndValue{},
 		Defs:       map[*ast.Ident]types.Object{},
@@ -128,6 +129,7 @@ func typeCheck(parsed []*parsedFile) *types.Info {
 		if p.file == nil || p.file.Name == nil || p.file.Name.Name == "" || p.tf == nil {
 			continue
 		}
+		fs = p.fset
 		n := p.file.Name.Name
 		if _, ok := groups[n]; !ok {
 			names = append(names, n)
@@ -141,7 +143,7 @@ func typeCheck(parsed []*parsedFile) *types.Info {
 			im.under = checked[under]
 		}
 		conf := types.Config{Importer: im, Error: func(error) {}, FakeImportC: true}
-		pkg, _ := conf.Check(name, fset, groups[name], info)
+		pkg, _ := conf.Check(name, fs, groups[name], info)
 		checked[name] = pkg
 	}
 	for _, n := range names {

@@ -432,3 +432,27 @@ func TestScanPackageConcurrent(t *testing.T) {
 		}
 	}
 }
+
+// When the file set in use is full, the next package is parsed into a new
+// one whole; trees handed out before keep their positions.
+func TestScanPackageFileSets(t *testing.T) {
+	files := packageFiles(3, 40)
+	_, before := ScanPackage(files, 0)
+	parses.mu.Lock()
+	parses.fsetBytes = maxFileSetBytes + 1
+	parses.mu.Unlock()
+	edited := append([]Source(nil), files...)
+	edited[1] = Source{Path: files[1].Path, Src: append(append([]byte(nil), files[1].Src...), "\nvar _ = 2\n"...)}
+	_, after := ScanPackage(edited, 0)
+	if after.Fset == before.Fset {
+		t.Fatal("no new file set")
+	}
+	for _, pf := range after.Package {
+		if pf.Fset != after.Fset || pf.Fset.File(pf.File.Package) == nil {
+			t.Errorf("%s: parsed into another file set", pf.Path)
+		}
+	}
+	if before.Fset.File(before.File.Package) == nil {
+		t.Error("the earlier tree lost its positions")
+	}
+}

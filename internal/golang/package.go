@@ -59,9 +59,10 @@ func scanPackage(files []Source, i int) (*File, Syntax) {
 	if r, ok := packages.get(pk); ok {
 		return r.files[i], r.syntax(i)
 	}
+	fs := parses.fileSet()
 	parsed := make([]*parsedFile, len(files))
 	for j, s := range files {
-		parsed[j] = parses.get(keys[j], s)
+		parsed[j] = parses.get(keys[j], s, fs)
 	}
 	r := analysePackage(parsed)
 	packages.put(pk, r)
@@ -94,14 +95,11 @@ func packageKey(keys []fileKey) uint64 {
 	return h.Sum64()
 }
 
-// fset holds every cached file, so that the files of a package can be
-// type-checked together; a file leaves it when it leaves the cache.
-var fset = token.NewFileSet()
-
 // parsedFile is one file as the parser read it whole.
 type parsedFile struct {
 	key  fileKey
 	src  []byte
+	fset *token.FileSet
 	file *ast.File // nil when nothing parsed
 	tf   *token.File
 	err  error
@@ -110,21 +108,22 @@ type parsedFile struct {
 	test bool
 }
 
-func parseFile(k fileKey, s Source) *parsedFile {
+// parseFile parses s into fs, the file set of the files it will be
+// type-checked with.
+func parseFile(k fileKey, s Source, fs *token.FileSet) *parsedFile {
 	src := append([]byte(nil), s.Src...)
-	p := &parsedFile{key: k, src: src, lex: lexFile(src), test: strings.HasSuffix(s.Path, "_test.go")}
-	p.file, p.err = parser.ParseFile(fset, s.Path, src, parser.AllErrors|parser.ParseComments|parser.SkipObjectResolution)
+	p := &parsedFile{key: k, src: src, fset: fs, lex: lexFile(src), test: strings.HasSuffix(s.Path, "_test.go")}
+	p.file, p.err = parser.ParseFile(fs, s.Path, src, parser.AllErrors|parser.ParseComments|parser.SkipObjectResolution)
 	if p.file != nil && p.file.FileStart.IsValid() {
-		// Left nil when the parser gave up before the package clause: the
-		// few bytes of its line table stay in fset.
-		p.tf = fset.File(p.file.FileStart)
+		// Left nil when the parser gave up before the package clause.
+		p.tf = fs.File(p.file.FileStart)
 	}
 	return p
 }
 
 // syntax is the Syntax of the parsed file alone.
 func (p *parsedFile) syntax() Syntax {
-	syn := Syntax{Fset: fset, File: p.file, OK: p.err == nil && p.file != nil}
+	syn := Syntax{Fset: p.fset, File: p.file, OK: p.err == nil && p.file != nil}
 	if len(strings.TrimSpace(string(p.src))) > 0 {
 		// An empty file is one being created, not a broken one.
 		syn.Error = firstError(p.err, len(p.src))
@@ -134,18 +133,27 @@ func (p *parsedFile) syntax() Syntax {
 
 // Cache bounds: the parse cache holds the trees of this many bytes of
 // source (a tree takes about fifteen times its source), the package cache
-// the results of this many packages.
+// the results of this many packages; a file set takes the files of this
+// many bytes before the next parses go to a new one.
 const (
-	maxParsedBytes = 24 << 20
-	maxPackages    = 8
+	maxParsedBytes  = 24 << 20
+	maxPackages     = 8
+	maxFileSetBytes = 64 << 20
 )
 
-// parseCache is an LRU cache of parsed files by path and content.
+// parseCache is an LRU cache of parsed files by path and content. The
+// files of a package are type-checked together, so they are parsed into
+// one file set; a file set cannot forget a file that a tree handed out may
+// still refer to, so instead the cache moves to a new file set now and
+// then, and an old one goes with the last tree that uses it.
 type parseCache struct {
 	mu    sync.Mutex
 	byKey map[fileKey]*parseEntry
 	head  parseEntry // sentinel of the recency list, most recent first
 	bytes int
+	// fset receives new parses; fsetBytes is the source it holds.
+	fset      *token.FileSet
+	fsetBytes int
 }
 
 type parseEntry struct {
@@ -155,28 +163,45 @@ type parseEntry struct {
 
 var parses = &parseCache{}
 
-func (c *parseCache) get(k fileKey, s Source) *parsedFile {
+// fileSet returns the file set a package's parses go to.
+func (c *parseCache) fileSet() *token.FileSet {
 	c.mu.Lock()
-	if e, ok := c.byKey[k]; ok {
+	defer c.mu.Unlock()
+	if c.fset == nil || c.fsetBytes > maxFileSetBytes {
+		c.fset, c.fsetBytes = token.NewFileSet(), 0
+	}
+	return c.fset
+}
+
+// get returns the file k parsed into fs: the cached tree if it is in fs,
+// a new parse otherwise.
+func (c *parseCache) get(k fileKey, s Source, fs *token.FileSet) *parsedFile {
+	c.mu.Lock()
+	if e, ok := c.byKey[k]; ok && e.p.fset == fs {
 		c.unlink(e)
 		c.pushFront(e)
 		c.mu.Unlock()
 		return e.p
 	}
 	c.mu.Unlock()
-	p := parseFile(k, s)
+	p := parseFile(k, s, fs)
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if fs == c.fset {
+		c.fsetBytes += k.size
+	}
 	if c.byKey == nil {
 		c.byKey = map[fileKey]*parseEntry{}
 		c.head.prev, c.head.next = &c.head, &c.head
 	}
 	if e, ok := c.byKey[k]; ok {
-		// Parsed meanwhile by another scan: keep one tree.
-		if p.tf != nil {
-			fset.RemoveFile(p.tf)
+		if e.p.fset == fs {
+			// Parsed meanwhile by another scan: keep one tree.
+			return e.p
 		}
-		return e.p
+		c.unlink(e)
+		delete(c.byKey, k)
+		c.bytes -= k.size
 	}
 	e := &parseEntry{p: p}
 	c.byKey[k] = e
@@ -187,9 +212,6 @@ func (c *parseCache) get(k fileKey, s Source) *parsedFile {
 		c.unlink(old)
 		delete(c.byKey, old.p.key)
 		c.bytes -= old.p.key.size
-		if old.p.tf != nil {
-			fset.RemoveFile(old.p.tf)
-		}
 	}
 	return p
 }
@@ -213,7 +235,7 @@ func (r *packageResult) syntax(i int) Syntax {
 	syn := r.parsed[i].syntax()
 	for j, p := range r.parsed {
 		if j != i && p.file != nil {
-			syn.Package = append(syn.Package, PackageFile{Path: p.key.path, Fset: fset, File: p.file})
+			syn.Package = append(syn.Package, PackageFile{Path: p.key.path, Fset: p.fset, File: p.file})
 		}
 	}
 	return syn
