@@ -507,6 +507,11 @@ func (a *flowAnalysis) integer(e ast.Expr) bool {
 	return ok && tv.Type != nil && isInteger(tv.Type)
 }
 
+func isSlice(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Slice)
+	return ok
+}
+
 func isInteger(t types.Type) bool {
 	b, ok := t.Underlying().(*types.Basic)
 	return ok && b.Info()&types.IsInteger != 0
@@ -548,7 +553,7 @@ func (a *flowAnalysis) rangeStmt(w *walker, file int, n *ast.RangeStmt) {
 	x := a.strip(n.X)
 	if cl, ok := x.(*ast.CompositeLit); ok {
 		if id, ok := n.Value.(*ast.Ident); ok {
-			if _, slice := a.info.Types[cl].Type.Underlying().(*types.Slice); slice {
+			if t := a.info.Types[cl].Type; t != nil && isSlice(t) {
 				for _, e := range cl.Elts {
 					a.assign(w, file, a.node(a.object(id)), e, false, "")
 				}
@@ -584,7 +589,7 @@ func (a *flowAnalysis) assignStmt(w *walker, file int, n *ast.AssignStmt) {
 		if ix, ok := l.(*ast.IndexExpr); ok {
 			// table[404] = "Not Found"
 			if obj := a.object(a.strip(ix.X)); obj != nil {
-				if _, isMap := obj.Type().Underlying().(*types.Map); isMap {
+				if isMap, _ := container(obj); isMap {
 					a.assign(w, file, a.keysOf(obj), ix.Index, true, "table")
 				}
 			}
