@@ -73,11 +73,13 @@ func TestGet%[1]d(t *testing.T) {
 	return []byte(b.String())
 }
 
+// BenchmarkScan and BenchmarkScanBroken scan a file from empty caches.
 func BenchmarkScan(b *testing.B) {
 	src := handlerFile(5000)
 	b.SetBytes(int64(len(src)))
 	b.ReportAllocs()
 	for b.Loop() {
+		resetCaches()
 		Scan(src)
 	}
 }
@@ -91,6 +93,7 @@ func BenchmarkScanBroken(b *testing.B) {
 	b.SetBytes(int64(len(src)))
 	b.ReportAllocs()
 	for b.Loop() {
+		resetCaches()
 		Scan(src)
 	}
 }
