@@ -6,6 +6,9 @@ go 1.24
 // and does not compile with go.lsp.dev/protocol v0.12.0, which in turn
 // needs go.lsp.dev/uri v0.3.0. Upgrade the three only as a set.
 require (
+	// The Helix set-up's test reads languages.toml as Helix does
+	// (editors/editors_test.go).
+	github.com/BurntSushi/toml v1.6.0
 	// The JSON decoder go.lsp.dev/jsonrpc2 uses; the server's frame
 	// reader decodes messages with it too (internal/server/stream.go).
 	github.com/segmentio/encoding v0.3.4
@@ -15,8 +18,17 @@ require (
 	gopkg.in/yaml.v3 v3.0.1
 )
 
+// The command line (internal/cli): commands, flags and shell completion,
+// and the nearest rule ID to a misspelt one.
+require (
+	github.com/agnivade/levenshtein v1.2.2
+	github.com/spf13/cobra v1.10.2
+	github.com/spf13/pflag v1.0.9
+)
+
 require (
 	github.com/google/go-cmp v0.6.0 // indirect
+	github.com/inconshreveable/mousetrap v1.1.0 // indirect
 	github.com/segmentio/asm v1.1.3 // indirect
 	go.lsp.dev/pkg v0.0.0-20210717090340-384b27a52fb2 // indirect
 	go.lsp.dev/uri v0.3.0 // indirect

@@ -1,14 +1,17 @@
 // Command gorecall measures the Go analysis (internal/golang and the Go
 // rules of internal/lint) against hand-labelled positions of real Go
 // modules, and prints one Markdown table per set: dev (the modules of
-// issue 15, which the analysis may be tuned on) and held-out (other
-// modules, which it must not be).
+// issue 15, which the analysis may be tuned on), held-out (other
+// modules, which it must not be) and fresh (yet other modules, labelled
+// apart from the analysis and before any run of it on their files, once
+// the held-out figures had been seen while tuning; not to be tuned on
+// either).
 //
-// The labels are in labels/dev/ and labels/heldout/, one tab-separated
-// file per module: module@version, file, line, byte column, the text, the
-// verdict (status or not-status), the role (send, observe, lookup,
-// define) and whether it is the bound of an ordering comparison (a class
-// boundary), with a note. Every candidate position of a labelled file (a
+// The labels are in labels/dev/, labels/heldout/ and labels/fresh/, one
+// tab-separated file per module: module@version, file, line, byte column,
+// the text, the verdict (status or not-status), the role (send, observe,
+// lookup, define) and whether it is the bound of an ordering comparison
+// (a class boundary), with a note. Every candidate position of a labelled file (a
 // decimal integer literal 100..999, a Status* constant, another integer
 // literal beside a status word, a swaggo annotation's code) has a label,
 // judged by reading the code; the run lists the candidates left without
@@ -43,7 +46,7 @@
 // the set. --list-misses prints the labelled status positions not
 // hovered, those hovered with another role, the false hovers and the
 // usestdlibvars literals not hovered, each with its line of code, for the
-// dev set only: the held-out set is for checking, not for tuning
-// (--held-out-misses adds it). bench/gorecall.sh runs it from the
+// dev set only: the held-out and fresh sets are for checking, not for
+// tuning (--held-out-misses and --fresh-misses add them). bench/gorecall.sh runs it from the
 // repository's root.
 package main

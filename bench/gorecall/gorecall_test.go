@@ -123,14 +123,25 @@ func TestRunFixture(t *testing.T) {
 	for _, want := range []string{
 		"| dev | 2 | 5 | ",
 		"| held-out | 0 | 0 | – | – | – | 0 | – | not run |",
+		"| fresh | 0 | 0 | – | – | – | 0 | – | not run |",
 		"## dev: candidate positions without a label (0)",
 	} {
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("the output lacks %q:\n%s", want, b.String())
 		}
 	}
-	if strings.Contains(b.String(), "## held-out: labelled status positions not hovered") {
-		t.Errorf("the held-out set's misses are listed without --held-out-misses:\n%s", b.String())
+	for _, set := range []string{"held-out", "fresh"} {
+		if strings.Contains(b.String(), "## "+set+": labelled status positions not hovered") {
+			t.Errorf("the %s set's misses are listed without their flag:\n%s", set, b.String())
+		}
+	}
+	b.Reset()
+	o.freshMisses = true
+	if err := run(&b, o, fixtureModules()); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "## fresh: labelled status positions not hovered (0)") || strings.Contains(b.String(), "## held-out: labelled status positions not hovered") {
+		t.Errorf("--fresh-misses lists the fresh set's misses alone:\n%s", b.String())
 	}
 }
 

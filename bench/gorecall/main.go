@@ -30,16 +30,18 @@ type options struct {
 	listFindings            bool
 	byModule                bool
 	heldOutMisses           bool
+	freshMisses             bool
 }
 
 func main() {
 	var o options
-	flag.StringVar(&o.labels, "labels", "bench/gorecall/labels", "the directory of the label sets (dev/, heldout/)")
+	flag.StringVar(&o.labels, "labels", "bench/gorecall/labels", "the directory of the label sets (dev/, heldout/, fresh/)")
 	flag.StringVar(&o.findings, "findings", "bench/gorecall/findings.tsv", "the judged findings")
 	flag.StringVar(&o.cache, "cache", "bench/.cache/gomod", "the module cache the labelled modules are downloaded into")
 	flag.BoolVar(&o.stdlibvars, "stdlibvars", true, "run usestdlibvars on the labelled files (builds bench/gorecall/stdlibvars)")
 	flag.BoolVar(&o.listMisses, "list-misses", false, "print the dev set's labelled status positions not hovered, those with a wrong role and the false hovers")
 	flag.BoolVar(&o.heldOutMisses, "held-out-misses", false, "with --list-misses, the held-out set's too (not to tune on)")
+	flag.BoolVar(&o.freshMisses, "fresh-misses", false, "with --list-misses, the fresh set's too (not to tune on)")
 	flag.BoolVar(&o.listUnlabelled, "list-unlabelled", false, "print the hovers and the candidate positions that have no label")
 	flag.BoolVar(&o.listFindings, "list-findings", false, "print the unjudged findings as rows for findings.tsv")
 	flag.BoolVar(&o.byModule, "by-module", false, "print the figures of each module too")
@@ -78,7 +80,7 @@ func run(w io.Writer, o options, mods *modules) error {
 		return err
 	}
 	var sets []*labelSet
-	for _, s := range [...]struct{ name, dir string }{{"dev", "dev"}, {"held-out", "heldout"}} {
+	for _, s := range [...]struct{ name, dir string }{{"dev", "dev"}, {"held-out", "heldout"}, {"fresh", "fresh"}} {
 		set, err := readSet(s.name, filepath.Join(o.labels, s.dir))
 		if err != nil {
 			return err
@@ -132,8 +134,10 @@ func run(w io.Writer, o options, mods *modules) error {
 	if o.byModule {
 		printModules(w, scores, judged)
 	}
+	// The misses of the sets not to tune on are listed only when asked.
+	listed := map[string]bool{"dev": true, "held-out": o.heldOutMisses, "fresh": o.freshMisses}
 	for _, s := range scores {
-		if o.listMisses && (s.Set == "dev" || o.heldOutMisses) {
+		if o.listMisses && listed[s.Set] {
 			printMisses(w, s)
 		}
 		if o.listUnlabelled {

@@ -14,40 +14,53 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/spf13/cobra"
+
 	"github.com/httpcode-lsp/httpcode-lsp/internal/analysis"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/config"
+	"github.com/httpcode-lsp/httpcode-lsp/internal/golang"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/lint"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/regfile"
+	"github.com/httpcode-lsp/httpcode-lsp/internal/workspace"
 )
 
-const checkHelp = `usage: httpcode-lsp check [flags] [PATH...]
-
-Checks the status codes in Go, YAML and OpenAPI JSON files with the rules
+const checkLong = `Checks the status codes in Go, YAML and OpenAPI JSON files with the rules
 the editor shows, under the working directory's .httpcode-lsp.yaml.
 Directories are walked (PATH defaults to "."), skipping .git, vendor,
-node_modules and what .gitignore files ignore; a file named explicitly is
-always checked.
+node_modules, testdata (as Go tools do; --include-testdata walks it) and
+what .gitignore files ignore; a file named explicitly is always checked.
 
-flags:
-  --format text|json|sarif   output format (default text)
-  --fail-on error|warning|info|hint|none
-                             exit 1 when a finding is at least this severe
-                             (default error)
-  --color auto|always|never  colour and source excerpts in text output
-                             (default auto: when stdout is a terminal)
-  --fix                      apply every safe quick fix in place, then report
-                             what remains
-  --diff                     print the safe fixes as a unified diff; write
-                             nothing
-  --config FILE              configuration file (default ./.httpcode-lsp.yaml)
-  --exclude PATTERN          skip paths matching PATTERN (.gitignore syntax,
-                             relative to the working directory); repeatable
-  --no-gitignore             do not read .gitignore files
-  -j N                       files analysed in parallel (default: CPUs)
+Exit status: 0 no finding at the threshold, 1 findings, 2 usage,
+configuration or I/O error.`
 
-exit status: 0 no finding at the threshold, 1 findings, 2 usage, configuration
-or I/O error.
-`
+// checkCommand is `httpcode-lsp check`.
+func checkCommand(env Env) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "check [flags] [PATH...]",
+		Short: "Report the findings the editor shows, for CI (exit 1 on findings, 2 on errors)",
+		Long:  checkLong,
+	}
+	fs := cmd.Flags()
+	format := fs.String("format", "text", "output `FORMAT`: text, json or sarif")
+	failOn := fs.String("fail-on", "error", "exit 1 when a finding is at least this `SEVERITY`: error, warning, info, hint or none")
+	color := fs.String("color", "auto", "colour and source excerpts in text output, `WHEN`: auto (stdout is a terminal), always or never")
+	fix := fs.Bool("fix", false, "apply every safe quick fix in place, then report what remains")
+	diff := fs.Bool("diff", false, "print the safe fixes as a unified diff; write nothing")
+	jobs := fs.IntP("jobs", "j", runtime.NumCPU(), "`N` files analysed in parallel")
+	configPath := fs.String("config", "", "configuration `FILE` (default ./.httpcode-lsp.yaml)")
+	excludes := fs.StringArray("exclude", nil, "skip paths matching `PATTERN` (.gitignore syntax, relative to the working directory); repeatable")
+	noGitignore := fs.Bool("no-gitignore", false, "do not read .gitignore files")
+	includeTestdata := fs.Bool("include-testdata", false, "walk testdata directories too")
+	enumFlag(cmd, "format", "text", "json", "sarif")
+	enumFlag(cmd, "fail-on", "error", "warning", "info", "hint", "none")
+	enumFlag(cmd, "color", "auto", "always", "never")
+	cmd.RunE = func(_ *cobra.Command, paths []string) error {
+		opts := checkOptions{format: *format, fix: *fix, diff: *diff, jobs: *jobs}
+		walk := walkOptions{excludes: *excludes, gitignore: !*noGitignore, testdata: *includeTestdata}
+		return exitWith(check(env, opts, *failOn, *color, *configPath, walk, paths))
+	}
+	return cmd
+}
 
 // checkOptions are check's parsed flags.
 type checkOptions struct {
@@ -59,6 +72,8 @@ type checkOptions struct {
 	settings  analysis.Settings
 	// maxSize is limits.maxDocumentSize: a larger file is not read.
 	maxSize int64
+	// packages gives a Go file's package.
+	packages *packages
 }
 
 // fileResult is what check learned of one file.
@@ -78,34 +93,18 @@ type fileResult struct {
 	err      error
 }
 
-// Check runs `httpcode-lsp check`.
-func Check(args []string, env Env) int {
-	fs := newFlagSet("check")
-	format := fs.String("format", "text", "")
-	failOn := fs.String("fail-on", "error", "")
-	color := fs.String("color", "auto", "")
-	fix := fs.Bool("fix", false, "")
-	diff := fs.Bool("diff", false, "")
-	jobs := fs.Int("j", runtime.NumCPU(), "")
-	configPath := fs.String("config", "", "")
-	noGitignore := fs.Bool("no-gitignore", false, "")
-	var excludes stringList
-	fs.Var(&excludes, "exclude", "")
-	paths, err := parseArgs(fs, args)
-	if err != nil {
-		return env.usageError("check", err, checkHelp)
-	}
-
-	opts := checkOptions{format: *format, fix: *fix, diff: *diff, jobs: *jobs}
+// check runs `httpcode-lsp check` with its parsed flags.
+func check(env Env, opts checkOptions, failOn, color, configPath string, walk walkOptions, paths []string) int {
+	var err error
 	switch opts.format {
 	case "text", "json", "sarif":
 	default:
 		return env.fail("check: --format %q: want text, json or sarif", opts.format)
 	}
-	if opts.threshold, err = parseThreshold(*failOn); err != nil {
+	if opts.threshold, err = parseThreshold(failOn); err != nil {
 		return env.fail("check: %v", err)
 	}
-	if opts.color, err = env.colorFor(*color, env.StdoutTerminal); err != nil {
+	if opts.color, err = env.colorFor(color, env.StdoutTerminal); err != nil {
 		return env.fail("check: %v", err)
 	}
 	if opts.jobs < 1 {
@@ -114,7 +113,7 @@ func Check(args []string, env Env) int {
 	if opts.diff && opts.format != "text" {
 		return env.fail("check: --diff prints a diff; it does not combine with --format %s", opts.format)
 	}
-	for _, p := range excludes {
+	for _, p := range walk.excludes {
 		if _, ok := parsePattern(p); !ok {
 			return env.fail("check: --exclude %q: not a pattern", p)
 		}
@@ -124,7 +123,7 @@ func Check(args []string, env Env) int {
 	if err != nil {
 		return env.fail("check: %v", err)
 	}
-	cfg, err := loadConfig(cwd, *configPath)
+	cfg, err := loadConfig(cwd, configPath)
 	if err != nil {
 		return env.fail("%v", err)
 	}
@@ -133,11 +132,18 @@ func Check(args []string, env Env) int {
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
-	w := newWalker(cwd, excludes, !*noGitignore)
+	w := newWalker(cwd, walk)
 	for _, p := range paths {
 		w.add(p)
 	}
 	sort.Slice(w.files, func(i, j int) bool { return w.files[i].display < w.files[j].display })
+	roots := make([]string, len(paths))
+	for i, p := range paths {
+		if roots[i] = p; !filepath.IsAbs(p) {
+			roots[i] = filepath.Join(cwd, p)
+		}
+	}
+	opts.packages = newPackages(workspace.New(roots, workspace.Options{MaxFileSize: opts.maxSize}), w.files)
 
 	results := opts.run(w.files, env)
 
@@ -200,12 +206,6 @@ func parseThreshold(s string) (lint.Severity, error) {
 	}
 	return lint.Off, fmt.Errorf("--fail-on %q: want error, warning, info, hint or none", s)
 }
-
-// stringList is a repeatable flag.
-type stringList []string
-
-func (l *stringList) String() string     { return strings.Join(*l, ",") }
-func (l *stringList) Set(s string) error { *l = append(*l, s); return nil }
 
 // loadConfig reads the configuration as the language server does: the
 // file (path, or .httpcode-lsp.yaml in cwd, which may be missing) merged
@@ -290,8 +290,7 @@ func (opts checkOptions) analyse(t target) fileResult {
 	var tooLarge *regfile.TooLargeError
 	if errors.As(err, &tooLarge) {
 		r.src = newSource(nil, nil, false)
-		r.findings = []lint.Finding{{RuleID: analysis.LimitsID, Severity: lint.Info, Message: fmt.Sprintf(
-			"not analysed: the file's %s are more than limits.maxDocumentSize (%s)", sizeText(tooLarge.Size), sizeText(tooLarge.Limit))}}
+		r.findings = []lint.Finding{{RuleID: analysis.LimitsID, Severity: lint.Info, Message: analysis.TooLargeMessage(tooLarge.Size, tooLarge.Limit)}}
 		return r
 	}
 	if err != nil {
@@ -301,13 +300,13 @@ func (opts checkOptions) analyse(t target) fileResult {
 	if bytes.IndexByte(src[:min(len(src), binarySniff)], 0) >= 0 {
 		return r // binary: nothing a person wrote status codes in
 	}
-	lang := analysis.LanguageOf("", t.abs)
-	findings := analysis.New(lang, src, opts.settings).Findings()
+	analyse := opts.analyser(t.abs)
+	findings := analyse(src).Findings()
 	r.src, r.findings = newSource(src, findings, opts.excerpts()), findings
 	if !opts.fix && !opts.diff {
 		return r
 	}
-	fixed, remaining, counts := fixFile(lang, src, findings, opts.settings)
+	fixed, remaining, counts := fixFile(src, findings, analyse)
 	if fixed == nil {
 		return r
 	}
@@ -330,18 +329,16 @@ func (opts checkOptions) analyse(t target) fileResult {
 	return r
 }
 
-// sizeText is a size in bytes as people read it: "16 MiB", "20.5 MiB",
-// "300 KiB", "12 bytes".
-func sizeText(n int64) string {
-	for _, u := range []struct {
-		size int64
-		name string
-	}{{1 << 30, "GiB"}, {1 << 20, "MiB"}, {1 << 10, "KiB"}} {
-		if n >= u.size {
-			return strings.TrimSuffix(fmt.Sprintf("%.1f", float64(n)/float64(u.size)), ".0") + " " + u.name
-		}
+// analyser returns how the file at path is analysed: a Go file with its
+// package in view, as the editor sees it.
+func (opts checkOptions) analyser(path string) func([]byte) *analysis.File {
+	lang := analysis.LanguageOf("", path)
+	if lang != analysis.Go {
+		return func(src []byte) *analysis.File { return analysis.New(lang, src, opts.settings) }
 	}
-	return fmt.Sprintf("%d bytes", n)
+	return func(src []byte) *analysis.File {
+		return analysis.InPackage(src, opts.settings, func() ([]golang.Source, int) { return opts.packages.of(path) })
+	}
 }
 
 // finding is one finding placed in its file, for output.

@@ -37,7 +37,7 @@ var findingKinds = []struct {
 }{
 	{analysis.SyntaxErrorID, "Reports a Go, YAML or JSON file that does not parse: the first syntax error, " +
 		"where the parser stopped. Status codes after it may not be checked. Fix: correct the syntax.", "Go, YAML, JSON", lint.Error},
-	{analysis.LimitsID, "Reports a file larger than limits.maxDocumentSize (" + sizeText(config.DefaultMaxDocumentSize) + " unless .httpcode-lsp.yaml sets it), " +
+	{analysis.LimitsID, "Reports a file larger than limits.maxDocumentSize (" + analysis.SizeText(config.DefaultMaxDocumentSize) + " unless .httpcode-lsp.yaml sets it), " +
 		"which is not read, so not checked. Fix: raise the limit in .httpcode-lsp.yaml, or exclude the file.", "every file", lint.Info},
 }
 

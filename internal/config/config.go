@@ -125,14 +125,20 @@ func (c Config) clone() Config {
 // Severities are the values a rule may be set to.
 var Severities = []string{"error", "warning", "info", "hint", "off"}
 
+// UnknownRuleError is Check's error for a rule ID that isRule does not
+// know.
+type UnknownRuleError struct{ ID string }
+
+func (e *UnknownRuleError) Error() string { return fmt.Sprintf("rules: unknown rule %q", e.ID) }
+
 // Check reports the first setting that is not valid: an unknown rule ID
-// (isRule says which are known), a severity not in Severities, a custom
+// (isRule says which are known; an *UnknownRuleError), a severity not in Severities, a custom
 // code that is not a number from 100 to 999 or has no phrase, an empty
 // status key, a negative size or a bad duration in limits.
 func (c Config) Check(isRule func(id string) bool) error {
 	for _, id := range slices.Sorted(maps.Keys(c.Rules)) {
 		if !isRule(id) {
-			return fmt.Errorf("rules: unknown rule %q", id)
+			return &UnknownRuleError{ID: id}
 		}
 		if !slices.Contains(Severities, c.Rules[id]) {
 			return fmt.Errorf("rules: %s: severity %q is not one of %s", id, c.Rules[id], strings.Join(Severities, ", "))

@@ -158,3 +158,16 @@ func TestMarkdownUnregisteredFromSources(t *testing.T) {
 		})
 	}
 }
+
+func TestPlainText(t *testing.T) {
+	for md, want := range map[string]string{
+		"### 404 Not Found\n\n**4xx Client Error** · `http.StatusNotFound` · [RFC 9110 §15.5.5](https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5)\n": "404 Not Found\n\n4xx Client Error · http.StatusNotFound · RFC 9110 §15.5.5 (https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5)\n",
+		"**Related:**\n- **410 Gone**: removed on purpose\n":          "Related:\n- 410 Gone: removed on purpose\n",
+		"> **Note:** OpenAPI spells range keys in upper case: `4XX`.": "Note: OpenAPI spells range keys in upper case: 4XX.",
+		"#hashtag and http.Status* stay":                              "#hashtag and http.Status* stay",
+	} {
+		if got := PlainText(md); got != want {
+			t.Errorf("PlainText(%q) = %q, want %q", md, got, want)
+		}
+	}
+}

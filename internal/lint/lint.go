@@ -121,6 +121,9 @@ func (r *Rule) Language() Language {
 	return l
 }
 
+// Summary is what the rule checks, in a few words.
+func (r *Rule) Summary() string { return r.summary }
+
 // run returns the rule's run for a language, nil when it has none.
 func (r *Rule) run(lang Language) func(*Pass) {
 	switch lang {

@@ -4,6 +4,8 @@
 
 package lint
 
+import "github.com/agnivade/levenshtein"
+
 var registry = []*Rule{
 	invalidStatusCode,
 	unquotedStatusCode,
@@ -43,4 +45,17 @@ func Rules() []*Rule { return registry }
 func Lookup(id string) (*Rule, bool) {
 	r, ok := byID[id]
 	return r, ok
+}
+
+// Suggest returns the rule ID nearest a misspelt one: the fewest
+// single-character edits away, and no more than a third of its length (at
+// least 2); false when no ID is that near.
+func Suggest(id string) (string, bool) {
+	best, bestDist := "", max(2, len(id)/3)+1
+	for _, r := range registry {
+		if d := levenshtein.ComputeDistance(id, r.ID); d < bestDist {
+			best, bestDist = r.ID, d
+		}
+	}
+	return best, best != ""
 }

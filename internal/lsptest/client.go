@@ -78,9 +78,6 @@ func (c *Client) Notify(method string, params interface{}) {
 	}
 }
 
-// Done is closed when the server closes the stream.
-func (c *Client) Done() <-chan struct{} { return c.conn.Done() }
-
 // Close closes the client's side of the stream.
 func (c *Client) Close() error { return c.conn.Close() }
 

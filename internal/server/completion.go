@@ -8,8 +8,6 @@ import (
 	"encoding/json"
 
 	"go.lsp.dev/protocol"
-
-	"github.com/httpcode-lsp/httpcode-lsp/internal/complete"
 )
 
 // completion offers status constants and codes where the cursor stands in
@@ -18,12 +16,16 @@ import (
 // documentation from resolveCompletion: the list is then a tenth the size.
 func (s *Server) completion(ctx context.Context, d *document, params *protocol.CompletionParams) (*protocol.CompletionList, error) {
 	list := &protocol.CompletionList{Items: []protocol.CompletionItem{}}
-	if d == nil || !s.sched.analysed(ctx, d) {
+	if d == nil {
+		return list, nil
+	}
+	a := s.answering(ctx, d)
+	if a == nil {
 		return list, nil
 	}
 	enc := s.positionEncoding()
-	snippets, lazyDocs := s.completionSupport()
-	items := d.analysis.Completions(d.snap.Offset(params.Position, enc))
+	client := s.support()
+	items := a.Completions(d.snap.Offset(params.Position, enc))
 	list.Items = make([]protocol.CompletionItem, 0, len(items))
 	for _, it := range items {
 		kind := protocol.CompletionItemKindValue
@@ -39,24 +41,30 @@ func (s *Server) completion(ctx context.Context, d *document, params *protocol.C
 			TextEdit:   &protocol.TextEdit{Range: d.snap.Range(it.Start, it.End, enc), NewText: it.NewText},
 		}
 		if it.Snippet {
-			// The snippet's lines carry their full indentation.
-			ci.InsertTextMode = protocol.InsertTextModeAsIs
-			if snippets {
+			if client.snippets {
 				ci.InsertTextFormat = protocol.InsertTextFormatSnippet
+				if client.asIs {
+					// The snippet's lines carry their full indentation.
+					ci.InsertTextMode = protocol.InsertTextModeAsIs
+				}
 			} else {
-				ci.TextEdit.NewText = complete.PlainText(it.NewText)
+				ci.TextEdit.NewText = it.PlainText
 			}
 		}
 		for _, e := range it.AdditionalEdits {
 			ci.AdditionalTextEdits = append(ci.AdditionalTextEdits, protocol.TextEdit{Range: d.snap.Range(e.Start, e.End, enc), NewText: e.NewText})
 		}
 		if it.Deprecated {
-			ci.Tags = []protocol.CompletionItemTag{protocol.CompletionItemTagDeprecated}
+			if client.deprecatedTag {
+				ci.Tags = []protocol.CompletionItemTag{protocol.CompletionItemTagDeprecated}
+			} else if client.deprecatedField {
+				ci.Deprecated = true
+			}
 		}
-		if lazyDocs {
+		if client.lazyDocs {
 			ci.Data = resolveData{URI: d.snap.URI, Version: d.snap.Version, Position: params.Position}
 		} else {
-			ci.Documentation = markdown(it.Documentation)
+			ci.Documentation = markup(it.Documentation, client.docsMarkdown)
 		}
 		list.Items = append(list.Items, ci)
 	}
@@ -81,18 +89,18 @@ func (s *Server) resolveCompletion(ctx context.Context, d *document, item *proto
 	if err != nil || json.Unmarshal(raw, &data) != nil {
 		return item, nil
 	}
-	if d == nil || d.snap.Version != data.Version || !s.sched.analysed(ctx, d) {
+	if d == nil || d.snap.Version != data.Version {
 		return item, nil
 	}
-	for _, it := range d.analysis.Completions(d.snap.Offset(data.Position, s.positionEncoding())) {
+	a := s.answering(ctx, d)
+	if a == nil {
+		return item, nil
+	}
+	for _, it := range a.Completions(d.snap.Offset(data.Position, s.positionEncoding())) {
 		if it.Label == item.Label {
-			item.Documentation = markdown(it.Documentation)
+			item.Documentation = markup(it.Documentation, s.support().docsMarkdown)
 			break
 		}
 	}
 	return item, nil
-}
-
-func markdown(md string) protocol.MarkupContent {
-	return protocol.MarkupContent{Kind: protocol.Markdown, Value: md}
 }

@@ -21,16 +21,18 @@ import (
 type method func(s *Server, ctx context.Context, params json.RawMessage) (jsonrpc.Work, error)
 
 // methods is every method the server handles. A request for a method
-// missing here is answered MethodNotFound; a notification (initialized,
-// didSave, $/setTrace ...) is dropped.
+// missing here is answered MethodNotFound; a notification (didSave,
+// $/setTrace ...) is dropped.
 var methods = map[string]method{
-	"initialize": initialize,
-	"shutdown":   inline((*Server).shutdown),
+	"initialize":  initialize,
+	"initialized": initialized,
+	"shutdown":    inline((*Server).shutdown),
 
 	"textDocument/didOpen":             synced((*Server).didOpen),
 	"textDocument/didChange":           synced((*Server).didChange),
 	"textDocument/didClose":            synced((*Server).didClose),
 	"workspace/didChangeConfiguration": ordered((*Server).didChangeConfiguration),
+	"workspace/didChangeWatchedFiles":  ordered((*Server).didChangeWatchedFiles),
 
 	"textDocument/hover":      concurrent(inTextDocument, (*Server).hover),
 	"textDocument/completion": concurrent(inTextDocument, (*Server).completion),
@@ -40,7 +42,7 @@ var methods = map[string]method{
 }
 
 // ordered is a notification applied in the order messages arrive, before
-// the next message is read: configuration.
+// the next message is read: configuration, watched files.
 func ordered[P any](apply func(*Server, context.Context, *P)) method {
 	return func(s *Server, ctx context.Context, raw json.RawMessage) (jsonrpc.Work, error) {
 		p, err := decode[P](raw)

@@ -39,9 +39,35 @@ func byRule(p protocol.PublishDiagnosticsParams) map[string]protocol.Diagnostic 
 	return out
 }
 
+// linkingClient takes diagnostics' documentation links and related places.
+const linkingClient = `{"textDocument": {"publishDiagnostics": {"codeDescriptionSupport": true, "relatedInformation": true}}}`
+
+// A diagnostic links to its rule's documentation and names its related
+// places for a client that takes them, and carries neither to one that
+// does not say so.
+func TestDiagnosticLinksFollowCapabilities(t *testing.T) {
+	const uri = "file:///api/h.go"
+	const src = "package main\n\nimport \"net/http\"\n\nfunc h(w http.ResponseWriter, r *http.Request) {\n\tw.WriteHeader(http.StatusNoContent)\n\tw.Write([]byte(\"x\"))\n}\n"
+	for caps, want := range map[string]bool{linkingClient: true, `{}`: false} {
+		s := start(t)
+		s.Initialize(caps)
+		s.Open(uri, "go", src)
+		body, ok := byRule(diagnosticsFor(t, s, uri, 1))["body-not-allowed"]
+		if !ok {
+			t.Fatalf("%s: no body-not-allowed diagnostic", caps)
+		}
+		if got := body.CodeDescription != nil && len(body.RelatedInformation) == 1; got != want {
+			t.Errorf("%s: link %+v, related %+v; want both %v", caps, body.CodeDescription, body.RelatedInformation, want)
+		}
+		if !want && (body.CodeDescription != nil || len(body.RelatedInformation) > 0) {
+			t.Errorf("%s: link %+v, related %+v; want neither", caps, body.CodeDescription, body.RelatedInformation)
+		}
+	}
+}
+
 func TestLintDiagnosticsAndQuickFixes(t *testing.T) {
 	s := start(t)
-	s.Initialize(`{}`)
+	s.Initialize(linkingClient)
 	const uri = "file:///api/lint.yaml"
 	s.Open(uri, "yaml", lintSpec)
 	diags := byRule(diagnosticsFor(t, s, uri, 1))

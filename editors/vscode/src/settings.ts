@@ -247,3 +247,22 @@ export function removedKeys(initial: ServerConfig, next: ServerConfig): string[]
   if (initial.yaml !== undefined && next.yaml === undefined) out.push('yaml.statusKeys');
   return out;
 }
+
+/** The levels of the server's --log-level flag. */
+export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+
+/**
+ * serverArgs returns the server's command-line flags for the
+ * httpcodeLsp.server.logLevel setting (the transport adds --stdio). A
+ * level the server does not know is reported, and `info` used.
+ */
+export function serverArgs(logLevel: unknown): { args: string[]; problem?: string } {
+  const level = typeof logLevel === 'string' ? logLevel.trim().toLowerCase() : logLevel;
+  if (typeof level === 'string' && (LOG_LEVELS as readonly string[]).includes(level)) {
+    return { args: ['--log-level', level] };
+  }
+  return {
+    args: ['--log-level', 'info'],
+    problem: `httpcodeLsp.server.logLevel: ${JSON.stringify(logLevel)} is not one of ${LOG_LEVELS.join(', ')}`,
+  };
+}
