@@ -136,7 +136,7 @@ func (p *parsedFile) syntax() Syntax {
 // the results of this many packages; a file set takes the files of this
 // many bytes before the next parses go to a new one.
 const (
-	maxParsedBytes  = 24 << 20
+	maxParsedBytes  = 16 << 20
 	maxPackages     = 8
 	maxFileSetBytes = 64 << 20
 )
