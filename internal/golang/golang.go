@@ -9,6 +9,7 @@ import (
 	"go/scanner"
 	"go/token"
 	"go/types"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -91,21 +92,17 @@ func analysePackage(parsed []*parsedFile) *packageResult {
 		consts.collect(p.file)
 	}
 	walkers := make([]*walker, len(parsed))
-	whole := false
-	for j, p := range parsed {
-		if p.err == nil && p.file != nil && p.tf != nil {
+	inParallel(len(parsed), func(j int) {
+		if p := parsed[j]; p.err == nil && p.file != nil && p.tf != nil {
 			w := newWalker(p.tf, importsOf(p.file), consts, 0, len(p.src))
 			w.markSlots(p.file)
 			walkers[j] = w
-			whole = true
 		}
-	}
-	if whole {
+	})
+	if slices.ContainsFunc(walkers, func(w *walker) bool { return w != nil }) {
 		followFlows(parsed, walkers)
 	}
-	for j, p := range parsed {
-		r.files[j] = scanParsed(p, walkers[j], consts)
-	}
+	inParallel(len(parsed), func(j int) { r.files[j] = scanParsed(parsed[j], walkers[j], consts) })
 	return r
 }
 

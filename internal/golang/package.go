@@ -10,9 +10,11 @@ import (
 	"go/parser"
 	"go/token"
 	"hash/maphash"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // Source is one Go file of a package.
@@ -61,12 +63,36 @@ func scanPackage(files []Source, i int) (*File, Syntax) {
 	}
 	fs := parses.fileSet()
 	parsed := make([]*parsedFile, len(files))
-	for j, s := range files {
-		parsed[j] = parses.get(keys[j], s, fs)
-	}
+	inParallel(len(files), func(j int) { parsed[j] = parses.get(keys[j], files[j], fs) })
 	r := analysePackage(parsed)
 	packages.put(pk, r)
 	return r.files[i], r.syntax(i)
+}
+
+// inParallel calls f(0) … f(n-1) on as many goroutines as there are
+// processors: the files of a package parse and scan independently.
+func inParallel(n int, f func(int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	if workers <= 1 {
+		for j := range n {
+			f(j)
+		}
+		return
+	}
+	var (
+		next atomic.Int64
+		wg   sync.WaitGroup
+	)
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := int(next.Add(1)) - 1; j < n; j = int(next.Add(1)) - 1 {
+				f(j)
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 // fileKey identifies a file's content at a path.
