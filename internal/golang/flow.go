@@ -333,7 +333,7 @@ func (a *flowAnalysis) operand(w *walker, file int, e ast.Expr) operand {
 		}
 	case *ast.SelectorExpr:
 		op.name = x.Sel.Name
-		if id, ok := x.X.(*ast.Ident); ok && w.imp.qualifiesConstants(id.Name) {
+		if id, ok := x.X.(*ast.Ident); ok && w.imp.namesConstants(id.Name) {
 			if c, ok := constant(x.Sel.Name); ok {
 				op.code, op.value, op.source = c.Code, true, true
 				return op

@@ -28,8 +28,9 @@ type File struct {
 	// ConstantsName is how the file refers to a package that declares the
 	// status constants under net/http's names: net/http's name when it is
 	// imported, else fiber's or fasthttp's; "." where they are bare (a
-	// dot-import, or the file belongs to fiber or fasthttp itself); ""
-	// when there is none.
+	// dot-import, or the file belongs to fiber or fasthttp itself); else
+	// the import whose constants the file uses (hertz's consts.StatusOK);
+	// "" when there is none.
 	ConstantsName string
 	// Test is set for a _test.go file (ScanPackage with its path).
 	Test bool
@@ -165,6 +166,9 @@ func scanParsed(p *parsedFile, w *walker, consts packageConstants) *File {
 		f.library = w.library
 	}
 	f.ConstantsName, f.constantsFamily = imp.constants()
+	if f.ConstantsName == "" && w != nil {
+		f.ConstantsName = w.constPkg
+	}
 	return f
 }
 
@@ -339,6 +343,9 @@ type walker struct {
 	soft map[ast.Expr]bool
 	// library holds the starts of the occurrences libraryErrors found.
 	library map[int]bool
+	// constPkg is an import, not of a known family, whose status
+	// constants the file uses (hertz's consts).
+	constPkg string
 	// constRefs are the identifiers that name an integer constant of the
 	// package, with its value (set with info).
 	constRefs map[*ast.Ident]int
@@ -552,9 +559,12 @@ func (w *walker) visit(n ast.Node) bool {
 			}
 		}
 	case *ast.SelectorExpr:
-		if x, ok := n.X.(*ast.Ident); ok && n.Sel != nil && w.imp.qualifiesConstants(x.Name) {
+		if x, ok := n.X.(*ast.Ident); ok && n.Sel != nil && w.imp.namesConstants(x.Name) {
 			if e, ok := constant(n.Sel.Name); ok {
 				w.add(n, e.Code, occurrence.Constant, w.slots[n])
+				if !w.imp.qualifiesConstants(x.Name) && w.emitting {
+					w.constPkg = x.Name
+				}
 				return false
 			}
 		}
@@ -743,8 +753,27 @@ func (w *walker) call(c *ast.CallExpr) {
 	for i, a := range c.Args {
 		if sl, ok := w.imp.statusArg(ce, i, codeSel); ok {
 			w.mark(a, sl)
+		} else if ce.method && statusMethodArg(ce.name, i) && w.statusConstant(a) {
+			// c.JSON(consts.StatusOK, v) of a framework not known here:
+			// a status constant where a known framework takes the status.
+			w.mark(a, slot{ctx: ce.written, role: occurrence.Send})
 		}
 	}
+}
+
+// statusConstant reports whether e is a status constant of an import:
+// http.StatusOK, consts.StatusOK.
+func (w *walker) statusConstant(e ast.Expr) bool {
+	s, ok := unparen(e).(*ast.SelectorExpr)
+	if !ok || s.Sel == nil {
+		return false
+	}
+	x, ok := s.X.(*ast.Ident)
+	if !ok || !w.imp.namesConstants(x.Name) {
+		return false
+	}
+	_, ok = constant(s.Sel.Name)
+	return ok
 }
 
 // mark records e (parentheses removed) as a status position. The first

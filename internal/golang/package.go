@@ -347,7 +347,7 @@ func constantValue(e ast.Expr, imp *imports) (int, bool) {
 	case *ast.BasicLit:
 		return intLit(e)
 	case *ast.SelectorExpr:
-		if x, ok := e.X.(*ast.Ident); ok && e.Sel != nil && imp.qualifiesConstants(x.Name) {
+		if x, ok := e.X.(*ast.Ident); ok && e.Sel != nil && imp.namesConstants(x.Name) {
 			if c, ok := constant(e.Sel.Name); ok {
 				return c.Code, true
 			}
