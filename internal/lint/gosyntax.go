@@ -16,6 +16,9 @@ import (
 type goSyntax struct {
 	golang.Syntax
 	tf *token.File
+	// resp holds the findings of the analysis of writes to responses
+	// (respflow.go), once it has run.
+	resp []respFinding
 }
 
 // goSyntaxOf returns the rules' view of the syntax tree the scanner read.
@@ -85,4 +88,15 @@ func (s *goSyntax) imports() []importSpec {
 		out = append(out, importSpec{path: p, name: name})
 	}
 	return out
+}
+
+// importsTesting reports whether the file imports package testing: a test
+// file, whose handlers write to recorders and misbehave on purpose.
+func (s *goSyntax) importsTesting() bool {
+	for _, im := range s.imports() {
+		if im.path == "testing" {
+			return true
+		}
+	}
+	return false
 }
