@@ -301,6 +301,15 @@ func TestY(t *testing.T, rec *Recorder) {
 	}
 }
 `, want: []string{"send Error", "send StatusCode:", "observe StatusCode ==", "unresolved StatusCode:", "unresolved StatusCode:", "observe Code !="}},
+	{name: "only another package's error", src: `package p
+
+import "example.com/caddyhttp"
+
+func h(err error) error {
+	code := «502»
+	return caddyhttp.Error(code, err)
+}
+`, want: []string{"send Error"}},
 	{name: "package constants and tests of the package",
 		other: []Source{
 			{Path: "codes.go", Src: []byte("package p\n\nimport \"net/http\"\n\nconst GoneForGood = 299\n\nfunc Respond(w http.ResponseWriter, code int) { w.WriteHeader(code) }\n")},

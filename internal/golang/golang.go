@@ -100,11 +100,32 @@ func analysePackage(parsed []*parsedFile) *packageResult {
 			walkers[j] = w
 		}
 	})
-	if slices.ContainsFunc(walkers, func(w *walker) bool { return w != nil }) {
+	if worthFlow(parsed, walkers) {
 		followFlows(parsed, walkers)
 	}
 	inParallel(len(parsed), func(j int) { r.files[j] = scanParsed(parsed[j], walkers[j], consts) })
 	return r
+}
+
+// worthFlow reports whether following values can find a status in the
+// package: a file that parses has a status position, or one names a
+// status or a code (resp.StatusCode, rec.Code, status := f()), or calls
+// another package's error constructor (caddyhttp.Error(500, err)). Most
+// packages that are not about HTTP have none of these, and skip the type
+// check.
+func worthFlow(parsed []*parsedFile, walkers []*walker) bool {
+	typed := false
+	for _, w := range walkers {
+		if w != nil {
+			typed = true
+			if len(w.slots) > 0 || w.errorCall {
+				return true
+			}
+		}
+	}
+	return typed && slices.ContainsFunc(parsed, func(p *parsedFile) bool {
+		return bytes.Contains(p.src, []byte("tatus")) || bytes.Contains(p.src, []byte("Code"))
+	})
 }
 
 // followFlows adds to the walkers the status positions that flow finds.
@@ -346,6 +367,9 @@ type walker struct {
 	// constPkg is an import, not of a known family, whose status
 	// constants the file uses (hertz's consts).
 	constPkg string
+	// errorCall is set when the file calls another package's error
+	// constructor (see worthFlow).
+	errorCall bool
 	// constRefs are the identifiers that name an integer constant of the
 	// package, with its value (set with info).
 	constRefs map[*ast.Ident]int
@@ -733,6 +757,9 @@ func (w *walker) call(c *ast.CallExpr) {
 			return
 		}
 		if x, isIdent := fun.X.(*ast.Ident); isIdent {
+			if _, imported := w.imp.byName[x.Name]; imported && errorConstructors[fun.Sel.Name] {
+				w.errorCall = true
+			}
 			ce, ok = w.imp.packageCallee(x.Name, fun.Sel.Name)
 		} else {
 			ce, ok = callee{name: fun.Sel.Name, method: true, written: fun.Sel.Name}, true
