@@ -415,7 +415,8 @@ func TestScanPackageCaches(t *testing.T) {
 }
 
 // Files of one package scanned at once (the server answers requests
-// concurrently) share the caches safely and agree.
+// concurrently, check runs jobs in parallel) share the caches safely and
+// wait for one analysis of the package.
 func TestScanPackageConcurrent(t *testing.T) {
 	files := packageFiles(6, 40)
 	want := make([]int, len(files))
@@ -425,19 +426,22 @@ func TestScanPackageConcurrent(t *testing.T) {
 	}
 	resetCaches()
 	var wg sync.WaitGroup
-	got := make([]int, len(files)*3)
+	got := make([]*File, len(files)*3)
 	for k := range got {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			f, _ := ScanPackage(files, k%len(files))
-			got[k] = len(f.Occurrences)
+			got[k], _ = ScanPackage(files, k%len(files))
 		}()
 	}
 	wg.Wait()
-	for k, n := range got {
-		if n != want[k%len(files)] {
-			t.Errorf("file %d: %d occurrences, want %d", k%len(files), n, want[k%len(files)])
+	for k, f := range got {
+		i := k % len(files)
+		if len(f.Occurrences) != want[i] {
+			t.Errorf("file %d: %d occurrences, want %d", i, len(f.Occurrences), want[i])
+		}
+		if f != got[i] {
+			t.Errorf("file %d: analysed more than once", i)
 		}
 	}
 }

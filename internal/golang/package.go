@@ -57,15 +57,12 @@ func scanPackage(files []Source, i int) (*File, Syntax) {
 	for j, s := range files {
 		keys[j] = keyOf(s)
 	}
-	pk := packageKey(keys)
-	if r, ok := packages.get(pk); ok {
-		return r.files[i], r.syntax(i)
-	}
-	fs := parses.fileSet()
-	parsed := make([]*parsedFile, len(files))
-	inParallel(len(files), func(j int) { parsed[j] = parses.get(keys[j], files[j], fs) })
-	r := analysePackage(parsed)
-	packages.put(pk, r)
+	r := packages.do(packageKey(keys), func() *packageResult {
+		fs := parses.fileSet()
+		parsed := make([]*parsedFile, len(files))
+		inParallel(len(files), func(j int) { parsed[j] = parses.get(keys[j], files[j], fs) })
+		return analysePackage(parsed)
+	})
 	return r.files[i], r.syntax(i)
 }
 
@@ -267,28 +264,60 @@ func (r *packageResult) syntax(i int) Syntax {
 	return syn
 }
 
-// packageCache keeps the results of the packages scanned last.
+// packageCache keeps the results of the packages scanned last, and the
+// analyses under way: the files of a package scanned at once (check's
+// parallel jobs, an editor's requests) wait for one analysis.
 type packageCache struct {
-	mu      sync.Mutex
-	keys    []uint64 // most recent last
-	results map[uint64]*packageResult
+	mu       sync.Mutex
+	keys     []uint64 // most recent last
+	results  map[uint64]*packageResult
+	underway map[uint64]*analysis
 }
 
-var packages = &packageCache{results: map[uint64]*packageResult{}}
+// analysis is a package analysis under way; done is closed when r is set
+// (nil if it panicked).
+type analysis struct {
+	done chan struct{}
+	r    *packageResult
+}
 
-func (c *packageCache) get(k uint64) (*packageResult, bool) {
+var packages = &packageCache{results: map[uint64]*packageResult{}, underway: map[uint64]*analysis{}}
+
+// do returns the result of the package k, from the cache, from an
+// analysis under way, or from analyse.
+func (c *packageCache) do(k uint64, analyse func() *packageResult) *packageResult {
 	c.mu.Lock()
-	defer c.mu.Unlock()
-	r, ok := c.results[k]
-	if ok {
+	if r, ok := c.results[k]; ok {
 		c.touch(k)
+		c.mu.Unlock()
+		return r
 	}
-	return r, ok
+	if a, ok := c.underway[k]; ok {
+		c.mu.Unlock()
+		<-a.done
+		if a.r != nil {
+			return a.r
+		}
+		return analyse()
+	}
+	a := &analysis{done: make(chan struct{})}
+	c.underway[k] = a
+	c.mu.Unlock()
+	defer func() {
+		c.mu.Lock()
+		delete(c.underway, k)
+		if a.r != nil {
+			c.put(k, a.r)
+		}
+		c.mu.Unlock()
+		close(a.done)
+	}()
+	a.r = analyse()
+	return a.r
 }
 
+// put stores r; c.mu is held.
 func (c *packageCache) put(k uint64, r *packageResult) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
 	if _, ok := c.results[k]; !ok && len(c.keys) >= maxPackages {
 		delete(c.results, c.keys[0])
 		c.keys = c.keys[1:]
