@@ -73,11 +73,13 @@ func TestGet%[1]d(t *testing.T) {
 	return []byte(b.String())
 }
 
+// BenchmarkScan and BenchmarkScanBroken scan a file from empty caches.
 func BenchmarkScan(b *testing.B) {
 	src := handlerFile(5000)
 	b.SetBytes(int64(len(src)))
 	b.ReportAllocs()
 	for b.Loop() {
+		resetCaches()
 		Scan(src)
 	}
 }
@@ -91,6 +93,7 @@ func BenchmarkScanBroken(b *testing.B) {
 	b.SetBytes(int64(len(src)))
 	b.ReportAllocs()
 	for b.Loop() {
+		resetCaches()
 		Scan(src)
 	}
 }
@@ -152,12 +155,7 @@ func respond(w http.ResponseWriter, code int) { w.WriteHeader(code) }
 // resetCaches empties the parse and package caches.
 func resetCaches() {
 	parses.mu.Lock()
-	for _, e := range parses.byKey {
-		if e.p.tf != nil {
-			fset.RemoveFile(e.p.tf)
-		}
-	}
-	parses.byKey, parses.bytes = nil, 0
+	parses.byKey, parses.bytes, parses.fset = nil, 0, nil
 	parses.mu.Unlock()
 	packages.mu.Lock()
 	packages.keys, packages.results = nil, map[uint64]*packageResult{}
@@ -204,11 +202,31 @@ func BenchmarkScanPackage(b *testing.B) {
 	b.Run("edit", func(b *testing.B) {
 		resetCaches()
 		edited := append([]Source(nil), files...)
-		k := 0
 		for b.Loop() {
-			k++
-			edited[1] = Source{Path: files[1].Path, Src: append(append([]byte(nil), files[1].Src...), fmt.Sprintf("\nvar _ = %d\n", k)...)}
+			edits++
+			edited[1] = Source{Path: files[1].Path, Src: append(append([]byte(nil), files[1].Src...), fmt.Sprintf("\nvar _ = %d\n", edits)...)}
 			ScanPackage(edited, 1)
+		}
+	})
+}
+
+// edits numbers the edits of the benchmarks, so that no two runs scan the
+// same text and a cache hit cannot pass for a scan.
+var edits int
+
+// BenchmarkEditLargeFile scans a file of 20,000 lines after each edit (a
+// line appended, so that no cache holds it), against parsing it alone.
+func BenchmarkEditLargeFile(b *testing.B) {
+	src := handlerFile(20000)
+	b.Run("parse", func(b *testing.B) {
+		for b.Loop() {
+			_, _ = parser.ParseFile(token.NewFileSet(), "", src, parser.ParseComments|parser.SkipObjectResolution)
+		}
+	})
+	b.Run("scan", func(b *testing.B) {
+		for b.Loop() {
+			edits++
+			ScanPackage([]Source{{Path: "big.go", Src: append(append([]byte(nil), src...), fmt.Sprintf("\nvar _ = %d\n", edits)...)}}, 0)
 		}
 	})
 }

@@ -25,6 +25,10 @@ import (
 // holds go, and whether it holds a status read from a source.
 type flowNode struct {
 	sink, obs, src, lookup bool
+	// expect is set when the value is compared with a status read from
+	// somewhere (rec.Code), not only with a code written out: it is an
+	// expectation, such as a test table's.
+	expect bool
 	// sinkCtx and obsCtx name the sink or comparison the value reaches.
 	sinkCtx, obsCtx, lookupCtx string
 }
@@ -69,7 +73,8 @@ type compareEdge struct {
 type flowAnalysis struct {
 	info     *types.Info
 	nodes    map[types.Object]*flowNode
-	keys     map[types.Object]*flowNode // the keys of a map-valued object
+	keys     map[types.Object]*flowNode // the keys of a map, array or slice object
+	elems    map[types.Object]*flowNode // the elements of an array or slice object
 	assigns  []assignEdge
 	compares []compareEdge
 	walkers  []*walker
@@ -111,6 +116,7 @@ func importName(p string) string {
 // typeCheck checks the parsed files by package clause, the external test
 // package after the package it tests, into one Info.
 func typeCheck(parsed []*parsedFile) *types.Info {
+	var fs *token.FileSet
 	info := &types.Info{
 		Types:      map[ast.Expr]types.TypeAndValue{},
 		Defs:       map[*ast.Ident]types.Object{},
@@ -123,6 +129,7 @@ func typeCheck(parsed []*parsedFile) *types.Info {
 		if p.file == nil || p.file.Name == nil || p.file.Name.Name == "" || p.tf == nil {
 			continue
 		}
+		fs = p.fset
 		n := p.file.Name.Name
 		if _, ok := groups[n]; !ok {
 			names = append(names, n)
@@ -136,7 +143,7 @@ func typeCheck(parsed []*parsedFile) *types.Info {
 			im.under = checked[under]
 		}
 		conf := types.Config{Importer: im, Error: func(error) {}, FakeImportC: true}
-		pkg, _ := conf.Check(name, fset, groups[name], info)
+		pkg, _ := conf.Check(name, fs, groups[name], info)
 		checked[name] = pkg
 	}
 	for _, n := range names {
@@ -167,16 +174,42 @@ func (a *flowAnalysis) node(obj types.Object) *flowNode {
 	return n
 }
 
-func (a *flowAnalysis) keysOf(obj types.Object) *flowNode {
+func (a *flowAnalysis) keysOf(obj types.Object) *flowNode { return a.part(a.keys, obj) }
+
+func (a *flowAnalysis) elemsOf(obj types.Object) *flowNode { return a.part(a.elems, obj) }
+
+// part returns the node of a part of obj (its keys, its elements).
+func (a *flowAnalysis) part(parts map[types.Object]*flowNode, obj types.Object) *flowNode {
 	if obj == nil {
 		return nil
 	}
-	n, ok := a.keys[obj]
+	if v, ok := obj.(*types.Var); ok {
+		obj = v.Origin()
+	}
+	n, ok := parts[obj]
 	if !ok {
 		n = &flowNode{}
-		a.keys[obj] = n
+		parts[obj] = n
 	}
 	return n
+}
+
+// container tells whether obj holds a map (keys) or an array or slice
+// (keys are indexes, and elements).
+func container(obj types.Object) (isMap, isList bool) {
+	if obj == nil || obj.Type() == nil {
+		return false, false
+	}
+	switch t := obj.Type().Underlying().(type) {
+	case *types.Map:
+		return true, false
+	case *types.Slice, *types.Array:
+		return false, true
+	case *types.Pointer:
+		_, arr := t.Elem().Underlying().(*types.Array)
+		return false, arr
+	}
+	return false, false
 }
 
 // strip removes parentheses, conversions (int(x)) and dereferences.
@@ -257,14 +290,25 @@ func signature(fn *types.Func) *types.Signature {
 	return sig
 }
 
+// calleeSignature returns the signature of what a call calls, declared
+// in the package: a function, a method, or a variable holding a function
+// literal (waitResponse := func(want int) {...}). It is nil for calls of
+// other packages' functions and for conversions.
+func (a *flowAnalysis) calleeSignature(c *ast.CallExpr) *types.Signature {
+	if fn := a.callee(c); fn != nil {
+		return signature(fn)
+	}
+	if tv, ok := a.info.Types[c.Fun]; ok && tv.IsValue() {
+		sig, _ := tv.Type.(*types.Signature)
+		return sig
+	}
+	return nil
+}
+
 // result returns the node of a call's result i, nil when the callee is
 // not the package's.
 func (a *flowAnalysis) result(c *ast.CallExpr, i int) *flowNode {
-	fn := a.callee(c)
-	if fn == nil {
-		return nil
-	}
-	sig := signature(fn)
+	sig := a.calleeSignature(c)
 	if sig == nil || i >= sig.Results().Len() {
 		return nil
 	}
@@ -289,7 +333,7 @@ func (a *flowAnalysis) operand(w *walker, file int, e ast.Expr) operand {
 		}
 	case *ast.SelectorExpr:
 		op.name = x.Sel.Name
-		if id, ok := x.X.(*ast.Ident); ok && w.imp.qualifiesConstants(id.Name) {
+		if id, ok := x.X.(*ast.Ident); ok && w.imp.namesConstants(id.Name) {
 			if c, ok := constant(x.Sel.Name); ok {
 				op.code, op.value, op.source = c.Code, true, true
 				return op
@@ -305,6 +349,15 @@ func (a *flowAnalysis) operand(w *walker, file int, e ast.Expr) operand {
 		}
 		return op
 	}
+	if ix, ok := e.(*ast.IndexExpr); ok {
+		// codes[i]: an element of a list.
+		if obj := a.object(a.strip(ix.X)); obj != nil {
+			if _, list := container(obj); list {
+				op.node = a.elemsOf(obj)
+			}
+		}
+		return op
+	}
 	obj := a.object(e)
 	if c, ok := obj.(*types.Const); ok {
 		op.code, op.value = w.constValue(c)
@@ -316,8 +369,8 @@ func (a *flowAnalysis) operand(w *walker, file int, e ast.Expr) operand {
 
 // single reports whether a call has one result.
 func (a *flowAnalysis) single(c *ast.CallExpr) bool {
-	fn := a.callee(c)
-	return fn != nil && signature(fn) != nil && signature(fn).Results().Len() == 1
+	sig := a.calleeSignature(c)
+	return sig != nil && sig.Results().Len() == 1
 }
 
 // sourceNames are the fields that hold a response's status, and, called
@@ -407,7 +460,7 @@ func (a *flowAnalysis) collect(file int, w *walker, af *ast.File) {
 						ctx = "const " + name.Name
 					}
 					a.assign(w, file, a.node(a.info.Defs[name]), n.Values[i], isConst, ctx)
-					a.tableKeys(w, file, a.info.Defs[name], n.Values[i])
+					a.table(w, file, a.info.Defs[name], n.Values[i])
 				}
 			}
 		case *ast.CompositeLit:
@@ -429,23 +482,20 @@ func (a *flowAnalysis) collect(file int, w *walker, af *ast.File) {
 				}
 			}
 		case *ast.IndexExpr:
+			// table[code]: the table's keys are compared with code.
 			if obj := a.object(a.strip(n.X)); obj != nil {
-				if _, ok := obj.Type().Underlying().(*types.Map); ok {
+				if isMap, isList := container(obj); isMap || isList {
 					a.compares = append(a.compares, compareEdge{operand{node: a.keysOf(obj), file: file}, a.operand(w, file, n.Index), token.EQL})
 				}
 			}
 		case *ast.RangeStmt:
-			if id, ok := n.Value.(*ast.Ident); ok && n.Value != nil {
-				if cl, ok := a.strip(n.X).(*ast.CompositeLit); ok {
-					if _, slice := a.info.Types[cl].Type.Underlying().(*types.Slice); slice {
-						for _, e := range cl.Elts {
-							a.assign(w, file, a.node(a.object(id)), e, false, "")
-						}
-					}
-				}
-			}
+			a.rangeStmt(w, file, n)
 		case *ast.CallExpr:
 			a.call(w, file, n)
+		case *ast.KeyValueExpr:
+			w.softKey(n)
+		case *ast.Ident:
+			w.constIdent(n)
 		}
 		return true
 	})
@@ -455,6 +505,11 @@ func (a *flowAnalysis) collect(file int, w *walker, af *ast.File) {
 func (a *flowAnalysis) integer(e ast.Expr) bool {
 	tv, ok := a.info.Types[e]
 	return ok && tv.Type != nil && isInteger(tv.Type)
+}
+
+func isSlice(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Slice)
+	return ok
 }
 
 func isInteger(t types.Type) bool {
@@ -470,20 +525,58 @@ func (a *flowAnalysis) assign(w *walker, file int, dst *flowNode, e ast.Expr, de
 	a.assigns = append(a.assigns, assignEdge{dst: dst, src: a.operand(w, file, e), define: define, ctx: ctx})
 }
 
-// tableKeys records the keys of a map literal given to obj as its keys.
-func (a *flowAnalysis) tableKeys(w *walker, file int, obj types.Object, e ast.Expr) {
+// table records the keys and elements of a map, array or slice literal
+// given to obj as obj's: codes := []int{200, 201}, a table's keys.
+func (a *flowAnalysis) table(w *walker, file int, obj types.Object, e ast.Expr) {
 	cl, ok := a.strip(e).(*ast.CompositeLit)
 	if !ok || obj == nil {
 		return
 	}
-	if _, ok := a.info.Types[cl].Type.Underlying().(*types.Map); !ok {
+	isMap, isList := container(obj)
+	if !isMap && !isList {
 		return
 	}
-	keys := a.keysOf(obj)
 	for _, el := range cl.Elts {
 		if kv, ok := el.(*ast.KeyValueExpr); ok {
-			a.assign(w, file, keys, kv.Key, true, "table")
+			a.assign(w, file, a.keysOf(obj), kv.Key, true, "table")
+			continue
 		}
+		if isList {
+			a.assign(w, file, a.elemsOf(obj), el, false, "")
+		}
+	}
+}
+
+// rangeStmt records what a range loop's variables take: the elements
+// (and indexes) of a list, the keys of a map.
+func (a *flowAnalysis) rangeStmt(w *walker, file int, n *ast.RangeStmt) {
+	x := a.strip(n.X)
+	if cl, ok := x.(*ast.CompositeLit); ok {
+		if id, ok := n.Value.(*ast.Ident); ok {
+			if t := a.info.Types[cl].Type; t != nil && isSlice(t) {
+				for _, e := range cl.Elts {
+					a.assign(w, file, a.node(a.object(id)), e, false, "")
+				}
+			}
+		}
+		return
+	}
+	obj := a.object(x)
+	isMap, isList := container(obj)
+	key, _ := n.Key.(*ast.Ident)
+	value, _ := n.Value.(*ast.Ident)
+	if key != nil && (isMap || isList) {
+		a.pass(file, a.node(a.object(key)), a.keysOf(obj))
+	}
+	if value != nil && isList {
+		a.pass(file, a.node(a.object(value)), a.elemsOf(obj))
+	}
+}
+
+// pass records that what src holds goes to dst, when both are known.
+func (a *flowAnalysis) pass(file int, dst, src *flowNode) {
+	if dst != nil && src != nil {
+		a.assigns = append(a.assigns, assignEdge{dst: dst, src: operand{node: src, file: file}})
 	}
 }
 
@@ -496,7 +589,7 @@ func (a *flowAnalysis) assignStmt(w *walker, file int, n *ast.AssignStmt) {
 		if ix, ok := l.(*ast.IndexExpr); ok {
 			// table[404] = "Not Found"
 			if obj := a.object(a.strip(ix.X)); obj != nil {
-				if _, isMap := obj.Type().Underlying().(*types.Map); isMap {
+				if isMap, _ := container(obj); isMap {
 					a.assign(w, file, a.keysOf(obj), ix.Index, true, "table")
 				}
 			}
@@ -508,7 +601,7 @@ func (a *flowAnalysis) assignStmt(w *walker, file int, n *ast.AssignStmt) {
 	case len(n.Lhs) == len(n.Rhs):
 		for i, l := range n.Lhs {
 			a.assign(w, file, lhsNode(l), n.Rhs[i], false, "")
-			a.tableKeys(w, file, a.object(unparen(l)), n.Rhs[i])
+			a.table(w, file, a.object(unparen(l)), n.Rhs[i])
 		}
 	case len(n.Rhs) == 1:
 		c, ok := unparen(n.Rhs[0]).(*ast.CallExpr)
@@ -516,10 +609,7 @@ func (a *flowAnalysis) assignStmt(w *walker, file int, n *ast.AssignStmt) {
 			return
 		}
 		for i, l := range n.Lhs {
-			dst := lhsNode(l)
-			if r := a.result(c, i); r != nil && dst != nil {
-				a.assigns = append(a.assigns, assignEdge{dst: dst, src: operand{node: r, file: file}})
-			}
+			a.pass(file, lhsNode(l), a.result(c, i))
 		}
 	}
 }
@@ -555,35 +645,64 @@ func (a *flowAnalysis) compositeLit(w *walker, file int, cl *ast.CompositeLit) {
 // call records the arguments of a call to a function of the package as
 // flowing to its parameters, and the values an assert compares.
 func (a *flowAnalysis) call(w *walker, file int, c *ast.CallExpr) {
-	if fn := a.callee(c); fn != nil {
-		sig := signature(fn)
-		if sig == nil || sig.Params().Len() == 0 {
-			return
-		}
+	if sig := a.calleeSignature(c); sig != nil {
 		params := sig.Params()
+		name := ""
+		if fn := a.callee(c); fn != nil {
+			name = fn.Name()
+		} else if id, ok := unparen(c.Fun).(*ast.Ident); ok {
+			name = id.Name
+		}
 		for i, arg := range c.Args {
-			k := i
-			if k >= params.Len() {
-				if !sig.Variadic() {
-					break
-				}
-				k = params.Len() - 1
+			switch {
+			case params.Len() == 0:
+			case sig.Variadic() && i >= params.Len()-1 && !c.Ellipsis.IsValid():
+				// requireCodes(resp, 200, 204): the codes are the
+				// variadic parameter's elements.
+				a.assign(w, file, a.elemsOf(params.At(params.Len()-1)), arg, false, name)
+			case i < params.Len():
+				a.assign(w, file, a.node(params.At(i)), arg, false, name)
 			}
-			a.assign(w, file, a.node(params.At(k)), arg, false, fn.Name())
 		}
 		return
 	}
-	name := ""
+	if id, ok := unparen(c.Fun).(*ast.Ident); ok && id.Name == "append" && len(c.Args) > 1 {
+		if _, builtin := a.info.Uses[id].(*types.Builtin); builtin {
+			// codes = append(codes, 404)
+			if obj := a.object(a.strip(c.Args[0])); obj != nil {
+				for _, arg := range c.Args[1:] {
+					a.assign(w, file, a.elemsOf(obj), arg, false, "")
+				}
+			}
+			return
+		}
+	}
+	name, qualified := "", false
 	switch f := unparen(c.Fun).(type) {
 	case *ast.Ident:
 		name = f.Name
 	case *ast.SelectorExpr:
 		name = f.Sel.Name
+		if x, ok := f.X.(*ast.Ident); ok {
+			_, qualified = w.imp.byName[x.Name]
+		}
 	}
-	switch {
-	case isAssertName(name):
+	if qualified && errorConstructors[name] && len(c.Args) > 0 {
+		// caddyhttp.Error(http.StatusBadGateway, err): another package's
+		// error carrying the status it is sent with.
+		op := a.operand(w, file, c.Args[0])
+		sl := slot{ctx: name, role: occurrence.Send}
+		if op.value && (op.source || indirect(op.code)) {
+			w.setSlot(op.expr, sl)
+		}
+		if n := op.node; n != nil && !n.sink {
+			n.sink, n.sinkCtx = true, name
+		}
+	}
+	if isAssertName(name) || printNames[name] {
 		// assert.Equal(t, 200, resp.StatusCode), utils.AssertEqual(t,
-		// 200, resp.StatusCode), is.Equal(resp.StatusCode, 200).
+		// 200, resp.StatusCode), is.Equal(resp.StatusCode, 200),
+		// t.Errorf("got %d, want %d", rec.Code, http.StatusOK).
 		var ops []operand
 		add := func(e ast.Expr) {
 			// The testing.T and the message are not compared; an
@@ -618,6 +737,14 @@ func (a *flowAnalysis) call(w *walker, file int, c *ast.CallExpr) {
 		}
 	}
 }
+
+// errorConstructors are the names of other packages' functions that make
+// an error from the status it is sent with, their first argument.
+var errorConstructors = map[string]bool{"Error": true, "NewError": true, "NewHTTPError": true, "HTTPError": true, "NewErrorWithStatus": true}
+
+// printNames print their arguments; a code printed beside a status it is
+// compared with (t.Errorf("got %d, want %d", rec.Code, 200)) is observed.
+var printNames = map[string]bool{"Errorf": true, "Fatalf": true, "Logf": true, "Printf": true, "Sprintf": true, "Fprintf": true, "Skipf": true}
 
 // isAssertName reports whether a function of another package compares
 // its arguments: Equal, AssertEqual, Equalf, Eq, Equals, Expect.
@@ -694,6 +821,9 @@ func (a *flowAnalysis) propagate() {
 				if d.obs && !s.obs {
 					s.obs, s.obsCtx, changed = true, d.obsCtx, true
 				}
+				if d.expect && !s.expect {
+					s.expect, changed = true, true
+				}
 				if d.lookup && !s.lookup {
 					s.lookup, s.lookupCtx, changed = true, d.lookupCtx, true
 				}
@@ -718,11 +848,17 @@ const maxRounds = 32
 
 // observe marks x's object observed when y carries a status.
 func observe(x, y operand) bool {
-	if x.node == nil || x.node.obs || !statusOperand(y) {
+	if x.node == nil || !statusOperand(y) {
 		return false
 	}
-	x.node.obs, x.node.obsCtx = true, y.name+" =="
-	return true
+	changed := false
+	if !x.node.obs {
+		x.node.obs, x.node.obsCtx, changed = true, y.name+" ==", true
+	}
+	if !y.value && !x.node.expect {
+		x.node.expect, changed = true, true
+	}
+	return changed
 }
 
 // classify gives each literal and constant reference its status position.
@@ -749,7 +885,16 @@ func (a *flowAnalysis) classify() {
 		if e.ctx != "" && sl.role != occurrence.Define {
 			sl.ctx = e.ctx
 		}
-		a.walkers[s.file].setSlot(s.expr, sl)
+		w := a.walkers[s.file]
+		if w.soft[s.expr] {
+			// Syntax said sent; only a comparison with a status read
+			// from a response says otherwise.
+			if d.expect && !d.sink {
+				w.slots[s.expr] = sl
+			}
+			continue
+		}
+		w.setSlot(s.expr, sl)
 	}
 	for _, c := range a.compares {
 		a.compared(c.x, c.y, c.op)

@@ -2,7 +2,10 @@ package golang
 
 import (
 	"strings"
+	"sync"
 	"testing"
+
+	"github.com/httpcode-lsp/httpcode-lsp/internal/occurrence"
 )
 
 // flowCase is a package whose last file is scanned: each «» of that file
@@ -185,6 +188,7 @@ import "github.com/danielgtaylor/huma/v2"
 
 func h(ctx huma.Context) error {
 	ctx.SetStatus(«299»)
+	_ = huma.NewError(0, "an example error, for its type")
 	return huma.NewError(«422», "invalid")
 }
 `, want: []string{"send SetStatus", "send huma.NewError"}},
@@ -213,6 +217,99 @@ func h(c *Client) {
 	}
 }
 `, want: []string{"observe statusCode !="}},
+	{name: "lists, variadic codes and function literals", src: `package p
+
+import (
+	"net/http"
+	"testing"
+)
+
+func requireCodes(resp *http.Response, codes ...int) bool {
+	for _, code := range codes {
+		if resp.StatusCode == code {
+			return true
+		}
+	}
+	return false
+}
+
+func TestX(t *testing.T, resp *http.Response) {
+	requireCodes(resp, «204», «200»)
+	expected := []int{«http.StatusOK», «301»}
+	expected = append(expected, «302»)
+	for i := range expected {
+		if resp.StatusCode != expected[i] {
+			t.Fatal(i)
+		}
+	}
+	sizes := []int{100, 200}
+	_ = sizes[0] + len(sizes)
+	var size int
+	for _, size = range sizes {
+	}
+	for range sizes {
+	}
+	waitResponse := func(want int) {
+		if resp.StatusCode != want {
+			t.Errorf("got %d, want %d", resp.StatusCode, «http.StatusTeapot»)
+		}
+	}
+	waitResponse(«503»)
+}
+`, want: []string{"observe requireCodes", "observe requireCodes", "observe StatusCode !=", "observe StatusCode !=", "observe StatusCode !=",
+		"observe StatusCode ==", "observe waitResponse"}},
+	{name: "other packages' errors, built responses and test tables", path: "x_test.go", src: `package p
+
+import (
+	"net/http"
+	"testing"
+
+	"example.com/caddyhttp"
+)
+
+type ErrorResponse struct {
+	StatusCode int
+	Message    string
+}
+
+func h() error {
+	if true {
+		return caddyhttp.Error(«http.StatusBadGateway», nil)
+	}
+	return ErrorResponse{StatusCode: «http.StatusBadRequest»}
+}
+
+func notFound(err error) bool {
+	e, ok := err.(ErrorResponse)
+	return ok && e.StatusCode == «http.StatusNotFound»
+}
+
+type matcher struct{ StatusCode []int }
+
+func TestZ(w http.ResponseWriter) {
+	_ = matcher{StatusCode: []int{«200», «201», 2}}
+}
+
+func TestY(t *testing.T, rec *Recorder) {
+	for _, tc := range []struct{ Code int }{{Code: «404»}} {
+		if rec.Code != tc.Code {
+			t.Fatal(tc)
+		}
+		if rec.Code == 0 {
+			t.Fatal("unset")
+		}
+	}
+}
+`, want: []string{"send Error", "send StatusCode:", "observe StatusCode ==", "unresolved StatusCode:", "unresolved StatusCode:", "observe Code !="}},
+	{name: "only another package's error", src: `package p
+
+import "example.com/caddyhttp"
+
+func h(err error) error {
+	code := «502»
+	return caddyhttp.Error(code, err)
+}
+`, want: []string{"send Error"}},
 	{name: "package constants and tests of the package",
 		other: []Source{
 			{Path: "codes.go", Src: []byte("package p\n\nimport \"net/http\"\n\nconst GoneForGood = 299\n\nfunc Respond(w http.ResponseWriter, code int) { w.WriteHeader(code) }\n")},
@@ -265,5 +362,110 @@ func TestFlow(t *testing.T) {
 				t.Errorf("got\n\t%s\nwant\n\t%s", strings.Join(got, "\n\t"), strings.Join(want, "\n\t"))
 			}
 		})
+	}
+}
+
+func TestLibraryErrors(t *testing.T) {
+	m := parseMarked(t, `package echo
+
+import "net/http"
+
+// Error418Teapot returns a 418.
+func Error418Teapot(msg string) error { return NewHTTPError(«http.StatusTeapot», msg) }
+
+var (
+	ErrTeapot   = NewHTTPError(«http.StatusTeapot»)
+	errInternal = NewHTTPError(«http.StatusTeapot»)
+)
+
+func teapot(w http.ResponseWriter) { w.WriteHeader(«418») }
+`)
+	f, _ := scanPackage([]Source{{Src: []byte(m.text)}}, 0)
+	want := []bool{true, true, false, false}
+	if len(f.Occurrences) != len(want) {
+		t.Fatalf("occurrences %v, want %d", f.Occurrences, len(want))
+	}
+	for i, o := range f.Occurrences {
+		if o.Role != occurrence.Send || f.LibraryError(o) != want[i] {
+			t.Errorf("%s at %d: %v, library error %v, want send, %v", m.text[o.Start:o.End], o.Start, o.Role, f.LibraryError(o), want[i])
+		}
+	}
+}
+
+// The caches: scanning each file of a package analyses it once, and an
+// edit of one file parses that file alone again.
+func TestScanPackageCaches(t *testing.T) {
+	files := packageFiles(4, 60)
+	f0, syn0 := ScanPackage(files, 0)
+	if again, _ := ScanPackage(files, 0); again != f0 {
+		t.Error("the same files scanned again were analysed again")
+	}
+	if len(syn0.Package) != len(files)-1 {
+		t.Fatalf("Syntax.Package has %d files, want %d", len(syn0.Package), len(files)-1)
+	}
+	edited := append([]Source(nil), files...)
+	edited[2] = Source{Path: files[2].Path, Src: append(append([]byte(nil), files[2].Src...), "\nvar _ = 1\n"...)}
+	_, syn := ScanPackage(edited, 0)
+	for j, pf := range syn.Package {
+		same := pf.File == syn0.Package[j].File
+		if edit := pf.Path == files[2].Path; same == edit {
+			t.Errorf("%s: tree shared with the scan before the edit: %v", pf.Path, same)
+		}
+	}
+}
+
+// Files of one package scanned at once (the server answers requests
+// concurrently, check runs jobs in parallel) share the caches safely and
+// wait for one analysis of the package.
+func TestScanPackageConcurrent(t *testing.T) {
+	files := packageFiles(6, 40)
+	want := make([]int, len(files))
+	for i := range files {
+		f, _ := ScanPackage(files, i)
+		want[i] = len(f.Occurrences)
+	}
+	resetCaches()
+	var wg sync.WaitGroup
+	got := make([]*File, len(files)*3)
+	for k := range got {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			got[k], _ = ScanPackage(files, k%len(files))
+		}()
+	}
+	wg.Wait()
+	for k, f := range got {
+		i := k % len(files)
+		if len(f.Occurrences) != want[i] {
+			t.Errorf("file %d: %d occurrences, want %d", i, len(f.Occurrences), want[i])
+		}
+		if f != got[i] {
+			t.Errorf("file %d: analysed more than once", i)
+		}
+	}
+}
+
+// When the file set in use is full, the next package is parsed into a new
+// one whole; trees handed out before keep their positions.
+func TestScanPackageFileSets(t *testing.T) {
+	files := packageFiles(3, 40)
+	_, before := ScanPackage(files, 0)
+	parses.mu.Lock()
+	parses.fsetBytes = maxFileSetBytes + 1
+	parses.mu.Unlock()
+	edited := append([]Source(nil), files...)
+	edited[1] = Source{Path: files[1].Path, Src: append(append([]byte(nil), files[1].Src...), "\nvar _ = 2\n"...)}
+	_, after := ScanPackage(edited, 0)
+	if after.Fset == before.Fset {
+		t.Fatal("no new file set")
+	}
+	for _, pf := range after.Package {
+		if pf.Fset != after.Fset || pf.Fset.File(pf.File.Package) == nil {
+			t.Errorf("%s: parsed into another file set", pf.Path)
+		}
+	}
+	if before.Fset.File(before.File.Package) == nil {
+		t.Error("the earlier tree lost its positions")
 	}
 }

@@ -29,8 +29,9 @@ type File struct {
 	// ConstantsName is how the file refers to a package that declares the
 	// status constants under net/http's names: net/http's name when it is
 	// imported, else fiber's or fasthttp's; "." where they are bare (a
-	// dot-import, or the file belongs to fiber or fasthttp itself); ""
-	// when there is none.
+	// dot-import, or the file belongs to fiber or fasthttp itself); else
+	// the import whose constants the file uses (hertz's consts.StatusOK);
+	// "" when there is none.
 	ConstantsName string
 	// Test is set for a _test.go file (ScanPackage with its path).
 	Test bool
@@ -41,6 +42,8 @@ type File struct {
 	// scan resolved their code: one without a Send occurrence inside is a
 	// status the syntax does not tell.
 	SendSlots []Span
+	// library holds the starts of the occurrences LibraryError reports.
+	library map[int]bool
 	// declStarts are the file's top-level declarations (see lexed), from
 	// which a completion scans.
 	declStarts []int
@@ -48,6 +51,12 @@ type File struct {
 
 // Span is a range of byte offsets, End exclusive.
 type Span struct{ Start, End int }
+
+// LibraryError reports whether o, a code sent, stands in an exported error
+// declaration named after it: a library's table of one error per code
+// (func Error418Teapot, var ErrTeapot = NewHTTPError(418)). Such a code is
+// offered, not chosen: the rules about what a server sends leave it alone.
+func (f *File) LibraryError(o occurrence.Occurrence) bool { return f.library[o.Start] }
 
 // Scan finds the status codes written in a Go file. It accepts any input:
 // a file that does not parse yields what its parseable parts hold.
@@ -93,22 +102,39 @@ func analysePackage(parsed []*parsedFile) *packageResult {
 		consts.collect(p.file)
 	}
 	walkers := make([]*walker, len(parsed))
-	whole := false
-	for j, p := range parsed {
-		if p.err == nil && p.file != nil && p.tf != nil {
+	inParallel(len(parsed), func(j int) {
+		if p := parsed[j]; p.err == nil && p.file != nil && p.tf != nil {
 			w := newWalker(p.tf, importsOf(p.file), consts, 0, len(p.src))
 			w.markSlots(p.file)
 			walkers[j] = w
-			whole = true
 		}
-	}
-	if whole {
+	})
+	if worthFlow(parsed, walkers) {
 		followFlows(parsed, walkers)
 	}
-	for j, p := range parsed {
-		r.files[j] = scanParsed(p, walkers[j], consts)
-	}
+	inParallel(len(parsed), func(j int) { r.files[j] = scanParsed(parsed[j], walkers[j], consts) })
 	return r
+}
+
+// worthFlow reports whether following values can find a status in the
+// package: a file that parses has a status position, or one names a
+// status or a code (resp.StatusCode, rec.Code, status := f()), or calls
+// another package's error constructor (caddyhttp.Error(500, err)). Most
+// packages that are not about HTTP have none of these, and skip the type
+// check.
+func worthFlow(parsed []*parsedFile, walkers []*walker) bool {
+	typed := false
+	for _, w := range walkers {
+		if w != nil {
+			typed = true
+			if len(w.slots) > 0 || w.errorCall {
+				return true
+			}
+		}
+	}
+	return typed && slices.ContainsFunc(parsed, func(p *parsedFile) bool {
+		return bytes.Contains(p.src, []byte("tatus")) || bytes.Contains(p.src, []byte("Code"))
+	})
 }
 
 // followFlows adds to the walkers the status positions that flow finds.
@@ -118,15 +144,12 @@ func followFlows(parsed []*parsedFile, walkers []*walker) {
 	if recoverFlow {
 		defer func() { _ = recover() }()
 	}
-	a := &flowAnalysis{info: typeCheck(parsed), nodes: map[types.Object]*flowNode{}, keys: map[types.Object]*flowNode{}, walkers: walkers}
+	a := &flowAnalysis{info: typeCheck(parsed), nodes: map[types.Object]*flowNode{}, keys: map[types.Object]*flowNode{},
+		elems: map[types.Object]*flowNode{}, walkers: walkers}
 	for j, w := range walkers {
 		if w != nil {
-			w.info = a.info
-			w.remarkFields(parsed[j].file)
-		}
-	}
-	for j, w := range walkers {
-		if w != nil {
+			w.info, w.soft = a.info, map[ast.Expr]bool{}
+			w.constRefs, w.named = map[*ast.Ident]int{}, map[*ast.Ident]bool{}
 			a.seed(j, w)
 			a.collect(j, w, parsed[j].file)
 		}
@@ -134,11 +157,6 @@ func followFlows(parsed []*parsedFile, walkers []*walker) {
 	a.namedSources()
 	a.propagate()
 	a.classify()
-	for j, w := range walkers {
-		if w != nil {
-			w.packageConsts(a, parsed[j].file)
-		}
-	}
 }
 
 // recoverFlow is turned off by the tests, so that the fuzzer sees panics.
@@ -178,7 +196,13 @@ func scanParsed(p *parsedFile, w *walker, consts packageConstants) *File {
 		out = append(out, o)
 	}
 	f := &File{Occurrences: out, SendSlots: sends, HTTPName: imp.httpName, Test: p.test, declStarts: p.lex.declStarts}
+	if w != nil {
+		f.library = w.library
+	}
 	f.ConstantsName, f.constantsFamily = imp.constants()
+	if f.ConstantsName == "" && w != nil {
+		f.ConstantsName = w.constPkg
+	}
 	return f
 }
 
@@ -349,6 +373,17 @@ type walker struct {
 	emitting bool
 	// info is the package's type information, nil without it.
 	info *types.Info
+	// soft holds the values of status-named fields of the package's own
+	// structs (see softKeys).
+	soft map[ast.Expr]bool
+	// library holds the starts of the occurrences libraryErrors found.
+	library map[int]bool
+	// constPkg is an import, not of a known family, whose status
+	// constants the file uses (hertz's consts).
+	constPkg string
+	// errorCall is set when the file calls another package's error
+	// constructor (see worthFlow).
+	errorCall bool
 	// constRefs are the identifiers that name an integer constant of the
 	// package, with its value (set with info).
 	constRefs map[*ast.Ident]int
@@ -375,8 +410,10 @@ func (w *walker) markSlots(af *ast.File) {
 
 // emit appends the occurrences of af to occs.
 func (w *walker) emit(occs []occurrence.Occurrence, af *ast.File) []occurrence.Occurrence {
+	first := len(occs)
 	w.occs, w.emitting = occs, true
 	w.markSlots(af)
+	w.libraryErrors(af, w.occs[first:])
 	return w.occs
 }
 
@@ -393,6 +430,51 @@ func (w *walker) sendSpans(sends []Span) []Span {
 	return sends
 }
 
+// libraryErrors records the codes sent in an exported error declaration
+// named after its code: a library's table of one error per code (huma's
+// Error418Teapot, echo's ErrTeapot = NewHTTPError(418)), which is not a
+// server choosing 418 (File.LibraryError).
+func (w *walker) libraryErrors(af *ast.File, occs []occurrence.Occurrence) {
+	named := func(name string, start, end token.Pos) {
+		if !ast.IsExported(name) || !strings.HasPrefix(name, "Err") {
+			return
+		}
+		lo, hi := w.offset(start), w.offset(end)
+		for _, o := range occs {
+			if o.Role == occurrence.Send && lo <= o.Start && o.End <= hi && namesCode(name, o.Code) {
+				if w.library == nil {
+					w.library = map[int]bool{}
+				}
+				w.library[o.Start] = true
+			}
+		}
+	}
+	for _, d := range af.Decls {
+		switch d := d.(type) {
+		case *ast.FuncDecl:
+			if d.Recv == nil && d.Name != nil {
+				named(d.Name.Name, d.Pos(), d.End())
+			}
+		case *ast.GenDecl:
+			for _, sp := range d.Specs {
+				if vs, ok := sp.(*ast.ValueSpec); ok && len(vs.Names) == 1 {
+					named(vs.Names[0].Name, vs.Pos(), vs.End())
+				}
+			}
+		}
+	}
+}
+
+// namesCode reports whether a name spells a code or its constant's name:
+// Error418Teapot, ErrTeapot.
+func namesCode(name string, code int) bool {
+	if strings.Contains(name, strconv.Itoa(code)) {
+		return true
+	}
+	e, ok := catalog.Lookup(code)
+	return ok && e.GoConstant != "" && strings.HasSuffix(name, strings.TrimPrefix(e.GoConstant, "Status"))
+}
+
 // setSlot records a status position found by following values; it
 // replaces a position whose role syntax could not tell.
 func (w *walker) setSlot(e ast.Expr, sl slot) {
@@ -404,54 +486,44 @@ func (w *walker) setSlot(e ast.Expr, sl slot) {
 	}
 }
 
-// remarkFields gives back to flow the composite-literal keys that syntax
-// took for a response's status field (Code: 404) but that name a field of
-// the package's own struct: where that value goes decides.
-func (w *walker) remarkFields(af *ast.File) {
-	ast.Inspect(af, func(n ast.Node) bool {
-		kv, ok := n.(*ast.KeyValueExpr)
-		if !ok {
-			return true
+// softKey records a composite-literal value that syntax took for a
+// response's status field (Code: 404) but whose key names a field of the
+// package's own struct: a test table's expected code is observed, not
+// sent, when flow shows it compared.
+func (w *walker) softKey(kv *ast.KeyValueExpr) {
+	if key, ok := kv.Key.(*ast.Ident); ok && isKeyField(key.Name) {
+		if v, ok := w.info.Uses[key].(*types.Var); ok && v.IsField() {
+			w.soft[unparen(kv.Value)] = true
 		}
-		if key, ok := kv.Key.(*ast.Ident); ok && isKeyField(key.Name) {
-			if v, ok := w.info.Uses[key].(*types.Var); ok && v.IsField() {
-				if sl, ok := w.slots[unparen(kv.Value)]; ok && sl.role == occurrence.Send && sl.ctx == key.Name+":" {
-					w.slots[unparen(kv.Value)] = slot{ctx: sl.ctx, role: occurrence.Unresolved}
-				}
-			}
-		}
-		return true
-	})
+	}
 }
 
-// packageConsts records the identifiers of af that name an integer
-// constant of the package.
-func (w *walker) packageConsts(a *flowAnalysis, af *ast.File) {
-	w.constRefs, w.named = map[*ast.Ident]int{}, map[*ast.Ident]bool{}
-	ast.Inspect(af, func(n ast.Node) bool {
-		id, ok := n.(*ast.Ident)
-		if !ok {
-			return true
-		}
-		c, ok := w.info.Uses[id].(*types.Const)
-		if !ok {
-			c, ok = w.info.Defs[id].(*types.Const)
-		}
-		if !ok || c.Pkg() == nil {
-			return true
-		}
-		v, ok := w.constValue(c)
-		if !ok {
-			return true
-		}
-		if a.info.Defs[id] == nil {
-			w.constRefs[id] = v
-		}
-		if namedStatus(id.Name, v) {
-			w.named[id] = true
-		}
-		return true
-	})
+// constIdent records an identifier that names an integer constant of the
+// package.
+func (w *walker) constIdent(id *ast.Ident) {
+	c, ok := w.info.Uses[id].(*types.Const)
+	def := false
+	if !ok {
+		c, ok = w.info.Defs[id].(*types.Const)
+		def = ok
+	}
+	if !ok || c.Pkg() == nil {
+		return
+	}
+	v, ok := w.constValue(c)
+	if !ok {
+		return
+	}
+	named := namedStatus(id.Name, v)
+	switch {
+	case !def:
+		w.constRefs[id] = v
+	case named:
+		// The declaration StatusOK = 200 defines the code by name.
+		w.constRefs[id] = v
+		w.setSlot(id, slot{ctx: "const " + id.Name, role: occurrence.Define})
+	}
+	w.named[id] = named
 }
 
 // constValue returns the value of an integer constant. A package-level
@@ -510,6 +582,21 @@ func (w *walker) visit(n ast.Node) bool {
 			// not worth the confusion).
 			if isKeyField(key.Name) {
 				w.mark(n.Value, slot{ctx: key.Name + ":", role: occurrence.Send})
+				if cl, ok := unparen(n.Value).(*ast.CompositeLit); ok {
+					// StatusCode: []int{200, 201}: codes, but not one
+					// the response is sent with.
+					for _, el := range cl.Elts {
+						if lit, ok := unparen(el).(*ast.BasicLit); ok {
+							if v, ok := intLit(lit); ok && v >= 100 && v <= 599 {
+								w.mark(el, slot{ctx: key.Name + ":"})
+							}
+						}
+					}
+				}
+			}
+			if _, ok := w.constRefs[key]; ok {
+				// A constant keys an array or map: StatusOK: "OK".
+				w.visit(key)
 			}
 			if n.Value != nil {
 				ast.Inspect(n.Value, w.visit)
@@ -518,14 +605,17 @@ func (w *walker) visit(n ast.Node) bool {
 		}
 	case *ast.BasicLit:
 		if sl, ok := w.slots[n]; ok {
-			if v, ok := intLit(n); ok {
+			if v, ok := intLit(n); ok && (v != 0 || !unset(sl)) {
 				w.add(n, v, occurrence.Literal, sl)
 			}
 		}
 	case *ast.SelectorExpr:
-		if x, ok := n.X.(*ast.Ident); ok && n.Sel != nil && w.imp.qualifiesConstants(x.Name) {
+		if x, ok := n.X.(*ast.Ident); ok && n.Sel != nil && w.imp.namesConstants(x.Name) {
 			if e, ok := constant(n.Sel.Name); ok {
 				w.add(n, e.Code, occurrence.Constant, w.slots[n])
+				if !w.imp.qualifiesConstants(x.Name) && w.emitting {
+					w.constPkg = x.Name
+				}
 				return false
 			}
 		}
@@ -597,7 +687,7 @@ func (w *walker) constDecl(gd *ast.GenDecl) {
 func (w *walker) phraseTable(cl *ast.CompositeLit) {
 	matches := 0
 	for _, el := range cl.Elts {
-		if code, phrase, ok := tableEntry(el); ok && isPhrase(code, phrase) {
+		if code, phrase, ok := w.tableEntry(el); ok && isPhrase(code, phrase) {
 			matches++
 		}
 	}
@@ -605,23 +695,28 @@ func (w *walker) phraseTable(cl *ast.CompositeLit) {
 		return
 	}
 	for _, el := range cl.Elts {
-		if code, _, ok := tableEntry(el); ok && code >= 100 && code <= 599 {
-			w.mark(el.(*ast.KeyValueExpr).Key, slot{ctx: "table", role: occurrence.Define})
+		if code, _, ok := w.tableEntry(el); ok && code >= 100 && code <= 599 {
+			w.mark(unparen(el.(*ast.KeyValueExpr).Key), slot{ctx: "table", role: occurrence.Define})
 		}
 	}
 }
 
-// tableEntry reads an element `404: "Not Found"`.
-func tableEntry(el ast.Expr) (int, string, bool) {
+// tableEntry reads an element `404: "Not Found"` or `StatusNotFound:
+// "Not Found"`.
+func (w *walker) tableEntry(el ast.Expr) (int, string, bool) {
 	kv, ok := el.(*ast.KeyValueExpr)
 	if !ok {
 		return 0, "", false
 	}
-	k, ok := unparen(kv.Key).(*ast.BasicLit)
-	if !ok {
-		return 0, "", false
+	var code int
+	switch k := unparen(kv.Key).(type) {
+	case *ast.BasicLit:
+		code, ok = intLit(k)
+	case *ast.Ident:
+		code, ok = w.constRefs[k]
+	default:
+		ok = false
 	}
-	code, ok := intLit(k)
 	v, isLit := unparen(kv.Value).(*ast.BasicLit)
 	if !ok || !isLit || v.Kind != token.STRING {
 		return 0, "", false
@@ -645,6 +740,18 @@ func isPhrase(code int, s string) bool {
 		}
 	}
 	return false
+}
+
+// unset reports whether a 0 in slot sl stands for no status rather than
+// for a wrong one: compared (the status not set yet), or given to an error
+// constructor (an example error, its status to come). Written to a
+// response, 0 is a bug.
+func unset(sl slot) bool {
+	if sl.role == occurrence.Observe {
+		return true
+	}
+	name := sl.ctx[strings.LastIndexByte(sl.ctx, '.')+1:]
+	return sl.role == occurrence.Send && (name == "NewError" || name == "NewHTTPError" || name == "NewErrorWithContext")
 }
 
 // namedStatus reports whether a constant named name with value code
@@ -677,6 +784,9 @@ func (w *walker) call(c *ast.CallExpr) {
 			return
 		}
 		if x, isIdent := fun.X.(*ast.Ident); isIdent {
+			if _, imported := w.imp.byName[x.Name]; imported && errorConstructors[fun.Sel.Name] {
+				w.errorCall = true
+			}
 			ce, ok = w.imp.packageCallee(x.Name, fun.Sel.Name)
 		} else {
 			ce, ok = callee{name: fun.Sel.Name, method: true, written: fun.Sel.Name}, true
@@ -697,8 +807,27 @@ func (w *walker) call(c *ast.CallExpr) {
 	for i, a := range c.Args {
 		if sl, ok := w.imp.statusArg(ce, i, codeSel); ok {
 			w.mark(a, sl)
+		} else if ce.method && statusMethodArg(ce.name, i) && w.statusConstant(a) {
+			// c.JSON(consts.StatusOK, v) of a framework not known here:
+			// a status constant where a known framework takes the status.
+			w.mark(a, slot{ctx: ce.written, role: occurrence.Send})
 		}
 	}
+}
+
+// statusConstant reports whether e is a status constant of an import:
+// http.StatusOK, consts.StatusOK.
+func (w *walker) statusConstant(e ast.Expr) bool {
+	s, ok := unparen(e).(*ast.SelectorExpr)
+	if !ok || s.Sel == nil {
+		return false
+	}
+	x, ok := s.X.(*ast.Ident)
+	if !ok || !w.imp.namesConstants(x.Name) {
+		return false
+	}
+	_, ok = constant(s.Sel.Name)
+	return ok
 }
 
 // mark records e (parentheses removed) as a status position. The first

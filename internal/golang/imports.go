@@ -141,6 +141,15 @@ func (imp *imports) qualifiesConstants(name string) bool {
 	return ok && constantFamilies[fam]
 }
 
+// namesConstants reports whether name.StatusX names a status constant in
+// a scan: name is the import of a package with the constants, or of any
+// package declaring one under a net/http name (hertz's consts.StatusOK,
+// iris.StatusOK). Completion after "name." offers them for the first only.
+func (imp *imports) namesConstants(name string) bool {
+	_, ok := imp.byName[name]
+	return ok
+}
+
 // dotConstants reports whether bare StatusX identifiers may be constants.
 func (imp *imports) dotConstants() bool {
 	for fam := range imp.dot {
@@ -189,6 +198,17 @@ var methods = func() map[string][]methodArg {
 	add(famEcho, "JSON JSONPretty JSONBlob JSONP JSONPBlob XML XMLPretty XMLBlob String HTML HTMLBlob Blob Stream NoContent Redirect")
 	return m
 }()
+
+// statusMethodArg reports whether argument arg of a method called name
+// takes the status in some framework's API (c.JSON(200, v), c.Status(404)).
+func statusMethodArg(name string, arg int) bool {
+	for _, m := range methods[name] {
+		if m.arg == arg && m.family != famAssert && m.family != famTestify {
+			return true
+		}
+	}
+	return false
+}
 
 // equalFuncs compare an expected and an actual value (testify); a status
 // code compared with a .Code or .StatusCode selector is in a status position.

@@ -10,9 +10,11 @@ import (
 	"go/parser"
 	"go/token"
 	"hash/maphash"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // Source is one Go file of a package.
@@ -55,17 +57,39 @@ func scanPackage(files []Source, i int) (*File, Syntax) {
 	for j, s := range files {
 		keys[j] = keyOf(s)
 	}
-	pk := packageKey(keys)
-	if r, ok := packages.get(pk); ok {
-		return r.files[i], r.syntax(i)
-	}
-	parsed := make([]*parsedFile, len(files))
-	for j, s := range files {
-		parsed[j] = parses.get(keys[j], s)
-	}
-	r := analysePackage(parsed)
-	packages.put(pk, r)
+	r := packages.do(packageKey(keys), func() *packageResult {
+		fs := parses.fileSet()
+		parsed := make([]*parsedFile, len(files))
+		inParallel(len(files), func(j int) { parsed[j] = parses.get(keys[j], files[j], fs) })
+		return analysePackage(parsed)
+	})
 	return r.files[i], r.syntax(i)
+}
+
+// inParallel calls f(0) … f(n-1) on as many goroutines as there are
+// processors: the files of a package parse and scan independently.
+func inParallel(n int, f func(int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	if workers <= 1 {
+		for j := range n {
+			f(j)
+		}
+		return
+	}
+	var (
+		next atomic.Int64
+		wg   sync.WaitGroup
+	)
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := int(next.Add(1)) - 1; j < n; j = int(next.Add(1)) - 1 {
+				f(j)
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 // fileKey identifies a file's content at a path.
@@ -94,14 +118,11 @@ func packageKey(keys []fileKey) uint64 {
 	return h.Sum64()
 }
 
-// fset holds every cached file, so that the files of a package can be
-// type-checked together; a file leaves it when it leaves the cache.
-var fset = token.NewFileSet()
-
 // parsedFile is one file as the parser read it whole.
 type parsedFile struct {
 	key  fileKey
 	src  []byte
+	fset *token.FileSet
 	file *ast.File // nil when nothing parsed
 	tf   *token.File
 	err  error
@@ -110,21 +131,22 @@ type parsedFile struct {
 	test bool
 }
 
-func parseFile(k fileKey, s Source) *parsedFile {
+// parseFile parses s into fs, the file set of the files it will be
+// type-checked with.
+func parseFile(k fileKey, s Source, fs *token.FileSet) *parsedFile {
 	src := append([]byte(nil), s.Src...)
-	p := &parsedFile{key: k, src: src, lex: lexFile(src), test: strings.HasSuffix(s.Path, "_test.go")}
-	p.file, p.err = parser.ParseFile(fset, s.Path, src, parser.AllErrors|parser.ParseComments|parser.SkipObjectResolution)
+	p := &parsedFile{key: k, src: src, fset: fs, lex: lexFile(src), test: strings.HasSuffix(s.Path, "_test.go")}
+	p.file, p.err = parser.ParseFile(fs, s.Path, src, parser.AllErrors|parser.ParseComments|parser.SkipObjectResolution)
 	if p.file != nil && p.file.FileStart.IsValid() {
-		// Left nil when the parser gave up before the package clause: the
-		// few bytes of its line table stay in fset.
-		p.tf = fset.File(p.file.FileStart)
+		// Left nil when the parser gave up before the package clause.
+		p.tf = fs.File(p.file.FileStart)
 	}
 	return p
 }
 
 // syntax is the Syntax of the parsed file alone.
 func (p *parsedFile) syntax() Syntax {
-	syn := Syntax{Fset: fset, File: p.file, OK: p.err == nil && p.file != nil}
+	syn := Syntax{Fset: p.fset, File: p.file, OK: p.err == nil && p.file != nil}
 	if len(strings.TrimSpace(string(p.src))) > 0 {
 		// An empty file is one being created, not a broken one.
 		syn.Error = firstError(p.err, len(p.src))
@@ -134,18 +156,27 @@ func (p *parsedFile) syntax() Syntax {
 
 // Cache bounds: the parse cache holds the trees of this many bytes of
 // source (a tree takes about fifteen times its source), the package cache
-// the results of this many packages.
+// the results of this many packages; a file set takes the files of this
+// many bytes before the next parses go to a new one.
 const (
-	maxParsedBytes = 24 << 20
-	maxPackages    = 8
+	maxParsedBytes  = 16 << 20
+	maxPackages     = 8
+	maxFileSetBytes = 64 << 20
 )
 
-// parseCache is an LRU cache of parsed files by path and content.
+// parseCache is an LRU cache of parsed files by path and content. The
+// files of a package are type-checked together, so they are parsed into
+// one file set; a file set cannot forget a file that a tree handed out may
+// still refer to, so instead the cache moves to a new file set now and
+// then, and an old one goes with the last tree that uses it.
 type parseCache struct {
 	mu    sync.Mutex
 	byKey map[fileKey]*parseEntry
 	head  parseEntry // sentinel of the recency list, most recent first
 	bytes int
+	// fset receives new parses; fsetBytes is the source it holds.
+	fset      *token.FileSet
+	fsetBytes int
 }
 
 type parseEntry struct {
@@ -155,28 +186,45 @@ type parseEntry struct {
 
 var parses = &parseCache{}
 
-func (c *parseCache) get(k fileKey, s Source) *parsedFile {
+// fileSet returns the file set a package's parses go to.
+func (c *parseCache) fileSet() *token.FileSet {
 	c.mu.Lock()
-	if e, ok := c.byKey[k]; ok {
+	defer c.mu.Unlock()
+	if c.fset == nil || c.fsetBytes > maxFileSetBytes {
+		c.fset, c.fsetBytes = token.NewFileSet(), 0
+	}
+	return c.fset
+}
+
+// get returns the file k parsed into fs: the cached tree if it is in fs,
+// a new parse otherwise.
+func (c *parseCache) get(k fileKey, s Source, fs *token.FileSet) *parsedFile {
+	c.mu.Lock()
+	if e, ok := c.byKey[k]; ok && e.p.fset == fs {
 		c.unlink(e)
 		c.pushFront(e)
 		c.mu.Unlock()
 		return e.p
 	}
 	c.mu.Unlock()
-	p := parseFile(k, s)
+	p := parseFile(k, s, fs)
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if fs == c.fset {
+		c.fsetBytes += k.size
+	}
 	if c.byKey == nil {
 		c.byKey = map[fileKey]*parseEntry{}
 		c.head.prev, c.head.next = &c.head, &c.head
 	}
 	if e, ok := c.byKey[k]; ok {
-		// Parsed meanwhile by another scan: keep one tree.
-		if p.tf != nil {
-			fset.RemoveFile(p.tf)
+		if e.p.fset == fs {
+			// Parsed meanwhile by another scan: keep one tree.
+			return e.p
 		}
-		return e.p
+		c.unlink(e)
+		delete(c.byKey, k)
+		c.bytes -= k.size
 	}
 	e := &parseEntry{p: p}
 	c.byKey[k] = e
@@ -187,9 +235,6 @@ func (c *parseCache) get(k fileKey, s Source) *parsedFile {
 		c.unlink(old)
 		delete(c.byKey, old.p.key)
 		c.bytes -= old.p.key.size
-		if old.p.tf != nil {
-			fset.RemoveFile(old.p.tf)
-		}
 	}
 	return p
 }
@@ -213,34 +258,66 @@ func (r *packageResult) syntax(i int) Syntax {
 	syn := r.parsed[i].syntax()
 	for j, p := range r.parsed {
 		if j != i && p.file != nil {
-			syn.Package = append(syn.Package, PackageFile{Path: p.key.path, Fset: fset, File: p.file})
+			syn.Package = append(syn.Package, PackageFile{Path: p.key.path, Fset: p.fset, File: p.file})
 		}
 	}
 	return syn
 }
 
-// packageCache keeps the results of the packages scanned last.
+// packageCache keeps the results of the packages scanned last, and the
+// analyses under way: the files of a package scanned at once (check's
+// parallel jobs, an editor's requests) wait for one analysis.
 type packageCache struct {
-	mu      sync.Mutex
-	keys    []uint64 // most recent last
-	results map[uint64]*packageResult
+	mu       sync.Mutex
+	keys     []uint64 // most recent last
+	results  map[uint64]*packageResult
+	underway map[uint64]*analysis
 }
 
-var packages = &packageCache{results: map[uint64]*packageResult{}}
+// analysis is a package analysis under way; done is closed when r is set
+// (nil if it panicked).
+type analysis struct {
+	done chan struct{}
+	r    *packageResult
+}
 
-func (c *packageCache) get(k uint64) (*packageResult, bool) {
+var packages = &packageCache{results: map[uint64]*packageResult{}, underway: map[uint64]*analysis{}}
+
+// do returns the result of the package k, from the cache, from an
+// analysis under way, or from analyse.
+func (c *packageCache) do(k uint64, analyse func() *packageResult) *packageResult {
 	c.mu.Lock()
-	defer c.mu.Unlock()
-	r, ok := c.results[k]
-	if ok {
+	if r, ok := c.results[k]; ok {
 		c.touch(k)
+		c.mu.Unlock()
+		return r
 	}
-	return r, ok
+	if a, ok := c.underway[k]; ok {
+		c.mu.Unlock()
+		<-a.done
+		if a.r != nil {
+			return a.r
+		}
+		return analyse()
+	}
+	a := &analysis{done: make(chan struct{})}
+	c.underway[k] = a
+	c.mu.Unlock()
+	defer func() {
+		c.mu.Lock()
+		delete(c.underway, k)
+		if a.r != nil {
+			c.put(k, a.r)
+		}
+		c.mu.Unlock()
+		close(a.done)
+	}()
+	a.r = analyse()
+	return a.r
 }
 
+// put stores r; c.mu is held.
 func (c *packageCache) put(k uint64, r *packageResult) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
 	if _, ok := c.results[k]; !ok && len(c.keys) >= maxPackages {
 		delete(c.results, c.keys[0])
 		c.keys = c.keys[1:]
@@ -299,7 +376,7 @@ func constantValue(e ast.Expr, imp *imports) (int, bool) {
 	case *ast.BasicLit:
 		return intLit(e)
 	case *ast.SelectorExpr:
-		if x, ok := e.X.(*ast.Ident); ok && e.Sel != nil && imp.qualifiesConstants(x.Name) {
+		if x, ok := e.X.(*ast.Ident); ok && e.Sel != nil && imp.namesConstants(x.Name) {
 			if c, ok := constant(e.Sel.Name); ok {
 				return c.Code, true
 			}

@@ -359,6 +359,27 @@ func h(c fb.Ctx) error {
 		contexts: []string{"SendStatus"},
 	},
 	{
+		name: "status constants of other packages",
+		src: `package main
+
+import (
+	"github.com/cloudwego/hertz/pkg/protocol/consts"
+	"strings"
+)
+
+func h(c *Context) {
+	c.SetStatusCode(«consts.StatusOK»)
+	c.JSON(«consts.StatusCreated», nil)
+	c.JSON(200, nil)
+	_ = «consts.StatusTeapot»
+	_ = consts.StatusWhatever
+	_ = strings.Status
+	_ = other.StatusOK
+}
+`,
+		contexts: []string{"SetStatusCode", "JSON", ""},
+	},
+	{
 		name: "chi render",
 		src: `package main
 

@@ -46,12 +46,13 @@ func (s *goSyntax) offset(p token.Pos) int {
 	return o
 }
 
-// sent reports whether a Go occurrence is a code the server sends:
-// written to a response (role send) or documented as one (a swaggo
+// sent reports whether a Go occurrence is a code the server chooses to
+// send: written to a response (role send) or documented as one (a swaggo
 // annotation). The rules about what a server sends look at these only; a
-// code compared, asserted, looked up or defined is read, not sent.
-func sent(o occurrence.Occurrence) bool {
-	return o.Role == occurrence.Send || o.Kind == occurrence.Annotation
+// code compared, asserted, looked up or defined is read, not sent, and one
+// in a library's table of errors per code is offered, not chosen.
+func (p *Pass) sent(o occurrence.Occurrence) bool {
+	return o.Role == occurrence.Send && !p.GoFile.LibraryError(o) || o.Kind == occurrence.Annotation
 }
 
 // sentSeverity is the severity of a finding about a code sent, sev where

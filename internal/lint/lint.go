@@ -251,7 +251,7 @@ func OpenAPI(doc *openapi.Document, opts Options) []Finding {
 }
 
 // Go checks a Go file: src is its text, and f and syn what
-// golang.ScanSyntax found in it.
+// golang.ScanPackage (or ScanSyntax) found in it.
 func Go(src []byte, f *golang.File, syn golang.Syntax, opts Options) []Finding {
 	if f == nil {
 		return nil

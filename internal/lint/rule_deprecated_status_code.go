@@ -23,8 +23,9 @@ var deprecatedStatusCode = &Rule{
 		"unofficial codes; and 510 Not Extended, which IANA lists as obsoleted since RFC 2774 " +
 		"was moved to Historic. In Go only codes sent are checked (written to a response, directly " +
 		"or through a variable, field or parameter, or named in a swaggo annotation): comparisons, " +
-		"asserts and `http.StatusText` lookups are left alone, and in a `_test.go` file a code written " +
-		"to a recorder or fake writer is reported as a hint. Fix: use the code the " +
+		"asserts and `http.StatusText` lookups are left alone, and so is a library's table of one error " +
+		"per code (`ErrTeapot = NewHTTPError(418)`, `func Error418Teapot`); in a `_test.go` file a code " +
+		"written to a recorder or fake writer is reported as a hint. Fix: use the code the " +
 		"message suggests (403 or 429 instead of 418, 501 or 400 instead of 510).",
 	RunOpenAPI: deprecatedOpenAPI,
 	RunGo:      deprecatedGo,
@@ -40,7 +41,7 @@ func deprecatedOpenAPI(p *Pass) {
 
 func deprecatedGo(p *Pass) {
 	for _, o := range p.GoFile.Occurrences {
-		if !sent(o) {
+		if !p.sent(o) {
 			continue
 		}
 		if msg, ok := deprecatedMessage(p, o.Code); ok {

@@ -9,7 +9,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/httpcode-lsp/httpcode-lsp/internal/occurrence"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/openapi"
 )
 
@@ -22,8 +21,9 @@ var invalidStatusCode = &Rule{
 	Doc: "Flags a status that cannot be one. RFC 9110 §15 defines status codes as three digits " +
 		"from 100 to 599, and the OpenAPI Responses Object accepts only such a code, the range keys " +
 		"1XX to 5XX (OpenAPI 3.x, upper case) or `default`; Swagger 2.0 has no range keys at all. " +
-		"In Go, a literal outside 100–599 that is sent (written to a response, directly or through " +
-		"a variable, field or parameter, or named in a swaggo annotation) is flagged, since " +
+		"In Go, a code outside 100–599 that is sent (a literal or a constant of the package, written " +
+		"to a response directly or through a variable, field or parameter, or named in a swaggo " +
+		"annotation) is flagged, since " +
 		"`ResponseWriter.WriteHeader` panics for codes below 100 or above 999 and clients reject " +
 		"the rest; a code that is only compared, asserted or looked up is left alone, and so is a " +
 		"custom code 600–999 declared in the configuration. In a `_test.go` file a code written to a " +
@@ -76,7 +76,7 @@ func invalidOpenAPI(p *Pass) {
 
 func invalidGo(p *Pass) {
 	for _, o := range p.GoFile.Occurrences {
-		if o.Kind != occurrence.Literal && o.Kind != occurrence.Annotation || !sent(o) {
+		if !p.sent(o) {
 			continue
 		}
 		code := o.Code

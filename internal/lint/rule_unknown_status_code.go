@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/httpcode-lsp/httpcode-lsp/internal/catalog"
-	"github.com/httpcode-lsp/httpcode-lsp/internal/occurrence"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/openapi"
 )
 
@@ -44,7 +43,7 @@ func unknownOpenAPI(p *Pass) {
 
 func unknownGo(p *Pass) {
 	for _, o := range p.GoFile.Occurrences {
-		if o.Kind != occurrence.Literal && o.Kind != occurrence.Annotation || !sent(o) {
+		if !p.sent(o) {
 			continue
 		}
 		if o.Code < 100 || o.Code > 599 {

@@ -24,3 +24,10 @@ func h(w http.ResponseWriter, resp *http.Response) {
 	w.WriteHeader(status)
 	_ = http.StatusText(1000) // a lookup sends nothing
 }
+
+// A constant of the package sent is checked where it is sent.
+const tooBig = 1000
+
+func big(w http.ResponseWriter) {
+	w.WriteHeader(tooBig) // want "invalid-status-code: WriteHeader\\(1000\\) panics at run time"
+}

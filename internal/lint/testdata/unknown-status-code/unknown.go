@@ -23,3 +23,12 @@ func h(w http.ResponseWriter, resp *http.Response, c *gin.Context) {
 	}
 	w.WriteHeader(status)
 }
+
+const statusPartly = 299
+
+func partly(w http.ResponseWriter, resp *http.Response) {
+	w.WriteHeader(statusPartly) // want "unknown-status-code: 299 is not a registered status code"
+	if resp.StatusCode == statusPartly {
+		return
+	}
+}
