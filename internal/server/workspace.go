@@ -48,7 +48,9 @@ func (s *Server) goAnalysis(uri protocol.DocumentURI, src []byte, settings analy
 	}
 	ws := s.index()
 	pkg = analysis.InPackage(src, settings, func() ([]golang.Source, int) { return readPackage(ws, path) })
-	return pkg, analysis.New(analysis.Go, src, settings)
+	// Alone, the file still has its path: a _test.go file is a test.
+	alone = analysis.InPackage(src, settings, func() ([]golang.Source, int) { return []golang.Source{{Path: path, Src: src}}, 0 })
+	return pkg, alone
 }
 
 // readPackage reads a Go file's package; tests make it slow.

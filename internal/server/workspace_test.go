@@ -165,6 +165,33 @@ func TestFileFirstWhileThePackageIsRead(t *testing.T) {
 	waitFor(t, "the diagnostics published again", func() bool { return publications(s, uri) > published })
 }
 
+// A test file seen alone, while its package is read, is still a test
+// file: a deliberately odd code written in it is a hint, as it is once the
+// package is in view.
+func TestTestFileAloneIsATest(t *testing.T) {
+	release := make(chan struct{})
+	var once sync.Once
+	free := func() { once.Do(func() { close(release) }) }
+	readPackage = func(x *workspace.Index, path string) ([]golang.Source, int) {
+		<-release
+		return x.GoPackage(path)
+	}
+	t.Cleanup(func() { readPackage = (*workspace.Index).GoPackage })
+	t.Cleanup(free)
+	const text = "package api\n\nimport \"net/http\"\n\nfunc teapot(w http.ResponseWriter) {\n\tw.WriteHeader(418)\n}\n"
+	root := t.TempDir()
+	writeGo(t, root, "a_test.go", text)
+	s := start(t)
+	s.MustCall("initialize", map[string]any{"rootUri": "file://" + filepath.ToSlash(root), "capabilities": map[string]any{}}, nil)
+	uri := "file://" + filepath.ToSlash(filepath.Join(root, "api", "a_test.go"))
+	s.Open(uri, "go", text)
+	deprecated := byRule(diagnosticsFor(t, s, uri, 1))["deprecated-status-code"]
+	if deprecated.Severity != protocol.DiagnosticSeverityHint {
+		t.Errorf("the test file alone: 418 deprecated %+v, want a hint", deprecated)
+	}
+	free()
+}
+
 // The configuration file changed on disk, and not open, is read again.
 func TestConfigFileChangedOnDisk(t *testing.T) {
 	root := t.TempDir()
