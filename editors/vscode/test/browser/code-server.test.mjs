@@ -332,4 +332,13 @@ describe('the extension in code-server, driven through chromium', () => {
     await choose('.suggest-widget', '201 Created');
     await waitForLine('w.WriteHeader(http.StatusCreated)');
   });
+
+  step('applies the Go quick fix "Use http.StatusNotFound" (Ctrl+.)', 'go-quick-fix', async () => {
+    const literal = where('handler.go', '404');
+    await goTo(literal.line, literal.column + 1);
+    await chord('Control+.');
+    await waitForText('.action-widget', 'Use http.StatusNotFound');
+    await choose('.action-widget', 'Use http.StatusNotFound');
+    await waitForLine('w.WriteHeader(http.StatusNotFound)');
+  });
 });
