@@ -236,31 +236,34 @@ describe('the extension in code-server, driven through chromium', () => {
     await waitForLine(firstLine);
   }
 
-  /** Moves the cursor to a 1-based line and column with Go to Line (Ctrl+G). */
-  async function goTo(line, column) {
+  /**
+   * Moves the cursor with Go to Line (Ctrl+G) to offset characters after
+   * the first occurrence of text in file, as saved: the steps' edits are
+   * not saved, and leave the places they look up where they were.
+   */
+  async function moveTo(file, text, offset) {
+    const lines = fs.readFileSync(path.join(workspace, file), 'utf8').split('\n');
+    const line = lines.findIndex((l) => l.includes(text));
+    assert.ok(line >= 0, `${text} in ${file}`);
     await chord('Control+G');
     await page.waitForSelector('.quick-input-widget', { visible: true });
-    await page.keyboard.type(`${line}:${column}`);
+    await page.keyboard.type(`${line + 1}:${lines[line].indexOf(text) + 1 + offset}`);
     await page.keyboard.press('Enter');
     await page.waitForSelector('.quick-input-widget', { hidden: true });
   }
 
-  /** The 1-based line and column of the first occurrence of text in a fixture file. */
-  function where(file, text) {
-    const lines = fs.readFileSync(path.join(workspace, file), 'utf8').split('\n');
-    const line = lines.findIndex((l) => l.includes(text));
-    assert.ok(line >= 0, `${text} in ${file}`);
-    return { line: line + 1, column: lines[line].indexOf(text) + 1 };
-  }
-
-  /** Presses Down in the focused list until its focused row reads want, then Enter. */
-  async function choose(listSelector, want) {
-    const focused = () =>
-      page.$eval(`${listSelector} .monaco-list-row.focused`, (r) => r.getAttribute('aria-label') || r.innerText).catch(() => '');
-    for (let i = 0; i < 100 && !(await focused()).includes(want); i++) {
+  /**
+   * Opens a list with keys (the suggestions, the quick fixes), presses
+   * Down until its focused row reads item, and accepts it with Enter.
+   */
+  async function pick(keys, list, item) {
+    await chord(keys);
+    await waitForText(list, item);
+    const focused = () => page.$eval(`${list} .monaco-list-row.focused`, (r) => r.getAttribute('aria-label') || r.innerText).catch(() => '');
+    for (let i = 0; i < 100 && !(await focused()).includes(item); i++) {
       await page.keyboard.press('ArrowDown');
     }
-    assert.ok((await focused()).includes(want), `${want} in ${listSelector}`);
+    assert.ok((await focused()).includes(item), `${item} in ${list}`);
     await page.keyboard.press('Enter');
   }
 
@@ -311,11 +314,8 @@ describe('the extension in code-server, driven through chromium', () => {
   });
 
   step('applies the quick fix "Quote the key" (Ctrl+.)', 'quick-fix', async () => {
-    const key = where('openapi.yaml', '404:');
-    await goTo(key.line, key.column + 1);
-    await chord('Control+.');
-    await waitForText('.action-widget', 'Quote the key');
-    await choose('.action-widget', 'Quote the key');
+    await moveTo('openapi.yaml', '404:', 1);
+    await pick('Control+.', '.action-widget', 'Quote the key');
     await waitForLine("        '404':");
     // The fixed finding leaves the Problems panel; the Go file's stays.
     await page.waitForFunction(() => !document.querySelector('.markers-panel').innerText.includes('is a YAML integer'));
@@ -324,21 +324,14 @@ describe('the extension in code-server, driven through chromium', () => {
 
   step('accepts the completion "201 Created" in w.WriteHeader(|)', 'completion', async () => {
     await open('handler.go', 'package main');
-    const call = where('handler.go', 'WriteHeader()');
-    await goTo(call.line, call.column + 'WriteHeader('.length);
-    await chord('Control+Space');
-    await page.waitForSelector('.suggest-widget.visible');
-    await waitForText('.suggest-widget', '201 Created');
-    await choose('.suggest-widget', '201 Created');
+    await moveTo('handler.go', 'WriteHeader()', 'WriteHeader('.length);
+    await pick('Control+Space', '.suggest-widget', '201 Created');
     await waitForLine('w.WriteHeader(http.StatusCreated)');
   });
 
   step('applies the Go quick fix "Use http.StatusNotFound" (Ctrl+.)', 'go-quick-fix', async () => {
-    const literal = where('handler.go', '404');
-    await goTo(literal.line, literal.column + 1);
-    await chord('Control+.');
-    await waitForText('.action-widget', 'Use http.StatusNotFound');
-    await choose('.action-widget', 'Use http.StatusNotFound');
+    await moveTo('handler.go', '404', 1);
+    await pick('Control+.', '.action-widget', 'Use http.StatusNotFound');
     await waitForLine('w.WriteHeader(http.StatusNotFound)');
   });
 });
