@@ -250,6 +250,8 @@ describe('the extension in code-server, driven through chromium', () => {
     await page.keyboard.type(`${line + 1}:${lines[line].indexOf(text) + 1 + offset}`);
     await page.keyboard.press('Enter');
     await page.waitForSelector('.quick-input-widget', { hidden: true });
+    // Keys pressed before the editor has the focus back would be lost.
+    await page.waitForSelector('.editor-group-container.active .monaco-editor.focused');
   }
 
   /**
@@ -258,7 +260,8 @@ describe('the extension in code-server, driven through chromium', () => {
    */
   async function pick(keys, list, item) {
     await chord(keys);
-    await waitForText(list, item);
+    // The list shows only the rows that fit: item may be further down.
+    await page.waitForSelector(`${list} .monaco-list-row`, { visible: true });
     const focused = () => page.$eval(`${list} .monaco-list-row.focused`, (r) => r.getAttribute('aria-label') || r.innerText).catch(() => '');
     for (let i = 0; i < 100 && !(await focused()).includes(item); i++) {
       await page.keyboard.press('ArrowDown');
@@ -274,6 +277,12 @@ describe('the extension in code-server, driven through chromium', () => {
     await waitForLine('w.WriteHeader(404 Not Found)');
     const lines = await editorLines();
     assert.ok(lines.includes('    w.WriteHeader(477)'), `no hint after 477: ${JSON.stringify(lines)}`);
+  });
+
+  step("the status bar item shows the server running (its check icon)", 'status-bar', async () => {
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('.statusbar-item')].some((e) => e.innerText.includes('httpcode-lsp') && e.querySelector('.codicon-check')),
+    );
   });
 
   step('hovers 404 with the mouse and shows its phrase in the hover widget', 'hover', async () => {
