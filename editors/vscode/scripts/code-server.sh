@@ -25,6 +25,10 @@ for tool in node npm g++ make python3 rg krb5-config; do
     exit 1
   fi
 done
+if [ ! -f /usr/include/node/node.h ]; then
+  echo "code-server.sh: no node headers in /usr/include/node (nodesource's nodejs, or Debian's libnode-dev)" >&2
+  exit 1
+fi
 node_major="$(node -p 'process.versions.node.split(".")[0]')"
 if [ "$node_major" != 20 ]; then
   echo "code-server.sh: code-server $version needs node 20, not $(node --version)" >&2
@@ -63,7 +67,10 @@ started=$SECONDS
   rm -rf "$build/.data"
 } >&2
 touch "$build/.built"
-rm -rf "$dir"
-mv -T "$build" "$dir"
+# Another run may have finished first: keep its build, which may be in use.
+if [ ! -f "$dir/.built" ]; then
+  rm -rf "$dir"
+  mv -T "$build" "$dir"
+fi
 echo "== code-server $version built in $((SECONDS - started)) s" >&2
 echo "$dir"
