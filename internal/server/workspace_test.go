@@ -131,16 +131,23 @@ func TestWatchedFilesRegistration(t *testing.T) {
 // While a package is being read, hover answers from the file alone and
 // its diagnostics are published; once the package is read, they are
 // published again and the hover sees the package.
-func TestFileFirstWhileThePackageIsRead(t *testing.T) {
+// holdPackageReads makes the server's package reads wait until free is
+// called (or the test ends).
+func holdPackageReads(t *testing.T) (free func()) {
 	release := make(chan struct{})
 	var once sync.Once
-	free := func() { once.Do(func() { close(release) }) }
+	free = func() { once.Do(func() { close(release) }) }
 	readPackage = func(x *workspace.Index, path string) ([]golang.Source, int) {
 		<-release
 		return x.GoPackage(path)
 	}
 	t.Cleanup(func() { readPackage = (*workspace.Index).GoPackage })
 	t.Cleanup(free) // before the server stops, should the test fail early
+	return free
+}
+
+func TestFileFirstWhileThePackageIsRead(t *testing.T) {
+	free := holdPackageReads(t)
 	text := handlerA + "\nfunc missing(w http.ResponseWriter) {\n\tw.WriteHeader(299)\n}\n"
 	root := t.TempDir()
 	writeGo(t, root, "b.go", "package api\n\nconst statusGone = 410\n")
@@ -169,15 +176,7 @@ func TestFileFirstWhileThePackageIsRead(t *testing.T) {
 // file: a deliberately odd code written in it is a hint, as it is once the
 // package is in view.
 func TestTestFileAloneIsATest(t *testing.T) {
-	release := make(chan struct{})
-	var once sync.Once
-	free := func() { once.Do(func() { close(release) }) }
-	readPackage = func(x *workspace.Index, path string) ([]golang.Source, int) {
-		<-release
-		return x.GoPackage(path)
-	}
-	t.Cleanup(func() { readPackage = (*workspace.Index).GoPackage })
-	t.Cleanup(free)
+	free := holdPackageReads(t)
 	const text = "package api\n\nimport \"net/http\"\n\nfunc teapot(w http.ResponseWriter) {\n\tw.WriteHeader(418)\n}\n"
 	root := t.TempDir()
 	writeGo(t, root, "a_test.go", text)
