@@ -80,3 +80,60 @@ func TestMemoryPerByte(t *testing.T) {
 		})
 	}
 }
+
+// specShapes are OpenAPI documents of about size bytes whose bulk is
+// data nothing reads, a node every two bytes in a node tree: a number
+// array as an example, as an enum, in an extension.
+func specShapes(size int) []struct {
+	name string
+	lang Language
+	src  string
+} {
+	numbers := func(sep string) string {
+		var b strings.Builder
+		for i := 0; b.Len() < size; i++ {
+			if i > 0 {
+				b.WriteString(sep)
+			}
+			b.WriteString(strconv.Itoa(i % 10))
+		}
+		return b.String()
+	}
+	const op = `"get":{"responses":{"200":{"description":"ok"}}}`
+	return []struct {
+		name string
+		lang Language
+		src  string
+	}{
+		{"OpenAPI JSON example", JSON, `{"openapi":"3.0.3","paths":{"/a":{` + op + `,"post":{"responses":{"200":{"description":"ok","content":{"application/json":{"example":[` + numbers(",") + `]}}}}}}}}`},
+		{"OpenAPI JSON enum", JSON, `{"openapi":"3.0.3","paths":{"/a":{` + op + `}},"components":{"schemas":{"A":{"type":"integer","enum":[` + numbers(",") + `]}}}}`},
+		{"OpenAPI JSON extension", JSON, `{"swagger":"2.0","x-data":[` + numbers(",") + `],"paths":{"/a":{` + op + `}}}`},
+	}
+}
+
+// TestMemoryPerByteSpec checks, for each spec shape, that the analysis
+// allocates at most maxAllocPerByte bytes per byte of the text: a spec is
+// parsed without the parts nothing reads (openapi.Parse).
+func TestMemoryPerByteSpec(t *testing.T) {
+	for _, tc := range specShapes(1 << 20) {
+		t.Run(tc.name, func(t *testing.T) {
+			src := []byte(tc.src)
+			var before, after runtime.MemStats
+			runtime.GC()
+			runtime.ReadMemStats(&before)
+			f := New(tc.lang, src, Settings{})
+			f.Occurrences()
+			f.Findings()
+			f.Completions(len(src) / 2)
+			runtime.ReadMemStats(&after)
+			if f.Spec() == nil {
+				t.Fatal("not read as OpenAPI")
+			}
+			perByte := float64(after.TotalAlloc-before.TotalAlloc) / float64(len(src))
+			t.Logf("allocated %.1f bytes per byte of %d", perByte, len(src))
+			if perByte > maxAllocPerByte {
+				t.Errorf("allocated %.1f bytes per byte, want at most %d", perByte, maxAllocPerByte)
+			}
+		})
+	}
+}

@@ -21,15 +21,16 @@ import (
 )
 
 // Reparse returns the parse of src, the text edit made of the source of
-// prev. It equals Parse(src) (comments attached to nodes aside), and
-// shares with prev the nodes outside the edit. The edit must be exact:
+// prev. It equals ParsePruned(src) with prev's Prune (comments attached
+// to nodes aside, and the edited block built whole), and shares with prev
+// the nodes outside the edit. The edit must be exact:
 // bytes outside its span are taken to be prev's (lines.Whole, which
 // spans all, makes a full parse). prev is not modified.
 func Reparse(prev *Doc, src []byte, edit lines.Edit) *Doc {
 	if d := prev.reparse(src, edit); d != nil {
 		return d
 	}
-	return Parse(src)
+	return ParsePruned(src, prev.prune)
 }
 
 // maxReparsePrefix bounds the blanks put before a block that does not
@@ -148,7 +149,7 @@ func (prev *Doc) reparse(src []byte, edit lines.Edit) (d *Doc) {
 // line index is lines.
 func (d *Doc) with(src []byte, lines *lineIndex) *Doc {
 	// A valid document's text is its source: nothing was blanked.
-	return &Doc{Root: d.Root, Roots: []*yaml.Node{d.Root}, Parses: 1, src: src, text: src, lines: lines}
+	return &Doc{Root: d.Root, Roots: []*yaml.Node{d.Root}, Parses: 1, src: src, text: src, lines: lines, prune: d.prune, pruned: d.pruned}
 }
 
 func (d *Doc) withRoot(root *yaml.Node) *Doc {
