@@ -77,17 +77,24 @@ func (r *jsonReader) content(from int) []*yaml.Node {
 // whose value is its text, as written, and pruned is true.
 func parseJSON(text []byte, prune Prune) (root *yaml.Node, pruned, ok bool) {
 	r := &jsonReader{t: text, line: 1, col: 1, prune: prune}
+	root, ok = r.root(0)
+	return root, r.pruned, ok
+}
+
+// root reads the whole text as one value whose prune state is state.
+func (r *jsonReader) root(state int) (*yaml.Node, bool) {
+	text := r.t
 	// Outside the root's brackets yaml.v3 reads blanks as block
 	// indentation, where a tab is an error.
 	if !r.space() || bytes.IndexByte(text[:r.i], '\t') >= 0 || r.i >= len(text) || text[r.i] != '{' && text[r.i] != '[' {
-		return nil, false, false
+		return nil, false
 	}
-	root, ok = r.value(0, 0)
+	root, ok := r.value(0, state)
 	end := r.i
 	if !ok || !r.space() || r.i != len(text) || bytes.IndexByte(text[end:], '\t') >= 0 {
-		return nil, false, false
+		return nil, false
 	}
-	return root, r.pruned, true
+	return root, true
 }
 
 // space skips blanks and line breaks, false at a lone CR (a line break

@@ -11,6 +11,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/httpcode-lsp/httpcode-lsp/internal/lines"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/lsptest"
 )
 
@@ -238,6 +239,28 @@ func TestParsePruned(t *testing.T) {
 		}
 		for i := range dp.Roots {
 			samePruned(t, dp, dw, dp.Roots[i], dw.Roots[i])
+		}
+	}
+}
+
+// TestReparsePruned checks that an edit next to a pruned collection keeps
+// it pruned: the block around the edit is read again as ParsePruned reads
+// it, with the state of its place in the document.
+func TestReparsePruned(t *testing.T) {
+	skipA := func(state int, key string) (int, bool) { return state + 1, key != "a" || state == 0 }
+	src := "{\"a\": [0], \"p\": {\n  \"a\": [1, 2],\n  \"c\": {\"a\": [3]}\n}}\n"
+	prev := ParsePruned([]byte(src), skipA)
+	for _, ins := range []string{"7, ", "\n"} {
+		at := strings.Index(src, "[1") + 1
+		next := []byte(src[:at] + ins + src[at:])
+		d := Reparse(prev, next, lines.Edit{Start: at, End: at, NewLen: len(ins)})
+		if d.Root == prev.Root || !d.Pruned() {
+			t.Errorf("%q: not reparsed, or not pruned", ins)
+		}
+		whole := Parse(next)
+		samePruned(t, d, whole, d.Root, whole.Root)
+		if _, p := Get(d.Root, "p"); p == nil || p.Content[1].Kind != yaml.ScalarNode || p.Content[3].Content[1].Kind != yaml.ScalarNode {
+			t.Errorf("%q: p.a or p.c.a built", ins)
 		}
 	}
 }

@@ -113,11 +113,10 @@ func (prev *Doc) reparse(src []byte, edit lines.Edit) (d *Doc) {
 	sub := make([]byte, 0, col+end-start)
 	sub = append(sub, strings.Repeat(" ", col)...)
 	sub = append(sub, src[start:end]...)
-	res := run(sub, len(sub))
-	if res.err != nil || len(res.roots) != 1 {
+	n, pruned := prev.parseBlock(sub, path)
+	if n == nil {
 		return nil
 	}
-	n := res.roots[0]
 	if n.Kind != v.Kind || n.Tag != v.Tag || n.Style&yaml.FlowStyle != v.Style&yaml.FlowStyle || n.Line != 1 || n.Column != v.Column || !reusable(n) {
 		return nil
 	}
@@ -142,7 +141,38 @@ func (prev *Doc) reparse(src []byte, edit lines.Edit) (d *Doc) {
 		}
 		n = &up
 	}
-	return prev.with(src, li).withRoot(n)
+	d = prev.with(src, li).withRoot(n)
+	d.pruned = d.pruned || pruned
+	return d
+}
+
+// parseBlock parses the block sub reparse cut out, at the end of path: a
+// JSON block with the JSON reader, pruned as the document was, when it
+// reads it; nil when it does not parse as one node.
+func (prev *Doc) parseBlock(sub []byte, path []step) (n *yaml.Node, pruned bool) {
+	if prev.prune != nil && prev.IsJSON() {
+		state, read := 0, true
+		for _, s := range path {
+			key := ""
+			if s.node.Kind == yaml.MappingNode {
+				key = s.node.Content[s.index-1].Value
+			}
+			if state, read = prev.prune(state, key); !read {
+				break
+			}
+		}
+		if read {
+			r := &jsonReader{t: sub, line: 1, col: 1, prune: prev.prune}
+			if n, ok := r.root(state); ok {
+				return n, r.pruned
+			}
+		}
+	}
+	res := run(sub, len(sub))
+	if res.err != nil || len(res.roots) != 1 {
+		return nil, false
+	}
+	return res.roots[0], false
 }
 
 // with returns a copy of the valid document d for the text src, whose
