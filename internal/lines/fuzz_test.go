@@ -7,12 +7,14 @@ import (
 
 // FuzzUpdate: a table updated after an edit equals a fresh one, for both
 // sets of breaks, and every function of the package agrees with the
-// reference definitions on the edited text.
+// reference definitions on the edited text, conversions from checkpoints
+// (Marks) included.
 func FuzzUpdate(f *testing.F) {
 	f.Add("a\r", uint16(2), uint16(2), "\nb", false)
 	f.Add("a\r\nb", uint16(1), uint16(2), "", false)
 	f.Add("é😀\r\n状", uint16(2), uint16(6), "\r", true)
 	f.Add("x\u2028y\u0085", uint16(2), uint16(3), "\xa9", true)
+	f.Add("é😀é😀é😀é😀é😀\r\n😀😀😀😀😀😀\r\n", uint16(5), uint16(1), "\xf0\x9f", false)
 	f.Fuzz(func(t *testing.T, text string, start, end uint16, ins string, unicode bool) {
 		if len(text) > 1<<12 || len(ins) > 1<<10 {
 			return
@@ -37,6 +39,9 @@ func FuzzUpdate(f *testing.F) {
 		}
 		if len(next) <= 256 {
 			checkTable(t, string(next), unicode)
+			// Checkpoints a few bytes apart, so that the fuzzed
+			// characters and breaks fall on and around them.
+			checkMarks(t, string(next), 1+len(next)%4)
 		}
 	})
 }

@@ -39,14 +39,16 @@ var ErrReversedRange = errors.New("range end is before its start")
 // each edit, never rebuilt by a full scan, except after a whole-document
 // replacement.
 func (s *Snapshot) Apply(version int32, changes []Change, enc Encoding) (*Snapshot, lines.Edit, error) {
-	cur := Snapshot{text: s.text, lines: s.lines}
+	// The first change is converted with s's checkpoints; the later ones
+	// on a text edited since, which has none.
+	cur := Snapshot{text: s.text, lines: s.lines, marks: s.marks}
 	owned := false // whether cur's slices are private to this call
 	var edit lines.Edit
 	for i, c := range changes {
 		if c.Range == nil {
 			edit = edit.Then(lines.Whole(len(cur.text), len(c.Text)))
 			cur.text = []byte(c.Text)
-			cur.lines = lines.New(cur.text)
+			cur.lines, cur.marks = lines.New(cur.text), nil
 			owned = true
 			continue
 		}
@@ -58,10 +60,11 @@ func (s *Snapshot) Apply(version int32, changes []Change, enc Encoding) (*Snapsh
 		}
 		e := lines.Edit{Start: cur.Offset(r.Start, enc), End: cur.Offset(r.End, enc), NewLen: len(c.Text)}
 		cur.replace(e, c.Text, owned, i < len(changes)-1)
+		cur.marks = nil
 		edit = edit.Then(e)
 		owned = true
 	}
-	return &Snapshot{URI: s.URI, Version: version, Language: s.Language, text: cur.text, lines: cur.lines}, edit, nil
+	return &Snapshot{URI: s.URI, Version: version, Language: s.Language, text: cur.text, lines: cur.lines, marks: lines.NewMarks()}, edit, nil
 }
 
 // comparePositions orders positions by line, then character.

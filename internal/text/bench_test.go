@@ -116,3 +116,40 @@ func BenchmarkApply(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkLongLine converts the offset at column 2,000,000 of a 4 MB
+// minified JSON line, and back, from the line's checkpoints (lines.Marks)
+// and, in the same run, from the line's start as before them: a snapshot
+// without checkpoints. The short-line pair is the common case, which the
+// checkpoints must not slow.
+func BenchmarkLongLine(b *testing.B) {
+	var long strings.Builder
+	for long.Len() < 4<<20 {
+		long.WriteString(`{"200":{"description":"OK — café 😀"},"404":{"description":"Not Found"}},`)
+	}
+	for _, c := range []struct {
+		name string
+		text []byte
+		at   int
+	}{{"column-2M", []byte(long.String()), 2_000_000}, {"short-lines", benchText(), 5 << 20}} {
+		s := NewSnapshot("file:///bench", 1, "", c.text)
+		old := *s
+		old.marks = nil
+		p := s.Position(c.at, UTF16)
+		for _, v := range []struct {
+			name string
+			s    *Snapshot
+		}{{"checkpoints", s}, {"from-line-start", &old}} {
+			b.Run(c.name+"/position/"+v.name, func(b *testing.B) {
+				for b.Loop() {
+					benchSink += int(v.s.Position(c.at, UTF16).Character)
+				}
+			})
+			b.Run(c.name+"/offset/"+v.name, func(b *testing.B) {
+				for b.Loop() {
+					benchSink += v.s.Offset(p, UTF16)
+				}
+			})
+		}
+	}
+}
