@@ -104,10 +104,19 @@ type File struct {
 	settings Settings
 
 	// base is an analysed earlier version of the file whose parse the
-	// analysis may reuse, with the edit from its text to src; it is
-	// dropped once the analysis has run.
+	// analysis may reuse, and which answers JSON completion until then,
+	// with the edit from its text to src; it is dropped once the analysis
+	// has run.
 	base     atomic.Pointer[baseVersion]
 	analysed atomic.Bool
+
+	// typing is the JSON text as completion reads it: made from the base
+	// before the analysis (CompletionsNow), from the analysis after.
+	typing atomic.Pointer[openapi.Typing]
+	// jsonKind is the kind of the newest version of a JSON text that
+	// parsed: this one's, or its base's when this one has a syntax error
+	// (whose repair may have dropped the root's openapi key).
+	jsonKind openapi.Kind
 
 	once     sync.Once
 	goFile   *golang.File
@@ -157,8 +166,11 @@ func Edited(prev *File, lang Language, src []byte, edit lines.Edit, settings Set
 
 func (f *File) analyse() {
 	f.once.Do(func() {
-		defer f.analysed.Store(true)
-		base := f.base.Swap(nil)
+		base := f.base.Load()
+		defer func() {
+			f.analysed.Store(true)
+			f.base.Store(nil)
+		}()
 		switch f.Lang {
 		case Go:
 			f.goFile, f.goSyntax = golang.ScanSyntax(f.src)
@@ -181,6 +193,14 @@ func (f *File) analyse() {
 				f.spec = openapi.Model(yamldoc.Unparsed(f.src))
 			default:
 				f.spec = openapi.Parse(f.src)
+			}
+			if f.Lang == JSON {
+				f.jsonKind = f.spec.Kind
+				if len(f.spec.Errors) > 0 && base != nil && base.file.analysed.Load() {
+					f.jsonKind = base.file.jsonKind
+				}
+				f.spec.Adopt(f.typed())
+				f.typing.Store(f.spec.Typed(f.src, lines.Edit{}, f.jsonKind))
 			}
 			switch {
 			case f.spec.Kind.IsOpenAPI():
@@ -226,10 +246,46 @@ func (f *File) Completions(offset int) []complete.Item {
 	switch {
 	case f.goFile != nil:
 		return complete.Go(f.goFile.CompletionAt(f.src, offset), f.settings.Lint.CustomCodes)
+	case f.typing.Load() != nil:
+		// JSON, read with the kind of the newest version that parsed.
+		return complete.YAML(f.typing.Load().CompletionAt(offset), f.settings.Lint.CustomCodes)
 	case f.spec != nil:
 		return complete.YAML(openapi.CompletionAt(f.spec, offset, f.settings.StatusKeys), f.settings.Lint.CustomCodes)
 	}
 	return nil
+}
+
+// CompletionsNow returns the completion items at offset without waiting
+// for the file's analysis where completion does not need it: in JSON,
+// which completion reads around the cursor, once an earlier version was
+// analysed. ok is false where the analysis is needed: then Completions.
+func (f *File) CompletionsNow(offset int) (items []complete.Item, ok bool) {
+	if f.analysed.Load() {
+		return f.Completions(offset), true
+	}
+	t := f.typed()
+	if t == nil {
+		return nil, false
+	}
+	return complete.YAML(t.CompletionAt(offset), f.settings.Lint.CustomCodes), true
+}
+
+// typed returns the file's JSON text for completion before its analysis,
+// made from its analysed base; nil when it is not JSON or has no such
+// base.
+func (f *File) typed() *openapi.Typing {
+	if t := f.typing.Load(); t != nil || f.analysed.Load() {
+		return t
+	}
+	b := f.base.Load()
+	if f.Lang != JSON || b == nil || !b.file.analysed.Load() || b.file.spec == nil {
+		return nil
+	}
+	t := b.file.spec.Typed(f.src, b.edit, b.file.jsonKind)
+	if !f.typing.CompareAndSwap(nil, t) {
+		return f.typing.Load()
+	}
+	return t
 }
 
 // Findings returns the file's diagnostics: its syntax error first, then

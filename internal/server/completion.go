@@ -18,12 +18,15 @@ import (
 // documentation from resolveCompletion: the list is then a tenth the size.
 func (s *Server) completion(ctx context.Context, d *document, params *protocol.CompletionParams) (*protocol.CompletionList, error) {
 	list := &protocol.CompletionList{Items: []protocol.CompletionItem{}}
-	if d == nil || !s.sched.analysed(ctx, d) {
+	if d == nil {
 		return list, nil
 	}
 	enc := s.positionEncoding()
+	items, ok := s.completions(ctx, d, d.snap.Offset(params.Position, enc))
+	if !ok {
+		return list, nil
+	}
 	snippets, lazyDocs := s.completionSupport()
-	items := d.analysis.Completions(d.snap.Offset(params.Position, enc))
 	list.Items = make([]protocol.CompletionItem, 0, len(items))
 	for _, it := range items {
 		kind := protocol.CompletionItemKindValue
@@ -81,16 +84,31 @@ func (s *Server) resolveCompletion(ctx context.Context, d *document, item *proto
 	if err != nil || json.Unmarshal(raw, &data) != nil {
 		return item, nil
 	}
-	if d == nil || d.snap.Version != data.Version || !s.sched.analysed(ctx, d) {
+	if d == nil || d.snap.Version != data.Version {
 		return item, nil
 	}
-	for _, it := range d.analysis.Completions(d.snap.Offset(data.Position, s.positionEncoding())) {
+	items, _ := s.completions(ctx, d, d.snap.Offset(data.Position, s.positionEncoding()))
+	for _, it := range items {
 		if it.Label == item.Label {
 			item.Documentation = markdown(it.Documentation)
 			break
 		}
 	}
 	return item, nil
+}
+
+// completions returns the completion items at offset of d: at once
+// where they do not need d's analysis (JSON being typed, answered from
+// the text and the last analysed version), else once the analysis has
+// finished; false when it did not in time.
+func (s *Server) completions(ctx context.Context, d *document, offset int) ([]complete.Item, bool) {
+	if items, ok := d.analysis.CompletionsNow(offset); ok {
+		return items, true
+	}
+	if !s.sched.analysed(ctx, d) {
+		return nil, false
+	}
+	return d.analysis.Completions(offset), true
 }
 
 func markdown(md string) protocol.MarkupContent {
