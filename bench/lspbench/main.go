@@ -114,7 +114,8 @@ type result struct {
 	redocly              time.Duration
 	redoclyRSS           int64
 	editOffset, editLine int
-	load                 *loadResult // when underLoad
+	load                 *loadResult   // when underLoad
+	typing               *typingResult // JSON only
 }
 
 func measure(bin string, f file, cfg config) (*result, error) {
@@ -211,6 +212,12 @@ func measure(bin string, f file, cfg config) (*result, error) {
 			return nil, err
 		}
 		r.edits = append(r.edits, time.Since(t0))
+	}
+	if f.lang == "json" {
+		fmt.Fprintf(os.Stderr, "lspbench: %s: typing keys\n", f.name)
+		if r.typing, _, err = typeKeys(c, uri, src, keyOffsets(f, src), cfg.edits+1); err != nil {
+			return nil, err
+		}
 	}
 	r.rss = c.peakRSS()
 	return r, nil
@@ -362,6 +369,12 @@ func table(rs []*result, cfg config, big file, mem *memoryResult) string {
 	row("round trip p50 / p99 (hover, document not open)", func(r *result) string { return pair(r.roundTrip) })
 	row("completion p50 / p99", func(r *result) string {
 		return fmt.Sprintf("%s (%d answered)", pair(r.completion), r.completed)
+	})
+	row(fmt.Sprintf("completion p50 / p99 typing a key into %d responses maps (JSON: `\"`, `4`, `0`)", typingSites), func(r *result) string {
+		if r.typing == nil {
+			return "—"
+		}
+		return fmt.Sprintf("%s (%d of %d offered the codes)", pair(r.typing.completion), r.typing.answered, len(r.typing.completion))
 	})
 	row(fmt.Sprintf("1-char edit → diagnostics p50 / p99 (%d edits)", cfg.edits), func(r *result) string {
 		return fmt.Sprintf("%s (line %d)", pair(r.edits), r.editLine+1)
