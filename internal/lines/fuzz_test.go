@@ -8,7 +8,7 @@ import (
 // FuzzUpdate: a table updated after an edit equals a fresh one, for both
 // sets of breaks, and every function of the package agrees with the
 // reference definitions on the edited text, conversions from checkpoints
-// (Marks) included.
+// (Marks) included, those carried over the edit (Marks.Edited) too.
 func FuzzUpdate(f *testing.F) {
 	f.Add("a\r", uint16(2), uint16(2), "\nb", false)
 	f.Add("a\r\nb", uint16(1), uint16(2), "", false)
@@ -27,6 +27,12 @@ func FuzzUpdate(f *testing.F) {
 			make = NewUnicode
 		}
 		tab := make(b)
+		// Checkpoints a few bytes apart, so that the fuzzed characters
+		// and breaks fall on and around them, made for every line.
+		marks := &Marks{step: 1 + len(b)%4}
+		for l := range tab.Count() {
+			marks.line(b, l, tab.Start(l), tab.End(b, l))
+		}
 		ed := Edit{Start: s, End: e, NewLen: len(ins)}
 		next := ed.Apply(b, []byte(ins))
 		first, oldEnd, newEnd := tab.Update(next, ed, false, false)
@@ -39,9 +45,10 @@ func FuzzUpdate(f *testing.F) {
 		}
 		if len(next) <= 256 {
 			checkTable(t, string(next), unicode)
-			// Checkpoints a few bytes apart, so that the fuzzed
-			// characters and breaks fall on and around them.
 			checkMarks(t, string(next), 1+len(next)%4)
+			if !unicode {
+				checkMarksOf(t, string(next), marks.Edited(next, tab, ed, first, oldEnd, newEnd))
+			}
 		}
 	})
 }

@@ -18,13 +18,54 @@ func TestMarks(t *testing.T) {
 	}
 }
 
+// TestMarksEdited: checkpoints carried over edits of a long line (a
+// character typed, a surrogate pair, an invalid byte completing a
+// character, a deletion, a line break) are those of the edited text.
+func TestMarksEdited(t *testing.T) {
+	// Each 15 bytes: a, é, 😀, 状, a € without its last byte, b and a €
+	// without its first.
+	text := strings.Repeat("aé😀状\xe2\x82b\x82\xac", 10) + "\r\n" + strings.Repeat("x😀", 30)
+	for _, c := range []struct {
+		at, del int
+		ins     string
+	}{
+		{40, 0, "y"}, {46, 1, "😀"}, {20, 15, ""}, {60, 0, "\r\n"}, {0, 0, "é"}, {len(text) - 3, 3, "z"},
+		{75 + 12, 0, "\xac"}, // completes the € before it
+		{75 + 13, 0, "\xe2"}, // completes the € after it
+	} {
+		for step := 1; step <= 4; step++ {
+			b := []byte(text)
+			tab := New(b)
+			m := &Marks{step: step}
+			for l := range tab.Count() {
+				m.line(b, l, tab.Start(l), tab.End(b, l))
+			}
+			e := Edit{Start: c.at, End: c.at + c.del, NewLen: len(c.ins)}
+			next := e.Apply(b, []byte(c.ins))
+			first, oldEnd, newEnd := tab.Update(next, e, false, false)
+			edited := m.Edited(next, tab, e, first, oldEnd, newEnd)
+			if len(edited.lines) == 0 {
+				t.Fatalf("%+v: no line kept its checkpoints", c)
+			}
+			checkMarksOf(t, string(next), edited)
+		}
+	}
+}
+
 // checkMarks checks every offset and column of text against a walk of
 // each line from its start, with checkpoints step bytes apart.
 func checkMarks(t *testing.T, text string, step int) {
 	t.Helper()
+	checkMarksOf(t, text, &Marks{step: step})
+}
+
+// checkMarksOf is checkMarks with the checkpoints m, which may hold some
+// lines' already (Marks.Edited).
+func checkMarksOf(t *testing.T, text string, m *Marks) {
+	t.Helper()
 	b := []byte(text)
 	tab := New(b)
-	m := &Marks{step: step}
+	step := m.step
 	shared := m.Cursor(b, tab)
 	plain := NewCursor(b, tab)
 	// Offsets in increasing order, then decreasing, through one cursor.
@@ -58,6 +99,10 @@ func checkMarks(t *testing.T, text string, step int) {
 			chars = append(chars, c)
 		}
 		last := chars[len(chars)-1]
+		byOff := map[int]char{}
+		for _, c := range chars {
+			byOff[c.off] = c
+		}
 		for _, utf16 := range []bool{false, true} {
 			for col := 0; col <= last.utf16+2; col++ {
 				from, at := m.Seek(b, line, start, end, col, utf16)
@@ -78,8 +123,8 @@ func checkMarks(t *testing.T, text string, step int) {
 				ms := m.line(b, line, start, end)
 				for k, mk := range ms {
 					next := k+1 < len(ms) && (utf16 && ms[k+1].utf16 <= col || !utf16 && ms[k+1].runes <= col)
-					if mk.off == from && next {
-						t.Fatalf("step %d, line %d: Seek(%d) = %d, before a later checkpoint %d", step, line, col, from, ms[k+1].off)
+					if start+mk.rel == from && next {
+						t.Fatalf("step %d, line %d: Seek(%d) = %d, before a later checkpoint %d", step, line, col, from, start+ms[k+1].rel)
 					}
 				}
 				if len(ms) == 0 && from != start {
@@ -88,12 +133,17 @@ func checkMarks(t *testing.T, text string, step int) {
 			}
 		}
 		if end-start >= 4*step {
-			// A long line's checkpoints are at most a character past
-			// every step.
+			// A long line's checkpoints start it, are character starts
+			// with their columns, and are at most a character past every
+			// step.
 			ms := m.line(b, line, start, end)
-			for k := 1; k < len(ms); k++ {
-				if ms[k].off-ms[k-1].off > step+utf8.UTFMax-1 {
-					t.Fatalf("step %d, line %d: checkpoints %d and %d", step, line, ms[k-1].off, ms[k].off)
+			for k, mk := range ms {
+				c, ok := byOff[start+mk.rel]
+				if !ok || c.runes != mk.runes || c.utf16 != mk.utf16 || k == 0 && mk.rel != 0 {
+					t.Fatalf("step %d, line %d: checkpoint %+v; the character there is %+v", step, line, mk, c)
+				}
+				if k > 0 && mk.rel-ms[k-1].rel > step+utf8.UTFMax-1 {
+					t.Fatalf("step %d, line %d: checkpoints %d and %d", step, line, ms[k-1].rel, mk.rel)
 				}
 			}
 		}
