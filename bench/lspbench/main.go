@@ -213,13 +213,13 @@ func measure(bin string, f file, cfg config) (*result, error) {
 		}
 		r.edits = append(r.edits, time.Since(t0))
 	}
+	r.rss = c.peakRSS()
 	if f.lang == "json" {
 		fmt.Fprintf(os.Stderr, "lspbench: %s: typing keys\n", f.name)
-		if r.typing, _, err = typeKeys(c, uri, src, keyOffsets(f, src), cfg.edits+1); err != nil {
+		if r.typing, err = typeKeys(c, uri, src, keyOffsets(f, src), cfg.edits+1); err != nil {
 			return nil, err
 		}
 	}
-	r.rss = c.peakRSS()
 	return r, nil
 }
 

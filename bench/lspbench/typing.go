@@ -29,9 +29,8 @@ type typingResult struct {
 // comma, a line break and the member's indentation, then `"`, `4` and
 // `0`, asking for completion after each of those three as an editor does
 // while the user types; then it removes what it typed and waits for the
-// diagnostics. keys are offsets inside response keys. It returns the next
-// version.
-func typeKeys(c *client, uri string, src []byte, keys []int, version int) (*typingResult, int, error) {
+// diagnostics. keys are offsets inside response keys.
+func typeKeys(c *client, uri string, src []byte, keys []int, version int) (*typingResult, error) {
 	res := &typingResult{}
 	idx := newLineIndex(src)
 	for _, key := range spread(keys, typingSites) {
@@ -54,21 +53,21 @@ func typeKeys(c *client, uri string, src []byte, keys []int, version int) (*typi
 			})
 		}
 		if err := change(at, at, ","); err != nil {
-			return nil, 0, err
+			return nil, err
 		}
 		if err := change(pos(line, char+1), pos(line, char+1), "\n"+strings.Repeat(" ", indent)); err != nil {
-			return nil, 0, err
+			return nil, err
 		}
 		for k, typed := range []string{`"`, "4", "0"} {
 			p := pos(line+1, indent+k)
 			if err := change(p, p, typed); err != nil {
-				return nil, 0, err
+				return nil, err
 			}
 			t0 := time.Now()
 			reply, err := c.call("textDocument/completion", map[string]any{
 				"textDocument": map[string]any{"uri": uri}, "position": pos(line+1, indent+k+1)})
 			if err != nil {
-				return nil, 0, err
+				return nil, err
 			}
 			res.completion = append(res.completion, time.Since(t0))
 			var list struct {
@@ -77,7 +76,7 @@ func typeKeys(c *client, uri string, src []byte, keys []int, version int) (*typi
 				} `json:"items"`
 			}
 			if err := json.Unmarshal(reply, &list); err != nil {
-				return nil, 0, fmt.Errorf("completion reply: %w", err)
+				return nil, fmt.Errorf("completion reply: %w", err)
 			}
 			offered := len(list.Items) > 0
 			for _, it := range list.Items {
@@ -91,13 +90,13 @@ func typeKeys(c *client, uri string, src []byte, keys []int, version int) (*typi
 		}
 		ch := c.expectDiagnostics(uri, version+1)
 		if err := change(at, pos(line+1, indent+3), ""); err != nil {
-			return nil, 0, err
+			return nil, err
 		}
 		if _, err := wait(ch, fmt.Sprintf("diagnostics of version %d", version)); err != nil {
-			return nil, 0, err
+			return nil, err
 		}
 	}
-	return res, version, nil
+	return res, nil
 }
 
 // memberEnd returns the end of the value of the JSON member whose key

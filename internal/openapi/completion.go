@@ -116,8 +116,9 @@ type Typing struct {
 // Typed returns the JSON text src, d's text with edit applied, as a
 // document of the given kind (d's, or that of the last version of the
 // text that parsed, when d's did not), for CompletionAt. It keeps the
-// saved states of d's scan that come before the edit; with no edit, src
-// being d's text, it shares them. It returns nil when d is not JSON.
+// saved states of d's scan that come before the edit, and those after it
+// for when its own scan meets one; with no edit, src being d's text, it
+// shares them. It returns nil when d is not JSON.
 func (d *Document) Typed(src []byte, edit lines.Edit, kind Kind) *Typing {
 	if d == nil || !d.JSON || d.jsonMarks == nil {
 		return nil
@@ -125,6 +126,9 @@ func (d *Document) Typed(src []byte, edit lines.Edit, kind Kind) *Typing {
 	if edit.IsNop() {
 		return &Typing{kind: kind, src: src, marks: d.jsonMarks}
 	}
+	// d's states up to the edit are saved first, once for all the
+	// versions typed from d.
+	d.jsonMarks.before(d.Doc.Source(), edit.Start)
 	return &Typing{kind: kind, src: src, marks: d.jsonMarks.kept(edit)}
 }
 
