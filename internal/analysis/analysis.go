@@ -104,17 +104,21 @@ type File struct {
 	settings Settings
 
 	// base is an analysed earlier version of the file whose parse the
-	// analysis may reuse, and which answers JSON completion until then,
-	// with the edit from its text to src; it is dropped once the analysis
-	// has run.
+	// analysis may reuse, with the edit from its text to src; it is
+	// dropped once the analysis has run.
 	base     atomic.Pointer[baseVersion]
 	analysed atomic.Bool
+	// last is the newest analysed earlier version, with the edit from its
+	// text to src, which answers JSON completion until the analysis has
+	// run (base is dropped when it starts, and is not analysed while the
+	// version before runs).
+	last atomic.Pointer[baseVersion]
 
-	// typing is the JSON text as completion reads it: made from the base
+	// typing is the JSON text as completion reads it: made from last
 	// before the analysis (CompletionsNow), from the analysis after.
 	typing atomic.Pointer[openapi.Typing]
 	// jsonKind is the kind of the newest version of a JSON text that
-	// parsed: this one's, or its base's when this one has a syntax error
+	// parsed: this one's, or last's when this one has a syntax error
 	// (whose repair may have dropped the root's openapi key).
 	jsonKind openapi.Kind
 
@@ -161,16 +165,26 @@ func Edited(prev *File, lang Language, src []byte, edit lines.Edit, settings Set
 		}
 	}
 	f.base.Store(&b)
+	if lang == JSON {
+		// prev's last is dropped after prev is marked analysed.
+		pl := prev.last.Load()
+		switch {
+		case prev.analysed.Load():
+			f.last.Store(&baseVersion{file: prev, edit: edit})
+		case pl != nil:
+			f.last.Store(&baseVersion{file: pl.file, edit: pl.edit.Then(edit)})
+		}
+	}
 	return f
 }
 
 func (f *File) analyse() {
 	f.once.Do(func() {
-		base := f.base.Load()
 		defer func() {
 			f.analysed.Store(true)
-			f.base.Store(nil)
+			f.last.Store(nil)
 		}()
+		base := f.base.Swap(nil)
 		switch f.Lang {
 		case Go:
 			f.goFile, f.goSyntax = golang.ScanSyntax(f.src)
@@ -196,8 +210,8 @@ func (f *File) analyse() {
 			}
 			if f.Lang == JSON {
 				f.jsonKind = f.spec.Kind
-				if len(f.spec.Errors) > 0 && base != nil && base.file.analysed.Load() {
-					f.jsonKind = base.file.jsonKind
+				if last := f.last.Load(); len(f.spec.Errors) > 0 && last != nil {
+					f.jsonKind = last.file.jsonKind
 				}
 				f.spec.Adopt(f.typed())
 				f.typing.Store(f.spec.Typed(f.src, lines.Edit{}, f.jsonKind))
@@ -271,14 +285,14 @@ func (f *File) CompletionsNow(offset int) (items []complete.Item, ok bool) {
 }
 
 // typed returns the file's JSON text for completion before its analysis,
-// made from its analysed base; nil when it is not JSON or has no such
-// base.
+// made from the last analysed version; nil when it is not JSON or has no
+// such version.
 func (f *File) typed() *openapi.Typing {
 	if t := f.typing.Load(); t != nil || f.analysed.Load() {
 		return t
 	}
-	b := f.base.Load()
-	if f.Lang != JSON || b == nil || !b.file.analysed.Load() || b.file.spec == nil {
+	b := f.last.Load()
+	if f.Lang != JSON || b == nil || b.file.spec == nil {
 		return nil
 	}
 	t := b.file.spec.Typed(f.src, b.edit, b.file.jsonKind)
