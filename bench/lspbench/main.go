@@ -374,7 +374,7 @@ func table(rs []*result, cfg config, big file, mem *memoryResult) string {
 		if r.typing == nil {
 			return "—"
 		}
-		return fmt.Sprintf("%s (%d of %d offered the codes)", pair(r.typing.completion), r.typing.answered, len(r.typing.completion))
+		return fmt.Sprintf("%s (%d of %d offered the codes; round trip meanwhile %s)", pair(r.typing.completion), r.typing.answered, len(r.typing.completion), pair(r.typing.roundTrip))
 	})
 	row(fmt.Sprintf("1-char edit → diagnostics p50 / p99 (%d edits)", cfg.edits), func(r *result) string {
 		return fmt.Sprintf("%s (line %d)", pair(r.edits), r.editLine+1)

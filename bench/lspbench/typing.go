@@ -18,7 +18,11 @@ const typingSites = 20
 // typingResult is what was measured typing keys.
 type typingResult struct {
 	completion []time.Duration
-	sites      int
+	// roundTrip are hovers on a document not open, each sent after a
+	// completion: the server's answer with no work, under the same load
+	// (the analyses of the versions typed).
+	roundTrip []time.Duration
+	sites     int
 	// answered counts the completions that offered codes, the one of the
 	// member the key is typed after left out.
 	answered int
@@ -70,6 +74,12 @@ func typeKeys(c *client, uri string, src []byte, keys []int, version int) (*typi
 				return nil, err
 			}
 			res.completion = append(res.completion, time.Since(t0))
+			t0 = time.Now()
+			if _, err := c.call("textDocument/hover", map[string]any{
+				"textDocument": map[string]any{"uri": uri + ".closed"}, "position": pos(0, 0)}); err != nil {
+				return nil, err
+			}
+			res.roundTrip = append(res.roundTrip, time.Since(t0))
 			var list struct {
 				Items []struct {
 					Label string `json:"label"`
