@@ -213,7 +213,13 @@ func (f *File) analyse() {
 				if last := f.last.Load(); len(f.spec.Errors) > 0 && last != nil {
 					f.jsonKind = last.file.jsonKind
 				}
-				f.spec.Adopt(f.typed())
+				// The states of the JSON scan that completion saved carry
+				// over to the next versions.
+				if t := f.typing.Load(); t != nil {
+					f.spec.Adopt(t)
+				} else if last := f.last.Load(); last != nil && last.file.spec != nil {
+					f.spec.Follow(last.file.spec, last.edit)
+				}
 				f.typing.Store(f.spec.Typed(f.src, lines.Edit{}, f.jsonKind))
 			}
 			switch {

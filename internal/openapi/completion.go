@@ -140,6 +140,15 @@ func (d *Document) Adopt(t *Typing) {
 	}
 }
 
+// Follow gives d, modelled from prev's text with edit applied, the
+// states of prev's scan that hold for its text (as Typed keeps them),
+// without scanning.
+func (d *Document) Follow(prev *Document, edit lines.Edit) {
+	if d.JSON && prev != nil && prev.JSON && prev.jsonMarks != nil {
+		d.jsonMarks = prev.jsonMarks.kept(edit)
+	}
+}
+
 // CompletionAt returns the completion context at byte offset offset, as
 // CompletionAt of a modelled document of the text does.
 func (t *Typing) CompletionAt(offset int) (c Completion) {

@@ -239,7 +239,8 @@ func TestCompletionAtJSONMarks(t *testing.T) {
 // (quotes, brackets, commas) into a large JSON spec, version after
 // version, each read for completion as Typed from the one before, whose
 // scan states it keeps before the edit and takes again after it once the
-// scan agrees: every completion equals that of a scan from the start.
+// scan agrees (the next version's document Adopts them, or Follows its
+// predecessor): every completion equals that of a scan from the start.
 func TestTypedKeepsMarks(t *testing.T) {
 	defer func(step int) { jsonMarkStep = step }(jsonMarkStep)
 	jsonMarkStep = 4 << 10
@@ -279,8 +280,15 @@ func TestTypedKeepsMarks(t *testing.T) {
 				found++
 			}
 		}
+		// The next document takes this one's states: those the typed
+		// text saved, or (Follow) those of the document before it.
+		prevDoc := doc
 		src, doc = next, Parse(next)
-		doc.Adopt(typed)
+		if v%2 == 0 {
+			doc.Adopt(typed)
+		} else {
+			doc.Follow(prevDoc, e)
+		}
 	}
 	t.Logf("%d bytes; %d completions offered; the states after the edit taken %d times in %d", len(src), found, synced, eligible)
 	if found == 0 || synced < eligible/2 {
