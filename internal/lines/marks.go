@@ -18,9 +18,10 @@ const markStep = 1024
 // Marks holds checkpoints of the long lines of one text: the column, in
 // characters and in UTF-16 code units, at a character start about every
 // markStep bytes. A line's checkpoints are made the first time a
-// conversion needs them, in one walk of the line, and kept for the text's
-// lifetime: 24 bytes per markStep bytes of long lines, at most. Marks is
-// safe for concurrent use; its zero value is not, use NewMarks.
+// conversion needs them, in one walk of the line, or carried over an edit
+// from the text before it (Edited), and kept for the text's lifetime: 24
+// bytes per markStep bytes of long lines, at most. Marks is safe for
+// concurrent use; its zero value is not, use NewMarks.
 type Marks struct {
 	step int // markStep, smaller in the tests
 
