@@ -84,6 +84,9 @@ func run(bin, dir, redocly, only string, smoke bool) error {
 		if smoke && (r.hovered == 0 || r.completed == 0 || len(r.edits) != cfg.edits) {
 			return fmt.Errorf("%s: %d hovers and %d completions answered", f.name, r.hovered, r.completed)
 		}
+		if smoke && r.typing != nil && (r.typing.sites == 0 || r.typing.answered != len(r.typing.completion)) {
+			return fmt.Errorf("%s: typing keys into %d maps, %d of %d completions offered the codes", f.name, r.typing.sites, r.typing.answered, len(r.typing.completion))
+		}
 		results = append(results, r)
 	}
 	var mem *memoryResult
@@ -441,8 +444,8 @@ func newFile(name, path, lang string, redocly bool) (file, error) {
 }
 
 // inputs returns the files to measure, generating those that are
-// generated, and the big spec analysed while the underLoad file is
-// hovered: specgen's path items, 39 MB of them (3 MB if smoke), three
+// generated (with smoke, a small JSON spec too), and the big spec analysed
+// while the underLoad file is hovered: specgen's path items, 39 MB of them (3 MB if smoke), three
 // times GitHub's description and more than twice the default
 // limits.maxDocumentSize. The GitHub description and its YAML form must
 // be in dir (bench/fetch.sh) unless smoke.
@@ -470,7 +473,13 @@ func inputs(dir string, smoke bool) ([]file, file, error) {
 		{"large.go", func() []byte { return specgen.Go(20000) }, "go", false},
 	}
 	if smoke {
-		gen = gen[:2]
+		// A small JSON spec too, for the typing of keys.
+		gen = append(gen[:2:2], struct {
+			name      string
+			src       func() []byte
+			lang      string
+			underLoad bool
+		}{"small.json", func() []byte { return specgen.JSON(specgen.OpenAPI(1000)) }, "json", false})
 	}
 	var out []file
 	for _, g := range gen {
