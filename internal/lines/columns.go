@@ -56,11 +56,14 @@ func (c *Cursor) At(offset int) Position {
 	start, end := c.table.Start(line), c.table.End(c.text, line)
 	offset = min(offset, end)
 	i, pos := start, Position{Line: line}
-	if mi, mpos, ok := c.marks.before(c.text, line, start, end, offset); ok {
-		i, pos = mi, mpos
-	}
-	if c.off >= i && c.pos.Line == line && c.off <= offset {
+	if c.off >= 0 && c.pos.Line == line && c.off <= offset {
 		i, pos = c.off, c.pos
+	}
+	if c.marks.Long(start, end) {
+		// A checkpoint nearer than the offset converted last.
+		if mi, mpos, ok := c.marks.before(c.text, line, start, end, offset); ok && mi > i {
+			i, pos = mi, mpos
+		}
 	}
 	for i < offset {
 		b := c.text[i]

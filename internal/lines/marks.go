@@ -43,7 +43,7 @@ func NewMarks() *Marks { return &Marks{step: markStep} }
 // line returns the checkpoints of line, whose content is text[start:end],
 // the first at start; nil for a short line (or a nil m).
 func (m *Marks) line(text []byte, line, start, end int) []mark {
-	if m == nil || end-start < 4*m.step {
+	if !m.Long(start, end) {
 		return nil
 	}
 	m.mu.Lock()
@@ -55,6 +55,11 @@ func (m *Marks) line(text []byte, line, start, end int) []mark {
 	m.put(line, ms)
 	return ms
 }
+
+// Long reports whether the line text[start:end] is long enough to have
+// checkpoints (with m nil, none is): where it is not, Seek returns the
+// line's start, and a caller that checks first spares the call.
+func (m *Marks) Long(start, end int) bool { return m != nil && end-start >= 4*m.step }
 
 func (m *Marks) put(line int, ms []mark) {
 	if m.lines == nil {

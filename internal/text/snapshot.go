@@ -57,9 +57,19 @@ func (s *Snapshot) Offset(p protocol.Position, enc Encoding) int {
 		}
 		return s.charStart(start, end, start+int(want))
 	}
-	// Walk from the last checkpoint before the column (a long line's).
-	from, at := s.marks.Seek(s.text, line, start, end, int(want), enc != UTF32)
-	n := uint64(at)
+	return s.walk(line, start, end, want, enc)
+}
+
+// walk returns the offset of column want, counted in enc (UTF-16 or
+// UTF-32), of line, whose content is text[start:end]: the walk starts
+// from the last checkpoint before the column (a long line's) or the
+// line's start.
+func (s *Snapshot) walk(line, start, end int, want uint64, enc Encoding) int {
+	from, n := start, uint64(0)
+	if s.marks.Long(start, end) {
+		f, at := s.marks.Seek(s.text, line, start, end, int(want), enc != UTF32)
+		from, n = f, uint64(at)
+	}
 	for i := from; i < end; {
 		if n >= want {
 			return i
