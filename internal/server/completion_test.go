@@ -1,7 +1,6 @@
 package server
 
 import (
-	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -80,14 +79,7 @@ func TestCompletionDocumentationResolvedLazily(t *testing.T) {
 // offered, the map's own are not, and each item replaces the key typed so
 // far.
 func TestGitHubSpecCompletionWhileTyping(t *testing.T) {
-	if testing.Short() {
-		t.Skip("opens a 13 MB spec")
-	}
-	b, err := os.ReadFile(lsptest.GitHubSpec(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	src := string(b)
+	src := gitHubSpec(t)
 	s := startServer(t, New(Options{Version: "test", Logger: zaptest.NewLogger(t), Debounce: time.Hour}))
 	s.Initialize(`{}`)
 	const uri = "file:///cache/api.github.com.json"
