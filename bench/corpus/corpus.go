@@ -115,8 +115,8 @@ type jsonFinding struct {
 // directory), and returns its exit status and output.
 func checkInProcess(path, work string) (int, []byte, []byte) {
 	var out, errOut bytes.Buffer
-	code := cli.Check([]string{"--format", "json", "--fail-on", "none", "-j", "1", "--no-gitignore", path},
-		cli.Env{Stdout: &out, Stderr: &errOut, Dir: work})
+	code := cli.Main([]string{"check", "--format", "json", "--fail-on", "none", "-j", "1", "--no-gitignore", path},
+		cli.Env{Stdout: &out, Stderr: &errOut, Dir: work}, cli.Server{})
 	return code, out.Bytes(), errOut.Bytes()
 }
 

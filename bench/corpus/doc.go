@@ -9,7 +9,7 @@
 // directory first (its wall time is the whole-directory figure); if it
 // fails, each document is checked in a process of its own to name the
 // ones that crash. Each document is then timed in this process, check
-// (cli.Check, JSON output, as the binary runs it, less the process start)
+// (cli.Main with check, JSON output, as the binary runs it, less the process start)
 // alternated with a yaml.v3 parse of the same bytes, the best of --runs
 // each, and its findings are counted.
 package main

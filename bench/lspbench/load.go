@@ -72,7 +72,7 @@ func hoverUnderLoad(bin string, small, big file) (*loadResult, error) {
 	// give up waiting for its analysis after 10 s, about what the 39 MB
 	// takes, publishing a notice in place of its diagnostics: a workspace
 	// with such a spec raises both.
-	c, err := startInitialized(bin, map[string]any{"limits": map[string]any{
+	c, err := startInitialized(bin, "", map[string]any{"limits": map[string]any{
 		"maxDocumentSize": 2 * big.size, "analysisTimeout": "1m"}})
 	if err != nil {
 		return nil, err

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"go/parser"
+	"go/token"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -26,12 +28,16 @@ func main() {
 	redocly := flag.String("redocly", "", "the redocly binary; empty skips the redocly baseline")
 	smoke := flag.Bool("smoke", false, "the small file only, with few requests")
 	only := flag.String("only", "", "measure only the files whose name contains `TEXT`")
+	contractOnly := flag.Bool("contract", false, "measure the contract rows only")
 	flag.Parse()
 	if *bin == "" {
 		fmt.Fprintln(os.Stderr, "lspbench: --bin is required")
 		os.Exit(2)
 	}
-	if err := run(*bin, *dir, *redocly, *only, *smoke); err != nil {
+	if *contractOnly {
+		*only = "\x00" // no file
+	}
+	if err := run(*bin, *dir, *redocly, *only, *smoke, *contractOnly); err != nil {
 		fmt.Fprintln(os.Stderr, "lspbench:", err)
 		os.Exit(1)
 	}
@@ -45,12 +51,24 @@ type config struct {
 	// numbersSize is the size of the number array opened for the peak
 	// RSS per input byte; specs the number of small specs opened at once.
 	numbersSize, specs int
+	packageFiles       int // Go files in the package whose file is opened
 }
 
-func run(bin, dir, redocly, only string, smoke bool) error {
-	cfg := config{rounds: 3, positions: 1000, edits: 100, numbersSize: 10 << 20, specs: 2000}
+// workspaceResults are the measures shown in the first column only; nil
+// when not measured.
+type workspaceResults struct {
+	mem    *memoryResult
+	pkg    *packageResult
+	module *checkResult // `check` over a real module, when fetched
+	index  *indexResult
+	// contract is the contract of a workspace of Go files and a spec.
+	contract *contractResult
+}
+
+func run(bin, dir, redocly, only string, smoke, contractOnly bool) error {
+	cfg := config{rounds: 3, positions: 1000, edits: 100, numbersSize: 10 << 20, specs: 2000, packageFiles: 1000}
 	if smoke {
-		cfg = config{rounds: 1, positions: 50, edits: 10, numbersSize: 1 << 20, specs: 200}
+		cfg = config{rounds: 1, positions: 50, edits: 10, numbersSize: 1 << 20, specs: 200, packageFiles: 100}
 	}
 	files, big, err := inputs(dir, smoke)
 	if err != nil {
@@ -89,14 +107,51 @@ func run(bin, dir, redocly, only string, smoke bool) error {
 		}
 		results = append(results, r)
 	}
-	var mem *memoryResult
-	if only == "" {
-		fmt.Fprintf(os.Stderr, "lspbench: memory: a %d MB number array, %d open specs\n", cfg.numbersSize>>20, cfg.specs)
-		if mem, err = measureMemory(bin, dir, cfg.numbersSize, cfg.specs); err != nil {
-			return fmt.Errorf("memory: %w", err)
+	var ws workspaceResults
+	if only == "" || contractOnly {
+		if !contractOnly {
+			fmt.Fprintf(os.Stderr, "lspbench: memory: a %d MB number array, %d open specs\n", cfg.numbersSize>>20, cfg.specs)
+			if ws.mem, err = measureMemory(bin, dir, cfg.numbersSize, cfg.specs); err != nil {
+				return fmt.Errorf("memory: %w", err)
+			}
+			fmt.Fprintf(os.Stderr, "lspbench: a package of %d files\n", cfg.packageFiles)
+			if ws.pkg, err = measurePackage(bin, dir, cfg.packageFiles, cfg.rounds); err != nil {
+				return fmt.Errorf("package: %w", err)
+			}
+		}
+		spec, ext := specgen.OpenAPI(1000), ".yaml"
+		if !smoke {
+			if spec, err = os.ReadFile(filepath.Join(dir, "api.github.com.json")); err != nil {
+				return fmt.Errorf("contract: %w (run bench/fetch.sh)", err)
+			}
+			ext = ".json"
+		}
+		fmt.Fprintf(os.Stderr, "lspbench: the contract of %d Go files and a spec of %d bytes\n", cfg.packageFiles, len(spec))
+		if ws.contract, err = measureContract(bin, dir, spec, ext, cfg.packageFiles, cfg.rounds, cfg.positions); err != nil {
+			return fmt.Errorf("contract: %w", err)
+		}
+		if !contractOnly {
+			indexSpec := specgen.JSON(specgen.OpenAPI(1000))
+			if !smoke {
+				indexSpec = spec
+			}
+			fmt.Fprintf(os.Stderr, "lspbench: the index of %d Go files and a %.1f MB spec\n", cfg.packageFiles, float64(len(indexSpec))/1e6)
+			if ws.index, err = measureIndex(dir, cfg.packageFiles, indexSpec, cfg.rounds); err != nil {
+				return fmt.Errorf("index: %w", err)
+			}
+		}
+		if md := moduleDir(dir); md != "" && !smoke && !contractOnly {
+			fmt.Fprintf(os.Stderr, "lspbench: check %s\n", md)
+			if ws.module, err = measureModuleCheck(bin, md, cfg.rounds); err != nil {
+				return fmt.Errorf("check %s: %w", md, err)
+			}
 		}
 	}
-	fmt.Print(table(results, cfg, big, mem))
+	if contractOnly {
+		fmt.Print(contractTable(ws.contract))
+		return nil
+	}
+	fmt.Print(table(results, cfg, big, ws))
 	return nil
 }
 
@@ -134,7 +189,9 @@ func measure(bin string, f file, cfg config) (*result, error) {
 	var parses, checks, inits, opens []time.Duration
 	var c *client
 	for round := 0; round < cfg.rounds; round++ {
-		if f.lang != "go" {
+		if f.lang == "go" {
+			parses = append(parses, goParse(src))
+		} else {
 			parses = append(parses, yamlParse(src))
 		}
 		check, rss, err := runCommand(bin, "check", "--fail-on", "none", f.path)
@@ -231,7 +288,7 @@ func measure(bin string, f file, cfg config) (*result, error) {
 // diagnostics in r.
 func openFresh(bin string, f file, src []byte, r *result) (*client, time.Duration, time.Duration, error) {
 	t0 := time.Now()
-	c, err := startInitialized(bin, nil)
+	c, err := startInitialized(bin, "", nil)
 	if err != nil {
 		return nil, 0, 0, err
 	}
@@ -264,9 +321,9 @@ func openFresh(bin string, f file, src []byte, r *result) (*client, time.Duratio
 }
 
 // startInitialized starts a server with no debounce and initializes it
-// as VS Code does, with options (when not nil) as its
-// initializationOptions.
-func startInitialized(bin string, options any) (*client, error) {
+// as VS Code does, on the workspace folder root ("" for none), with
+// options (when not nil) as its initializationOptions.
+func startInitialized(bin, root string, options any) (*client, error) {
 	c, err := start(bin, "--debounce", "0", "--log-level", "warn")
 	if err != nil {
 		return nil, err
@@ -278,6 +335,9 @@ func startInitialized(bin string, options any) (*client, error) {
 		"resolveSupport": map[string]any{"properties": []string{"documentation", "detail", "additionalTextEdits"}},
 	}}}}
 	params := map[string]any{"processId": os.Getpid(), "rootUri": nil, "capabilities": capabilities}
+	if root != "" {
+		params["rootUri"] = "file://" + filepath.ToSlash(root)
+	}
 	if options != nil {
 		params["initializationOptions"] = options
 	}
@@ -300,6 +360,17 @@ func yamlParse(src []byte) time.Duration {
 	var n yaml.Node
 	if err := yaml.Unmarshal(src, &n); err != nil {
 		fmt.Fprintln(os.Stderr, "lspbench: yaml.v3:", err)
+	}
+	return time.Since(t0)
+}
+
+// goParse returns the time go/parser takes to read src, comments
+// included: the floor of a scan that parses the whole file.
+func goParse(src []byte) time.Duration {
+	runtime.GC()
+	t0 := time.Now()
+	if _, err := parser.ParseFile(token.NewFileSet(), "", src, parser.ParseComments|parser.SkipObjectResolution); err != nil {
+		fmt.Fprintln(os.Stderr, "lspbench: go/parser:", err)
 	}
 	return time.Since(t0)
 }
@@ -333,8 +404,9 @@ func spread(offs []int, n int) []int {
 }
 
 // table prints the results: one column per file, one row per measure.
-// mem, when not nil, is shown in the first column.
-func table(rs []*result, cfg config, big file, mem *memoryResult) string {
+// ws's measures, where made, are shown in the first column.
+func table(rs []*result, cfg config, big file, ws workspaceResults) string {
+	mem := ws.mem
 	var b strings.Builder
 	row := func(name string, cell func(r *result) string) {
 		b.WriteString("| " + name + " |")
@@ -357,14 +429,14 @@ func table(rs []*result, cfg config, big file, mem *memoryResult) string {
 	row("file", func(r *result) string { return r.name })
 	b.WriteString("|---|" + strings.Repeat("---|", len(rs)) + "\n")
 	row("size, lines", func(r *result) string { return fmt.Sprintf("%.1f MB, %d", float64(r.size)/1e6, r.lines) })
-	row("yaml.v3 parse (baseline)", func(r *result) string {
+	row("parse (baseline: yaml.v3, go/parser for Go)", func(r *result) string {
 		if r.yamlParse == 0 {
 			return "—"
 		}
 		return ms(r.yamlParse)
 	})
 	row("start → initialize", func(r *result) string { return ms(r.initialize) })
-	row("didOpen → diagnostics (× yaml.v3)", func(r *result) string { return ratio(r.firstDiagnostics, r.yamlParse) })
+	row("didOpen → diagnostics (× parse)", func(r *result) string { return ratio(r.firstDiagnostics, r.yamlParse) })
 	row("diagnostics", func(r *result) string { return fmt.Sprint(r.diagnostics) })
 	row(fmt.Sprintf("hover p50 / p99 (%d keys)", cfg.positions), func(r *result) string {
 		return fmt.Sprintf("%s (%d answered)", pair(r.hover), r.hovered)
@@ -380,7 +452,7 @@ func table(rs []*result, cfg config, big file, mem *memoryResult) string {
 		return fmt.Sprintf("%s (%d of %d offered the codes; round trip meanwhile %s)", pair(r.typing.completion), r.typing.answered, len(r.typing.completion), pair(r.typing.roundTrip))
 	})
 	row(fmt.Sprintf("1-char edit → diagnostics p50 / p99 (%d edits)", cfg.edits), func(r *result) string {
-		return fmt.Sprintf("%s (line %d)", pair(r.edits), r.editLine+1)
+		return fmt.Sprintf("%s (p50 %.2f× parse; line %d)", pair(r.edits), float64(percentile(r.edits, 50))/float64(max(r.yamlParse, 1)), r.editLine+1)
 	})
 	row("server peak RSS after the edits", func(r *result) string { return mb(r.rss) })
 	row(fmt.Sprintf("hover p50 / p99 while a %.0f MB spec is analysed (one every %v)", float64(big.size)/1e6, hoverInterval), func(r *result) string {
@@ -389,14 +461,15 @@ func table(rs []*result, cfg config, big file, mem *memoryResult) string {
 		}
 		return fmt.Sprintf("%s (%d during the analysis, %d answered)", pair(r.load.hovers), len(r.load.hovers), r.load.hovered)
 	})
-	first := func(cell func() string) func(r *result) string {
+	firstIf := func(measured bool, cell func() string) func(r *result) string {
 		return func(r *result) string {
-			if mem == nil || r != rs[0] {
+			if !measured || r != rs[0] {
 				return "—"
 			}
 			return cell()
 		}
 	}
+	first := func(cell func() string) func(r *result) string { return firstIf(mem != nil, cell) }
 	row(fmt.Sprintf("peak RSS per input byte, number-array document (%d MB JSON; server / `check`)", cfg.numbersSize>>20), first(func() string {
 		per := func(rss int64) string {
 			return fmt.Sprintf("%.1f B (%s)", float64(rss)/float64(mem.numbersSize), mb(rss))
@@ -406,7 +479,31 @@ func table(rs []*result, cfg config, big file, mem *memoryResult) string {
 	row(fmt.Sprintf("%s open specs, peak RSS", groupThousands(cfg.specs)), first(func() string {
 		return fmt.Sprintf("%s (%d × %.1f kB)", mb(mem.specsRSS), mem.specs, float64(mem.specSize)/1e3)
 	}))
-	row("`check`: wall (× yaml.v3), peak RSS", func(r *result) string {
+	if p := ws.pkg; p != nil {
+		name := fmt.Sprintf("package of %s files (%d lines each)", groupThousands(p.files), p.linesPerFile)
+		row(name+": didOpen → first hover p50 (× package of 2)", firstIf(true, func() string {
+			return ratio(percentile(p.packageFirst, 50), percentile(p.pairFirst, 50))
+		}))
+		row(name+": didOpen → hover with the package in view p50 (× package of 2)", firstIf(true, func() string {
+			return ratio(percentile(p.packagePackage, 50), percentile(p.pairPackage, 50))
+		}))
+	}
+	if x := ws.index; x != nil {
+		row(fmt.Sprintf("workspace index of %s Go files and a %.1f MB spec: built p50 (× reading them)", groupThousands(x.goFiles), float64(x.specSize)/1e6), firstIf(true, func() string {
+			return ratio(percentile(x.build, 50), percentile(x.read, 50))
+		}))
+	}
+	if m := ws.module; m != nil {
+		row(fmt.Sprintf("`check` %s (%s Go files): wall p50 (× `gofmt -l`), peak RSS", m.name, groupThousands(m.files)), firstIf(true, func() string {
+			return ratio(percentile(m.check, 50), percentile(m.gofmt, 50)) + ", " + mb(m.checkRSS)
+		}))
+	}
+	if c := ws.contract; c != nil {
+		for _, cr := range contractRows(c) {
+			row(cr[0], firstIf(true, func() string { return cr[1] }))
+		}
+	}
+	row("`check`: wall (× parse), peak RSS", func(r *result) string {
 		return ratio(r.check, r.yamlParse) + ", " + mb(r.checkRSS)
 	})
 	row("`redocly lint`: wall, peak RSS (× didOpen → diagnostics)", func(r *result) string {

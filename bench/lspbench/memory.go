@@ -54,7 +54,7 @@ func measureMemory(bin, dir string, numbersSize, specs int) (*memoryResult, erro
 	if _, r.checkRSS, err = runCommand(bin, "check", "--fail-on", "none", path); err != nil {
 		return nil, err
 	}
-	c, err := startInitialized(bin, nil)
+	c, err := startInitialized(bin, "", nil)
 	if err != nil {
 		return nil, err
 	}
@@ -74,7 +74,7 @@ func measureMemory(bin, dir string, numbersSize, specs int) (*memoryResult, erro
 		text := append([]byte("# spec "+strconv.Itoa(i)+"\n"), spec...)
 		docs["file://"+filepath.Join(dir, "specs", strconv.Itoa(i)+".yaml")] = text
 	}
-	if c, err = startInitialized(bin, nil); err != nil {
+	if c, err = startInitialized(bin, "", nil); err != nil {
 		return nil, err
 	}
 	defer c.stop()

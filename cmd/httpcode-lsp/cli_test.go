@@ -2,10 +2,12 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -126,5 +128,113 @@ func TestUnreadableAsNobody(t *testing.T) {
 	}
 	if !strings.Contains(res.stdout, "a.go:5:47: warning deprecated-status-code:") {
 		t.Errorf("the readable file's findings are missing:\n%s", res.stdout)
+	}
+}
+
+// TestVersionFromVCS builds the binary as from a git checkout, without
+// -ldflags: the version is the module's as Go derives it from the
+// checkout, followed by the commit and its time, never "(devel)". Go records the commit only
+// for a checkout whose .git is a directory (not a git worktree's file).
+func TestVersionFromVCS(t *testing.T) {
+	if info, err := os.Stat(filepath.Join(repoRoot, ".git")); err != nil || !info.IsDir() {
+		t.Skip("not a git checkout with a .git directory; Go records no commit")
+	}
+	out, err := exec.Command("git", "-C", repoRoot, "rev-parse", "HEAD").Output()
+	if err != nil {
+		t.Skip("no git:", err)
+	}
+	rev := strings.TrimSpace(string(out))
+	bin := filepath.Join(t.TempDir(), "httpcode-lsp")
+	build := exec.Command("go", "build", "-buildvcs=true", "-o", bin, ".")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	res := runBinary(t, repoRoot, exec.Command(bin, "version"))
+	short := rev[:12]
+	// A tag at HEAD gives its name, otherwise a pseudo-version naming the
+	// commit (v0.0.0-20261203074453-b104e359cfc2, +dirty when modified).
+	re := regexp.MustCompile(`^httpcode-lsp v\d+\.\d+\.\d+\S* \(commit ` + short +
+		`, \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ(?:, modified)?\)\n$`)
+	if res.code != 0 || !re.MatchString(res.stdout) {
+		t.Errorf("version: exit %d, %q; want the pseudo-version of %s and the commit", res.code, res.stdout, short)
+	}
+}
+
+// TestHelp is what a person reads first: the commands and the server's
+// flags; each command's help its own usage.
+func TestHelp(t *testing.T) {
+	res := runCLI(t, repoRoot, "--help")
+	for _, want := range []string{
+		"Usage:\n  httpcode-lsp [flags]\n  httpcode-lsp [command]\n",
+		"Available Commands:\n  check ", "\n  rules ", "\n  completion ", "\n  version ",
+		"--stdio", "--log-file PATH", "--log-level LEVEL", "--debounce DURATION",
+	} {
+		if res.code != 0 || !strings.Contains(res.stdout, want) {
+			t.Errorf("--help: exit %d, no %q in\n%s", res.code, want, res.stdout)
+		}
+	}
+	check := runCLI(t, repoRoot, "help", "check")
+	if check.code != 0 || !strings.Contains(check.stdout, "Usage:\n  httpcode-lsp check [flags] [PATH...]\n") ||
+		!strings.Contains(check.stdout, "--include-testdata") || strings.Contains(check.stdout, "--log-level") {
+		t.Errorf("help check: exit %d,\n%s", check.code, check.stdout)
+	}
+	if again := runCLI(t, repoRoot, "check", "--help"); again.stdout != check.stdout {
+		t.Errorf("check --help differs from help check:\n%s", again.stdout)
+	}
+}
+
+// TestCheckSkipsTestdata runs check on this repository: the rules'
+// fixtures under testdata/ are left out, as Go tools leave them.
+func TestCheckSkipsTestdata(t *testing.T) {
+	count := func(args ...string) (all, testdata int) {
+		res := runCLI(t, repoRoot, append([]string{"check", "--format", "json", "--fail-on", "none"}, args...)...)
+		if res.code != 0 {
+			t.Fatalf("%v: exit %d, stderr %q", args, res.code, res.stderr)
+		}
+		var findings []struct{ Path string }
+		if err := json.Unmarshal([]byte(res.stdout), &findings); err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range findings {
+			if strings.Contains("/"+filepath.ToSlash(f.Path), "/testdata/") {
+				testdata++
+			}
+		}
+		return len(findings), testdata
+	}
+	all, inTestdata := count(".")
+	if inTestdata != 0 {
+		t.Errorf("check . reports %d findings in testdata/", inTestdata)
+	}
+	withAll, withTestdata := count("--include-testdata", ".")
+	if withTestdata == 0 || withAll != all+withTestdata {
+		t.Errorf("--include-testdata: %d findings, %d in testdata/; want %d more than without", withAll, withTestdata, all)
+	}
+}
+
+// TestBashCompletion sources `completion bash` in bash, as a user's shell
+// does, and asks it to complete what a user types. The script needs the
+// bash-completion package (Debian's bash-completion).
+func TestBashCompletion(t *testing.T) {
+	const lib = "/usr/share/bash-completion/bash_completion"
+	bash, err := exec.LookPath("bash")
+	if _, serr := os.Stat(lib); err != nil || serr != nil {
+		t.Skip("no bash with bash-completion")
+	}
+	complete := func(line string) string {
+		return `COMP_LINE="` + line + `"; read -ra COMP_WORDS <<< "$COMP_LINE"; [[ $COMP_LINE == *" " ]] && COMP_WORDS+=("");` +
+			` COMP_CWORD=$((${#COMP_WORDS[@]}-1)); COMP_POINT=${#COMP_LINE}; COMPREPLY=(); __start_httpcode-lsp; echo "${COMPREPLY[*]}"` + "\n"
+	}
+	script := "source " + lib + "\nsource <(httpcode-lsp completion bash)\n" +
+		complete("httpcode-lsp ru") + complete("httpcode-lsp check --for") + complete("httpcode-lsp check --format ") +
+		complete("httpcode-lsp explain unq")
+	cmd := exec.Command(bash, "-c", script)
+	cmd.Env = append(os.Environ(), "PATH="+filepath.Dir(binary)+string(os.PathListSeparator)+os.Getenv("PATH"))
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "rules\n--format\ntext json sarif\nunquoted-status-code\n"; string(out) != want {
+		t.Errorf("completions %q, want %q", out, want)
 	}
 }

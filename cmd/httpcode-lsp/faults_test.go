@@ -560,7 +560,8 @@ func straceOrSkip(t *testing.T) string {
 // TestServerWritesNoFilesAndOpensNoConnections traces the system calls of
 // a whole session: in server mode the binary opens no file for writing,
 // creates, renames or removes none, makes no network connection, and of
-// the workspace reads only its configuration file.
+// the workspace reads only its configuration file, and the directory and
+// the Go files of an open Go file's package.
 func TestServerWritesNoFilesAndOpensNoConnections(t *testing.T) {
 	strace := straceOrSkip(t)
 	workspace := t.TempDir()
@@ -598,7 +599,7 @@ func TestServerWritesNoFilesAndOpensNoConnections(t *testing.T) {
 	}
 
 	checkTrace(t, trace, func(path string) bool {
-		return !strings.HasPrefix(path, workspace) || path == workspace+"/.httpcode-lsp.yaml"
+		return !strings.HasPrefix(path, workspace) || path == workspace || path == workspace+"/.httpcode-lsp.yaml" || strings.HasSuffix(path, ".go")
 	})
 }
 

@@ -93,7 +93,7 @@ func TestCheckHugeFileIsNotRead(t *testing.T) {
 	f.Close()
 	cmd := exec.Command(binary, "check", "--fail-on", "none", ".")
 	res := runBinary(t, dir, cmd)
-	want := "data.json:1:1: info limits: not analysed: the file's 1.5 GiB are more than limits.maxDocumentSize (16 MiB)\n"
+	want := "data.json:1:1: info limits: httpcode-lsp does not analyse this file: its 1.5 GiB are more than limits.maxDocumentSize (16 MiB)\n"
 	if res.code != 0 || !strings.HasSuffix(res.stdout, want) || res.stderr != "" {
 		t.Errorf("exit %d, stdout %q, stderr %q; want 0 and %q", res.code, res.stdout, res.stderr, want)
 	}

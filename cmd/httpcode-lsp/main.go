@@ -3,13 +3,13 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
 	"runtime/debug"
-	"strings"
+	"time"
 
+	"github.com/spf13/pflag"
 	"go.uber.org/zap"
 	"go.uber.org/zap/zapcore"
 
@@ -18,7 +18,7 @@ import (
 )
 
 // version is set at build time with -ldflags "-X main.version=v1.2.3";
-// otherwise it comes from the module's build info.
+// otherwise it comes from the module's build info (cli.Version).
 var version = ""
 
 func main() {
@@ -29,69 +29,34 @@ func main() {
 }
 
 func run(args []string, stdin io.ReadCloser, stdout io.WriteCloser, stderr io.Writer) int {
-	cmd := "serve"
-	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
-		cmd, args = args[0], args[1:]
-	}
-	switch cmd {
-	case "serve":
-		return serve(args, stdin, stdout, stderr)
-	case "check":
-		return cli.Check(args, cli.NewEnv(stdout, stderr, buildVersion()))
-	case "explain":
-		return cli.Explain(args, cli.NewEnv(stdout, stderr, buildVersion()))
-	case "codes":
-		return cli.Codes(args, cli.NewEnv(stdout, stderr, buildVersion()))
-	case "version":
-		fmt.Fprintf(stdout, "%s %s\n", server.Name, buildVersion())
-		return 0
-	case "help":
-		usage(stdout)
-		return 0
-	}
-	fmt.Fprintf(stderr, "httpcode-lsp: unknown command %q\n", cmd)
-	usage(stderr)
-	return 2
+	v := cli.Version(version)
+	var flags serveFlags
+	return cli.Main(args, cli.NewEnv(stdout, stderr, v), cli.Server{
+		Flags: flags.define,
+		Run:   func() int { return serve(flags, v, stdin, stdout, stderr) },
+	})
 }
 
-func usage(w io.Writer) {
-	fmt.Fprint(w, `usage:
-  httpcode-lsp [serve] [--stdio] [--log-file PATH] [--log-level debug|info|warn|error] [--debounce 150ms]
-      speak the Language Server Protocol on stdin/stdout (the default)
-  httpcode-lsp check [--format text|json|sarif] [--fail-on error|warning|info|hint|none]
-                     [--fix | --diff] [--color auto|always|never] [--config FILE]
-                     [--exclude PATTERN] [--no-gitignore] [-j N] [PATH...]
-      report the findings the editor shows, for CI (exit 1 on findings, 2 on errors)
-  httpcode-lsp explain CODE|4xx|default|RULE-ID...
-      print what a status code, class or rule means
-  httpcode-lsp codes [--class 4xx] [--json]
-      list the status codes httpcode-lsp knows
-  httpcode-lsp version
-      print the version
-
-Run "httpcode-lsp COMMAND -h" for a command's flags.
-`)
+// serveFlags are the language server's flags.
+type serveFlags struct {
+	stdio           bool
+	clientProcessID int
+	logFile         string
+	logLevel        string
+	debounce        time.Duration
 }
 
-func serve(args []string, stdin io.ReadCloser, stdout io.WriteCloser, stderr io.Writer) int {
-	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Bool("stdio", true, "speak LSP on stdin/stdout (the only transport; accepted for clients that pass it)")
-	fs.Int("clientProcessId", 0, "accepted for clients that pass it; unused")
-	logFile := fs.String("log-file", "", "write logs to `PATH` instead of stderr")
-	logLevel := fs.String("log-level", "info", "log `LEVEL`: debug, info, warn or error")
-	debounce := fs.Duration("debounce", server.DefaultDebounce, "analyse a document once it has been unchanged for `DURATION`")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "httpcode-lsp: unexpected argument %q\n", fs.Arg(0))
-		return 2
-	}
-	log, closeLog, err := newLogger(*logFile, *logLevel, stderr)
+// define defines the flags on fs.
+func (f *serveFlags) define(fs *pflag.FlagSet) {
+	fs.BoolVar(&f.stdio, "stdio", true, "speak LSP on stdin/stdout (the only transport; accepted for clients that pass it)")
+	fs.IntVar(&f.clientProcessID, "clientProcessId", 0, "accepted for clients that pass it; unused")
+	fs.StringVar(&f.logFile, "log-file", "", "write logs to `PATH` instead of stderr")
+	fs.StringVar(&f.logLevel, "log-level", "info", "log `LEVEL`: debug, info, warn or error")
+	fs.DurationVar(&f.debounce, "debounce", server.DefaultDebounce, "analyse a document once it has been unchanged for `DURATION`")
+}
+
+func serve(flags serveFlags, version string, stdin io.ReadCloser, stdout io.WriteCloser, stderr io.Writer) int {
+	log, closeLog, err := newLogger(flags.logFile, flags.logLevel, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "httpcode-lsp: %v\n", err)
 		return 2
@@ -108,8 +73,8 @@ func serve(args []string, stdin io.ReadCloser, stdout io.WriteCloser, stderr io.
 		// hundred past 2 ms.
 		debug.SetGCPercent(gcPercent)
 	}
-	s := server.New(server.Options{Version: buildVersion(), Logger: log, Debounce: *debounce})
-	log.Info("serving on stdio", zap.String("version", buildVersion()))
+	s := server.New(server.Options{Version: version, Logger: log, Debounce: flags.debounce})
+	log.Info("serving on stdio", zap.String("version", version))
 	code := s.Serve(context.Background(), stdio{pollable(stdin), stdout})
 	log.Info("exiting", zap.Int("code", code))
 	return code
@@ -145,35 +110,4 @@ type stdio struct {
 
 func (s stdio) Close() error {
 	return errors.Join(s.ReadCloser.Close(), s.WriteCloser.Close())
-}
-
-func buildVersion() string {
-	if version != "" {
-		return version
-	}
-	bi, ok := debug.ReadBuildInfo()
-	if !ok {
-		return "(unknown)"
-	}
-	if v := bi.Main.Version; v != "" && v != "(devel)" {
-		return v
-	}
-	var rev, dirty string
-	for _, s := range bi.Settings {
-		switch s.Key {
-		case "vcs.revision":
-			rev = s.Value
-		case "vcs.modified":
-			if s.Value == "true" {
-				dirty = "-dirty"
-			}
-		}
-	}
-	if rev != "" {
-		if len(rev) > 12 {
-			rev = rev[:12]
-		}
-		return "devel-" + rev + dirty
-	}
-	return "(devel)"
 }

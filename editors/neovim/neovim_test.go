@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/httpcode-lsp/httpcode-lsp/internal/lsptest"
 )
 
 func TestNeovimClient(t *testing.T) {
@@ -19,11 +21,7 @@ func TestNeovimClient(t *testing.T) {
 		}
 		t.Skip("nvim is not installed (apt-get install -y neovim); skipping the editor test")
 	}
-	binary := filepath.Join(t.TempDir(), "httpcode-lsp")
-	build := exec.Command("go", "build", "-o", binary, "../../cmd/httpcode-lsp")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
+	binary := lsptest.BuildServer(t)
 	fixtures, err := filepath.Abs("testdata")
 	if err != nil {
 		t.Fatal(err)

@@ -2,7 +2,10 @@ package analysis
 
 import (
 	"encoding/json"
+	"errors"
+	"fmt"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -68,6 +71,12 @@ func Configure(sources ...json.RawMessage) (config.Config, error) {
 		}
 	}
 	if err := c.Check(func(id string) bool { _, ok := lint.Lookup(id); return ok }); err != nil {
+		var unknown *config.UnknownRuleError
+		if errors.As(err, &unknown) {
+			if near, ok := lint.Suggest(unknown.ID); ok {
+				err = fmt.Errorf("%w; did you mean %q?", err, near)
+			}
+		}
 		return config.Config{}, err
 	}
 	return c, nil
@@ -97,11 +106,39 @@ const SyntaxErrorID = "syntax-error"
 // from the language server and the command line alike.
 const LimitsID = "limits"
 
+// TooLargeMessage is the limits finding of a file that is not analysed
+// because its size is over limits.maxDocumentSize, in the server's
+// diagnostic and check's output alike.
+func TooLargeMessage(size, limit int64) string {
+	return fmt.Sprintf("httpcode-lsp does not analyse this file: its %s are more than limits.maxDocumentSize (%s)",
+		SizeText(size), SizeText(limit))
+}
+
+// SizeText is a size in bytes as people read it: "16 MiB", "20.5 MiB",
+// "300 KiB", "12 bytes".
+func SizeText(n int64) string {
+	for _, u := range []struct {
+		size int64
+		name string
+	}{{1 << 30, "GiB"}, {1 << 20, "MiB"}, {1 << 10, "KiB"}} {
+		if n >= u.size {
+			return strings.TrimSuffix(fmt.Sprintf("%.1f", float64(n)/float64(u.size)), ".0") + " " + u.name
+		}
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
 // File is one file's text and its analysis.
 type File struct {
 	Lang     Language
 	src      []byte
 	settings Settings
+	// pkg returns a Go file's package and the file's index in it
+	// (InPackage); nil for a file seen alone.
+	pkg func() ([]golang.Source, int)
+	// inView is how many files of its package a Go analysis has in view,
+	// 0 until pkg has returned them.
+	inView atomic.Int32
 
 	// base is an analysed earlier version of the file whose parse the
 	// analysis may reuse, with the edit from its text to src; it is
@@ -143,6 +180,18 @@ type baseVersion struct {
 // New returns the analysis of src; src must not change afterwards.
 func New(lang Language, src []byte, settings Settings) *File {
 	return &File{Lang: lang, src: src, settings: settings}
+}
+
+// InPackage returns the analysis of src, a Go file, with its package's
+// other files in view: pkg returns the package and src's index in it, as
+// workspace.Index.GoPackage does. It is called once, when the analysis
+// runs, so that reading the package from disk is part of the run; the
+// text at the index is taken to be src whatever pkg returns there, and a
+// file pkg does not place is seen alone.
+func InPackage(src []byte, settings Settings, pkg func() ([]golang.Source, int)) *File {
+	f := New(Go, src, settings)
+	f.pkg = pkg
+	return f
 }
 
 // Edited returns the analysis of src, the text edit made of the one prev
@@ -187,7 +236,7 @@ func (f *File) analyse() {
 		base := f.base.Swap(nil)
 		switch f.Lang {
 		case Go:
-			f.goFile, f.goSyntax = golang.ScanSyntax(f.src)
+			f.goFile, f.goSyntax = golang.ScanPackage(f.packageFiles())
 			f.occs = f.goFile.Occurrences
 			if f.goFile.HTTPName != "." {
 				f.httpQual = f.goFile.HTTPName
@@ -232,6 +281,29 @@ func (f *File) analyse() {
 	})
 }
 
+// packageFiles returns the Go file's package and its index in it: the
+// file alone when it has no package.
+func (f *File) packageFiles() ([]golang.Source, int) {
+	alone := []golang.Source{{Src: f.src}}
+	if f.pkg == nil {
+		f.inView.Store(1)
+		return alone, 0
+	}
+	files, i := f.pkg()
+	if i < 0 || i >= len(files) {
+		f.inView.Store(1)
+		return alone, 0
+	}
+	files = slices.Clone(files)
+	files[i].Src = f.src
+	f.inView.Store(int32(len(files)))
+	return files, i
+}
+
+// InView returns how many files of its package a Go analysis has in view,
+// itself included, once it has read them (InPackage); 0 before.
+func (f *File) InView() int { return int(f.inView.Load()) }
+
 // Analysed reports whether the file has been analysed: whether its parse
 // takes memory.
 func (f *File) Analysed() bool { return f.analysed.Load() }
@@ -240,6 +312,16 @@ func (f *File) Analysed() bool { return f.analysed.Load() }
 func (f *File) Occurrences() []occurrence.Occurrence {
 	f.analyse()
 	return f.occs
+}
+
+// Spec returns the OpenAPI model of a YAML or JSON document that is
+// OpenAPI, nil otherwise.
+func (f *File) Spec() *openapi.Document {
+	f.analyse()
+	if f.spec == nil || !f.spec.Kind.IsOpenAPI() {
+		return nil
+	}
+	return f.spec
 }
 
 // goQualifier is how the file spells net/http's constants ("http", an

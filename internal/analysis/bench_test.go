@@ -1,11 +1,13 @@
 package analysis
 
 import (
+	"fmt"
 	"os"
 	"strings"
 	"testing"
 
 	"github.com/httpcode-lsp/httpcode-lsp/internal/complete"
+	"github.com/httpcode-lsp/httpcode-lsp/internal/golang"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/lines"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/lsptest"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/specgen"
@@ -132,4 +134,25 @@ func afterResponse(src []byte, anchor string) int {
 		}
 	}
 	return len(src)
+}
+
+// BenchmarkPackageFindings is the analysis of one Go file of a package of
+// a thousand generated files of about 100 lines, with its package in
+// view, against the same file alone.
+func BenchmarkPackageFindings(b *testing.B) {
+	files := make([]golang.Source, 1000)
+	for i := range files {
+		files[i] = golang.Source{Path: fmt.Sprintf("h%04d.go", i), Src: specgen.Go(100)}
+	}
+	src := files[500].Src
+	b.Run("alone", func(b *testing.B) {
+		for b.Loop() {
+			New(Go, src, Settings{}).Findings()
+		}
+	})
+	b.Run("package", func(b *testing.B) {
+		for b.Loop() {
+			InPackage(src, Settings{}, func() ([]golang.Source, int) { return files, 500 }).Findings()
+		}
+	})
 }

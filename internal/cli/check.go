@@ -14,40 +14,54 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/spf13/cobra"
+
 	"github.com/httpcode-lsp/httpcode-lsp/internal/analysis"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/config"
+	"github.com/httpcode-lsp/httpcode-lsp/internal/golang"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/lint"
+	"github.com/httpcode-lsp/httpcode-lsp/internal/openapi"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/regfile"
+	"github.com/httpcode-lsp/httpcode-lsp/internal/workspace"
 )
 
-const checkHelp = `usage: httpcode-lsp check [flags] [PATH...]
-
-Checks the status codes in Go, YAML and OpenAPI JSON files with the rules
+const checkLong = `Checks the status codes in Go, YAML and OpenAPI JSON files with the rules
 the editor shows, under the working directory's .httpcode-lsp.yaml.
 Directories are walked (PATH defaults to "."), skipping .git, vendor,
-node_modules and what .gitignore files ignore; a file named explicitly is
-always checked.
+node_modules, testdata (as Go tools do; --include-testdata walks it) and
+what .gitignore files ignore; a file named explicitly is always checked.
 
-flags:
-  --format text|json|sarif   output format (default text)
-  --fail-on error|warning|info|hint|none
-                             exit 1 when a finding is at least this severe
-                             (default error)
-  --color auto|always|never  colour and source excerpts in text output
-                             (default auto: when stdout is a terminal)
-  --fix                      apply every safe quick fix in place, then report
-                             what remains
-  --diff                     print the safe fixes as a unified diff; write
-                             nothing
-  --config FILE              configuration file (default ./.httpcode-lsp.yaml)
-  --exclude PATTERN          skip paths matching PATTERN (.gitignore syntax,
-                             relative to the working directory); repeatable
-  --no-gitignore             do not read .gitignore files
-  -j N                       files analysed in parallel (default: CPUs)
+Exit status: 0 no finding at the threshold, 1 findings, 2 usage,
+configuration or I/O error.`
 
-exit status: 0 no finding at the threshold, 1 findings, 2 usage, configuration
-or I/O error.
-`
+// checkCommand is `httpcode-lsp check`.
+func checkCommand(env Env) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "check [flags] [PATH...]",
+		Short: "Report the findings the editor shows, for CI (exit 1 on findings, 2 on errors)",
+		Long:  checkLong,
+	}
+	fs := cmd.Flags()
+	format := fs.String("format", "text", "output `FORMAT`: text, json or sarif")
+	failOn := fs.String("fail-on", "error", "exit 1 when a finding is at least this `SEVERITY`: error, warning, info, hint or none")
+	color := fs.String("color", "auto", "colour and source excerpts in text output, `WHEN`: auto (stdout is a terminal), always or never")
+	fix := fs.Bool("fix", false, "apply every safe quick fix in place, then report what remains")
+	diff := fs.Bool("diff", false, "print the safe fixes as a unified diff; write nothing")
+	jobs := fs.IntP("jobs", "j", runtime.NumCPU(), "`N` files analysed in parallel")
+	configPath := fs.String("config", "", "configuration `FILE` (default ./.httpcode-lsp.yaml)")
+	excludes := fs.StringArray("exclude", nil, "skip paths matching `PATTERN` (.gitignore syntax, relative to the working directory); repeatable")
+	noGitignore := fs.Bool("no-gitignore", false, "do not read .gitignore files")
+	includeTestdata := fs.Bool("include-testdata", false, "walk testdata directories too")
+	enumFlag(cmd, "format", "text", "json", "sarif")
+	enumFlag(cmd, "fail-on", "error", "warning", "info", "hint", "none")
+	enumFlag(cmd, "color", "auto", "always", "never")
+	cmd.RunE = func(_ *cobra.Command, paths []string) error {
+		opts := checkOptions{format: *format, fix: *fix, diff: *diff, jobs: *jobs}
+		walk := walkOptions{excludes: *excludes, gitignore: !*noGitignore, testdata: *includeTestdata}
+		return exitWith(check(env, opts, *failOn, *color, *configPath, walk, paths))
+	}
+	return cmd
+}
 
 // checkOptions are check's parsed flags.
 type checkOptions struct {
@@ -59,6 +73,8 @@ type checkOptions struct {
 	settings  analysis.Settings
 	// maxSize is limits.maxDocumentSize: a larger file is not read.
 	maxSize int64
+	// packages gives a Go file's package.
+	packages *packages
 }
 
 // fileResult is what check learned of one file.
@@ -76,36 +92,27 @@ type fileResult struct {
 	// safe fixes.
 	notFixed string
 	err      error
+	// contractText is the text of a Go file (not a test) and spec the
+	// OpenAPI model of a document, for the contract between them.
+	contractText []byte
+	spec         *openapi.Document
+	// contractPath is the file's slash-separated path relative to the
+	// working directory, as contract findings name it.
+	contractPath string
 }
 
-// Check runs `httpcode-lsp check`.
-func Check(args []string, env Env) int {
-	fs := newFlagSet("check")
-	format := fs.String("format", "text", "")
-	failOn := fs.String("fail-on", "error", "")
-	color := fs.String("color", "auto", "")
-	fix := fs.Bool("fix", false, "")
-	diff := fs.Bool("diff", false, "")
-	jobs := fs.Int("j", runtime.NumCPU(), "")
-	configPath := fs.String("config", "", "")
-	noGitignore := fs.Bool("no-gitignore", false, "")
-	var excludes stringList
-	fs.Var(&excludes, "exclude", "")
-	paths, err := parseArgs(fs, args)
-	if err != nil {
-		return env.usageError("check", err, checkHelp)
-	}
-
-	opts := checkOptions{format: *format, fix: *fix, diff: *diff, jobs: *jobs}
+// check runs `httpcode-lsp check` with its parsed flags.
+func check(env Env, opts checkOptions, failOn, color, configPath string, walk walkOptions, paths []string) int {
+	var err error
 	switch opts.format {
 	case "text", "json", "sarif":
 	default:
 		return env.fail("check: --format %q: want text, json or sarif", opts.format)
 	}
-	if opts.threshold, err = parseThreshold(*failOn); err != nil {
+	if opts.threshold, err = parseThreshold(failOn); err != nil {
 		return env.fail("check: %v", err)
 	}
-	if opts.color, err = env.colorFor(*color, env.StdoutTerminal); err != nil {
+	if opts.color, err = env.colorFor(color, env.StdoutTerminal); err != nil {
 		return env.fail("check: %v", err)
 	}
 	if opts.jobs < 1 {
@@ -114,7 +121,7 @@ func Check(args []string, env Env) int {
 	if opts.diff && opts.format != "text" {
 		return env.fail("check: --diff prints a diff; it does not combine with --format %s", opts.format)
 	}
-	for _, p := range excludes {
+	for _, p := range walk.excludes {
 		if _, ok := parsePattern(p); !ok {
 			return env.fail("check: --exclude %q: not a pattern", p)
 		}
@@ -124,7 +131,7 @@ func Check(args []string, env Env) int {
 	if err != nil {
 		return env.fail("check: %v", err)
 	}
-	cfg, err := loadConfig(cwd, *configPath)
+	cfg, err := loadConfig(cwd, configPath)
 	if err != nil {
 		return env.fail("%v", err)
 	}
@@ -133,13 +140,21 @@ func Check(args []string, env Env) int {
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
-	w := newWalker(cwd, excludes, !*noGitignore)
+	w := newWalker(cwd, walk)
 	for _, p := range paths {
 		w.add(p)
 	}
 	sort.Slice(w.files, func(i, j int) bool { return w.files[i].display < w.files[j].display })
+	roots := make([]string, len(paths))
+	for i, p := range paths {
+		if roots[i] = p; !filepath.IsAbs(p) {
+			roots[i] = filepath.Join(cwd, p)
+		}
+	}
+	opts.packages = newPackages(workspace.New(roots, workspace.Options{MaxFileSize: opts.maxSize}), w.files)
 
 	results := opts.run(w.files, env)
+	checkContract(cwd, results, cfg, opts)
 
 	var ioErrs []error
 	ioErrs = append(ioErrs, w.errs...)
@@ -200,12 +215,6 @@ func parseThreshold(s string) (lint.Severity, error) {
 	}
 	return lint.Off, fmt.Errorf("--fail-on %q: want error, warning, info, hint or none", s)
 }
-
-// stringList is a repeatable flag.
-type stringList []string
-
-func (l *stringList) String() string     { return strings.Join(*l, ",") }
-func (l *stringList) Set(s string) error { *l = append(*l, s); return nil }
 
 // loadConfig reads the configuration as the language server does: the
 // file (path, or .httpcode-lsp.yaml in cwd, which may be missing) merged
@@ -290,8 +299,7 @@ func (opts checkOptions) analyse(t target) fileResult {
 	var tooLarge *regfile.TooLargeError
 	if errors.As(err, &tooLarge) {
 		r.src = newSource(nil, nil, false)
-		r.findings = []lint.Finding{{RuleID: analysis.LimitsID, Severity: lint.Info, Message: fmt.Sprintf(
-			"not analysed: the file's %s are more than limits.maxDocumentSize (%s)", sizeText(tooLarge.Size), sizeText(tooLarge.Limit))}}
+		r.findings = []lint.Finding{{RuleID: analysis.LimitsID, Severity: lint.Info, Message: analysis.TooLargeMessage(tooLarge.Size, tooLarge.Limit)}}
 		return r
 	}
 	if err != nil {
@@ -301,13 +309,17 @@ func (opts checkOptions) analyse(t target) fileResult {
 	if bytes.IndexByte(src[:min(len(src), binarySniff)], 0) >= 0 {
 		return r // binary: nothing a person wrote status codes in
 	}
-	lang := analysis.LanguageOf("", t.abs)
-	findings := analysis.New(lang, src, opts.settings).Findings()
+	analyse := opts.analyser(t.abs)
+	a := analyse(src)
+	findings := a.Findings()
 	r.src, r.findings = newSource(src, findings, opts.excerpts()), findings
+	if r.spec = a.Spec(); r.spec != nil || a.Lang == analysis.Go && !strings.HasSuffix(t.abs, "_test.go") {
+		r.contractText = src
+	}
 	if !opts.fix && !opts.diff {
 		return r
 	}
-	fixed, remaining, counts := fixFile(lang, src, findings, opts.settings)
+	fixed, remaining, counts := fixFile(src, findings, analyse)
 	if fixed == nil {
 		return r
 	}
@@ -327,27 +339,34 @@ func (opts checkOptions) analyse(t target) fileResult {
 		return r
 	}
 	r.src, r.findings = newSource(fixed, remaining, opts.excerpts()), remaining
+	if r.contractText != nil {
+		// The contract is checked on what --fix wrote.
+		r.contractText = fixed
+		if r.spec != nil {
+			r.spec = openapi.Parse(fixed)
+		}
+	}
 	return r
 }
 
-// sizeText is a size in bytes as people read it: "16 MiB", "20.5 MiB",
-// "300 KiB", "12 bytes".
-func sizeText(n int64) string {
-	for _, u := range []struct {
-		size int64
-		name string
-	}{{1 << 30, "GiB"}, {1 << 20, "MiB"}, {1 << 10, "KiB"}} {
-		if n >= u.size {
-			return strings.TrimSuffix(fmt.Sprintf("%.1f", float64(n)/float64(u.size)), ".0") + " " + u.name
-		}
+// analyser returns how the file at path is analysed: a Go file with its
+// package in view, as the editor sees it.
+func (opts checkOptions) analyser(path string) func([]byte) *analysis.File {
+	lang := analysis.LanguageOf("", path)
+	if lang != analysis.Go {
+		return func(src []byte) *analysis.File { return analysis.New(lang, src, opts.settings) }
 	}
-	return fmt.Sprintf("%d bytes", n)
+	return func(src []byte) *analysis.File {
+		return analysis.InPackage(src, opts.settings, func() ([]golang.Source, int) { return opts.packages.of(path) })
+	}
 }
 
 // finding is one finding placed in its file, for output.
 type finding struct {
 	lint.Finding
 	file *fileResult
+	// related holds the file of each related location.
+	related []*fileResult
 	// 1-based lines and columns in characters; the end is exclusive.
 	line, col, endLine, endCol int
 }
@@ -356,10 +375,21 @@ type finding struct {
 // and message.
 func collect(results []fileResult) []finding {
 	var out []finding
+	byPath := map[string]*fileResult{}
+	for i := range results {
+		byPath[results[i].contractPath] = &results[i]
+	}
 	for i := range results {
 		r := &results[i]
 		for _, f := range r.findings {
 			pf := finding{Finding: f, file: r}
+			for _, rel := range f.Related {
+				rf := r
+				if o, ok := byPath[rel.Path]; ok && rel.Path != "" {
+					rf = o
+				}
+				pf.related = append(pf.related, rf)
+			}
 			pf.line, pf.col = r.src.lineCol(f.Start)
 			pf.endLine, pf.endCol = r.src.lineCol(f.End)
 			out = append(out, pf)

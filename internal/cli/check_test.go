@@ -34,7 +34,7 @@ func runCheckEnv(t *testing.T, env Env, args ...string) runResult {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
 	env.Stdout, env.Stderr, env.Version = &stdout, &stderr, testVersion
-	code := Check(args, env)
+	code := Main(append([]string{"check"}, args...), env, Server{})
 	return runResult{code, stdout.String(), stderr.String()}
 }
 
@@ -136,6 +136,8 @@ func TestExamplesShowcase(t *testing.T) {
 	for _, want := range []string{
 		"use-status-constant", "deprecated-status-code", "unknown-status-code", "body-not-allowed",
 		"missing-header", "unquoted-status-code", "missing-not-found",
+		"undocumented-status", "unsent-status", "route-without-operation", "operation-without-handler",
+		"swaggo-unlisted-status", "swaggo-unsent-status", "swaggo-router-mismatch",
 	} {
 		if !rules[want] {
 			t.Errorf("examples/ shows no %s finding", want)
@@ -179,6 +181,7 @@ func TestExitCodes(t *testing.T) {
 		{"diff with json", clean, []string{"--diff", "--format", "json"}, ExitError},
 		{"missing path", clean, []string{"no/such/dir"}, ExitError},
 		{"missing config", clean, []string{"--config", "nope.yaml"}, ExitError},
+		{"bad exclude", clean, []string{"--exclude", "[unclosed"}, ExitError},
 		{"-j 1", examples, []string{"-j", "1", "examples"}, ExitFindings},
 		{"-- ends the flags", examples, []string{"--", "examples"}, ExitFindings},
 	} {

@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -95,54 +93,7 @@ func oneLine(s string) string {
 	return strings.Join(parts, "; ")
 }
 
-// newFlagSet returns a flag set that reports errors through parse rather
-// than printing its usage.
-func newFlagSet(name string) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	return fs
-}
-
-// errHelp is returned by parseArgs for -h and --help.
-var errHelp = flag.ErrHelp
-
-// parseArgs parses flags wherever they stand among the positional
-// arguments (`check ./api --format json` as well as `check --format json
-// ./api`); everything after "--" is positional.
-func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
-	var rest []string
-	for i, a := range args {
-		if a == "--" {
-			args, rest = args[:i], args[i+1:]
-			break
-		}
-	}
-	var positional []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, err
-		}
-		args = fs.Args()
-		if len(args) == 0 {
-			break
-		}
-		positional = append(positional, args[0])
-		args = args[1:]
-	}
-	return append(positional, rest...), nil
-}
-
-// usageError prints a flag error with a pointer to the help, or the help
-// itself for -h, and returns the exit code.
-func (e Env) usageError(cmd string, err error, help string) int {
-	if errors.Is(err, errHelp) {
-		fmt.Fprint(e.Stdout, help)
-		return ExitOK
-	}
-	return e.fail("%s: %v (see httpcode-lsp %s -h)", cmd, err, cmd)
-}
-
-// colorMode parses --color.
+// colorFor parses --color.
 func (e Env) colorFor(mode string, terminal bool) (bool, error) {
 	switch mode {
 	case "always":

@@ -7,9 +7,9 @@ package cli
 
 import (
 	"bufio"
-	"bytes"
 	"fmt"
 	"io"
+	"strings"
 )
 
 // diffContext is the number of unchanged lines around each change.
@@ -18,17 +18,11 @@ const diffContext = 3
 // splitLines cuts text into lines that keep their "\n"; the last line may
 // have none.
 func splitLines(text []byte) []string {
-	var out []string
-	for len(text) > 0 {
-		i := bytes.IndexByte(text, '\n')
-		if i < 0 {
-			out = append(out, string(text))
-			break
-		}
-		out = append(out, string(text[:i+1]))
-		text = text[i+1:]
+	lines := strings.SplitAfter(string(text), "\n")
+	if lines[len(lines)-1] == "" {
+		lines = lines[:len(lines)-1] // text is empty or ends with "\n"
 	}
-	return out
+	return lines
 }
 
 // lineDiff marks the lines of a deleted and of b inserted by a shortest
@@ -47,11 +41,51 @@ func lineDiff(a, b []string) (deleted, inserted []bool) {
 		}
 		return out
 	}
-	d := &differ{a: intern(a), b: intern(b), del: make([]bool, len(a)), ins: make([]bool, len(b))}
-	n := len(a) + len(b) + 2
+	ia, ib := intern(a), intern(b)
+	deleted, inserted = make([]bool, len(a)), make([]bool, len(b))
+	// A line of one side that the other lacks is in no common
+	// subsequence: it is deleted (inserted), and the search runs on the
+	// rest alone, as GNU diff does. The script stays a shortest one; a
+	// rewrite of every line costs nothing to search.
+	ka, kb := shared(ia, ib, len(ids), deleted), shared(ib, ia, len(ids), inserted)
+	d := &differ{a: pick(ia, ka), b: pick(ib, kb), del: make([]bool, len(ka)), ins: make([]bool, len(kb))}
+	n := len(ka) + len(kb) + 2
 	d.vf, d.vb = make([]int, 2*n+2), make([]int, 2*n+2)
-	d.compare(0, len(a), 0, len(b))
-	return d.del, d.ins
+	d.compare(0, len(ka), 0, len(kb))
+	for i, k := range ka {
+		deleted[k] = d.del[i]
+	}
+	for j, k := range kb {
+		inserted[k] = d.ins[j]
+	}
+	return deleted, inserted
+}
+
+// shared returns the indexes of the lines of x that y has too, and marks
+// the others in only; ids run from 0 to n-1.
+func shared(x, y []int, n int, only []bool) []int {
+	in := make([]bool, n)
+	for _, id := range y {
+		in[id] = true
+	}
+	var keep []int
+	for i, id := range x {
+		if in[id] {
+			keep = append(keep, i)
+		} else {
+			only[i] = true
+		}
+	}
+	return keep
+}
+
+// pick returns the ids at the indexes.
+func pick(ids, indexes []int) []int {
+	out := make([]int, len(indexes))
+	for i, k := range indexes {
+		out[i] = ids[k]
+	}
+	return out
 }
 
 type differ struct {

@@ -10,35 +10,52 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/spf13/cobra"
+
 	"github.com/httpcode-lsp/httpcode-lsp/internal/catalog"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/lint"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/openapi"
 )
 
-const explainHelp = `usage: httpcode-lsp explain [--color auto|always|never] TOPIC...
-
-Prints what httpcode-lsp knows of each TOPIC, as the editor's hover shows it:
+const explainLong = `Prints what httpcode-lsp knows of each TOPIC, as the editor's hover shows it:
   404, 4xx or 4XX, default      a status code, a class, OpenAPI's default key
   StatusNotFound                 a net/http constant (http. prefix optional)
-  unquoted-status-code           a rule's documentation (see docs/rules.md)
+  unquoted-status-code           a rule's documentation (see httpcode-lsp rules)
 
-exit status: 0, or 2 for a topic nobody knows.
-`
+Exit status: 0, or 2 for a topic nobody knows.`
 
-// Explain runs `httpcode-lsp explain`.
-func Explain(args []string, env Env) int {
-	fs := newFlagSet("explain")
-	colorFlag := fs.String("color", "auto", "")
-	topics, err := parseArgs(fs, args)
-	if err != nil {
-		return env.usageError("explain", err, explainHelp)
+// explainCommand is `httpcode-lsp explain`.
+func explainCommand(env Env) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "explain [flags] TOPIC...",
+		Short: "Print what a status code, class or rule means",
+		Long:  explainLong,
+		ValidArgsFunction: func(_ *cobra.Command, _ []string, prefix string) ([]string, cobra.ShellCompDirective) {
+			var topics []string
+			for _, t := range append([]string{"1xx", "2xx", "3xx", "4xx", "5xx", "default"}, ruleIDs()...) {
+				if strings.HasPrefix(t, prefix) {
+					topics = append(topics, t)
+				}
+			}
+			return topics, cobra.ShellCompDirectiveNoFileComp
+		},
 	}
-	color, err := env.colorFor(*colorFlag, env.StdoutTerminal)
+	colorFlag := cmd.Flags().String("color", "auto", "colour, `WHEN`: auto (stdout is a terminal), always or never")
+	enumFlag(cmd, "color", "auto", "always", "never")
+	cmd.RunE = func(_ *cobra.Command, topics []string) error {
+		return exitWith(explain(env, *colorFlag, topics))
+	}
+	return cmd
+}
+
+// explain runs `httpcode-lsp explain` with its parsed flags.
+func explain(env Env, colorFlag string, topics []string) int {
+	color, err := env.colorFor(colorFlag, env.StdoutTerminal)
 	if err != nil {
 		return env.fail("explain: %v", err)
 	}
 	if len(topics) == 0 {
-		return env.fail("explain: name a status code, class or rule, e.g. httpcode-lsp explain 404 (see httpcode-lsp explain -h)")
+		return env.fail("explain: name a status code, class or rule, e.g. httpcode-lsp explain 404 (see httpcode-lsp explain --help)")
 	}
 	var docs []string
 	for _, t := range topics {
@@ -83,7 +100,10 @@ func explainMarkdown(topic string) (string, error) {
 	if md, ok := ruleMarkdown(t); ok {
 		return md, nil
 	}
-	return "", fmt.Errorf("%q is not a status code, class (4xx), net/http constant or rule ID (see httpcode-lsp codes)", topic)
+	if near, ok := lint.Suggest(t); ok {
+		return "", fmt.Errorf("%q is not a rule ID; did you mean %q? (see httpcode-lsp rules)", topic, near)
+	}
+	return "", fmt.Errorf("%q is not a status code, class (4xx), net/http constant or rule ID (see httpcode-lsp codes and httpcode-lsp rules)", topic)
 }
 
 func isDigits(s string) bool {
@@ -126,15 +146,20 @@ func ruleMarkdown(id string) (string, bool) {
 	return strings.TrimRight(section, "\n") + "\n\nDocumentation: " + lint.URL(r.ID) + "\n", true
 }
 
-const codesHelp = `usage: httpcode-lsp codes [--class 4xx] [--json]
-
-Lists the status codes httpcode-lsp knows: code, reason phrase, IANA
-registration and net/http constant.
-
-  --class N   only class N: 1xx to 5xx (or 1 to 5)
-  --json      a JSON array of {code, phrase, class, registration,
-              goConstant, spec, specUrl}
-`
+// codesCommand is `httpcode-lsp codes`.
+func codesCommand(env Env) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "codes [flags]",
+		Short: "List the status codes httpcode-lsp knows",
+		Long:  "Lists the status codes httpcode-lsp knows: code, reason phrase, IANA\nregistration and net/http constant.",
+		Args:  noArguments,
+	}
+	classFlag := cmd.Flags().String("class", "", "only `CLASS`: 1xx to 5xx (or 1 to 5)")
+	asJSON := cmd.Flags().Bool("json", false, "a JSON array of {code, phrase, class, registration, goConstant, spec, specUrl}")
+	enumFlag(cmd, "class", "1xx", "2xx", "3xx", "4xx", "5xx")
+	cmd.RunE = func(*cobra.Command, []string) error { return exitWith(codes(env, *classFlag, *asJSON)) }
+	return cmd
+}
 
 // codeJSON is one entry of `codes --json`.
 type codeJSON struct {
@@ -147,23 +172,13 @@ type codeJSON struct {
 	SpecURL      string `json:"specUrl,omitempty"`
 }
 
-// Codes runs `httpcode-lsp codes`.
-func Codes(args []string, env Env) int {
-	fs := newFlagSet("codes")
-	classFlag := fs.String("class", "", "")
-	asJSON := fs.Bool("json", false, "")
-	rest, err := parseArgs(fs, args)
-	if err != nil {
-		return env.usageError("codes", err, codesHelp)
-	}
-	if len(rest) > 0 {
-		return env.fail("codes: unexpected argument %q (see httpcode-lsp codes -h)", rest[0])
-	}
+// codes runs `httpcode-lsp codes` with its parsed flags.
+func codes(env Env, classFlag string, asJSON bool) int {
 	class := 0
-	if c := strings.ToLower(*classFlag); c != "" {
+	if c := strings.ToLower(classFlag); c != "" {
 		c = strings.TrimSuffix(c, "xx")
 		if len(c) != 1 || c[0] < '1' || c[0] > '5' {
-			return env.fail("codes: --class %q: want 1xx, 2xx, 3xx, 4xx or 5xx", *classFlag)
+			return env.fail("codes: --class %q: want 1xx, 2xx, 3xx, 4xx or 5xx", classFlag)
 		}
 		class = int(c[0] - '0')
 	}
@@ -173,7 +188,7 @@ func Codes(args []string, env Env) int {
 			entries = append(entries, e)
 		}
 	}
-	if *asJSON {
+	if asJSON {
 		out := make([]codeJSON, 0, len(entries))
 		for _, e := range entries {
 			out = append(out, codeJSON{

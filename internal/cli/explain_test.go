@@ -10,10 +10,11 @@ import (
 	"github.com/httpcode-lsp/httpcode-lsp/internal/lint"
 )
 
-func runCmd(cmd func([]string, Env) int, env Env, args ...string) runResult {
+// runCmd runs a command line, args without the program's name.
+func runCmd(env Env, args ...string) runResult {
 	var stdout, stderr bytes.Buffer
 	env.Stdout, env.Stderr = &stdout, &stderr
-	code := cmd(args, env)
+	code := Main(args, env, Server{})
 	return runResult{code, stdout.String(), stderr.String()}
 }
 
@@ -30,7 +31,7 @@ func TestExplainGolden(t *testing.T) {
 		{"explain-unquoted-status-code.txt", []string{"unquoted-status-code"}},
 	} {
 		t.Run(tc.golden, func(t *testing.T) {
-			res := runCmd(Explain, Env{}, tc.args...)
+			res := runCmd(Env{}, append([]string{"explain"}, tc.args...)...)
 			if res.code != ExitOK || res.stderr != "" {
 				t.Fatalf("exit %d, stderr %q", res.code, res.stderr)
 			}
@@ -45,9 +46,9 @@ func TestExplain(t *testing.T) {
 		{"404", "StatusNotFound", "http.StatusNotFound"},
 	}
 	for _, group := range same {
-		first := runCmd(Explain, Env{}, group[0]).stdout
+		first := runCmd(Env{}, "explain", group[0]).stdout
 		for _, other := range group[1:] {
-			if got := runCmd(Explain, Env{}, other).stdout; got != first {
+			if got := runCmd(Env{}, "explain", other).stdout; got != first {
 				t.Errorf("explain %s differs from explain %s", other, group[0])
 			}
 		}
@@ -64,7 +65,7 @@ func TestExplain(t *testing.T) {
 		topics = append(topics, strings.TrimSpace(strings.Split(e.Title(), " ")[0]))
 	}
 	for _, topic := range topics {
-		res := runCmd(Explain, Env{}, topic)
+		res := runCmd(Env{}, "explain", topic)
 		if res.code != ExitOK || res.stdout == "" {
 			t.Errorf("explain %s: exit %d, stderr %q", topic, res.code, res.stderr)
 			continue
@@ -80,15 +81,15 @@ func TestExplain(t *testing.T) {
 	}
 
 	// Rule docs end with their link.
-	if res := runCmd(Explain, Env{}, "missing-header"); !strings.Contains(res.stdout, lint.URL("missing-header")) {
+	if res := runCmd(Env{}, "explain", "missing-header"); !strings.Contains(res.stdout, lint.URL("missing-header")) {
 		t.Errorf("explain missing-header lacks its URL:\n%s", res.stdout)
 	}
 
 	// Colour on a terminal only, unless forced.
-	if res := runCmd(Explain, Env{StdoutTerminal: true}, "404"); !strings.Contains(res.stdout, "\x1b[1m") {
+	if res := runCmd(Env{StdoutTerminal: true}, "explain", "404"); !strings.Contains(res.stdout, "\x1b[1m") {
 		t.Error("explain on a terminal has no colour")
 	}
-	if res := runCmd(Explain, Env{}, "404"); strings.Contains(res.stdout, "\x1b[") {
+	if res := runCmd(Env{}, "explain", "404"); strings.Contains(res.stdout, "\x1b[") {
 		t.Error("explain on a pipe has colour")
 	}
 
@@ -102,9 +103,9 @@ func TestExplain(t *testing.T) {
 		{[]string{"no-such-rule"}, `httpcode-lsp: explain: "no-such-rule" is not`},
 		{nil, "httpcode-lsp: explain: name a status code"},
 		{[]string{"--color", "blue", "404"}, "httpcode-lsp: explain: --color"},
-		{[]string{"--bogus"}, "httpcode-lsp: explain: flag provided but not defined"},
+		{[]string{"--bogus"}, "httpcode-lsp: explain: unknown flag: --bogus (see httpcode-lsp explain --help)"},
 	} {
-		res := runCmd(Explain, Env{}, tc.args...)
+		res := runCmd(Env{}, append([]string{"explain"}, tc.args...)...)
 		if res.code != ExitError || !strings.HasPrefix(res.stderr, tc.want) || strings.Count(res.stderr, "\n") != 1 || res.stdout != "" {
 			t.Errorf("explain %v: exit %d, stderr %q, stdout %q; want 2 and %q", tc.args, res.code, res.stderr, res.stdout, tc.want)
 		}
@@ -112,23 +113,23 @@ func TestExplain(t *testing.T) {
 }
 
 func TestCodes(t *testing.T) {
-	res := runCmd(Codes, Env{}, "--class", "4xx")
+	res := runCmd(Env{}, "codes", "--class", "4xx")
 	if res.code != ExitOK {
 		t.Fatalf("exit %d, stderr %q", res.code, res.stderr)
 	}
 	golden(t, "codes-4xx.txt", res.stdout)
 
-	all := runCmd(Codes, Env{})
+	all := runCmd(Env{}, "codes")
 	if n := strings.Count(all.stdout, "\n"); n != len(catalog.All())+1 {
 		t.Errorf("codes lists %d lines, want a header and %d codes", n, len(catalog.All()))
 	}
 	for _, class := range []string{"4", "4XX"} {
-		if got := runCmd(Codes, Env{}, "--class", class).stdout; got != res.stdout {
+		if got := runCmd(Env{}, "codes", "--class", class).stdout; got != res.stdout {
 			t.Errorf("--class %s differs from --class 4xx", class)
 		}
 	}
 
-	js := runCmd(Codes, Env{}, "--json", "--class", "2xx")
+	js := runCmd(Env{}, "codes", "--json", "--class", "2xx")
 	var entries []codeJSON
 	if err := json.Unmarshal([]byte(js.stdout), &entries); err != nil {
 		t.Fatal(err)
@@ -148,7 +149,7 @@ func TestCodes(t *testing.T) {
 	}
 
 	for _, args := range [][]string{{"--class", "6xx"}, {"--class", "x"}, {"extra"}, {"--nope"}} {
-		if res := runCmd(Codes, Env{}, args...); res.code != ExitError || strings.Count(res.stderr, "\n") != 1 {
+		if res := runCmd(Env{}, append([]string{"codes"}, args...)...); res.code != ExitError || strings.Count(res.stderr, "\n") != 1 {
 			t.Errorf("codes %v: exit %d, stderr %q", args, res.code, res.stderr)
 		}
 	}

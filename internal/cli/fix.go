@@ -23,10 +23,11 @@ import (
 // what a second --fix would leave unchanged.
 const maxFixPasses = 8
 
-// fixFile applies every safe fix of findings to src, re-analysing until no
-// safe fix is left. It returns the fixed text (nil when nothing changed),
-// its findings, and how many findings of each rule went away.
-func fixFile(lang analysis.Language, src []byte, findings []lint.Finding, settings analysis.Settings) ([]byte, []lint.Finding, map[string]int) {
+// fixFile applies every safe fix of findings to src, re-analysing with
+// analyse until no safe fix is left. It returns the fixed text (nil when
+// nothing changed), its findings, and how many findings of each rule went
+// away.
+func fixFile(src []byte, findings []lint.Finding, analyse func([]byte) *analysis.File) ([]byte, []lint.Finding, map[string]int) {
 	cur, curFindings := src, findings
 	for pass := 0; pass < maxFixPasses; pass++ {
 		edits := lint.FixAll(curFindings)
@@ -37,7 +38,7 @@ func fixFile(lang analysis.Language, src []byte, findings []lint.Finding, settin
 		if err != nil || bytes.Equal(next, cur) {
 			break // FixAll's edits always apply; nothing to do if not
 		}
-		cur, curFindings = next, analysis.New(lang, next, settings).Findings()
+		cur, curFindings = next, analyse(next).Findings()
 	}
 	if bytes.Equal(cur, src) {
 		return nil, findings, nil

@@ -30,6 +30,9 @@ type ignoreRule struct {
 	re      *regexp.Regexp
 	negate  bool
 	dirOnly bool
+	// base is set for a pattern without a slash, which matches the last
+	// name of a path at any depth: re is matched against that name alone.
+	base bool
 }
 
 // parseIgnore reads gitignore patterns relative to dir. Patterns that
@@ -66,13 +69,14 @@ func parsePattern(line string) (ignoreRule, bool) {
 		return ignoreRule{}, false
 	}
 	// A slash at the start or in the middle anchors the pattern to the
-	// file's directory; otherwise it matches at any depth.
-	if strings.Contains(line, "/") {
-		line = strings.TrimPrefix(line, "/")
-	} else {
-		line = "**/" + line
+	// file's directory; otherwise it matches a name at any depth.
+	r.base = !strings.Contains(line, "/")
+	line = strings.TrimPrefix(line, "/")
+	expr, ok := globRegexp(line)
+	if !ok {
+		return ignoreRule{}, false
 	}
-	re, err := regexp.Compile(globRegexp(line))
+	re, err := regexp.Compile(expr)
 	if err != nil {
 		return ignoreRule{}, false
 	}
@@ -81,8 +85,9 @@ func parsePattern(line string) (ignoreRule, bool) {
 }
 
 // globRegexp translates a gitignore glob, matched against a slash-separated
-// path relative to the pattern's directory, to an anchored regexp.
-func globRegexp(p string) string {
+// path relative to the pattern's directory, to an anchored regexp; false
+// for a glob with an unclosed bracket, which matches nothing in git.
+func globRegexp(p string) (string, bool) {
 	var b strings.Builder
 	b.WriteString("^")
 	for i := 0; i < len(p); {
@@ -105,12 +110,10 @@ func globRegexp(p string) string {
 		case c == '[':
 			class, n := globClass(p[i:])
 			if n == 0 {
-				b.WriteString(`\[`)
-				i++
-			} else {
-				b.WriteString(class)
-				i += n
+				return "", false
 			}
+			b.WriteString(class)
+			i += n
 		case c == '\\' && i+1 < len(p):
 			b.WriteString(regexp.QuoteMeta(p[i+1 : i+2]))
 			i += 2
@@ -120,12 +123,12 @@ func globRegexp(p string) string {
 		}
 	}
 	b.WriteString("$")
-	return b.String()
+	return b.String(), true
 }
 
 // globClass translates the bracket expression at the start of p, returning
 // the regexp class and the bytes consumed; 0 when the bracket is not
-// closed, and is then a literal "[". A class never matches "/".
+// closed. A class never matches "/".
 func globClass(p string) (string, int) {
 	i := 1
 	var b strings.Builder
@@ -169,15 +172,22 @@ func (f *ignoreFile) match(path string, isDir bool) (ignored, decided bool) {
 		return false, false
 	}
 	rel = filepath.ToSlash(rel)
-	for _, r := range f.rules {
+	name := rel[strings.LastIndexByte(rel, '/')+1:]
+	// The last pattern that matches decides.
+	for i := len(f.rules) - 1; i >= 0; i-- {
+		r := &f.rules[i]
 		if r.dirOnly && !isDir {
 			continue
 		}
-		if r.re.MatchString(rel) {
-			ignored, decided = !r.negate, true
+		subject := rel
+		if r.base {
+			subject = name
+		}
+		if r.re.MatchString(subject) {
+			return !r.negate, true
 		}
 	}
-	return ignored, decided
+	return false, false
 }
 
 // ignoredBy applies the files in order, outermost first: a later file's

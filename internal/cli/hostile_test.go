@@ -107,7 +107,7 @@ func TestFileOverTheSizeLimit(t *testing.T) {
 	}
 	f.Close()
 	res := runCheck(t, dir, "--fail-on", "none")
-	want := "data.json:1:1: info limits: not analysed: the file's 1 GiB are more than limits.maxDocumentSize (16 MiB)\n"
+	want := "data.json:1:1: info limits: httpcode-lsp does not analyse this file: its 1 GiB are more than limits.maxDocumentSize (16 MiB)\n"
 	if res.code != ExitOK || !strings.HasSuffix(res.stdout, want) || strings.Count(res.stdout, "\n") != 3 || res.stderr != "" {
 		t.Errorf("exit %d, stdout %q, stderr %q; want a.go's findings and %q", res.code, res.stdout, res.stderr, want)
 	}
@@ -115,7 +115,7 @@ func TestFileOverTheSizeLimit(t *testing.T) {
 	// The limit is the configuration's, as for the editor.
 	writeFile(t, dir, ".httpcode-lsp.yaml", "limits:\n  maxDocumentSize: 50\n")
 	res = runCheck(t, dir, "--fail-on", "none", "a.go")
-	if want := "a.go:1:1: info limits: not analysed: the file's 83 bytes are more than limits.maxDocumentSize (50 bytes)\n"; res.stdout != want {
+	if want := "a.go:1:1: info limits: httpcode-lsp does not analyse this file: its 83 bytes are more than limits.maxDocumentSize (50 bytes)\n"; res.stdout != want {
 		t.Errorf("stdout %q, want %q", res.stdout, want)
 	}
 	// Its SARIF rule exists.

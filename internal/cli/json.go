@@ -12,6 +12,7 @@
 //	    "url": "https://…/docs/rules.md#unquoted-status-code",
 //	    "fixable": true,                  // --fix applies a fix
 //	    "related": [{"line": …, "column": …, "endLine": …, "endColumn": …, "message": "…"}]
+//	                                       // a related place in another file has its "path"
 //	  }
 //	]
 //
@@ -49,6 +50,8 @@ type jsonRange struct {
 }
 
 type jsonRelated struct {
+	// Path is set when the place is in another file than the finding.
+	Path string `json:"path,omitempty"`
 	jsonRange
 	Message string `json:"message"`
 }
@@ -68,10 +71,15 @@ func writeJSON(w io.Writer, findings []finding) error {
 		if !utf8.ValidString(jf.Path) {
 			jf.RawPath = []byte(jf.Path)
 		}
-		for _, r := range f.Related {
-			line, col := f.file.src.lineCol(r.Start)
-			endLine, endCol := f.file.src.lineCol(r.End)
-			jf.Related = append(jf.Related, jsonRelated{jsonRange{line, col, endLine, endCol}, r.Message})
+		for i, r := range f.Related {
+			rf := f.related[i]
+			line, col := rf.src.lineCol(r.Start)
+			endLine, endCol := rf.src.lineCol(r.End)
+			jr := jsonRelated{jsonRange: jsonRange{line, col, endLine, endCol}, Message: r.Message}
+			if rf != f.file {
+				jr.Path = rf.display
+			}
+			jf.Related = append(jf.Related, jr)
 		}
 		out = append(out, jf)
 	}

@@ -59,7 +59,7 @@ func benchmarkCheck(b *testing.B, src []byte, format, color string) {
 	b.SetBytes(int64(len(src)))
 	b.ResetTimer()
 	for range b.N {
-		if code := Check([]string{"--format", format, "--color", color, "--fail-on", "none", "-j", "1", path}, Env{Stdout: io.Discard, Stderr: io.Discard}); code != ExitOK {
+		if code := Main([]string{"check", "--format", format, "--color", color, "--fail-on", "none", "-j", "1", path}, Env{Stdout: io.Discard, Stderr: io.Discard}, Server{}); code != ExitOK {
 			b.Fatalf("check: exit %d", code)
 		}
 	}

@@ -37,7 +37,7 @@ var findingKinds = []struct {
 }{
 	{analysis.SyntaxErrorID, "Reports a Go, YAML or JSON file that does not parse: the first syntax error, " +
 		"where the parser stopped. Status codes after it may not be checked. Fix: correct the syntax.", "Go, YAML, JSON", lint.Error},
-	{analysis.LimitsID, "Reports a file larger than limits.maxDocumentSize (" + sizeText(config.DefaultMaxDocumentSize) + " unless .httpcode-lsp.yaml sets it), " +
+	{analysis.LimitsID, "Reports a file larger than limits.maxDocumentSize (" + analysis.SizeText(config.DefaultMaxDocumentSize) + " unless .httpcode-lsp.yaml sets it), " +
 		"which is not read, so not checked. Fix: raise the limit in .httpcode-lsp.yaml, or exclude the file.", "every file", lint.Info},
 }
 
@@ -235,10 +235,11 @@ func writeSARIF(w io.Writer, findings []finding, run sarifRun) error {
 		}
 		for i, rel := range f.Related {
 			id := i + 1
+			rf := f.related[i]
 			res.RelatedLocations = append(res.RelatedLocations, sarifLocation{
 				ID: &id,
 				PhysicalLocation: sarifPhysicalLocation{
-					ArtifactLocation: art, Region: sarifRegionOf(f.file.src, rel.Start, rel.End),
+					ArtifactLocation: artifactLocation(run.cwd, rf.abs), Region: sarifRegionOf(rf.src, rel.Start, rel.End),
 				},
 				Message: &sarifMessage{Text: rel.Message},
 			})

@@ -26,14 +26,26 @@ type source struct {
 // newSource converts the offsets of findings in text; keepText keeps the
 // text for excerpts.
 func newSource(text []byte, findings []lint.Finding, keepText bool) *source {
-	s := &source{text: text, lines: lines.New(text), pos: map[int]lines.Position{}}
-	var offsets []int
+	return newSourceAt(text, findingOffsets(findings, nil), keepText)
+}
+
+// findingOffsets appends the offsets of findings in their own file to
+// offsets.
+func findingOffsets(findings []lint.Finding, offsets []int) []int {
 	for _, f := range findings {
 		offsets = append(offsets, f.Start, f.End)
 		for _, r := range f.Related {
-			offsets = append(offsets, r.Start, r.End)
+			if r.Path == "" {
+				offsets = append(offsets, r.Start, r.End)
+			}
 		}
 	}
+	return offsets
+}
+
+// newSourceAt converts offsets in text.
+func newSourceAt(text []byte, offsets []int, keepText bool) *source {
+	s := &source{text: text, lines: lines.New(text), pos: map[int]lines.Position{}}
 	slices.Sort(offsets)
 	c := lines.NewCursor(text, s.lines)
 	for _, o := range offsets {

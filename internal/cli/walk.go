@@ -21,6 +21,19 @@ import (
 // skipDirs are never entered.
 var skipDirs = map[string]bool{".git": true, "vendor": true, "node_modules": true}
 
+// testdataDir is not entered unless --include-testdata: as for Go tools,
+// it holds fixtures, often wrong on purpose.
+const testdataDir = "testdata"
+
+// walkOptions are check's flags for the walk.
+type walkOptions struct {
+	// excludes are the --exclude patterns.
+	excludes []string
+	// gitignore is false with --no-gitignore; testdata is true with
+	// --include-testdata.
+	gitignore, testdata bool
+}
+
 // target is one file to analyse.
 type target struct {
 	// display is the path as printed: the argument joined with the path
@@ -48,11 +61,10 @@ func quoteName(name string) string {
 // walker collects targets.
 type walker struct {
 	cwd string
-	// exclude holds the --exclude patterns, relative to cwd; they apply
-	// after every .gitignore.
+	// exclude holds the --exclude patterns, parsed, relative to cwd; they
+	// apply after every .gitignore.
 	exclude *ignoreFile
-	// gitignore is false with --no-gitignore.
-	gitignore bool
+	walkOptions
 
 	files []target
 	errs  []error
@@ -63,10 +75,10 @@ type walker struct {
 	seen  map[string]bool
 }
 
-func newWalker(cwd string, excludes []string, gitignore bool) *walker {
-	w := &walker{cwd: cwd, gitignore: gitignore, seen: map[string]bool{}}
-	if len(excludes) > 0 {
-		w.exclude = parseIgnore(cwd, []byte(strings.Join(excludes, "\n")))
+func newWalker(cwd string, opts walkOptions) *walker {
+	w := &walker{cwd: cwd, walkOptions: opts, seen: map[string]bool{}}
+	if len(opts.excludes) > 0 {
+		w.exclude = parseIgnore(cwd, []byte(strings.Join(opts.excludes, "\n")))
 	}
 	return w
 }
@@ -173,7 +185,7 @@ func (w *walker) walkDir(dir, display string, ignores []*ignoreFile) {
 			typ = info.Mode().Type()
 		}
 		if typ.IsDir() {
-			if skipDirs[name] || w.ignored(ignores, abs, true) {
+			if skipDirs[name] || (name == testdataDir && !w.testdata) || w.ignored(ignores, abs, true) {
 				continue
 			}
 			w.walkDir(abs, disp, ignores)

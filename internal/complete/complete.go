@@ -25,6 +25,9 @@ type Item struct {
 	// literal $ } \ escaped), whose lines after the first carry their
 	// full indentation: insert it with InsertTextMode asIs.
 	Snippet bool
+	// PlainText is, for a Snippet, the one line a client without
+	// snippet support inserts instead: the key and its colon, no body.
+	PlainText string
 	// AdditionalEdits are made with the item, away from the cursor: the
 	// comma a JSON member inserted after the last one needs.
 	AdditionalEdits []Edit

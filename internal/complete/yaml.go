@@ -83,21 +83,23 @@ func keyItem(c openapi.Completion, key, label, doc, sortText string, dep bool, b
 	if key == "default" && !c.JSON {
 		written = "default"
 	}
-	// The client filters on the text from Start to the cursor, which
-	// holds the quote typed.
-	filter := label
-	if c.Prefix != "" && (c.Prefix[0] == '\'' || c.Prefix[0] == '"') {
-		q := c.Prefix[:1]
-		filter = q + key + q + strings.TrimPrefix(label, key)
+	// A quote typed stays where it is: the item replaces what follows
+	// it, so that a client which inserts the text at the start of the
+	// word before the cursor (Neovim's omnifunc) writes no second quote.
+	detail := "response " + written
+	start := c.Start
+	if typed := c.Prefix; typed != "" && (typed[0] == '\'' || typed[0] == '"') {
+		start++
+		written = key + typed[:1]
 	}
 	it := Item{
 		Label:         label,
-		Detail:        "response " + written,
+		Detail:        detail,
 		Documentation: doc,
 		NewText:       written,
-		Start:         c.Start,
+		Start:         start,
 		End:           c.End,
-		FilterText:    filter,
+		FilterText:    label,
 		SortText:      sortText,
 		Deprecated:    dep,
 	}
@@ -105,6 +107,13 @@ func keyItem(c openapi.Completion, key, label, doc, sortText string, dep bool, b
 		return it
 	}
 	it.Snippet = true
+	it.PlainText = written + ":"
+	if c.JSON {
+		it.PlainText = written + ": {}"
+		if c.TrailingComma {
+			it.PlainText += ","
+		}
+	}
 	if c.LeadingComma {
 		it.AdditionalEdits = []Edit{{Start: c.CommaAt, End: c.CommaAt, NewText: ","}}
 	}

@@ -138,23 +138,43 @@ func TestResponseKeySnippets(t *testing.T) {
 	}
 
 	// Swagger 2.0 headers have their type inline; content is a schema.
+	// The quote typed stays: the item replaces what follows it.
 	c, _ = at(t, "swagger: '2.0'\npaths:\n  /a:\n    post:\n      responses:\n        \"|\n")
 	it, _ := find(YAML(c, nil), "201 Created")
-	if want := "\"201\":\n          description: ${1:Created}\n          headers:\n            Location:\n              description: ${2:URL of the resource}\n              type: string\n          schema:\n            type: ${3:object}$0"; it.NewText != want {
+	if want := "201\":\n          description: ${1:Created}\n          headers:\n            Location:\n              description: ${2:URL of the resource}\n              type: string\n          schema:\n            type: ${3:object}$0"; it.NewText != want {
 		t.Errorf("2.0 201:\n%s\nwant\n%s", it.NewText, want)
 	}
-	if it.FilterText != `"201" Created` {
-		t.Errorf("filter text %q", it.FilterText)
+	if it.Start != c.Start+1 || it.End != c.End || it.FilterText != "201 Created" || it.PlainText != `201":` || it.Detail != `response "201"` {
+		t.Errorf("after a typed quote: range [%d,%d) of [%d,%d), filter %q, plain %q, detail %q",
+			it.Start, it.End, c.Start, c.End, it.FilterText, it.PlainText, it.Detail)
 	}
-	if it, _ := find(YAML(c, nil), "default"); it.FilterText != `"default"` || it.NewText != "default:\n          description: ${1:Unexpected error}$0" {
+	if it, _ := find(YAML(c, nil), "default"); it.FilterText != "default" || it.NewText != "default\":\n          description: ${1:Unexpected error}$0" {
 		t.Errorf("default: filter %q text %q", it.FilterText, it.NewText)
 	}
 
-	// An existing key being edited: the key alone.
+	// An existing key being edited: the key alone, after its quote.
 	c, _ = at(t, "openapi: 3.0.0\npaths:\n  /a:\n    get:\n      responses:\n        '4|04':\n          description: x\n")
 	it, _ = find(YAML(c, nil), "401 Unauthorized")
-	if it.Snippet || it.NewText != "'401'" {
-		t.Errorf("key only: %q snippet %v", it.NewText, it.Snippet)
+	if it.Snippet || it.NewText != "401'" || it.Start != c.Start+1 || it.End != c.End {
+		t.Errorf("key only: %q snippet %v range [%d,%d) of [%d,%d)", it.NewText, it.Snippet, it.Start, it.End, c.Start, c.End)
+	}
+}
+
+// A client without snippet support inserts one line: the key and its
+// colon in YAML, the key and an empty object in JSON.
+func TestResponseKeyPlainText(t *testing.T) {
+	for _, tc := range []struct{ marked, want string }{
+		{"openapi: 3.0.0\npaths:\n  /a:\n    post:\n      responses:\n        |\n", "'201':"},
+		{"openapi: 3.0.0\npaths:\n  /a:\n    post:\n      responses:\n        '|\n", "201':"},
+		{`{"openapi": "3.0.0", "paths": {"/a": {"post": {"responses": {|}}}}}`, `"201": {}`},
+		{`{"openapi": "3.0.0", "paths": {"/a": {"post": {"responses": {"|}}}}}`, `201": {}`},
+		{`{"openapi": "3.0.0", "paths": {"/a": {"post": {"responses": {| "400": {}}}}}}`, `"201": {},`},
+	} {
+		c, _ := at(t, tc.marked)
+		it, ok := find(YAML(c, nil), "201 Created")
+		if !ok || it.PlainText != tc.want {
+			t.Errorf("%s: plain text %q, want %q", tc.marked, it.PlainText, tc.want)
+		}
 	}
 }
 

@@ -35,6 +35,27 @@ type Config struct {
 	// InlayHints shows the reason phrase after numeric codes in the
 	// editor; nil means the default, on.
 	InlayHints *bool `json:"inlayHints"`
+	// Contract ties OpenAPI documents to the Go packages they describe;
+	// without it, a document describes the code when the code's routes
+	// serve its operations.
+	Contract []Contract `json:"contract"`
+}
+
+// Contract is one OpenAPI document and the Go packages it describes.
+type Contract struct {
+	// Spec is the document's path, relative to the workspace root.
+	Spec string `json:"spec"`
+	// Code is a package pattern relative to the root: ./... (the
+	// default), ./cmd/api/..., ./internal/http.
+	Code string `json:"code"`
+}
+
+// CodePattern returns Code or its default, ./... .
+func (c Contract) CodePattern() string {
+	if strings.TrimSpace(c.Code) == "" {
+		return "./..."
+	}
+	return c.Code
 }
 
 // HintsOn reports whether inlay hints are shown.
@@ -119,20 +140,27 @@ func (c Config) clone() Config {
 	c.Rules = maps.Clone(c.Rules)
 	c.Codes = maps.Clone(c.Codes)
 	c.YAML.StatusKeys = slices.Clone(c.YAML.StatusKeys)
+	c.Contract = slices.Clone(c.Contract)
 	return c
 }
 
 // Severities are the values a rule may be set to.
 var Severities = []string{"error", "warning", "info", "hint", "off"}
 
+// UnknownRuleError is Check's error for a rule ID that isRule does not
+// know.
+type UnknownRuleError struct{ ID string }
+
+func (e *UnknownRuleError) Error() string { return fmt.Sprintf("rules: unknown rule %q", e.ID) }
+
 // Check reports the first setting that is not valid: an unknown rule ID
-// (isRule says which are known), a severity not in Severities, a custom
+// (isRule says which are known; an *UnknownRuleError), a severity not in Severities, a custom
 // code that is not a number from 100 to 999 or has no phrase, an empty
 // status key, a negative size or a bad duration in limits.
 func (c Config) Check(isRule func(id string) bool) error {
 	for _, id := range slices.Sorted(maps.Keys(c.Rules)) {
 		if !isRule(id) {
-			return fmt.Errorf("rules: unknown rule %q", id)
+			return &UnknownRuleError{ID: id}
 		}
 		if !slices.Contains(Severities, c.Rules[id]) {
 			return fmt.Errorf("rules: %s: severity %q is not one of %s", id, c.Rules[id], strings.Join(Severities, ", "))
@@ -150,6 +178,11 @@ func (c Config) Check(isRule func(id string) bool) error {
 	for _, k := range c.YAML.StatusKeys {
 		if strings.TrimSpace(k) == "" {
 			return fmt.Errorf("yaml.statusKeys: empty key")
+		}
+	}
+	for i, ct := range c.Contract {
+		if strings.TrimSpace(ct.Spec) == "" {
+			return fmt.Errorf("contract[%d]: no spec (the OpenAPI document's path)", i)
 		}
 	}
 	if c.Limits.MaxDocumentSize < 0 {
@@ -187,7 +220,7 @@ func FromYAML(data []byte) (json.RawMessage, error) {
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&Config{}); err != nil {
 		if name, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
-			return nil, fmt.Errorf("%s: unknown setting %s (the settings are rules, codes, yaml.statusKeys and limits)", FileName, name)
+			return nil, fmt.Errorf("%s: unknown setting %s (the settings are rules, codes, yaml.statusKeys, limits, inlayHints and contract)", FileName, name)
 		}
 		return nil, fmt.Errorf("%s: %w", FileName, err)
 	}

@@ -77,6 +77,8 @@ func TestCheckAndFileErrors(t *testing.T) {
 		{"wrong type", "yaml:\n  statusKeys: 5\n", "yaml.statusKeys"},
 		{"misspelt setting", "rule:\n  missing-header: off\n", `unknown setting "rule"`},
 		{"misspelt nested setting", "yaml:\n  statusKey: [x]\n", `unknown setting "statusKey"`},
+		{"contract without spec", "contract:\n  - code: ./...\n", "contract[0]: no spec"},
+		{"misspelt contract setting", "contract:\n  - spec: a.yaml\n    pkg: ./...\n", `unknown setting "pkg"`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			raw, err := FromYAML([]byte(tc.file))
@@ -93,5 +95,25 @@ func TestCheckAndFileErrors(t *testing.T) {
 	}
 	if raw, err := FromYAML(nil); err != nil || raw != nil {
 		t.Errorf("empty file: %s, %v", raw, err)
+	}
+}
+
+// TestContract reads the contract setting, its code pattern defaulting to
+// every package.
+func TestContract(t *testing.T) {
+	raw, err := FromYAML([]byte("contract:\n  - spec: api/openapi.yaml\n    code: ./cmd/api/...\n  - spec: admin.json\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := (Config{}).Merge(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Check(func(string) bool { return true }); err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Contract) != 2 || c.Contract[0].Spec != "api/openapi.yaml" || c.Contract[0].CodePattern() != "./cmd/api/..." ||
+		c.Contract[1].Spec != "admin.json" || c.Contract[1].CodePattern() != "./..." {
+		t.Errorf("contract %+v", c.Contract)
 	}
 }

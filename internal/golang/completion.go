@@ -104,7 +104,7 @@ func completionAt(src []byte, from, cursor int) Completion {
 	prefix := string(src[start:cursor])
 
 	af, _ := parser.ParseFile(token.NewFileSet(), "", src, parser.ImportsOnly)
-	imp := importsOf(af.Imports)
+	imp := importsOf(af)
 
 	if n := len(before); n >= 2 && before[n-1].tok == token.PERIOD && before[n-2].tok == token.IDENT &&
 		(n < 3 || before[n-3].tok != token.PERIOD) && imp.qualifiesConstants(before[n-2].lit) {

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/httpcode-lsp/httpcode-lsp/internal/catalog"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/occurrence"
 )
 
@@ -24,6 +25,7 @@ const (
 	famRender   = "render"  // github.com/go-chi/render
 	famAssert   = "assert"  // testify's assert and require
 	famTestify  = "testify" // testify's other packages (suite, mock)
+	famHuma     = "huma"    // github.com/danielgtaylor/huma
 )
 
 // familyOf maps an import path to its family, "" for other packages.
@@ -45,6 +47,8 @@ func familyOf(importPath string) string {
 		return famEcho
 	case "github.com/gofiber/fiber":
 		return famFiber
+	case "github.com/danielgtaylor/huma":
+		return famHuma
 	}
 	if strings.HasPrefix(importPath, "github.com/stretchr/testify/") {
 		return famTestify
@@ -80,9 +84,23 @@ type imports struct {
 	httpName string
 }
 
-func importsOf(specs []*ast.ImportSpec) *imports {
+// ownFamilies are the families whose own package is named so: inside
+// package gin, c.String(200, s) is gin's, and inside fiber StatusOK is
+// fiber's, as if the package imported itself with a dot.
+var ownFamilies = map[string]string{"gin": famGin, "echo": famEcho, "fiber": famFiber, "fasthttp": famFasthttp, "huma": famHuma}
+
+// importsOf reads the imports of af (nil reads as none).
+func importsOf(af *ast.File) *imports {
 	imp := &imports{byName: map[string]string{}, dot: map[string]bool{}, has: map[string]bool{}}
-	for _, s := range specs {
+	if af == nil {
+		return imp
+	}
+	if af.Name != nil {
+		if fam, ok := ownFamilies[af.Name.Name]; ok {
+			imp.has[fam], imp.dot[fam] = true, true
+		}
+	}
+	for _, s := range af.Imports {
 		if s == nil || s.Path == nil {
 			continue
 		}
@@ -123,6 +141,15 @@ func (imp *imports) qualifiesConstants(name string) bool {
 	return ok && constantFamilies[fam]
 }
 
+// namesConstants reports whether name.StatusX names a status constant in
+// a scan: name is the import of a package with the constants, or of any
+// package declaring one under a net/http name (hertz's consts.StatusOK,
+// iris.StatusOK). Completion after "name." offers them for the first only.
+func (imp *imports) namesConstants(name string) bool {
+	_, ok := imp.byName[name]
+	return ok
+}
+
 // dotConstants reports whether bare StatusX identifiers may be constants.
 func (imp *imports) dotConstants() bool {
 	for fam := range imp.dot {
@@ -140,6 +167,7 @@ var packageFuncs = map[string]map[string]int{
 	famEcho:   {"NewHTTPError": 0},
 	famFiber:  {"NewError": 0},
 	famRender: {"Status": 1},
+	famHuma:   {"NewError": 0, "NewErrorWithContext": 1},
 	famAssert: {"HTTPStatusCode": 5},
 }
 
@@ -156,6 +184,8 @@ var methods = func() map[string][]methodArg {
 		"SetStatusCode":  {{famFasthttp, 0}},
 		"Error":          {{famFasthttp, 1}},
 		"SendStatus":     {{famFiber, 0}},
+		"SetStatus":      {{famHuma, 0}},
+		"Redirect":       {{famFiber, 1}},
 		"Status":         {{famFiber, 0}},
 		"HTTPStatusCode": {{famAssert, 4}, {famTestify, 4}},
 	}
@@ -168,6 +198,17 @@ var methods = func() map[string][]methodArg {
 	add(famEcho, "JSON JSONPretty JSONBlob JSONP JSONPBlob XML XMLPretty XMLBlob String HTML HTMLBlob Blob Stream NoContent Redirect")
 	return m
 }()
+
+// statusMethodArg reports whether argument arg of a method called name
+// takes the status in some framework's API (c.JSON(200, v), c.Status(404)).
+func statusMethodArg(name string, arg int) bool {
+	for _, m := range methods[name] {
+		if m.arg == arg && m.family != famAssert && m.family != famTestify {
+			return true
+		}
+	}
+	return false
+}
 
 // equalFuncs compare an expected and an actual value (testify); a status
 // code compared with a .Code or .StatusCode selector is in a status position.
@@ -214,6 +255,8 @@ func (imp *imports) bareCallee(name string) (callee, bool) {
 type slot struct {
 	ctx  string
 	role occurrence.Role
+	// boundary marks an ordering comparison with a class boundary.
+	boundary bool
 }
 
 // lookupFuncs are the package functions whose status argument is looked
@@ -228,14 +271,14 @@ func (imp *imports) statusArg(c callee, arg int, codeSel func(int) bool) (slot, 
 		if i, ok := packageFuncs[c.family][c.name]; ok && i == arg {
 			switch {
 			case c.family == famAssert:
-				return slot{c.written, occurrence.Observe}, true
+				return slot{ctx: c.written, role: occurrence.Observe}, true
 			case lookupFuncs[c.name]:
-				return slot{c.written, occurrence.Lookup}, true
+				return slot{ctx: c.written, role: occurrence.Lookup}, true
 			}
-			return slot{c.written, occurrence.Send}, true
+			return slot{ctx: c.written, role: occurrence.Send}, true
 		}
 		if c.family == famAssert && equalFuncs[c.name] && comparedWithCode(arg, 1, codeSel) {
-			return slot{c.written, occurrence.Observe}, true
+			return slot{ctx: c.written, role: occurrence.Observe}, true
 		}
 		return slot{}, false
 	}
@@ -245,11 +288,11 @@ func (imp *imports) statusArg(c callee, arg int, codeSel func(int) bool) (slot, 
 			if m.family == famAssert || m.family == famTestify {
 				role = occurrence.Observe
 			}
-			return slot{c.written, role}, true
+			return slot{ctx: c.written, role: role}, true
 		}
 	}
 	if equalFuncs[c.name] && (imp.has[famAssert] || imp.has[famTestify]) && comparedWithCode(arg, 0, codeSel) {
-		return slot{c.written, occurrence.Observe}, true
+		return slot{ctx: c.written, role: occurrence.Observe}, true
 	}
 	return slot{}, false
 }
@@ -260,5 +303,62 @@ func comparedWithCode(arg, first int, codeSel func(int) bool) bool {
 	return (arg == first && codeSel(first+1)) || (arg == first+1 && codeSel(first))
 }
 
-// isCodeField reports whether a field or key name holds a status code.
+// isCodeField reports whether a field name holds a status code.
 func isCodeField(name string) bool { return name == "StatusCode" || name == "Code" }
+
+// isKeyField reports whether a composite literal's key sets the status of
+// a response being built: http.Response{StatusCode: 503},
+// echo.HTTPError{Code: 404}, huma.Operation{DefaultStatus: 201}.
+func isKeyField(name string) bool { return isCodeField(name) || name == "DefaultStatus" }
+
+// constants returns File.ConstantsName and the family it names.
+func (imp *imports) constants() (name, family string) {
+	if imp.httpName != "" {
+		return imp.httpName, famHTTP
+	}
+	for _, fam := range []string{famFiber, famFasthttp} {
+		best := ""
+		for n, f := range imp.byName {
+			if f == fam && (best == "" || n < best) {
+				best = n
+			}
+		}
+		if best != "" {
+			return best, fam
+		}
+		if imp.dot[fam] {
+			return ".", fam
+		}
+	}
+	return "", ""
+}
+
+// constantNames are the status constants a family names otherwise than
+// net/http; "" where it has none.
+var constantNames = map[string]map[string]string{
+	famFiber:    {"StatusNonAuthoritativeInfo": "StatusNonAuthoritativeInformation"},
+	famFasthttp: {"StatusTooEarly": ""},
+}
+
+// ConstantName returns the constant that names code in this file, spelled
+// with the package in scope (File.ConstantsName): "http.StatusNotFound",
+// "fiber.StatusNotFound", "StatusNotFound" where the names are bare. It
+// returns false when no such package is in scope, or it has no constant
+// for code.
+func (f *File) ConstantName(code int) (string, bool) {
+	e, ok := catalog.Lookup(code)
+	if !ok || e.GoConstant == "" || f.ConstantsName == "" {
+		return "", false
+	}
+	name := e.GoConstant
+	if other, renamed := constantNames[f.constantsFamily][name]; renamed {
+		if other == "" {
+			return "", false
+		}
+		name = other
+	}
+	if f.ConstantsName == "." {
+		return name, true
+	}
+	return f.ConstantsName + "." + name, true
+}

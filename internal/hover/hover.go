@@ -18,6 +18,12 @@ func Markdown(occ occurrence.Occurrence, src []byte, goQualifier string, custom 
 	switch {
 	case occ.Default:
 		md = openapi.DefaultMarkdown
+	case occ.Boundary:
+		b, ok := boundaryMarkdown(occ.Code)
+		if !ok {
+			return "", false
+		}
+		md = b
 	case occ.Class != 0:
 		c, ok := catalog.Class(occ.Class)
 		if !ok {
@@ -50,6 +56,37 @@ func Markdown(occ occurrence.Occurrence, src []byte, goQualifier string, custom 
 		md += fmt.Sprintf("\n**Response of:** `%s`\n", occ.Context)
 	}
 	return md, true
+}
+
+// boundaryMarkdown renders a code an ordering comparison uses as a class
+// boundary (resp.StatusCode >= 400): which class it opens or closes, what
+// the comparison reads as, and the class itself.
+func boundaryMarkdown(code int) (string, bool) {
+	class, opens := code/100, code%100 == 0
+	switch {
+	case code == 600:
+		class = 5
+	case code%100 != 0 && code%100 != 99:
+		return "", false
+	}
+	c, ok := catalog.Class(class)
+	if !ok {
+		return "", false
+	}
+	first, last := class*100, class*100+99
+	var line string
+	switch {
+	case code == 600:
+		line = fmt.Sprintf("Compared in order, `600` is the end of the last class, **%s** (%d–%d): `< 600` reads as \"a code of a known class\".",
+			c.Label(), first, last)
+	case opens:
+		line = fmt.Sprintf("Compared in order, `%d` is where the **%s** class starts (%d–%d): `>= %d` reads as \"%dxx or above\", `< %d` as \"below %dxx\".",
+			code, c.Label(), first, last, code, class, code, class)
+	default:
+		line = fmt.Sprintf("Compared in order, `%d` is where the **%s** class ends (%d–%d): `<= %d` reads as \"%dxx or below\", `> %d` as \"above %dxx\".",
+			code, c.Label(), first, last, code, class, code, class)
+	}
+	return fmt.Sprintf("### Class boundary: %d\n\n%s\n\n%s", code, line, c.Markdown()), true
 }
 
 func text(src []byte, occ occurrence.Occurrence) []byte {

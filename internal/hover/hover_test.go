@@ -45,6 +45,15 @@ func TestMarkdown(t *testing.T) {
 				"**4xx Client Error:** The server blames the request"}, []string{"IANA registered"}, false},
 		{"custom phrase for a catalog code", occurrence.Occurrence{Code: 499, Kind: occurrence.Literal}, "http", map[int]string{499: "Request Abandoned"},
 			[]string{"### 499 Client Closed Request", `**This project:** its configuration declares 499 as "Request Abandoned".`}, nil, false},
+		{"class boundary that starts a class", occurrence.Occurrence{Code: 400, Kind: occurrence.Literal, Role: occurrence.Observe, Boundary: true}, "http", nil,
+			[]string{"### Class boundary: 400", "where the **4xx Client Error** class starts (400–499)", "`>= 400` reads as \"4xx or above\"", "### 4xx Client Error"},
+			[]string{"### 400", "StatusBadRequest"}, false},
+		{"class boundary that ends a class", occurrence.Occurrence{Code: 299, Kind: occurrence.Literal, Role: occurrence.Observe, Boundary: true}, "http", nil,
+			[]string{"### Class boundary: 299", "where the **2xx Successful** class ends (200–299)", "`> 299` as \"above 2xx\""}, nil, false},
+		{"end of the last class", occurrence.Occurrence{Code: 600, Kind: occurrence.Literal, Role: occurrence.Observe, Boundary: true}, "http", nil,
+			[]string{"### Class boundary: 600", "**5xx Server Error** (500–599)"}, nil, false},
+		{"a code compared in order is not a boundary", occurrence.Occurrence{Code: 418, Kind: occurrence.Literal, Role: occurrence.Observe}, "http", nil,
+			[]string{"### 418"}, []string{"boundary"}, false},
 		{"custom code with the catalog's phrase", occurrence.Occurrence{Code: 499, Kind: occurrence.Literal}, "http", map[int]string{499: "Client Closed Request"},
 			[]string{"### 499 Client Closed Request"}, []string{"This project"}, false},
 	} {
@@ -64,6 +73,44 @@ func TestMarkdown(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// Hover serves every role a Go code has, and a class boundary found in
+// an ordering comparison hovers as the class.
+func TestMarkdownRoles(t *testing.T) {
+	src := []byte(`package p
+
+import "net/http"
+
+func h(w http.ResponseWriter, resp *http.Response) {
+	code := 418
+	w.WriteHeader(code)
+	if resp.StatusCode >= 500 || resp.StatusCode == 404 {
+		return
+	}
+	_ = http.StatusText(409)
+}
+`)
+	for _, tc := range []struct {
+		at   string
+		want string
+	}{
+		{"418", "### 418 (Unused)"},
+		{"500", "### Class boundary: 500"},
+		{"404", "### 404 Not Found"},
+		{"409", "### 409 Conflict"},
+	} {
+		at := strings.Index(string(src), tc.at)
+		occ, ok := occurrence.At(golang.Scan(src).Occurrences, at)
+		if !ok {
+			t.Errorf("%s: no occurrence", tc.at)
+			continue
+		}
+		md, ok := Markdown(occ, src, "http", nil)
+		if !ok || !strings.Contains(md, tc.want) {
+			t.Errorf("%s: hover lacks %q:\n%s", tc.at, tc.want, md)
+		}
 	}
 }
 
@@ -109,5 +156,18 @@ func TestMarkdownUnregisteredFromSources(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestPlainText(t *testing.T) {
+	for md, want := range map[string]string{
+		"### 404 Not Found\n\n**4xx Client Error** · `http.StatusNotFound` · [RFC 9110 §15.5.5](https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5)\n": "404 Not Found\n\n4xx Client Error · http.StatusNotFound · RFC 9110 §15.5.5 (https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5)\n",
+		"**Related:**\n- **410 Gone**: removed on purpose\n":          "Related:\n- 410 Gone: removed on purpose\n",
+		"> **Note:** OpenAPI spells range keys in upper case: `4XX`.": "Note: OpenAPI spells range keys in upper case: 4XX.",
+		"#hashtag and http.Status* stay":                              "#hashtag and http.Status* stay",
+	} {
+		if got := PlainText(md); got != want {
+			t.Errorf("PlainText(%q) = %q, want %q", md, got, want)
+		}
 	}
 }

@@ -41,6 +41,12 @@ func RulesMarkdown() string {
 		"name codes your API uses on purpose: they are no longer unknown, and their phrase counts as " +
 		"theirs for `description-mismatch`. For example, in `.httpcode-lsp.yaml`:\n\n")
 	b.WriteString("```yaml\nrules:\n  use-status-constant: off\n  missing-header: warning\ncodes:\n  \"499\": Client Closed Request\n```\n\n")
+	b.WriteString("The contract rules (`undocumented-status`, `unsent-status`, `operation-without-handler`, " +
+		"`route-without-operation`) check Go handlers against the OpenAPI document that describes them. " +
+		"`contract:` names the document and the packages (a pattern as `go` writes them, `./...` by default); " +
+		"without it, a document of the workspace describes the code when the code's routes serve its " +
+		"operations:\n\n")
+	b.WriteString("```yaml\ncontract:\n  - spec: api/openapi.yaml\n    code: ./...\n```\n\n")
 	b.WriteString("## Suppression\n\n")
 	b.WriteString("A comment silences the rules it names (comma-separated) on its own line, or on the next " +
 		"line when it stands alone; without rule IDs it silences every rule there.\n\n")

@@ -25,6 +25,10 @@ func TestRuleTable(t *testing.T) {
 		{"deprecated-status-code", Warning, LanguageOpenAPI | LanguageGo},
 		{"no-success-response", Warning, LanguageOpenAPI},
 		{"body-not-allowed", Error, LanguageOpenAPI | LanguageGo},
+		{"status-written-twice", Warning, LanguageGo},
+		{"status-after-body", Warning, LanguageGo},
+		{"header-after-write", Warning, LanguageGo},
+		{"redirect-status", Warning, LanguageGo},
 		{"missing-header", Info, LanguageOpenAPI},
 		{"method-status-mismatch", Info, LanguageOpenAPI},
 		{"missing-not-found", Info, LanguageOpenAPI},
@@ -34,6 +38,13 @@ func TestRuleTable(t *testing.T) {
 		{"redirect-method-change", Hint, LanguageOpenAPI},
 		{"description-mismatch", Warning, LanguageOpenAPI},
 		{"use-status-constant", Hint, LanguageGo},
+		{"undocumented-status", Warning, LanguageGo},
+		{"unsent-status", Info, LanguageOpenAPI},
+		{"operation-without-handler", Info, LanguageOpenAPI},
+		{"route-without-operation", Info, LanguageGo},
+		{"swaggo-unlisted-status", Warning, LanguageGo},
+		{"swaggo-unsent-status", Info, LanguageGo},
+		{"swaggo-router-mismatch", Warning, LanguageGo},
 	}
 	if len(Rules()) != len(want) {
 		t.Fatalf("%d rules, want %d", len(Rules()), len(want))

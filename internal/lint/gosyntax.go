@@ -6,9 +6,9 @@ import (
 	"go/token"
 	"path"
 	"strconv"
-	"strings"
 
 	"github.com/httpcode-lsp/httpcode-lsp/internal/golang"
+	"github.com/httpcode-lsp/httpcode-lsp/internal/occurrence"
 )
 
 // goSyntax is the Go file's syntax as the scanner parsed it, for the rules
@@ -16,6 +16,9 @@ import (
 type goSyntax struct {
 	golang.Syntax
 	tf *token.File
+	// resp holds the findings of the analysis of writes to responses
+	// (respflow.go), once it has run.
+	resp []respFinding
 }
 
 // goSyntaxOf returns the rules' view of the syntax tree the scanner read.
@@ -43,10 +46,24 @@ func (s *goSyntax) offset(p token.Pos) int {
 	return o
 }
 
-// isComparison reports whether an occurrence's context reads a code
-// rather than sends one: resp.StatusCode == 499, case 305.
-func isComparison(ctx string) bool {
-	return strings.HasSuffix(ctx, " ==") || strings.HasSuffix(ctx, " !=") || strings.HasPrefix(ctx, "case ")
+// sent reports whether a Go occurrence is a code the server chooses to
+// send: written to a response (role send) or documented as one (a swaggo
+// annotation). The rules about what a server sends look at these only; a
+// code compared, asserted, looked up or defined is read, not sent, and one
+// in a library's table of errors per code is offered, not chosen.
+func (p *Pass) sent(o occurrence.Occurrence) bool {
+	return o.Role == occurrence.Send && !p.GoFile.LibraryError(o) || o.Kind == occurrence.Annotation
+}
+
+// sentSeverity is the severity of a finding about a code sent, sev where
+// the rule has no other. In a _test.go file a code written to a recorder
+// or a fake writer tests how that code is handled; it is not a server's
+// bug, so the finding is a hint there.
+func (p *Pass) sentSeverity(o occurrence.Occurrence, sev Severity) Severity {
+	if p.GoFile.Test && o.Kind != occurrence.Annotation {
+		return Hint
+	}
+	return sev
 }
 
 // importSpec is an import of the file: its path and the name the file
@@ -71,4 +88,15 @@ func (s *goSyntax) imports() []importSpec {
 		out = append(out, importSpec{path: p, name: name})
 	}
 	return out
+}
+
+// importsTesting reports whether the file imports package testing: a test
+// file, whose handlers write to recorders and misbehave on purpose.
+func (s *goSyntax) importsTesting() bool {
+	for _, im := range s.imports() {
+		if im.path == "testing" {
+			return true
+		}
+	}
+	return false
 }

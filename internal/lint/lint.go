@@ -98,6 +98,11 @@ type Rule struct {
 	// RunGo checks a Go file (Pass.GoFile); nil when the rule does not
 	// apply to Go.
 	RunGo func(*Pass)
+	// RunContract checks Go code against its OpenAPI documents
+	// (ContractPass.Result); its findings stand in the files of
+	// contractLanguage.
+	RunContract      func(*ContractPass)
+	contractLanguage Language
 
 	// summary and source fill the documentation's table: what the rule
 	// checks, in a few words, and where the guidance comes from.
@@ -118,8 +123,11 @@ func (r *Rule) Language() Language {
 	if r.RunGo != nil {
 		l |= LanguageGo
 	}
-	return l
+	return l | r.contractLanguage
 }
+
+// Summary is what the rule checks, in a few words.
+func (r *Rule) Summary() string { return r.summary }
 
 // run returns the rule's run for a language, nil when it has none.
 func (r *Rule) run(lang Language) func(*Pass) {
@@ -151,6 +159,8 @@ func (f Finding) String() string { return f.RuleID + ": " + f.Message }
 
 // Related is another place that explains a finding.
 type Related struct {
+	// Path is the file of the place, "" for the finding's own.
+	Path       string
 	Start, End int
 	Message    string
 }
@@ -158,6 +168,9 @@ type Related struct {
 // Fix is a quick fix: edits that together repair the finding.
 type Fix struct {
 	Title string
+	// Path is the file the edits apply to, "" for the finding's own: a
+	// contract finding in Go is fixed in the OpenAPI document.
+	Path  string
 	Edits []Edit
 	// Safe fixes change nothing but what the finding is about and may be
 	// applied without review, by a fix-all action.
@@ -238,7 +251,7 @@ func OpenAPI(doc *openapi.Document, opts Options) []Finding {
 }
 
 // Go checks a Go file: src is its text, and f and syn what
-// golang.ScanSyntax found in it.
+// golang.ScanPackage (or ScanSyntax) found in it.
 func Go(src []byte, f *golang.File, syn golang.Syntax, opts Options) []Finding {
 	if f == nil {
 		return nil
@@ -322,13 +335,17 @@ func clean(f Finding, n int) (Finding, bool) {
 	}
 	rel := f.Related[:0:0]
 	for _, r := range f.Related {
-		if r.Start >= 0 && r.Start <= r.End && r.End <= n {
+		if r.Path != "" || r.Start >= 0 && r.Start <= r.End && r.End <= n {
 			rel = append(rel, r)
 		}
 	}
 	f.Related = rel
 	fixes := f.Fixes[:0:0]
 	for _, fx := range f.Fixes {
+		if fx.Path != "" {
+			fixes = append(fixes, fx) // checked against that file's text by Contract
+			continue
+		}
 		if edits, ok := normalizeEdits(fx.Edits, n); ok && len(edits) > 0 {
 			fx.Edits = edits
 			fixes = append(fixes, fx)

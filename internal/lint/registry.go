@@ -4,6 +4,8 @@
 
 package lint
 
+import "github.com/agnivade/levenshtein"
+
 var registry = []*Rule{
 	invalidStatusCode,
 	unquotedStatusCode,
@@ -11,6 +13,10 @@ var registry = []*Rule{
 	deprecatedStatusCode,
 	noSuccessResponse,
 	bodyNotAllowed,
+	statusWrittenTwice,
+	statusAfterBody,
+	headerAfterWrite,
+	redirectStatus,
 	missingHeader,
 	methodStatusMismatch,
 	missingNotFound,
@@ -20,6 +26,13 @@ var registry = []*Rule{
 	redirectMethodChange,
 	descriptionMismatch,
 	useStatusConstant,
+	undocumentedStatus,
+	unsentStatus,
+	operationWithoutHandler,
+	routeWithoutOperation,
+	swaggoUnlistedStatus,
+	swaggoUnsentStatus,
+	swaggoRouterMismatch,
 }
 
 var byID = indexRules(registry)
@@ -43,4 +56,17 @@ func Rules() []*Rule { return registry }
 func Lookup(id string) (*Rule, bool) {
 	r, ok := byID[id]
 	return r, ok
+}
+
+// Suggest returns the rule ID nearest a misspelt one: the fewest
+// single-character edits away, and no more than a third of its length (at
+// least 2); false when no ID is that near.
+func Suggest(id string) (string, bool) {
+	best, bestDist := "", max(2, len(id)/3)+1
+	for _, r := range registry {
+		if d := levenshtein.ComputeDistance(id, r.ID); d < bestDist {
+			best, bestDist = r.ID, d
+		}
+	}
+	return best, best != ""
 }

@@ -15,12 +15,17 @@ var deprecatedStatusCode = &Rule{
 	summary:         "305, 306, 418 and 510",
 	source:          "RFC 9110 §15.4.6, §15.4.7, §15.5.19; IANA",
 	DefaultSeverity: Warning,
+	severityNote:    "hint for codes sent in _test.go files",
 	Doc: "Flags codes that must not be sent: 305 Use Proxy, deprecated by RFC 9110 §15.4.6 because a " +
 		"response could steer clients through a proxy of its choosing; 306, reserved and unused " +
 		"(RFC 9110 §15.4.7); 418, which RFC 9110 §15.5.19 also marks unused — the \"I'm a " +
 		"teapot\" joke of RFC 2324 is not part of HTTP, so it belongs here rather than with the " +
 		"unofficial codes; and 510 Not Extended, which IANA lists as obsoleted since RFC 2774 " +
-		"was moved to Historic. In Go, comparisons are left alone. Fix: use the code the " +
+		"was moved to Historic. In Go only codes sent are checked (written to a response, directly " +
+		"or through a variable, field or parameter, or named in a swaggo annotation): comparisons, " +
+		"asserts and `http.StatusText` lookups are left alone, and so is a library's table of one error " +
+		"per code (`ErrTeapot = NewHTTPError(418)`, `func Error418Teapot`); in a `_test.go` file a code " +
+		"written to a recorder or fake writer is reported as a hint. Fix: use the code the " +
 		"message suggests (403 or 429 instead of 418, 501 or 400 instead of 510).",
 	RunOpenAPI: deprecatedOpenAPI,
 	RunGo:      deprecatedGo,
@@ -36,11 +41,11 @@ func deprecatedOpenAPI(p *Pass) {
 
 func deprecatedGo(p *Pass) {
 	for _, o := range p.GoFile.Occurrences {
-		if isComparison(o.Context) {
+		if !p.sent(o) {
 			continue
 		}
 		if msg, ok := deprecatedMessage(p, o.Code); ok {
-			p.Report(Finding{Start: o.Start, End: o.End, Message: msg})
+			p.Report(Finding{Start: o.Start, End: o.End, Message: msg, Severity: p.sentSeverity(o, Off)})
 		}
 	}
 }

@@ -9,7 +9,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/httpcode-lsp/httpcode-lsp/internal/occurrence"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/openapi"
 )
 
@@ -18,13 +17,18 @@ var invalidStatusCode = &Rule{
 	summary:         "A status outside 100–599, a mis-cased range or default, a range key in Swagger 2.0",
 	source:          "RFC 9110 §15; OpenAPI Specification",
 	DefaultSeverity: Error,
+	severityNote:    "hint for codes sent in _test.go files",
 	Doc: "Flags a status that cannot be one. RFC 9110 §15 defines status codes as three digits " +
 		"from 100 to 599, and the OpenAPI Responses Object accepts only such a code, the range keys " +
 		"1XX to 5XX (OpenAPI 3.x, upper case) or `default`; Swagger 2.0 has no range keys at all. " +
-		"In Go, a literal outside 100–599 in a status position is flagged, since " +
+		"In Go, a code outside 100–599 that is sent (a literal or a constant of the package, written " +
+		"to a response directly or through a variable, field or parameter, or named in a swaggo " +
+		"annotation) is flagged, since " +
 		"`ResponseWriter.WriteHeader` panics for codes below 100 or above 999 and clients reject " +
-		"the rest (a comparison with 0, the unset value, is left alone, and so is a custom code " +
-		"600–999 declared in the configuration). Fix: write a real code; " +
+		"the rest; a code that is only compared, asserted or looked up is left alone, and so is a " +
+		"custom code 600–999 declared in the configuration. In a `_test.go` file a code written to a " +
+		"recorder or fake writer tests how that code is handled, so it is reported as a hint. " +
+		"Fix: write a real code; " +
 		"a lower-case range such as `2xx` is fixed to `2XX`, and `Default` to `default`.",
 	fixNote:    "`2xx` → `2XX`, `Default` → `default` (safe).",
 	RunOpenAPI: invalidOpenAPI,
@@ -72,11 +76,11 @@ func invalidOpenAPI(p *Pass) {
 
 func invalidGo(p *Pass) {
 	for _, o := range p.GoFile.Occurrences {
-		if o.Kind != occurrence.Literal && o.Kind != occurrence.Annotation {
+		if !p.sent(o) {
 			continue
 		}
 		code := o.Code
-		if code >= 100 && code <= 599 || code == 0 && isComparison(o.Context) {
+		if code >= 100 && code <= 599 {
 			continue
 		}
 		if code >= 100 && code <= 999 && p.custom(code) {
@@ -86,7 +90,7 @@ func invalidGo(p *Pass) {
 		if o.Context == "WriteHeader" && (code < 100 || code > 999) {
 			msg = fmt.Sprintf("WriteHeader(%d) panics at run time; use a code in 100–599", code)
 		}
-		p.Report(Finding{Start: o.Start, End: o.End, Message: msg})
+		p.Report(Finding{Start: o.Start, End: o.End, Message: msg, Severity: p.sentSeverity(o, Off)})
 	}
 }
 

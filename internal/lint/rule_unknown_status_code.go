@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/httpcode-lsp/httpcode-lsp/internal/catalog"
-	"github.com/httpcode-lsp/httpcode-lsp/internal/occurrence"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/openapi"
 )
 
@@ -17,14 +16,16 @@ var unknownStatusCode = &Rule{
 	summary:         "A code that is not in the IANA registry",
 	source:          "RFC 9110 §16.2.1; IANA registry",
 	DefaultSeverity: Warning,
-	severityNote:    "info for unofficial codes the catalog knows (499, 520)",
+	severityNote:    "info for unofficial codes the catalog knows (499, 520); hint for codes sent in _test.go files",
 	Doc: "Flags a code in 100–599 that is not in the IANA HTTP Status Code Registry that RFC 9110 " +
 		"§16.2.1 set up. Clients treat an unknown code as the x00 code of its class, so whatever it " +
 		"was meant to say is lost. Codes that well-known software uses (nginx's 499, Cloudflare's " +
 		"52x) are reported as information naming their origin; codes declared in the " +
-		"configuration's custom codes are not reported. In Go, comparisons (`resp.StatusCode == " +
-		"499`) are left alone: reading a code a proxy sends is fine. Fix: use a registered code, " +
-		"or declare the code as a custom code.",
+		"configuration's custom codes are not reported. In Go only codes sent are checked (written " +
+		"to a response, directly or through a variable, field or parameter, or named in a swaggo " +
+		"annotation): comparisons and asserts (`resp.StatusCode == 499`) read a code a proxy sends, " +
+		"which is fine; in a `_test.go` file a code written to a recorder or fake writer is reported " +
+		"as a hint. Fix: use a registered code, or declare the code as a custom code.",
 	RunOpenAPI: unknownOpenAPI,
 	RunGo:      unknownGo,
 }
@@ -42,14 +43,14 @@ func unknownOpenAPI(p *Pass) {
 
 func unknownGo(p *Pass) {
 	for _, o := range p.GoFile.Occurrences {
-		if o.Kind != occurrence.Literal && o.Kind != occurrence.Annotation || isComparison(o.Context) {
+		if !p.sent(o) {
 			continue
 		}
 		if o.Code < 100 || o.Code > 599 {
 			continue
 		}
 		if msg, sev, ok := unknownMessage(p, o.Code); ok {
-			p.Report(Finding{Start: o.Start, End: o.End, Message: msg, Severity: sev})
+			p.Report(Finding{Start: o.Start, End: o.End, Message: msg, Severity: p.sentSeverity(o, sev)})
 		}
 	}
 }

@@ -93,6 +93,17 @@ type snippet struct {
 	key   string
 	value string // a scalar, written plain in YAML and quoted in JSON
 	kids  []snippet
+	// yamlKey, when set, is the key as YAML writes it (a response key in
+	// the quotes of its siblings: '409'); JSON quotes key.
+	yamlKey string
+}
+
+// yamlKeyText returns the key as block or flow YAML writes it.
+func (s snippet) yamlKeyText(write func(string) string) string {
+	if s.yamlKey != "" {
+		return s.yamlKey
+	}
+	return write(s.key)
 }
 
 // yamlBlock renders the snippet as block YAML, every line starting with
@@ -104,7 +115,7 @@ func (s snippet) yamlBlock(indent, unit, nl string) string {
 }
 
 func (s snippet) writeYAML(b *strings.Builder, indent, unit, nl string) {
-	b.WriteString(indent + yamlPlain(s.key) + ":")
+	b.WriteString(indent + s.yamlKeyText(yamlPlain) + ":")
 	if len(s.kids) == 0 {
 		b.WriteString(" " + yamlPlain(s.value) + nl)
 		return
@@ -118,13 +129,13 @@ func (s snippet) writeYAML(b *strings.Builder, indent, unit, nl string) {
 // yamlFlow renders the snippet as a YAML flow mapping entry.
 func (s snippet) yamlFlow() string {
 	if len(s.kids) == 0 {
-		return yamlFlowScalar(s.key) + ": " + yamlFlowScalar(s.value)
+		return s.yamlKeyText(yamlFlowScalar) + ": " + yamlFlowScalar(s.value)
 	}
 	parts := make([]string, len(s.kids))
 	for i, k := range s.kids {
 		parts[i] = k.yamlFlow()
 	}
-	return yamlFlowScalar(s.key) + ": {" + strings.Join(parts, ", ") + "}"
+	return s.yamlKeyText(yamlFlowScalar) + ": {" + strings.Join(parts, ", ") + "}"
 }
 
 // jsonCompact renders the snippet as a JSON member on one line.

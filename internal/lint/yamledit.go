@@ -146,6 +146,45 @@ func (e *mapEditor) appendEntry(m *yaml.Node, keyStart int, s snippet) (Edit, bo
 	return Edit{Start: at, End: at, NewText: text}, true
 }
 
+// insertEntry returns the edit that adds s before the entry whose key is
+// m.Content[i], or after the last one when i is past them. keyStart is as
+// for appendEntry.
+func (e *mapEditor) insertEntry(m *yaml.Node, i, keyStart int, s snippet) (Edit, bool) {
+	if m == nil || m.Kind != yaml.MappingNode {
+		return Edit{}, false
+	}
+	if i < 0 || i+1 >= len(m.Content) {
+		return e.appendEntry(m, keyStart, s)
+	}
+	ks, _ := e.d.KeyRange(m.Content[i])
+	if ks <= 0 || ks > len(e.src) {
+		return Edit{}, false
+	}
+	indent, ok := indentBefore(e.src, ks)
+	if flow(m) {
+		if !ok {
+			// The members share a line: one more before this one.
+			return Edit{Start: ks, End: ks, NewText: e.compact(s) + ", "}, true
+		}
+		ms, _ := e.d.NodeRange(m)
+		unit := unitFrom(e.lineIndent(ms), indent)
+		text := s.yamlFlow()
+		if e.json {
+			text = s.jsonPretty(indent, unit, e.nl)
+		}
+		return Edit{Start: ks, End: ks, NewText: text + "," + e.nl + indent}, true
+	}
+	if !ok {
+		return Edit{}, false
+	}
+	unit := "  "
+	if keyStart >= 0 {
+		unit = unitFrom(e.lineIndent(keyStart), indent)
+	}
+	at := lineStart(e.src, ks)
+	return Edit{Start: at, End: at, NewText: s.yamlBlock(indent, unit, e.nl)}, true
+}
+
 // appendFlow adds a member to a flow mapping (JSON object) spanning
 // [ms, me), its closing brace at me-1.
 func (e *mapEditor) appendFlow(m *yaml.Node, ms, me int, s snippet) (Edit, bool) {

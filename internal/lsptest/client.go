@@ -46,6 +46,11 @@ func New(t testing.TB, rwc io.ReadWriteCloser) *Client {
 		params := append(json.RawMessage(nil), req.Params()...)
 		c.notifications = append(c.notifications, Notification{strings.Clone(req.Method()), params})
 		c.mu.Unlock()
+		if req.Method() == "workspace/applyEdit" {
+			// An editor applies the edit; the test reads it from the
+			// notifications.
+			return reply(ctx, map[string]bool{"applied": true}, nil)
+		}
 		return reply(ctx, nil, nil)
 	})
 	t.Cleanup(func() { c.conn.Close() })
@@ -77,9 +82,6 @@ func (c *Client) Notify(method string, params interface{}) {
 		c.t.Fatalf("notify %s: %v", method, err)
 	}
 }
-
-// Done is closed when the server closes the stream.
-func (c *Client) Done() <-chan struct{} { return c.conn.Done() }
 
 // Close closes the client's side of the stream.
 func (c *Client) Close() error { return c.conn.Close() }

@@ -194,19 +194,3 @@ func (c *Raw) Call(method string, params interface{}) Frame {
 	}
 	return f
 }
-
-// Closed waits until the server closes its output; false if it does not in
-// time.
-func (c *Raw) Closed() bool {
-	deadline := time.After(Timeout)
-	for {
-		select {
-		case _, ok := <-c.frames:
-			if !ok {
-				return true
-			}
-		case <-deadline:
-			return false
-		}
-	}
-}

@@ -62,6 +62,10 @@ type Occurrence struct {
 	Kind    Kind
 	// Role is set for Go occurrences; Unresolved elsewhere.
 	Role Role
+	// Boundary marks a code an ordering comparison uses as a class
+	// boundary: resp.StatusCode >= 400 (x00 starts its class, x99 ends
+	// it). Code is the value written; what it stands for is the class.
+	Boundary bool
 	// Context names where the code stands: the call (WriteHeader,
 	// http.Error), the comparison (StatusCode ==) or the operation
 	// (DELETE /items/{id}).

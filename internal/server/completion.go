@@ -26,7 +26,7 @@ func (s *Server) completion(ctx context.Context, d *document, params *protocol.C
 	if !ok {
 		return list, nil
 	}
-	snippets, lazyDocs := s.completionSupport()
+	client := s.support()
 	list.Items = make([]protocol.CompletionItem, 0, len(items))
 	for _, it := range items {
 		kind := protocol.CompletionItemKindValue
@@ -42,24 +42,30 @@ func (s *Server) completion(ctx context.Context, d *document, params *protocol.C
 			TextEdit:   &protocol.TextEdit{Range: d.snap.Range(it.Start, it.End, enc), NewText: it.NewText},
 		}
 		if it.Snippet {
-			// The snippet's lines carry their full indentation.
-			ci.InsertTextMode = protocol.InsertTextModeAsIs
-			if snippets {
+			if client.snippets {
 				ci.InsertTextFormat = protocol.InsertTextFormatSnippet
+				if client.asIs {
+					// The snippet's lines carry their full indentation.
+					ci.InsertTextMode = protocol.InsertTextModeAsIs
+				}
 			} else {
-				ci.TextEdit.NewText = complete.PlainText(it.NewText)
+				ci.TextEdit.NewText = it.PlainText
 			}
 		}
 		for _, e := range it.AdditionalEdits {
 			ci.AdditionalTextEdits = append(ci.AdditionalTextEdits, protocol.TextEdit{Range: d.snap.Range(e.Start, e.End, enc), NewText: e.NewText})
 		}
 		if it.Deprecated {
-			ci.Tags = []protocol.CompletionItemTag{protocol.CompletionItemTagDeprecated}
+			if client.deprecatedTag {
+				ci.Tags = []protocol.CompletionItemTag{protocol.CompletionItemTagDeprecated}
+			} else if client.deprecatedField {
+				ci.Deprecated = true
+			}
 		}
-		if lazyDocs {
+		if client.lazyDocs {
 			ci.Data = resolveData{URI: d.snap.URI, Version: d.snap.Version, Position: params.Position}
 		} else {
-			ci.Documentation = markdown(it.Documentation)
+			ci.Documentation = markup(it.Documentation, client.docsMarkdown)
 		}
 		list.Items = append(list.Items, ci)
 	}
@@ -90,7 +96,7 @@ func (s *Server) resolveCompletion(ctx context.Context, d *document, item *proto
 	items, _ := s.completions(ctx, d, d.snap.Offset(data.Position, s.positionEncoding()))
 	for _, it := range items {
 		if it.Label == item.Label {
-			item.Documentation = markdown(it.Documentation)
+			item.Documentation = markup(it.Documentation, s.support().docsMarkdown)
 			break
 		}
 	}
@@ -99,18 +105,15 @@ func (s *Server) resolveCompletion(ctx context.Context, d *document, item *proto
 
 // completions returns the completion items at offset of d: at once
 // where they do not need d's analysis (JSON being typed, answered from
-// the text and the last analysed version), else once the analysis has
-// finished; false when it did not in time.
+// the text and the last analysed version), else from the analysis the
+// request answers from (answering); false when there is none in time.
 func (s *Server) completions(ctx context.Context, d *document, offset int) ([]complete.Item, bool) {
 	if items, ok := d.analysis.CompletionsNow(offset); ok {
 		return items, true
 	}
-	if !s.sched.analysed(ctx, d) {
+	a := s.answering(ctx, d)
+	if a == nil {
 		return nil, false
 	}
-	return d.analysis.Completions(offset), true
-}
-
-func markdown(md string) protocol.MarkupContent {
-	return protocol.MarkupContent{Kind: protocol.Markdown, Value: md}
+	return a.Completions(offset), true
 }

@@ -77,7 +77,7 @@ func TestCompletionDocumentationResolvedLazily(t *testing.T) {
 // longer than the test): the completions are answered from the text and
 // the analysis of the version opened. The codes the map lacks are
 // offered, the map's own are not, and each item replaces the key typed so
-// far.
+// far after its quote.
 func TestGitHubSpecCompletionWhileTyping(t *testing.T) {
 	src := gitHubSpec(t)
 	s := startServer(t, New(Options{Version: "test", Logger: zaptest.NewLogger(t), Debounce: time.Hour}))
@@ -128,7 +128,8 @@ func TestGitHubSpecCompletionWhileTyping(t *testing.T) {
 			var labels []string
 			for _, it := range list.Items {
 				labels = append(labels, it.Label)
-				want := protocol.Range{Start: pos(at.Line+1, indent), End: cursor}
+				// The key typed after its quote, which the edit leaves.
+				want := protocol.Range{Start: pos(at.Line+1, indent+1), End: cursor}
 				if it.TextEdit == nil || it.TextEdit.Range != want {
 					t.Fatalf("%s %s, after %q: %q edits %+v; want the key typed, %+v", site.method, site.path, typed, it.Label, it.TextEdit, want)
 				}
@@ -138,5 +139,124 @@ func TestGitHubSpecCompletionWhileTyping(t *testing.T) {
 			}
 		}
 		change(protocol.Range{Start: at, End: pos(at.Line+1, indent+3)}, "") // undone
+	}
+}
+
+// neovim07 is the part of Neovim 0.7's capabilities that shapes
+// completion and hover: no snippets, Markdown or plain text.
+const neovim07 = `{"textDocument": {
+	"completion": {"completionItem": {"snippetSupport": false, "documentationFormat": ["markdown", "plaintext"]}},
+	"hover": {"contentFormat": ["markdown", "plaintext"]}}}`
+
+// A client without snippet support gets one line, the key and its colon,
+// and after a quote typed the edit starts behind it: accepting 201 in
+// Neovim 0.7 gives '201': whether or not the quote was typed first.
+func TestResponseKeyCompletionWithoutSnippets(t *testing.T) {
+	const uri = "file:///api/openapi.yaml"
+	for _, tc := range []struct {
+		line string // the line typed, the cursor at its end
+		edit protocol.TextEdit
+	}{
+		{"        ", protocol.TextEdit{Range: protocol.Range{Start: protocol.Position{Line: 8, Character: 8}, End: protocol.Position{Line: 8, Character: 8}}, NewText: "'201':"}},
+		{"        '", protocol.TextEdit{Range: protocol.Range{Start: protocol.Position{Line: 8, Character: 9}, End: protocol.Position{Line: 8, Character: 9}}, NewText: "201':"}},
+		{"        '20", protocol.TextEdit{Range: protocol.Range{Start: protocol.Position{Line: 8, Character: 9}, End: protocol.Position{Line: 8, Character: 11}}, NewText: "201':"}},
+	} {
+		src := "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /items:\n    post:\n      responses:\n        '400':\n          description: Bad\n" + tc.line + "|\n"
+		text, pos := lsptest.Cursor(t, src)
+		s := start(t)
+		s.Initialize(neovim07)
+		s.Open(uri, "yaml", text)
+		list := s.Completion(uri, pos)
+		var created *protocol.CompletionItem
+		for i, it := range list.Items {
+			if it.InsertTextFormat == protocol.InsertTextFormatSnippet || strings.ContainsAny(it.TextEdit.NewText, "\n\x00$") {
+				t.Errorf("%q: %s inserts %q", tc.line, it.Label, it.TextEdit.NewText)
+			}
+			if it.Label == "201 Created" {
+				created = &list.Items[i]
+			}
+		}
+		if created == nil {
+			t.Fatalf("%q: no 201 Created among %d items", tc.line, len(list.Items))
+		}
+		if *created.TextEdit != tc.edit {
+			t.Errorf("%q: 201 Created edits %+v, want %+v", tc.line, *created.TextEdit, tc.edit)
+		}
+		r := created.TextEdit.Range
+		if got := tc.line[:r.Start.Character] + created.TextEdit.NewText + tc.line[r.End.Character:]; got != "        '201':" {
+			t.Errorf("%q: accepting 201 Created gives %q", tc.line, got)
+		}
+	}
+}
+
+// Hover and completion documentation come as plain text to a client that
+// takes no Markdown, and as Markdown to one that does.
+func TestPlainTextClient(t *testing.T) {
+	src, pos := lsptest.Cursor(t, "package main\n\nimport \"net/http\"\n\nfunc h(w http.ResponseWriter) {\n\tw.WriteHeader(|)\n}\n")
+	const uri = "file:///api/h.go"
+	for _, tc := range []struct {
+		caps, kind, hoverStart string
+	}{
+		{`{"textDocument": {"hover": {"contentFormat": ["plaintext"]}, "completion": {"completionItem": {"documentationFormat": ["plaintext"]}}}}`, "plaintext", "404 Not Found\n\n4xx Client Error · IANA registered · http.StatusNotFound · RFC 9110 §15.5.5 (https://"},
+		{neovim07, "markdown", "### 404 Not Found\n\n**4xx Client Error**"},
+	} {
+		s := start(t)
+		s.Initialize(tc.caps)
+		s.Open(uri, "go", strings.Replace(src, "WriteHeader()", "WriteHeader(404)", 1))
+		h := s.Hover(uri, protocol.Position{Line: pos.Line, Character: pos.Character + 1})
+		if h == nil || string(h.Contents.Kind) != tc.kind || !strings.HasPrefix(h.Contents.Value, tc.hoverStart) {
+			t.Errorf("%s hover: %+v", tc.kind, h)
+		}
+		s.Open(uri+"2", "go", src)
+		seen := false
+		for _, it := range s.Completion(uri+"2", pos).Items {
+			if it.Label != "404 Not Found" {
+				continue
+			}
+			seen = true
+			doc, _ := it.Documentation.(map[string]interface{})
+			if doc["kind"] != tc.kind || !strings.HasPrefix(doc["value"].(string), tc.hoverStart) {
+				t.Errorf("%s completion documentation: %v", tc.kind, doc)
+			}
+		}
+		if !seen {
+			t.Errorf("%s: no 404 Not Found item", tc.kind)
+		}
+	}
+}
+
+// A deprecated code is marked as the client takes it: the tag, the older
+// field, or not at all.
+func TestDeprecatedCompletionMark(t *testing.T) {
+	src, pos := lsptest.Cursor(t, "package main\n\nimport \"net/http\"\n\nfunc h(w http.ResponseWriter) {\n\tw.WriteHeader(|)\n}\n")
+	const uri = "file:///api/h.go"
+	for caps, want := range map[string]string{
+		`{"textDocument": {"completion": {"completionItem": {"tagSupport": {"valueSet": [1]}, "deprecatedSupport": true}}}}`: "tag",
+		`{"textDocument": {"completion": {"completionItem": {"deprecatedSupport": true}}}}`:                                  "field",
+		`{}`: "none",
+	} {
+		s := start(t)
+		s.Initialize(caps)
+		s.Open(uri, "go", src)
+		seen := false
+		for _, it := range s.Completion(uri, pos).Items {
+			if !strings.HasPrefix(it.Label, "305") {
+				continue
+			}
+			seen = true
+			got := "none"
+			switch {
+			case len(it.Tags) == 1 && it.Tags[0] == protocol.CompletionItemTagDeprecated && !it.Deprecated:
+				got = "tag"
+			case len(it.Tags) == 0 && it.Deprecated:
+				got = "field"
+			}
+			if got != want {
+				t.Errorf("%s: 305 marked %s (tags %v, deprecated %v), want %s", caps, got, it.Tags, it.Deprecated, want)
+			}
+		}
+		if !seen {
+			t.Errorf("%s: no 305 item", caps)
+		}
 	}
 }

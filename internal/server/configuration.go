@@ -230,24 +230,26 @@ func (s *Server) showError(msg string) {
 	s.notify(protocol.MethodWindowShowMessage, &protocol.ShowMessageParams{Type: protocol.MessageTypeError, Message: msg})
 }
 
-// rootDir returns the workspace root as a directory path, from the first
-// workspace folder or rootUri; "" for none or a non-file URI.
-func rootDir(params *protocol.InitializeParams) string {
-	candidates := []string{}
+// rootDirs returns the workspace's directories: its folders, else
+// rootUri, else rootPath; non-file URIs are left out. The first holds the
+// configuration file.
+func rootDirs(params *protocol.InitializeParams) []string {
+	var roots []string
 	for _, f := range params.WorkspaceFolders {
-		candidates = append(candidates, f.URI)
-	}
-	candidates = append(candidates, string(params.RootURI))
-	for _, c := range candidates {
-		u, err := url.Parse(c)
-		if err == nil && u.Scheme == "file" && u.Path != "" {
-			return filepath.FromSlash(u.Path)
+		if p, ok := filePath(protocol.DocumentURI(f.URI)); ok {
+			roots = append(roots, p)
 		}
 	}
-	if params.RootPath != "" {
-		return params.RootPath
+	if len(roots) > 0 {
+		return roots
 	}
-	return ""
+	if p, ok := filePath(params.RootURI); ok {
+		return []string{p}
+	}
+	if params.RootPath != "" {
+		return []string{params.RootPath}
+	}
+	return nil
 }
 
 // isConfigFile reports whether uri is the workspace's configuration file.
@@ -256,6 +258,6 @@ func (s *Server) isConfigFile(uri protocol.DocumentURI) bool {
 	if root == "" {
 		return false
 	}
-	u, err := url.Parse(string(uri))
-	return err == nil && u.Scheme == "file" && filepath.FromSlash(u.Path) == filepath.Join(root, config.FileName)
+	path, ok := filePath(uri)
+	return ok && path == filepath.Join(root, config.FileName)
 }

@@ -7,6 +7,7 @@ package server
 import (
 	"context"
 	"fmt"
+	"sort"
 	"time"
 
 	"go.lsp.dev/protocol"
@@ -15,11 +16,17 @@ import (
 	"github.com/httpcode-lsp/httpcode-lsp/internal/lint"
 )
 
-// schedule publishes d's diagnostics after delay.
+// schedule publishes d's diagnostics after delay. A Go document whose
+// package is not read within fileFirst has the diagnostics of the file
+// alone published first, and its own once they are made.
 func (s *Server) schedule(d *document, delay time.Duration) {
 	s.sched.schedule(d, delay, func(ctx context.Context) {
+		if alone := s.late(ctx, d); alone != nil {
+			s.publish(ctx, d, s.diagnostics(d, alone.Findings()))
+		}
 		if diags, ok := s.diagnosticsWithin(ctx, d); ok {
 			s.publish(ctx, d, diags)
+			d.alone.Store(nil)
 			d.published.Store(true)
 			s.trimAnalyses()
 		}
@@ -33,9 +40,7 @@ func (s *Server) schedule(d *document, delay time.Duration) {
 // meanwhile.
 func (s *Server) diagnosticsWithin(ctx context.Context, d *document) ([]protocol.Diagnostic, bool) {
 	if d.run.tooLarge() {
-		return []protocol.Diagnostic{limitDiagnostic(fmt.Sprintf(
-			"httpcode-lsp does not analyse this file: its %s are more than limits.maxDocumentSize (%s)",
-			megabytes(d.run.size), megabytes(d.run.maxSize)))}, true
+		return []protocol.Diagnostic{limitDiagnostic(analysis.TooLargeMessage(d.run.size, d.run.maxSize))}, true
 	}
 	if !s.sched.analysed(ctx, d) {
 		s.publish(ctx, d, []protocol.Diagnostic{limitDiagnostic(fmt.Sprintf(
@@ -50,14 +55,25 @@ func (s *Server) diagnosticsWithin(ctx context.Context, d *document) ([]protocol
 	if ctx.Err() != nil {
 		return nil, false // superseded: its analysis may not have been made
 	}
-	return s.diagnostics(d, d.analysis.Findings()), true
+	return s.diagnostics(d, s.findings(d)), true
+}
+
+// findings are d's analysis's findings and the contract's in d, ordered
+// by their start.
+func (s *Server) findings(d *document) []lint.Finding {
+	own := d.analysis.Findings()
+	more := s.contractFindings(d)
+	if len(more) == 0 {
+		return own
+	}
+	all := append(append(make([]lint.Finding, 0, len(own)+len(more)), own...), more...)
+	sort.SliceStable(all, func(i, j int) bool { return all[i].Start < all[j].Start })
+	return all
 }
 
 func limitDiagnostic(msg string) protocol.Diagnostic {
 	return protocol.Diagnostic{Severity: protocol.DiagnosticSeverityInformation, Code: analysis.LimitsID, Source: Name, Message: msg}
 }
-
-func megabytes(n int64) string { return fmt.Sprintf("%.1f MB", float64(n)/(1<<20)) }
 
 // publish sends d's diagnostics if d is still the document's current
 // state.
@@ -75,7 +91,7 @@ func (s *Server) publish(ctx context.Context, d *document, diags []protocol.Diag
 // places each make a sequence that mostly increases: one converter each
 // walks a long line once, not once per finding.
 func (s *Server) diagnostics(d *document, findings []lint.Finding) []protocol.Diagnostic {
-	enc := s.positionEncoding()
+	enc, client := s.positionEncoding(), s.support()
 	starts, ends, related := d.snap.Positions(enc), d.snap.Positions(enc), d.snap.Positions(enc)
 	diags := make([]protocol.Diagnostic, 0, len(findings))
 	for _, f := range findings {
@@ -86,14 +102,20 @@ func (s *Server) diagnostics(d *document, findings []lint.Finding) []protocol.Di
 			Source:   Name,
 			Message:  f.Message,
 		}
-		if f.URL != "" {
+		if f.URL != "" && client.codeDescription {
 			diag.CodeDescription = &protocol.CodeDescription{Href: protocol.URI(f.URL)}
 		}
-		for _, r := range f.Related {
-			diag.RelatedInformation = append(diag.RelatedInformation, protocol.DiagnosticRelatedInformation{
-				Location: protocol.Location{URI: d.snap.URI, Range: protocol.Range{Start: related.Position(r.Start), End: related.Position(r.End)}},
-				Message:  r.Message,
-			})
+		if client.relatedInformation {
+			for _, r := range f.Related {
+				loc := protocol.Location{URI: d.snap.URI, Range: protocol.Range{Start: related.Position(r.Start), End: related.Position(r.End)}}
+				if r.Path != "" {
+					var ok bool
+					if loc, ok = s.relatedElsewhere(r); !ok {
+						continue
+					}
+				}
+				diag.RelatedInformation = append(diag.RelatedInformation, protocol.DiagnosticRelatedInformation{Location: loc, Message: r.Message})
+			}
 		}
 		diags = append(diags, diag)
 	}

@@ -21,26 +21,31 @@ import (
 type method func(s *Server, ctx context.Context, params json.RawMessage) (jsonrpc.Work, error)
 
 // methods is every method the server handles. A request for a method
-// missing here is answered MethodNotFound; a notification (initialized,
-// didSave, $/setTrace ...) is dropped.
+// missing here is answered MethodNotFound; a notification (didSave,
+// $/setTrace ...) is dropped.
 var methods = map[string]method{
-	"initialize": initialize,
-	"shutdown":   inline((*Server).shutdown),
+	"initialize":  initialize,
+	"initialized": initialized,
+	"shutdown":    inline((*Server).shutdown),
 
 	"textDocument/didOpen":             synced((*Server).didOpen),
 	"textDocument/didChange":           synced((*Server).didChange),
 	"textDocument/didClose":            synced((*Server).didClose),
 	"workspace/didChangeConfiguration": ordered((*Server).didChangeConfiguration),
+	"workspace/didChangeWatchedFiles":  ordered((*Server).didChangeWatchedFiles),
 
-	"textDocument/hover":      concurrent(inTextDocument, (*Server).hover),
-	"textDocument/completion": concurrent(inTextDocument, (*Server).completion),
-	"completionItem/resolve":  concurrent(inData, (*Server).resolveCompletion),
-	"textDocument/codeAction": concurrent(inTextDocument, (*Server).codeAction),
-	"textDocument/inlayHint":  concurrent(inTextDocument, (*Server).inlayHint),
+	"textDocument/hover":       concurrent(inTextDocument, (*Server).hover),
+	"textDocument/completion":  concurrent(inTextDocument, (*Server).completion),
+	"completionItem/resolve":   concurrent(inData, (*Server).resolveCompletion),
+	"textDocument/codeAction":  concurrent(inTextDocument, (*Server).codeAction),
+	"textDocument/inlayHint":   concurrent(inTextDocument, (*Server).inlayHint),
+	"workspace/executeCommand": concurrent(inCommand, (*Server).executeCommand),
+	"textDocument/definition":  concurrent(inTextDocument, (*Server).definition),
+	"textDocument/references":  concurrent(inTextDocument, (*Server).references),
 }
 
 // ordered is a notification applied in the order messages arrive, before
-// the next message is read: configuration.
+// the next message is read: configuration, watched files.
 func ordered[P any](apply func(*Server, context.Context, *P)) method {
 	return func(s *Server, ctx context.Context, raw json.RawMessage) (jsonrpc.Work, error) {
 		p, err := decode[P](raw)
@@ -121,6 +126,15 @@ func inTextDocument(params json.RawMessage) (protocol.DocumentURI, bool) {
 // completion put it.
 func inData(params json.RawMessage) (protocol.DocumentURI, bool) {
 	return uriMember(jsonrpc.Member(params, "data"))
+}
+
+// inCommand reads the document a fix's command names in its argument.
+func inCommand(params json.RawMessage) (protocol.DocumentURI, bool) {
+	var args []json.RawMessage
+	if json.Unmarshal(jsonrpc.Member(params, "arguments"), &args) != nil || len(args) == 0 {
+		return "", false
+	}
+	return uriMember(args[0])
 }
 
 func uriMember(v json.RawMessage) (protocol.DocumentURI, bool) {

@@ -16,6 +16,10 @@ type document struct {
 	snap     *text.Snapshot
 	analysis *analysis.File
 	run      *run // the analysis's run under the limits
+	// alone is a Go document's analysis without its package, for the
+	// answers given while the package is read (answering); nil for
+	// another document, and once the analysis has finished.
+	alone atomic.Pointer[analysis.File]
 
 	lastUse   atomic.Int64 // when a request last used it (documents.touch)
 	published atomic.Bool  // its diagnostics (or an equal version's) are published
@@ -33,9 +37,17 @@ func (s *Server) newDocument(snap *text.Snapshot, prev *document, edit lines.Edi
 	}
 	settings := analysis.SettingsOf(cfg)
 	d := &document{snap: snap, run: r}
-	if prev == nil {
+	switch {
+	case lang == analysis.Go:
+		pkg, alone := s.goAnalysis(snap.URI, snap.Text(), settings)
+		if pkg == nil {
+			pkg = analysis.New(lang, snap.Text(), settings)
+		}
+		d.analysis = pkg
+		d.alone.Store(alone)
+	case prev == nil:
 		d.analysis = analysis.New(lang, snap.Text(), settings)
-	} else {
+	default:
 		d.analysis = analysis.Edited(prev.analysis, lang, snap.Text(), edit, settings)
 	}
 	s.docs.touch(d)

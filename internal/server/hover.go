@@ -8,19 +8,28 @@ import (
 	"go.lsp.dev/protocol"
 )
 
-// hover shows the catalog entry of the status code under the cursor.
+// hover shows the catalog entry of the status code under the cursor and,
+// at a send site, what the contract documents of it.
 func (s *Server) hover(ctx context.Context, d *document, params *protocol.HoverParams) (*protocol.Hover, error) {
-	if d == nil || !s.sched.analysed(ctx, d) {
+	if d == nil {
+		return nil, nil
+	}
+	a := s.answering(ctx, d)
+	if a == nil {
 		return nil, nil
 	}
 	enc := s.positionEncoding()
-	occ, md, ok := d.analysis.Hover(d.snap.Offset(params.Position, enc))
+	offset := d.snap.Offset(params.Position, enc)
+	occ, md, ok := a.Hover(offset)
 	if !ok {
 		return nil, nil
 	}
+	if c := s.contractHover(d, offset); c != "" {
+		md += "\n\n---\n\n" + c
+	}
 	r := d.snap.Range(occ.Start, occ.End, enc)
 	return &protocol.Hover{
-		Contents: protocol.MarkupContent{Kind: protocol.Markdown, Value: md},
+		Contents: markup(md, s.support().hoverMarkdown),
 		Range:    &r,
 	}, nil
 }

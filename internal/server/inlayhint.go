@@ -6,10 +6,8 @@ package server
 
 import (
 	"context"
-	"time"
 
 	"go.lsp.dev/protocol"
-	"go.uber.org/zap"
 )
 
 // inlayHintParams are textDocument/inlayHint's params.
@@ -29,13 +27,17 @@ type inlayHint struct {
 // configuration turns them off.
 func (s *Server) inlayHint(ctx context.Context, d *document, params *inlayHintParams) ([]inlayHint, error) {
 	hints := []inlayHint{}
-	if d == nil || !s.config().HintsOn() || !s.sched.analysed(ctx, d) {
+	if d == nil || !s.config().HintsOn() {
+		return hints, nil
+	}
+	a := s.answering(ctx, d)
+	if a == nil {
 		return hints, nil
 	}
 	enc := s.positionEncoding()
 	start, end := d.snap.Offset(params.Range.Start, enc), d.snap.Offset(params.Range.End, enc)
 	positions := d.snap.Positions(enc) // the hints come in the text's order
-	for _, h := range d.analysis.InlayHints(start, end) {
+	for _, h := range a.InlayHints(start, end) {
 		hints = append(hints, inlayHint{Position: positions.Position(h.Offset), Label: h.Label, PaddingLeft: true})
 	}
 	return hints, nil
@@ -46,16 +48,9 @@ func (s *Server) inlayHint(ctx context.Context, d *document, params *inlayHintPa
 // off, or declares a code). Edits need no refresh: clients ask again.
 func (s *Server) refreshHints() {
 	s.mu.Lock()
-	conn, refresh := s.conn, s.hintRefresh
+	refresh := s.hintRefresh
 	s.mu.Unlock()
-	if conn == nil || !refresh {
-		return
+	if refresh {
+		s.callClient("workspace/inlayHint/refresh", nil)
 	}
-	go func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer cancel()
-		if err := conn.Call(ctx, "workspace/inlayHint/refresh", nil, nil); err != nil {
-			s.log.Debug("workspace/inlayHint/refresh", zap.Error(err))
-		}
-	}()
 }

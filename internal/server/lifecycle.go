@@ -6,13 +6,13 @@ package server
 import (
 	"context"
 	"encoding/json"
-	"slices"
 
 	"go.lsp.dev/protocol"
 	"go.uber.org/zap"
 
 	"github.com/httpcode-lsp/httpcode-lsp/internal/jsonrpc"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/text"
+	"github.com/httpcode-lsp/httpcode-lsp/internal/workspace"
 )
 
 // initialize negotiates the position encoding (LSP 3.17, which
@@ -48,18 +48,16 @@ func initialize(s *Server, ctx context.Context, raw json.RawMessage) (jsonrpc.Wo
 }
 
 func (s *Server) initialize(ctx context.Context, params *protocol.InitializeParams, enc text.Encoding) *protocol.InitializeResult {
-	snippets, lazyDocs := false, false
-	if td := params.Capabilities.TextDocument; td != nil && td.Completion != nil && td.Completion.CompletionItem != nil {
-		item := td.Completion.CompletionItem
-		snippets = item.SnippetSupport
-		lazyDocs = item.ResolveSupport != nil && slices.Contains(item.ResolveSupport.Properties, "documentation")
-	}
 	s.mu.Lock()
 	s.state = running
 	s.encoding = enc
-	s.snippets = snippets
-	s.lazyDocs = lazyDocs
-	s.layers.root = rootDir(params)
+	s.client = supportOf(params.Capabilities)
+	roots := rootDirs(params)
+	if len(roots) > 0 {
+		s.layers.root = roots[0]
+	}
+	s.ws = workspace.New(roots, workspace.Options{})
+	s.ws.OnChange(s.contractChanged)
 	s.mu.Unlock()
 	if params.InitializationOptions != nil {
 		if raw, err := json.Marshal(params.InitializationOptions); err == nil {
@@ -85,10 +83,13 @@ func (s *Server) initialize(ctx context.Context, params *protocol.InitializePara
 				OpenClose: true,
 				Change:    protocol.TextDocumentSyncKindIncremental,
 			},
-			HoverProvider: true,
+			HoverProvider:      true,
+			DefinitionProvider: true,
+			ReferencesProvider: true,
 			CodeActionProvider: &protocol.CodeActionOptions{
 				CodeActionKinds: []protocol.CodeActionKind{protocol.QuickFix, sourceFixAll},
 			},
+			ExecuteCommandProvider: &protocol.ExecuteCommandOptions{Commands: []string{applyFixCommand}},
 			CompletionProvider: &protocol.CompletionOptions{
 				// Go selectors and calls; quoted OpenAPI response keys.
 				TriggerCharacters: []string{".", "(", "'", `"`},

@@ -39,9 +39,36 @@ func byRule(p protocol.PublishDiagnosticsParams) map[string]protocol.Diagnostic 
 	return out
 }
 
+// linkingClient takes diagnostics' documentation links and related places.
+const linkingClient = `{"textDocument": {"publishDiagnostics": {"codeDescriptionSupport": true, "relatedInformation": true},
+	"codeAction": {"codeActionLiteralSupport": {"codeActionKind": {"valueSet": ["quickfix", "source"]}}}}}`
+
+// A diagnostic links to its rule's documentation and names its related
+// places for a client that takes them, and carries neither to one that
+// does not say so.
+func TestDiagnosticLinksFollowCapabilities(t *testing.T) {
+	const uri = "file:///api/h.go"
+	const src = "package main\n\nimport \"net/http\"\n\nfunc h(w http.ResponseWriter, r *http.Request) {\n\tw.WriteHeader(http.StatusNoContent)\n\tw.Write([]byte(\"x\"))\n}\n"
+	for caps, want := range map[string]bool{linkingClient: true, `{}`: false} {
+		s := start(t)
+		s.Initialize(caps)
+		s.Open(uri, "go", src)
+		body, ok := byRule(diagnosticsFor(t, s, uri, 1))["body-not-allowed"]
+		if !ok {
+			t.Fatalf("%s: no body-not-allowed diagnostic", caps)
+		}
+		if got := body.CodeDescription != nil && len(body.RelatedInformation) == 1; got != want {
+			t.Errorf("%s: link %+v, related %+v; want both %v", caps, body.CodeDescription, body.RelatedInformation, want)
+		}
+		if !want && (body.CodeDescription != nil || len(body.RelatedInformation) > 0) {
+			t.Errorf("%s: link %+v, related %+v; want neither", caps, body.CodeDescription, body.RelatedInformation)
+		}
+	}
+}
+
 func TestLintDiagnosticsAndQuickFixes(t *testing.T) {
 	s := start(t)
-	s.Initialize(`{}`)
+	s.Initialize(linkingClient)
 	const uri = "file:///api/lint.yaml"
 	s.Open(uri, "yaml", lintSpec)
 	diags := byRule(diagnosticsFor(t, s, uri, 1))
@@ -334,4 +361,71 @@ func latestDiagnostics(t *testing.T, s *session, uri string) (protocol.PublishDi
 		}
 	}
 	return protocol.PublishDiagnosticsParams{}, false
+}
+
+// A client that takes no CodeAction literals gets each fix as a Command;
+// executing it has the server ask the client to apply the fix's edits, as
+// long as the document is still the version the fix was made for. A
+// client that cannot apply edits gets no fixes.
+func TestQuickFixAsCommand(t *testing.T) {
+	const uri = "file:///api/lint.yaml"
+	codeActions := func(s *session) []protocol.Command {
+		var cmds []protocol.Command
+		s.MustCall("textDocument/codeAction", protocol.CodeActionParams{
+			TextDocument: protocol.TextDocumentIdentifier{URI: uri},
+			Range:        rangeOf(lintSpec, "204", "utf-16"),
+		}, &cmds)
+		return cmds
+	}
+
+	s := start(t)
+	s.Initialize(`{"workspace": {"applyEdit": true}}`)
+	s.Open(uri, "yaml", lintSpec)
+	diagnosticsFor(t, s, uri, 1)
+	cmds := codeActions(s)
+	var quote *protocol.Command
+	for i := range cmds {
+		if cmds[i].Command == applyFixCommand && cmds[i].Title == "Quote the key" {
+			quote = &cmds[i]
+		}
+	}
+	if quote == nil {
+		t.Fatalf("no command quoting 204 among %+v", cmds)
+	}
+	s.ForgetNotifications()
+	s.MustCall("workspace/executeCommand", protocol.ExecuteCommandParams{Command: quote.Command, Arguments: quote.Arguments}, nil)
+	var applied []protocol.ApplyWorkspaceEditParams
+	for _, n := range s.Notifications() {
+		if n.Method == "workspace/applyEdit" {
+			var p protocol.ApplyWorkspaceEditParams
+			if err := json.Unmarshal(n.Params, &p); err != nil {
+				t.Fatal(err)
+			}
+			applied = append(applied, p)
+		}
+	}
+	if len(applied) != 1 || applied[0].Label != quote.Title {
+		t.Fatalf("workspace/applyEdit requests %+v, want one labelled %q", applied, quote.Title)
+	}
+	if fixed := applyEdits(t, lintSpec, applied[0].Edit.Changes[uri]); !strings.Contains(fixed, "        '204':\n") {
+		t.Errorf("after the command's edit:\n%s", fixed)
+	}
+
+	// After an edit the fix is stale: the server refuses it.
+	s.Notify("textDocument/didChange", map[string]interface{}{
+		"textDocument":   map[string]interface{}{"uri": uri, "version": 2},
+		"contentChanges": []map[string]interface{}{{"text": lintSpec + "\n"}},
+	})
+	err := s.Call("workspace/executeCommand", protocol.ExecuteCommandParams{Command: quote.Command, Arguments: quote.Arguments}, nil)
+	if err == nil || !strings.Contains(err.Error(), "changed since the fix was offered") {
+		t.Errorf("a stale fix: %v, want the document-changed error", err)
+	}
+
+	plain := start(t)
+	plain.Initialize(`{}`)
+	plain.Open(uri, "yaml", lintSpec)
+	diagnosticsFor(t, plain, uri, 1)
+	if cmds := codeActions(plain); len(cmds) != 0 {
+		t.Errorf("a client that cannot apply edits got %+v", cmds)
+	}
 }

@@ -145,12 +145,36 @@ func newRun(l config.Limits, size int) *run {
 
 func (r *run) tooLarge() bool { return r.size > r.maxSize }
 
-// analysed starts d's analysis, once, on a goroutine of its own, and waits
-// for it for at most the analysis timeout, or until ctx is done. It
-// reports whether the analysis has finished; one that has not goes on, and
-// its results serve the requests that come after it. An analysis waits for
-// a free slot, and is not made at all if d is no longer current by then.
+// analysed starts d's analysis and waits for it for at most the analysis
+// timeout, or until ctx is done. It reports whether the analysis has
+// finished; one that has not goes on, and its results serve the requests
+// that come after it.
 func (sc *scheduler) analysed(ctx context.Context, d *document) bool {
+	r := d.run
+	sc.start(d)
+	select {
+	case <-r.done:
+		return true
+	default:
+	}
+	t := time.NewTimer(r.timeout)
+	defer t.Stop()
+	select {
+	case <-r.done:
+		return true
+	case <-ctx.Done():
+		return false
+	case <-t.C:
+		sc.log.Warn("analysis is over its time budget", zap.String("uri", string(d.snap.URI)),
+			zap.Int32("version", d.snap.Version), zap.Duration("timeout", r.timeout))
+		return false
+	}
+}
+
+// start starts d's analysis, once, on a goroutine of its own. The
+// analysis waits for a free slot, and is not made at all if d is no longer
+// current by then.
+func (sc *scheduler) start(d *document) {
 	r := d.run
 	r.start.Do(func() {
 		go func() {
@@ -176,21 +200,4 @@ func (sc *scheduler) analysed(ctx context.Context, d *document) bool {
 				zap.Duration("took", time.Since(t0)))
 		}()
 	})
-	select {
-	case <-r.done:
-		return true
-	default:
-	}
-	t := time.NewTimer(r.timeout)
-	defer t.Stop()
-	select {
-	case <-r.done:
-		return true
-	case <-ctx.Done():
-		return false
-	case <-t.C:
-		sc.log.Warn("analysis is over its time budget", zap.String("uri", string(d.snap.URI)),
-			zap.Int32("version", d.snap.Version), zap.Duration("timeout", r.timeout))
-		return false
-	}
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/httpcode-lsp/httpcode-lsp/internal/config"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/jsonrpc"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/text"
+	"github.com/httpcode-lsp/httpcode-lsp/internal/workspace"
 )
 
 // Name is the server's name in serverInfo.
@@ -61,10 +62,13 @@ type Server struct {
 	mu       sync.Mutex
 	state    lifecycle
 	encoding text.Encoding
-	snippets bool // the client accepts snippet completions
-	lazyDocs bool // the client resolves completion items' documentation
+	client   clientSupport // what the client takes
 	// hintRefresh: the client takes workspace/inlayHint/refresh.
 	hintRefresh bool
+	// ws is the workspace index; its roots are set at initialize.
+	ws *workspace.Index
+	// contract is the contract between the workspace's code and specs.
+	contract contracts
 	// configuring orders the changes of the configuration's layers.
 	configuring sync.Mutex
 	// configured is closed once the configuration file has been read at
@@ -89,6 +93,7 @@ func New(opts Options) *Server {
 		docs:           newDocuments(),
 		encoding:       text.UTF16,
 		configured:     make(chan struct{}),
+		ws:             workspace.New(nil, workspace.Options{}),
 		analysedBudget: analysedBudget,
 	}
 	s.sched = newScheduler(log, opts.Debounce, runtime.GOMAXPROCS(0), s.docs.current)
@@ -116,6 +121,7 @@ func (s *Server) Serve(ctx context.Context, rwc io.ReadWriteCloser) int {
 	if err := conn.Serve(ctx, s, handlerGrace); err != nil && !errors.Is(err, context.Canceled) && !errors.Is(err, io.ErrClosedPipe) {
 		s.log.Info("connection closed", zap.Error(err))
 	}
+	s.contract.stop() // before the scheduler: a build schedules publications
 	s.sched.stop()
 	s.sched.wait(handlerGrace)
 	conn.Close()
@@ -138,17 +144,40 @@ func (s *Server) exit() {
 	}
 }
 
+// connection returns the connection to the client; nil before Serve.
+func (s *Server) connection() *jsonrpc.Conn {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.conn
+}
+
 // notify sends a notification to the client; a failure is logged.
 func (s *Server) notify(method string, params any) {
-	s.mu.Lock()
-	conn := s.conn
-	s.mu.Unlock()
+	conn := s.connection()
 	if conn == nil {
 		return
 	}
 	if err := conn.Notify(method, params); err != nil {
 		s.log.Warn("notify the client", zap.String("method", method), zap.Error(err))
 	}
+}
+
+// callClient sends a request to the client and waits for its answer, for
+// at most 5 s, on a goroutine of its own: the answer comes through the
+// goroutine that reads messages, which may be the caller. A failure is
+// logged.
+func (s *Server) callClient(method string, params any) {
+	conn := s.connection()
+	if conn == nil {
+		return
+	}
+	go func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		if err := conn.Call(ctx, method, params, nil); err != nil {
+			s.log.Debug(method, zap.Error(err))
+		}
+	}()
 }
 
 func (s *Server) lifecycle() lifecycle {
@@ -161,12 +190,6 @@ func (s *Server) positionEncoding() text.Encoding {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.encoding
-}
-
-func (s *Server) completionSupport() (snippets, lazyDocs bool) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.snippets, s.lazyDocs
 }
 
 func (s *Server) config() config.Config {

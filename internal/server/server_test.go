@@ -75,7 +75,10 @@ func TestLifecycle(t *testing.T) {
 	if caps["hoverProvider"] != true || caps["completionProvider"] == nil {
 		t.Errorf("capabilities = %v, want hover and completion", caps)
 	}
-	for _, unimplemented := range []string{"definitionProvider", "referencesProvider", "renameProvider"} {
+	if caps["definitionProvider"] != true || caps["referencesProvider"] != true {
+		t.Errorf("capabilities = %v, want definition and references (the contract's)", caps)
+	}
+	for _, unimplemented := range []string{"renameProvider", "documentSymbolProvider"} {
 		if _, ok := caps[unimplemented]; ok {
 			t.Errorf("advertises %s, which is not implemented", unimplemented)
 		}
@@ -92,7 +95,7 @@ func TestLifecycle(t *testing.T) {
 	if got := lsptest.ErrorCode(err); got != jsonrpc2.InvalidRequest {
 		t.Errorf("second initialize: code %d (%v), want InvalidRequest", got, err)
 	}
-	for _, m := range []string{"textDocument/definition", "textDocument/references", "workspace/symbol", "custom/thing", "$/unknown"} {
+	for _, m := range []string{"textDocument/rename", "workspace/symbol", "custom/thing", "$/unknown"} {
 		err := s.Call(m, map[string]interface{}{}, nil)
 		if got := lsptest.ErrorCode(err); got != jsonrpc2.MethodNotFound {
 			t.Errorf("%s: code %d (%v), want MethodNotFound", m, got, err)

@@ -173,7 +173,9 @@ func (ds *documents) trim(budget int, fresh func(*document) *document) {
 	}
 }
 
-// didOpen stores the document's first snapshot and analyses it at once.
+// didOpen stores the document's first snapshot and analyses it at once,
+// and the other open documents of its Go package once the debounce has
+// passed: the editor's text may not be the file's on disk.
 func (s *Server) didOpen(ctx context.Context, params *protocol.DidOpenTextDocumentParams) {
 	td := params.TextDocument
 	// The snapshot takes the decoded text's bytes as they are: nothing
@@ -182,8 +184,15 @@ func (s *Server) didOpen(ctx context.Context, params *protocol.DidOpenTextDocume
 	// the garbage collector round often enough to stall requests.
 	src := unsafe.Slice(unsafe.StringData(td.Text), len(td.Text))
 	snap := text.NewSnapshot(td.URI, td.Version, string(td.LanguageID), src)
+	path, isFile := filePath(td.URI)
+	if isFile {
+		s.index().Open(path, snap.Text())
+	}
 	d := s.docs.replace(td.URI, func(*document) *document { return s.newDocument(snap, nil, lines.Edit{}) })
 	s.analyseOrConfigure(ctx, d, 0)
+	if isFile {
+		s.packageChanged([]string{path}, td.URI, s.sched.debounce)
+	}
 }
 
 // didChangeParams is textDocument/didChange with optional change ranges:
@@ -206,7 +215,8 @@ func (p *didChangeParams) changes() []text.Change {
 }
 
 // didChange applies incremental (or full) changes, and analyses the new
-// version once the typing pauses. Changes for a version not newer than the
+// version, and the other open documents of its Go package, once the
+// typing pauses. Changes for a version not newer than the
 // current one are dropped: they are stale.
 func (s *Server) didChange(ctx context.Context, params *didChangeParams) {
 	uri, version := params.TextDocument.URI, params.TextDocument.Version
@@ -229,8 +239,15 @@ func (s *Server) didChange(ctx context.Context, params *didChangeParams) {
 	}
 	// A re-configuration may have replaced d meanwhile, with the same
 	// snapshot: the new version builds on whichever is there.
+	path, isFile := filePath(uri)
+	if isFile {
+		s.index().Open(path, next.Text())
+	}
 	d = s.docs.replace(uri, func(cur *document) *document { return s.newDocument(next, cur, edit) })
 	s.analyseOrConfigure(ctx, d, s.sched.debounce)
+	if isFile {
+		s.packageChanged([]string{path}, uri, s.sched.debounce)
+	}
 }
 
 // analyseOrConfigure schedules a document's analysis after delay; the
@@ -245,12 +262,17 @@ func (s *Server) analyseOrConfigure(ctx context.Context, d *document, delay time
 }
 
 // didClose forgets the document and clears its diagnostics. The
-// configuration file falls back to the file on disk: what the editor did
-// not save is gone with the buffer.
+// configuration file, and the file in the other open documents of its Go
+// package, fall back to the file on disk: what the editor did not save is
+// gone with the buffer.
 func (s *Server) didClose(ctx context.Context, params *protocol.DidCloseTextDocumentParams) {
 	uri := params.TextDocument.URI
 	s.docs.replace(uri, func(*document) *document { return nil })
 	s.clear(uri)
+	if path, ok := filePath(uri); ok {
+		s.index().Close(path)
+		s.packageChanged([]string{path}, uri, 0)
+	}
 	if s.isConfigFile(uri) {
 		s.loadConfigFile(ctx, nil)
 	}

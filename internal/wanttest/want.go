@@ -67,6 +67,29 @@ func Load(t testing.TB, path string) *Fixture {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if strings.HasSuffix(path, ".json") {
+		f := newFixture(path, src)
+		f.loadSidecar(t, path+".want")
+		return f
+	}
+	return LoadSource(t, path, src)
+}
+
+// LoadSource is Load for a text read elsewhere (a file of a txtar
+// archive), its expectations in want comments whatever its language.
+func LoadSource(t testing.TB, path string, src []byte) *Fixture {
+	t.Helper()
+	f := newFixture(path, src)
+	for n, l := range f.lines {
+		line := strings.TrimRight(string(src[l[0]:l[1]]), "\r")
+		for _, m := range wantComment.FindAllStringSubmatch(line, -1) {
+			f.addItems(t, n, m[1])
+		}
+	}
+	return f
+}
+
+func newFixture(path string, src []byte) *Fixture {
 	f := &Fixture{Path: path, Name: filepath.Base(path), Src: src}
 	start := 0
 	for i, c := range src {
@@ -76,16 +99,6 @@ func Load(t testing.TB, path string) *Fixture {
 		}
 	}
 	f.lines = append(f.lines, [2]int{start, len(src)})
-	if strings.HasSuffix(path, ".json") {
-		f.loadSidecar(t, path+".want")
-		return f
-	}
-	for n, l := range f.lines {
-		line := strings.TrimRight(string(src[l[0]:l[1]]), "\r")
-		for _, m := range wantComment.FindAllStringSubmatch(line, -1) {
-			f.addItems(t, n, m[1])
-		}
-	}
 	return f
 }
 

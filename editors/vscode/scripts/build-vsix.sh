@@ -26,12 +26,8 @@ if [ ! -x "$vsce" ]; then
 fi
 version="$(node -p 'require("./package.json").version')"
 
-# vsce wants a licence; ship the repository's when it has one.
-license_flag=(--skip-license)
-if [ -f "$root/LICENSE" ]; then
-  cp "$root/LICENSE" "$ext/LICENSE"
-  license_flag=()
-fi
+# The extension ships the repository's licence.
+cp "$root/LICENSE" "$ext/LICENSE"
 
 # vsce runs the vscode:prepublish script (the esbuild bundle) itself.
 mkdir -p vsix
@@ -64,5 +60,5 @@ for target in "${targets[@]}"; do
     out="vsix/httpcode-lsp-$target-$version.vsix"
   fi
   echo "== vsce package ($target) -> $out"
-  "$vsce" package ${target_flag[@]+"${target_flag[@]}"} ${license_flag[@]+"${license_flag[@]}"} --no-dependencies --out "$out"
+  "$vsce" package ${target_flag[@]+"${target_flag[@]}"} --no-dependencies --out "$out"
 done

@@ -25,12 +25,20 @@ bash scripts/build-vsix.sh "$target"
 
 echo "== $vsix ships"
 want="$(printf '%s\n' '[Content_Types].xml' extension.vsixmanifest extension/package.json \
-  extension/readme.md extension/changelog.md extension/dist/extension.js "extension/server/$exe" | sort)"
+  extension/readme.md extension/changelog.md extension/LICENSE.txt extension/images/icon.png \
+  extension/dist/extension.js "extension/server/$exe" | sort)"
 got="$(unzip -Z1 "$vsix" | sort)"
 if [ "$got" != "$want" ]; then
   printf 'check: %s holds\n%s\nwant\n%s\n' "$vsix" "$got" "$want" >&2
   exit 1
 fi
+manifest="$(unzip -p "$vsix" extension.vsixmanifest)"
+for tag in '<License>extension/LICENSE.txt</License>' '<Icon>extension/images/icon.png</Icon>'; do
+  if ! grep -qF "$tag" <<<"$manifest"; then
+    printf 'check: the manifest of %s lacks %s\n' "$vsix" "$tag" >&2
+    exit 1
+  fi
+done
 unzipped="$(mktemp -d)"
 trap 'rm -rf "$unzipped"' EXIT
 unzip -q -d "$unzipped" "$vsix" "extension/server/$exe"

@@ -1,13 +1,16 @@
 // extension.ts: the VS Code extension. It finds the httpcode-lsp binary
-// (resolve.ts), starts it over stdio for Go, YAML and JSON files, sends the
-// httpcodeLsp.* settings as initializationOptions and on every change
-// (settings.ts), and offers "httpcode-lsp: Restart server".
+// (resolve.ts), starts it over stdio for the Go, YAML and JSON files the
+// settings leave in scope (scope.ts), sends the httpcodeLsp.* settings as
+// initializationOptions and on every change (settings.ts), shows the
+// server's state in the status bar (status.ts), and offers "httpcode-lsp:
+// Restart server".
 
 import * as readline from 'readline';
 import * as vscode from 'vscode';
 import {
   DidChangeConfigurationNotification,
   LanguageClient,
+  State,
   TransportKind,
   type LanguageClientOptions,
   type ServerOptions,
@@ -15,10 +18,13 @@ import {
 import { nodeHost } from './host';
 import { serverLogLine } from './logs';
 import { INSTALL_COMMAND, resolveServer } from './resolve';
-import { didChangeConfigurationParams, removedKeys, SECTION, toServerConfig, type Mapped, type ServerConfig } from './settings';
+import { documentSelector, excludingMiddleware, isExcluded, LANGUAGES, readScope, type Scope } from './scope';
+import { didChangeConfigurationParams, removedKeys, SECTION, serverArgs, toServerConfig, type Mapped, type ServerConfig } from './settings';
+import { statusView, type ServerState } from './status';
 import { TraceChannel, type TraceSetting } from './trace';
 
-const LANGUAGES = ['go', 'yaml', 'json'];
+/** Settings whose change restarts the server: they shape its command or its documents. */
+const RESTART_SETTINGS = ['server.path', 'server.logLevel', 'enable', 'exclude'];
 
 let controller: Controller | undefined;
 
@@ -29,10 +35,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     () => vscode.workspace.getConfiguration(SECTION).get<TraceSetting>('trace.server', 'off'),
     SECTION,
   );
-  controller = new Controller(context, log, trace);
+  const status = vscode.window.createStatusBarItem('httpcodeLsp.status', vscode.StatusBarAlignment.Right, 0);
+  status.name = 'httpcode-lsp';
+  status.command = 'httpcodeLsp.showOutput';
+  controller = new Controller(context, log, trace, status);
   context.subscriptions.push(
     log,
     trace,
+    status,
     controller,
     vscode.commands.registerCommand('httpcodeLsp.restartServer', () => controller?.restart('restart requested')),
     vscode.commands.registerCommand('httpcodeLsp.showOutput', () => log.show(true)),
@@ -59,6 +69,15 @@ function readSettings(log: vscode.LogOutputChannel): Mapped {
   return mapped;
 }
 
+/** Reads the httpcodeLsp.enable.* and httpcodeLsp.exclude settings; problems are logged. */
+function readScopeSettings(log: vscode.LogOutputChannel): Scope {
+  const cfg = vscode.workspace.getConfiguration(SECTION);
+  const enable = Object.fromEntries(LANGUAGES.map((l) => [l, cfg.get(`enable.${l}`)]));
+  const scope = readScope(enable, cfg.get('exclude'));
+  for (const p of scope.problems) log.warn(`ignoring setting: ${p}`);
+  return scope;
+}
+
 /** Owns the language client: start, stop, restart, settings changes. */
 class Controller implements vscode.Disposable {
   private client: LanguageClient | undefined;
@@ -71,7 +90,18 @@ class Controller implements vscode.Disposable {
     private readonly context: vscode.ExtensionContext,
     private readonly log: vscode.LogOutputChannel,
     private readonly trace: TraceChannel,
-  ) {}
+    private readonly status: vscode.StatusBarItem,
+  ) {
+    this.show('stopped');
+  }
+
+  /** Shows the server's state in the status bar. */
+  private show(state: ServerState, detail?: string): void {
+    const view = statusView(state, detail);
+    this.status.text = view.text;
+    this.status.tooltip = view.tooltip;
+    this.status.show();
+  }
 
   private serial(op: () => Promise<void>): Promise<void> {
     this.queue = this.queue.then(op, op).catch((e) => this.log.error(`httpcode-lsp: ${e instanceof Error ? e.message : e}`));
@@ -99,6 +129,12 @@ class Controller implements vscode.Disposable {
   }
 
   private async doStart(): Promise<void> {
+    const scope = readScopeSettings(this.log);
+    if (scope.languages.length === 0) {
+      this.log.info('not starting the server: httpcodeLsp.enable turns every language off');
+      this.show('stopped', 'httpcodeLsp.enable turns every language off');
+      return;
+    }
     const cfg = vscode.workspace.getConfiguration(SECTION);
     const folder = vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file');
     const found = resolveServer(
@@ -110,6 +146,7 @@ class Controller implements vscode.Disposable {
       nodeHost(),
     );
     if (!found.ok) {
+      this.show('error', 'no server binary found');
       this.log.error(found.message);
       this.log.error(`looked at: ${found.tried.join(', ') || '(nothing)'}`);
       void this.notFound(found.message);
@@ -117,16 +154,19 @@ class Controller implements vscode.Disposable {
     }
     this.log.info(`starting ${found.path} (${found.source === 'setting' ? 'httpcodeLsp.server.path' : found.source === 'bundled' ? 'bundled with the extension' : 'found on PATH'})`);
 
+    const { args, problem } = serverArgs(cfg.get('server.logLevel'));
+    if (problem !== undefined) this.log.warn(`ignoring setting: ${problem}`);
     const serverOptions: ServerOptions = {
       command: found.path,
+      args,
       transport: TransportKind.stdio, // adds --stdio
       options: { cwd: folder?.uri.fsPath },
     };
     const clientOptions: LanguageClientOptions = {
-      documentSelector: LANGUAGES.flatMap((language) => [
-        { scheme: 'file', language },
-        { scheme: 'untitled', language },
-      ]),
+      documentSelector: documentSelector(scope),
+      middleware: excludingMiddleware((doc) =>
+        isExcluded(doc.uri.fsPath, vscode.workspace.getWorkspaceFolder(doc.uri as vscode.Uri)?.uri.fsPath, scope.exclude),
+      ),
       outputChannel: this.log,
       traceOutputChannel: this.trace,
       // A function: every (re)start of this client sends the settings of
@@ -147,12 +187,21 @@ class Controller implements vscode.Disposable {
     };
     const client = new LanguageClient(SECTION, 'httpcode-lsp', serverOptions, clientOptions);
     this.client = client;
+    client.onDidChangeState(({ newState }) => {
+      if (this.client !== client) return;
+      if (newState === State.Starting) this.show('starting');
+      else if (newState === State.Running) this.show('running', `${found.path}`);
+      else if (newState === State.StartFailed) this.show('error', 'the server did not start');
+      else this.show('error', 'the server stopped');
+    });
+    this.show('starting');
     try {
       await client.start();
       const info = client.initializeResult?.serverInfo;
       this.log.info(`server running: ${info?.name ?? 'httpcode-lsp'} ${info?.version ?? ''}`.trim());
     } catch (e) {
       const msg = `httpcode-lsp: the server ${found.path} did not start: ${e instanceof Error ? e.message : e}`;
+      this.show('error', 'the server did not start');
       this.log.error(msg);
       void vscode.window.showErrorMessage(msg, 'Show Output').then((choice) => {
         if (choice) this.log.show(true);
@@ -165,6 +214,7 @@ class Controller implements vscode.Disposable {
     this.client = undefined;
     this.initial = undefined;
     if (client === undefined) return;
+    this.show('stopped');
     try {
       if (client.needsStop()) await client.stop(2000);
     } catch (e) {
@@ -185,8 +235,9 @@ class Controller implements vscode.Disposable {
   }
 
   configurationChanged(e: vscode.ConfigurationChangeEvent): void {
-    if (e.affectsConfiguration(`${SECTION}.server.path`)) {
-      void this.restart('httpcodeLsp.server.path changed');
+    const changed = RESTART_SETTINGS.find((k) => e.affectsConfiguration(`${SECTION}.${k}`));
+    if (changed !== undefined) {
+      void this.restart(`httpcodeLsp.${changed} changed`);
       return;
     }
     const affected = ['rules', 'codes', 'yaml', 'limits'].some((k) => e.affectsConfiguration(`${SECTION}.${k}`));

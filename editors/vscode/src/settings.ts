@@ -26,6 +26,10 @@ export const KNOWN_RULES = [
   'deprecated-status-code',
   'no-success-response',
   'body-not-allowed',
+  'status-written-twice',
+  'status-after-body',
+  'header-after-write',
+  'redirect-status',
   'missing-header',
   'method-status-mismatch',
   'missing-not-found',
@@ -35,6 +39,13 @@ export const KNOWN_RULES = [
   'redirect-method-change',
   'description-mismatch',
   'use-status-constant',
+  'undocumented-status',
+  'unsent-status',
+  'operation-without-handler',
+  'route-without-operation',
+  'swaggo-unlisted-status',
+  'swaggo-unsent-status',
+  'swaggo-router-mismatch',
 ] as const;
 
 /** The server's configuration, as sent to it. */
@@ -246,4 +257,23 @@ export function removedKeys(initial: ServerConfig, next: ServerConfig): string[]
   // initial list in force.
   if (initial.yaml !== undefined && next.yaml === undefined) out.push('yaml.statusKeys');
   return out;
+}
+
+/** The levels of the server's --log-level flag. */
+export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+
+/**
+ * serverArgs returns the server's command-line flags for the
+ * httpcodeLsp.server.logLevel setting (the transport adds --stdio). A
+ * level the server does not know is reported, and `info` used.
+ */
+export function serverArgs(logLevel: unknown): { args: string[]; problem?: string } {
+  const level = typeof logLevel === 'string' ? logLevel.trim().toLowerCase() : logLevel;
+  if (typeof level === 'string' && (LOG_LEVELS as readonly string[]).includes(level)) {
+    return { args: ['--log-level', level] };
+  }
+  return {
+    args: ['--log-level', 'info'],
+    problem: `httpcodeLsp.server.logLevel: ${JSON.stringify(logLevel)} is not one of ${LOG_LEVELS.join(', ')}`,
+  };
 }

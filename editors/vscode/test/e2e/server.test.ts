@@ -17,7 +17,8 @@ import {
   type MarkupContent,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol';
-import { didChangeConfigurationParams, toServerConfig, type ServerConfig } from '../../src/settings';
+import { serverLogLine } from '../../src/logs';
+import { didChangeConfigurationParams, serverArgs, toServerConfig, type ServerConfig } from '../../src/settings';
 import { applyEdits, Client, positionOf, serverBinary } from './lsp';
 
 // Multi-byte text (é: 1 UTF-16 unit, 2 UTF-8 bytes; 😀: 2 units, 4 bytes)
@@ -372,5 +373,44 @@ describe('httpcode-lsp over stdio (vscode-jsonrpc)', () => {
     // The mapped settings were accepted, analysisTimeout included: the
     // server shows an error for settings it refuses.
     assert.deepEqual(bad, [], 'no error or warning messages');
+  });
+});
+
+describe('httpcodeLsp.server.logLevel reaches the server', () => {
+  let binary = '';
+  let cleanup = () => {};
+  before(() => {
+    ({ binary, cleanup } = serverBinary());
+  }, { timeout: 150_000 });
+  after(() => cleanup());
+
+  /** The levels of the lines the server writes to stderr over one session. */
+  async function levelsLogged(setting: string): Promise<Set<string>> {
+    const { args, problem } = serverArgs(setting);
+    assert.equal(problem, undefined);
+    const c = new Client(binary, [...args, '--stdio']);
+    try {
+      await c.request('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+      await c.notification('initialized', {});
+      // The analysis of a document is logged at debug level.
+      const uri = 'file:///api/levels.yaml';
+      await c.notification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: 'status: 404\n' } });
+      await c.waitForDiagnostics(uri, () => true, { what: 'diagnostics of levels.yaml' });
+      await c.request('shutdown');
+      await c.notification('exit');
+      assert.equal(await c.exit(), 0, `exit code; stderr:\n${c.stderr}`);
+    } finally {
+      c.kill();
+    }
+    return new Set(c.stderr.split('\n').filter((l) => l !== '').map((l) => serverLogLine(l).level));
+  }
+
+  it('debug shows debug lines, error hides the info lines', STEP, async () => {
+    const debug = await levelsLogged('debug');
+    assert.ok(debug.has('debug') && debug.has('info'), `levels at debug: ${[...debug]}`);
+    const info = await levelsLogged('info');
+    assert.ok(!info.has('debug') && info.has('info'), `levels at info: ${[...info]}`);
+    const error = await levelsLogged('error');
+    assert.ok(!error.has('info') && !error.has('debug'), `levels at error: ${[...error]}`);
   });
 });

@@ -24,6 +24,8 @@ interface Seen {
   clipboard: string[];
   commands: Map<string, (...args: unknown[]) => unknown>;
   log: string[];
+  /** The status bar item's text and tooltip, each time it was shown. */
+  status: { text: string; tooltip: string }[];
 }
 
 /** A stand-in for the vscode module; answer is the button the user clicks. */
@@ -66,8 +68,20 @@ function fakeVscode(settings: Record<string, unknown>, answer: string | undefine
       dispose() {}
     },
     LogLevel: { Off: 0, Trace: 1, Debug: 2, Info: 3, Warning: 4, Error: 5 },
+    StatusBarAlignment: { Left: 1, Right: 2 },
     window: {
       createOutputChannel: channel,
+      createStatusBarItem: () => {
+        const item = {
+          text: '',
+          tooltip: '',
+          show() {
+            seen.status.push({ text: item.text, tooltip: item.tooltip });
+          },
+          dispose() {},
+        };
+        return item;
+      },
       showErrorMessage: async (message: string, ...items: string[]) => {
         seen.errors.push({ message, items });
         return answer;
@@ -119,7 +133,7 @@ const settle = () => new Promise((resolve) => setImmediate(resolve));
 
 /** Activates the bundle with nothing on PATH and no bundled binary. */
 async function activate(settings: Record<string, unknown>, answer?: string): Promise<Seen> {
-  const seen: Seen = { errors: [], executed: [], clipboard: [], commands: new Map(), log: [] };
+  const seen: Seen = { errors: [], executed: [], clipboard: [], commands: new Map(), log: [], status: [] };
   const ext = loadBundle(fakeVscode(settings, answer, seen));
   const extensionPath = fs.mkdtempSync(path.join(os.tmpdir(), 'httpcode-lsp-ext-'));
   try {
@@ -180,5 +194,21 @@ describe('activation without a server binary (the bundled extension)', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(EXT_DIR, 'package.json'), 'utf8'));
     const contributed = manifest.contributes.commands.map((c: { command: string }) => c.command).sort();
     assert.deepEqual([...seen.commands.keys()].sort(), contributed);
+  });
+
+  it('shows the error in the status bar', async () => {
+    const seen = await activate({});
+    assert.deepEqual(seen.status.at(-1), {
+      text: '$(error) httpcode-lsp',
+      tooltip: 'httpcode-lsp: the server is not running: no server binary found\nClick to show the output.',
+    });
+  });
+
+  it('starts nothing, and says why, when every language is turned off', async () => {
+    const seen = await activate({ 'enable.go': false, 'enable.yaml': false, 'enable.json': false });
+    assert.deepEqual(seen.errors, []);
+    assert.equal(seen.status.at(-1)?.text, '$(circle-slash) httpcode-lsp');
+    assert.match(seen.status.at(-1)?.tooltip ?? '', /httpcodeLsp\.enable turns every language off/);
+    assert.ok(!seen.log.some((l) => l.includes('looked at')), seen.log.join('\n'));
   });
 });

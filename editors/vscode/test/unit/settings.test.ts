@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { serverLogLine } from '../../src/logs';
-import { didChangeConfigurationParams, KNOWN_RULES, removedKeys, SEVERITIES, toServerConfig } from '../../src/settings';
+import { didChangeConfigurationParams, KNOWN_RULES, LOG_LEVELS, removedKeys, serverArgs, SEVERITIES, toServerConfig } from '../../src/settings';
 
 // The compiled test runs from out/unit; the sources are two levels up.
 const EXT_DIR = path.resolve(__dirname, '..', '..');
@@ -216,7 +216,13 @@ describe('package.json', () => {
     const ids = fs
       .readdirSync(lintDir)
       .filter((f) => /^rule_.*\.go$/.test(f) && !f.endsWith('_test.go'))
-      .flatMap((f) => [...fs.readFileSync(path.join(lintDir, f), 'utf8').matchAll(/^\s*ID:\s*"([a-z0-9-]+)"/gm)].map((m) => m[1]));
+      // A rule names its ID in its literal (ID: "x") or in a constant beside it
+      // (const xID = "x", for the other code that reports under it).
+      .flatMap((f) =>
+        [...fs.readFileSync(path.join(lintDir, f), 'utf8').matchAll(/^\s*ID:\s*"([a-z0-9-]+)"|^const \w+ID = "([a-z0-9-]+)"/gm)].map(
+          (m) => m[1] ?? m[2],
+        ),
+      );
     assert.ok(ids.length > 0, 'no rule IDs found in internal/lint/rule_*.go');
     assert.deepEqual([...KNOWN_RULES].sort(), ids.sort());
   });
@@ -242,5 +248,23 @@ describe('serverLogLine', () => {
   it('keeps other lines whole, as errors', () => {
     assert.deepEqual(serverLogLine('panic: runtime error'), { level: 'error', text: 'panic: runtime error' });
     assert.deepEqual(serverLogLine('goroutine 1 [running]:\tx\ty'), { level: 'error', text: 'goroutine 1 [running]:\tx\ty' });
+  });
+});
+
+describe('serverArgs', () => {
+  it('passes the log level setting as --log-level', () => {
+    assert.deepEqual(serverArgs('debug'), { args: ['--log-level', 'debug'] });
+    assert.deepEqual(serverArgs(' WARN '), { args: ['--log-level', 'warn'] });
+    assert.deepEqual(serverArgs(undefined), {
+      args: ['--log-level', 'info'],
+      problem: 'httpcodeLsp.server.logLevel: undefined is not one of debug, info, warn, error',
+    });
+    assert.equal(serverArgs('loud').problem, 'httpcodeLsp.server.logLevel: "loud" is not one of debug, info, warn, error');
+  });
+
+  it('offers in package.json the levels the server takes', () => {
+    const setting = manifest.contributes.configuration.properties['httpcodeLsp.server.logLevel'];
+    assert.deepEqual(setting.enum, [...LOG_LEVELS]);
+    assert.equal(setting.default, 'info');
   });
 });

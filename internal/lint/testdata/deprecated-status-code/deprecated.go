@@ -12,4 +12,11 @@ func h(w http.ResponseWriter, resp *http.Response) {
 	if resp.StatusCode == 305 {
 		return
 	}
+	_ = http.StatusText(http.StatusTeapot) // a lookup sends nothing
+	refuse(w, 418)                         // want "deprecated-status-code: 418 is reserved"
+}
+
+// refuse writes the code it is given: what its callers pass is sent.
+func refuse(w http.ResponseWriter, code int) {
+	w.WriteHeader(code)
 }

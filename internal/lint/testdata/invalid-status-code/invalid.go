@@ -11,8 +11,23 @@ func h(w http.ResponseWriter, resp *http.Response) {
 	if resp.StatusCode == 0 {
 		return
 	}
-	if resp.StatusCode != 1200 { // want "invalid-status-code: 1200 is not a valid"
+	if resp.StatusCode != 1200 { // a comparison reads a code, it sends none
 		return
 	}
 	http.Error(w, "x", 0) // want "invalid-status-code: 0 is not a valid"
+	code := 999           // want "invalid-status-code: 999 is not a valid"
+	w.WriteHeader(code)
+	status := 42
+	if resp == nil {
+		status = 600 // want "invalid-status-code: 600 is not a valid"
+	}
+	w.WriteHeader(status)
+	_ = http.StatusText(1000) // a lookup sends nothing
+}
+
+// A constant of the package sent is checked where it is sent.
+const tooBig = 1000
+
+func big(w http.ResponseWriter) {
+	w.WriteHeader(tooBig) // want "invalid-status-code: WriteHeader\\(1000\\) panics at run time"
 }

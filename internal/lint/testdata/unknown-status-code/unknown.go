@@ -17,4 +17,18 @@ func h(w http.ResponseWriter, resp *http.Response, c *gin.Context) {
 	switch resp.StatusCode {
 	case 520, 299: // comparisons are left alone
 	}
+	status := 209 // want "unknown-status-code: 209 is not a registered status code"
+	if resp == nil {
+		status = http.StatusOK
+	}
+	w.WriteHeader(status)
+}
+
+const statusPartly = 299
+
+func partly(w http.ResponseWriter, resp *http.Response) {
+	w.WriteHeader(statusPartly) // want "unknown-status-code: 299 is not a registered status code"
+	if resp.StatusCode == statusPartly {
+		return
+	}
 }
