@@ -38,8 +38,8 @@ const typingSpec = `{
 // the version is analysed (answered from the text and the newest analysed
 // version before it, also when the version before was typed over
 // unanalysed) and after (a repaired parse). Both offer the codes
-// the map lacks, replacing the key typed so far, and insert the comma the
-// previous member needs.
+// the map lacks, replacing the key typed so far after its quote, and
+// insert the comma the previous member needs.
 func TestCompletionWhileTyping(t *testing.T) {
 	at := strings.Index(typingSpec, "|")
 	src := []byte(strings.Replace(typingSpec, "|", "", 1))
@@ -57,7 +57,8 @@ func TestCompletionWhileTyping(t *testing.T) {
 		if !ok || f.Analysed() {
 			t.Fatalf("keystroke %d: CompletionsNow answered %v, analysed %v", i, ok, f.Analysed())
 		}
-		keyStart := strings.LastIndexByte(string(next[:cursor]), '"')
+		// The key typed after its quote, which the items leave.
+		keyStart := strings.LastIndexByte(string(next[:cursor]), '"') + 1
 		if i == 0 {
 			keyStart = cursor
 		}
