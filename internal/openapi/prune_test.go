@@ -3,11 +3,13 @@ package openapi
 import (
 	"fmt"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/httpcode-lsp/httpcode-lsp/internal/lines"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/yamldoc"
 )
 
@@ -99,5 +101,45 @@ func TestPrunedModel(t *testing.T) {
 	t.Logf("%d documents, %d pruned", len(paths), pruned)
 	if pruned == 0 {
 		t.Error("no document was pruned")
+	}
+}
+
+// TestPrunedReparse checks that a pruned spec edited at random places
+// keeps the model of the edited text parsed whole.
+func TestPrunedReparse(t *testing.T) {
+	var paths []string
+	filepath.WalkDir("../../bench/corpus-sample", func(path string, e fs.DirEntry, err error) error {
+		if err == nil && strings.HasSuffix(path, ".json") && len(paths) < 6 {
+			paths = append(paths, path)
+		}
+		return nil
+	})
+	rng := rand.New(rand.NewPCG(1, 2))
+	for _, path := range paths {
+		src, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		prev := Parse(src)
+		for range 30 {
+			at := rng.IntN(len(src))
+			ins := []string{"1", ",", " ", "\"", "}", "\n", "x", "[]", `"x-a": [1],`}[rng.IntN(9)]
+			next := append(append(append([]byte(nil), src[:at]...), ins...), src[at:]...)
+			got := dump(Model(yamldoc.Reparse(prev.Doc, next, lines.Edit{Start: at, End: at, NewLen: len(ins)})))
+			if want := dump(Model(yamldoc.Parse(next))); got != want {
+				t.Fatalf("%s: %q inserted at %d: model differs:\n%s\nwhole:\n%s", path, ins, at, got, want)
+			}
+		}
+	}
+}
+
+// TestPrunedNotOpenAPI checks that a text that says openapi but not at
+// its root is parsed again in full: a fragment's response maps stand
+// anywhere.
+func TestPrunedNotOpenAPI(t *testing.T) {
+	src := []byte(`{"x-spec": {"openapi": "3.0.0"}, "x-errors": {"responses": {"404": {"description": "d"}}}}`)
+	doc := Parse(src)
+	if doc.Kind != Fragment || len(doc.Occurrences) != 1 || doc.Doc.Pruned() {
+		t.Errorf("kind %v, %d occurrences, pruned %v; want a fragment with 404, parsed whole", doc.Kind, len(doc.Occurrences), doc.Doc.Pruned())
 	}
 }
