@@ -7,7 +7,9 @@
 # yaml.v3 parse, the whole directory against the summed yaml.v3 parses,
 # and the findings per operation of each rule. Per-document figures go to
 # bench/.cache/corpus/documents.tsv. It first runs the timing-ratio test of
-# findings on long lines (TestLongLineCostRatio). Goals: 0 crashes, 0
+# findings on long lines (TestLongLineCostRatio), and checks that every
+# document's model is the same parsed without the parts nothing reads
+# (TestPrunedModel). Goals: 0 crashes, 0
 # syntax errors, no document over 3x, the directory at most 1.5x.
 #
 #   bench/corpus.sh                 # everything (about ten minutes on 2 cores)
@@ -27,6 +29,8 @@ fi
 
 echo "== the cost of a finding on a long line (a timing ratio)" >&2
 HTTPCODE_LSP_RATIO_TESTS=1 go test -count=1 -run '^TestLongLineCostRatio$' ./internal/cli >&2
+echo "== the model of every document parsed without what nothing reads equals the whole one's" >&2
+HTTPCODE_LSP_CORPUS_TESTS=1 go test -count=1 -run '^TestPrunedModel$' ./internal/openapi >&2
 
 bin="$cache/httpcode-lsp"
 go build -o "$bin" ./cmd/httpcode-lsp

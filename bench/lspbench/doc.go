@@ -6,6 +6,7 @@
 // file's bytes, and `redocly lint` where its binary is given.
 //
 // bench/run.sh prepares the inputs and calls it; `--smoke` runs the small
-// file only, with fewer requests and a smaller spec analysed while it is
-// hovered, for the default tests.
+// file only, and a small JSON spec to type keys into, with fewer requests
+// and a smaller spec analysed while the small file is hovered, for the
+// default tests.
 package main

@@ -102,6 +102,9 @@ func run(bin, dir, redocly, only string, smoke, contractOnly bool) error {
 		if smoke && (r.hovered == 0 || r.completed == 0 || len(r.edits) != cfg.edits) {
 			return fmt.Errorf("%s: %d hovers and %d completions answered", f.name, r.hovered, r.completed)
 		}
+		if smoke && r.typing != nil && (r.typing.sites == 0 || r.typing.answered != len(r.typing.completion)) {
+			return fmt.Errorf("%s: typing keys into %d maps, %d of %d completions offered the codes", f.name, r.typing.sites, r.typing.answered, len(r.typing.completion))
+		}
 		results = append(results, r)
 	}
 	var ws workspaceResults
@@ -169,7 +172,8 @@ type result struct {
 	redocly              time.Duration
 	redoclyRSS           int64
 	editOffset, editLine int
-	load                 *loadResult // when underLoad
+	load                 *loadResult   // when underLoad
+	typing               *typingResult // JSON only
 }
 
 func measure(bin string, f file, cfg config) (*result, error) {
@@ -270,6 +274,12 @@ func measure(bin string, f file, cfg config) (*result, error) {
 		r.edits = append(r.edits, time.Since(t0))
 	}
 	r.rss = c.peakRSS()
+	if f.lang == "json" {
+		fmt.Fprintf(os.Stderr, "lspbench: %s: typing keys\n", f.name)
+		if r.typing, err = typeKeys(c, uri, src, keyOffsets(f, src), cfg.edits+1); err != nil {
+			return nil, err
+		}
+	}
 	return r, nil
 }
 
@@ -435,6 +445,12 @@ func table(rs []*result, cfg config, big file, ws workspaceResults) string {
 	row("completion p50 / p99", func(r *result) string {
 		return fmt.Sprintf("%s (%d answered)", pair(r.completion), r.completed)
 	})
+	row(fmt.Sprintf("completion p50 / p99 typing a key into %d responses maps (JSON: `\"`, `4`, `0`)", typingSites), func(r *result) string {
+		if r.typing == nil {
+			return "—"
+		}
+		return fmt.Sprintf("%s (%d of %d offered the codes; round trip meanwhile %s)", pair(r.typing.completion), r.typing.answered, len(r.typing.completion), pair(r.typing.roundTrip))
+	})
 	row(fmt.Sprintf("1-char edit → diagnostics p50 / p99 (%d edits)", cfg.edits), func(r *result) string {
 		return fmt.Sprintf("%s (p50 %.2f× parse; line %d)", pair(r.edits), float64(percentile(r.edits, 50))/float64(max(r.yamlParse, 1)), r.editLine+1)
 	})
@@ -454,11 +470,17 @@ func table(rs []*result, cfg config, big file, ws workspaceResults) string {
 		}
 	}
 	first := func(cell func() string) func(r *result) string { return firstIf(mem != nil, cell) }
-	row(fmt.Sprintf("peak RSS per input byte, number-array document (%d MB JSON; server / `check`)", cfg.numbersSize>>20), first(func() string {
-		per := func(rss int64) string {
-			return fmt.Sprintf("%.1f B (%s)", float64(rss)/float64(mem.numbersSize), mb(rss))
+	per := func(m perByte) string {
+		cell := func(rss int64) string {
+			return fmt.Sprintf("%.1f B (%s)", float64(rss)/float64(m.size), mb(rss))
 		}
-		return per(mem.numbersRSS) + " / " + per(mem.checkRSS)
+		return cell(m.serverRSS) + " / " + cell(m.checkRSS)
+	}
+	row(fmt.Sprintf("peak RSS per input byte, number-array document (%d MB JSON; server / `check`)", cfg.numbersSize>>20), first(func() string {
+		return per(mem.numbers)
+	}))
+	row(fmt.Sprintf("peak RSS per input byte, OpenAPI JSON with the %d MB number array as an example (server / `check`)", cfg.numbersSize>>20), first(func() string {
+		return per(mem.spec)
 	}))
 	row(fmt.Sprintf("%s open specs, peak RSS", groupThousands(cfg.specs)), first(func() string {
 		return fmt.Sprintf("%s (%d × %.1f kB)", mb(mem.specsRSS), mem.specs, float64(mem.specSize)/1e3)
@@ -525,8 +547,8 @@ func newFile(name, path, lang string, redocly bool) (file, error) {
 }
 
 // inputs returns the files to measure, generating those that are
-// generated, and the big spec analysed while the underLoad file is
-// hovered: specgen's path items, 39 MB of them (3 MB if smoke), three
+// generated (with smoke, a small JSON spec too), and the big spec analysed
+// while the underLoad file is hovered: specgen's path items, 39 MB of them (3 MB if smoke), three
 // times GitHub's description and more than twice the default
 // limits.maxDocumentSize. The GitHub description and its YAML form must
 // be in dir (bench/fetch.sh) unless smoke.
@@ -554,7 +576,13 @@ func inputs(dir string, smoke bool) ([]file, file, error) {
 		{"large.go", func() []byte { return specgen.Go(20000) }, "go", false},
 	}
 	if smoke {
-		gen = gen[:2]
+		// A small JSON spec too, for the typing of keys.
+		gen = append(gen[:2:2], struct {
+			name      string
+			src       func() []byte
+			lang      string
+			underLoad bool
+		}{"small.json", func() []byte { return specgen.JSON(specgen.OpenAPI(1000)) }, "json", false})
 	}
 	var out []file
 	for _, g := range gen {

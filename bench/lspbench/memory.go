@@ -1,6 +1,7 @@
 // memory.go: the two memory budgets of issue 13. Per input byte: the
 // peak RSS of a server that opens one generated JSON array of numbers,
-// the densest node tree a text can make, and of `check` on it. Across
+// the densest node tree a text can make, and of `check` on it; and the
+// same for an OpenAPI spec holding that array as an example. Across
 // documents: the peak RSS of a server that opens two thousand small
 // generated specs, as an editor opening a repository of them does.
 
@@ -19,10 +20,17 @@ import (
 
 // memoryResult is what measureMemory measured.
 type memoryResult struct {
-	numbersSize          int
-	numbersRSS, checkRSS int64 // the server's and check's, on the number array
-	specs, specSize      int   // specs opened, bytes each
-	specsRSS             int64
+	// numbers is the number array's; spec the spec's holding it.
+	numbers, spec   perByte
+	specs, specSize int // specs opened, bytes each
+	specsRSS        int64
+}
+
+// perByte is the peak RSS of a server that opened one document, and of
+// check on it.
+type perByte struct {
+	size                int
+	serverRSS, checkRSS int64
 }
 
 // numberArray returns a JSON array of one-digit numbers of about size
@@ -39,30 +47,50 @@ func numberArray(size int) []byte {
 	return append(b, ']', '\n')
 }
 
-// measureMemory writes the number array (of numbersSize bytes) into dir,
-// opens it in a new server and runs check on it, then opens specs small
-// generated specs in another.
-func measureMemory(bin, dir string, numbersSize, specs int) (*memoryResult, error) {
-	r := &memoryResult{specs: specs}
-	path := filepath.Join(dir, "numbers.json")
-	src := numberArray(numbersSize)
-	r.numbersSize = len(src)
+// specWithNumbers returns an OpenAPI spec whose one response holds
+// numbers as its example.
+func specWithNumbers(numbers []byte) []byte {
+	b := []byte(`{"openapi":"3.0.3","paths":{"/a":{"get":{"responses":{"200":{"description":"ok","content":{"application/json":{"example":`)
+	b = append(b, numbers...)
+	return append(b, "}}}}}}}}\n"...)
+}
+
+// measurePerByte writes src to path, runs check on it and opens it in a
+// new server.
+func measurePerByte(bin, path string, src []byte) (perByte, error) {
+	m := perByte{size: len(src)}
 	if err := os.WriteFile(path, src, 0o644); err != nil {
-		return nil, err
+		return m, err
 	}
 	var err error
-	if _, r.checkRSS, err = runCommand(bin, "check", "--fail-on", "none", path); err != nil {
-		return nil, err
+	if _, m.checkRSS, err = runCommand(bin, "check", "--fail-on", "none", path); err != nil {
+		return m, err
 	}
 	c, err := startInitialized(bin, "", nil)
 	if err != nil {
-		return nil, err
+		return m, err
 	}
 	err = openAll(c, map[string][]byte{"file://" + path: src})
-	r.numbersRSS = c.peakRSS()
+	m.serverRSS = c.peakRSS()
 	c.stop()
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return m, fmt.Errorf("%s: %w", path, err)
+	}
+	return m, nil
+}
+
+// measureMemory measures the number array (of numbersSize bytes) and the
+// spec holding it, each in a new server and with check, then opens specs
+// small generated specs in another.
+func measureMemory(bin, dir string, numbersSize, specs int) (*memoryResult, error) {
+	r := &memoryResult{specs: specs}
+	numbers := numberArray(numbersSize)
+	var err error
+	if r.numbers, err = measurePerByte(bin, filepath.Join(dir, "numbers.json"), numbers); err != nil {
+		return nil, err
+	}
+	if r.spec, err = measurePerByte(bin, filepath.Join(dir, "spec-numbers.json"), specWithNumbers(numbers)); err != nil {
+		return nil, err
 	}
 
 	// The specs differ in a comment, so that no two texts are the same;
@@ -74,7 +102,8 @@ func measureMemory(bin, dir string, numbersSize, specs int) (*memoryResult, erro
 		text := append([]byte("# spec "+strconv.Itoa(i)+"\n"), spec...)
 		docs["file://"+filepath.Join(dir, "specs", strconv.Itoa(i)+".yaml")] = text
 	}
-	if c, err = startInitialized(bin, "", nil); err != nil {
+	c, err := startInitialized(bin, "", nil)
+	if err != nil {
 		return nil, err
 	}
 	defer c.stop()

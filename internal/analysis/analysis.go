@@ -145,6 +145,19 @@ type File struct {
 	// dropped once the analysis has run.
 	base     atomic.Pointer[baseVersion]
 	analysed atomic.Bool
+	// last is the newest analysed earlier version, with the edit from its
+	// text to src, which answers JSON completion until the analysis has
+	// run (base is dropped when it starts, and is not analysed while the
+	// version before runs).
+	last atomic.Pointer[baseVersion]
+
+	// typing is the JSON text as completion reads it: made from last
+	// before the analysis (CompletionsNow), from the analysis after.
+	typing atomic.Pointer[openapi.Typing]
+	// jsonKind is the kind of the newest version of a JSON text that
+	// parsed: this one's, or last's when this one has a syntax error
+	// (whose repair may have dropped the root's openapi key).
+	jsonKind openapi.Kind
 
 	once     sync.Once
 	goFile   *golang.File
@@ -201,12 +214,25 @@ func Edited(prev *File, lang Language, src []byte, edit lines.Edit, settings Set
 		}
 	}
 	f.base.Store(&b)
+	if lang == JSON {
+		// prev's last is dropped after prev is marked analysed.
+		pl := prev.last.Load()
+		switch {
+		case prev.analysed.Load():
+			f.last.Store(&baseVersion{file: prev, edit: edit})
+		case pl != nil:
+			f.last.Store(&baseVersion{file: pl.file, edit: pl.edit.Then(edit)})
+		}
+	}
 	return f
 }
 
 func (f *File) analyse() {
 	f.once.Do(func() {
-		defer f.analysed.Store(true)
+		defer func() {
+			f.analysed.Store(true)
+			f.last.Store(nil)
+		}()
 		base := f.base.Swap(nil)
 		switch f.Lang {
 		case Go:
@@ -230,6 +256,20 @@ func (f *File) analyse() {
 				f.spec = openapi.Model(yamldoc.Unparsed(f.src))
 			default:
 				f.spec = openapi.Parse(f.src)
+			}
+			if f.Lang == JSON {
+				f.jsonKind = f.spec.Kind
+				if last := f.last.Load(); len(f.spec.Errors) > 0 && last != nil {
+					f.jsonKind = last.file.jsonKind
+				}
+				// The states of the JSON scan that completion saved carry
+				// over to the next versions.
+				if t := f.typing.Load(); t != nil {
+					f.spec.Adopt(t)
+				} else if last := f.last.Load(); last != nil && last.file.spec != nil {
+					f.spec.Follow(last.file.spec, last.edit)
+				}
+				f.typing.Store(f.spec.Typed(f.src, lines.Edit{}, f.jsonKind))
 			}
 			switch {
 			case f.spec.Kind.IsOpenAPI():
@@ -308,10 +348,46 @@ func (f *File) Completions(offset int) []complete.Item {
 	switch {
 	case f.goFile != nil:
 		return complete.Go(f.goFile.CompletionAt(f.src, offset), f.settings.Lint.CustomCodes)
+	case f.typing.Load() != nil:
+		// JSON, read with the kind of the newest version that parsed.
+		return complete.YAML(f.typing.Load().CompletionAt(offset), f.settings.Lint.CustomCodes)
 	case f.spec != nil:
 		return complete.YAML(openapi.CompletionAt(f.spec, offset, f.settings.StatusKeys), f.settings.Lint.CustomCodes)
 	}
 	return nil
+}
+
+// CompletionsNow returns the completion items at offset without waiting
+// for the file's analysis where completion does not need it: in JSON,
+// which completion reads around the cursor, once an earlier version was
+// analysed. ok is false where the analysis is needed: then Completions.
+func (f *File) CompletionsNow(offset int) (items []complete.Item, ok bool) {
+	if f.analysed.Load() {
+		return f.Completions(offset), true
+	}
+	t := f.typed()
+	if t == nil {
+		return nil, false
+	}
+	return complete.YAML(t.CompletionAt(offset), f.settings.Lint.CustomCodes), true
+}
+
+// typed returns the file's JSON text for completion before its analysis,
+// made from the last analysed version; nil when it is not JSON or has no
+// such version.
+func (f *File) typed() *openapi.Typing {
+	if t := f.typing.Load(); t != nil || f.analysed.Load() {
+		return t
+	}
+	b := f.last.Load()
+	if f.Lang != JSON || b == nil || b.file.spec == nil {
+		return nil
+	}
+	t := b.file.spec.Typed(f.src, b.edit, b.file.jsonKind)
+	if !f.typing.CompareAndSwap(nil, t) {
+		return f.typing.Load()
+	}
+	return t
 }
 
 // Findings returns the file's diagnostics: its syntax error first, then

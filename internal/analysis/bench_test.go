@@ -2,11 +2,14 @@ package analysis
 
 import (
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 
+	"github.com/httpcode-lsp/httpcode-lsp/internal/complete"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/golang"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/lines"
+	"github.com/httpcode-lsp/httpcode-lsp/internal/lsptest"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/specgen"
 )
 
@@ -64,6 +67,73 @@ func BenchmarkEditedFindings(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkCompletionTyping is a completion right after the opening quote
+// of a new response key, typed after a response of an operation, which
+// breaks the document: answered at once from the text and the analysed
+// version before (CompletionsNow), and, in the same run, after the
+// analysis of the broken text, as completion answered before. The
+// documents are the large generated spec (the operation in its middle)
+// and GitHub's 13 MB description (its last webhook, at 4.5 MB).
+func BenchmarkCompletionTyping(b *testing.B) {
+	for _, tc := range []struct {
+		name, anchor string
+		src          func() []byte
+	}{
+		{"generated", "", func() []byte { return benchSources()[1].src }},
+		{"github", `"workflow-run-requested": {`, func() []byte {
+			src, err := os.ReadFile(lsptest.GitHubSpec(b))
+			if err != nil {
+				b.Fatal(err)
+			}
+			return src
+		}},
+	} {
+		src := tc.src()
+		at := afterResponse(src, tc.anchor)
+		typed := ",\n" + strings.Repeat(" ", 10) + `"`
+		next := []byte(string(src[:at]) + typed + string(src[at:]))
+		e := lines.Edit{Start: at, End: at, NewLen: len(typed)}
+		prev := New(JSON, src, Settings{})
+		prev.Findings()
+		for _, c := range []struct {
+			name string
+			ask  func(f *File, offset int) []complete.Item
+		}{
+			{"now", func(f *File, offset int) []complete.Item { items, _ := f.CompletionsNow(offset); return items }},
+			{"after-the-analysis", (*File).Completions},
+		} {
+			b.Run(tc.name+"/"+c.name, func(b *testing.B) {
+				for b.Loop() {
+					if items := c.ask(Edited(prev, JSON, next, e, Settings{}), at+len(typed)); len(items) == 0 {
+						b.Fatal("no completion")
+					}
+				}
+			})
+		}
+	}
+}
+
+// afterResponse returns the offset after the first "200" response object
+// after anchor (after the middle of src when anchor is empty).
+func afterResponse(src []byte, anchor string) int {
+	from := len(src) / 2
+	if anchor != "" {
+		from = strings.Index(string(src), anchor)
+	}
+	i := strings.Index(string(src[from:]), `"200": {`) + from + len(`"200": `)
+	for depth := 0; i < len(src); i++ {
+		switch src[i] {
+		case '{':
+			depth++
+		case '}':
+			if depth--; depth == 0 {
+				return i + 1
+			}
+		}
+	}
+	return len(src)
 }
 
 // BenchmarkPackageFindings is the analysis of one Go file of a package of

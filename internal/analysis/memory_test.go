@@ -14,15 +14,18 @@ import (
 // the heap grow to 1.75 times what is live.
 const maxAllocPerByte = 8
 
+// shape is a document the memory tests analyse.
+type shape struct {
+	name string
+	lang Language
+	src  string
+}
+
 // dataShapes are documents of about size bytes that hold nothing the
 // analysis reads, in the shapes that cost most per byte as a node tree:
 // a node per two bytes (numbers), a node per four (a YAML list), aliases,
 // deep nesting, and long strings.
-func dataShapes(size int) []struct {
-	name string
-	lang Language
-	src  string
-} {
+func dataShapes(size int) []shape {
 	repeat := func(head, item, sep, tail string) string {
 		var b strings.Builder
 		b.WriteString(head)
@@ -35,11 +38,7 @@ func dataShapes(size int) []struct {
 		b.WriteString(tail)
 		return b.String()
 	}
-	return []struct {
-		name string
-		lang Language
-		src  string
-	}{
+	return []shape{
 		{"JSON number array", JSON, repeat("[", "N", ",", "]")},
 		{"JSON number array, pretty", JSON, repeat("[\n", "  N", ",\n", "\n]\n")},
 		{"JSON objects of numbers", JSON, repeat("[", `{"a":N,"b":[N,N]}`, ",", "]")},
@@ -56,11 +55,37 @@ func dataShapes(size int) []struct {
 	}
 }
 
-// TestMemoryPerByte checks, for each data shape, that the analysis
-// allocates at most maxAllocPerByte bytes per byte of the text, and finds
-// nothing. Allocation bounds the peak heap whatever the collector does.
+// specShapes are OpenAPI documents of about size bytes whose bulk is
+// data nothing reads, a node every two bytes in a node tree: a number
+// array as an example, as an enum, in an extension.
+func specShapes(size int) []shape {
+	numbers := func(sep string) string {
+		var b strings.Builder
+		for i := 0; b.Len() < size; i++ {
+			if i > 0 {
+				b.WriteString(sep)
+			}
+			b.WriteString(strconv.Itoa(i % 10))
+		}
+		return b.String()
+	}
+	const op = `"get":{"responses":{"200":{"description":"ok"}}}`
+	return []shape{
+		{"OpenAPI JSON example", JSON, `{"openapi":"3.0.3","paths":{"/a":{` + op + `,"post":{"responses":{"200":{"description":"ok","content":{"application/json":{"example":[` + numbers(",") + `]}}}}}}}}`},
+		{"OpenAPI JSON enum", JSON, `{"openapi":"3.0.3","paths":{"/a":{` + op + `}},"components":{"schemas":{"A":{"type":"integer","enum":[` + numbers(",") + `]}}}}`},
+		{"OpenAPI JSON extension", JSON, `{"swagger":"2.0","x-data":[` + numbers(",") + `],"paths":{"/a":{` + op + `}}}`},
+	}
+}
+
+// TestMemoryPerByte checks, for each data shape and spec shape, that the
+// analysis allocates at most maxAllocPerByte bytes per byte of the text;
+// that it finds nothing in a data shape, and reads a spec shape as
+// OpenAPI, parsed without the parts nothing reads (openapi.Parse).
+// Allocation bounds the peak heap whatever the collector does.
 func TestMemoryPerByte(t *testing.T) {
-	for _, tc := range dataShapes(1 << 20) {
+	data := dataShapes(1 << 20)
+	for i, tc := range append(data, specShapes(1<<20)...) {
+		spec := i >= len(data)
 		t.Run(tc.name, func(t *testing.T) {
 			src := []byte(tc.src)
 			var before, after runtime.MemStats
@@ -69,7 +94,10 @@ func TestMemoryPerByte(t *testing.T) {
 			f := New(tc.lang, src, Settings{})
 			occs, findings, items := f.Occurrences(), f.Findings(), f.Completions(len(src)/2)
 			runtime.ReadMemStats(&after)
-			if len(occs)+len(findings)+len(items) > 0 {
+			switch {
+			case spec && f.Spec() == nil:
+				t.Error("not read as OpenAPI")
+			case !spec && len(occs)+len(findings)+len(items) > 0:
 				t.Errorf("%d occurrences, %d findings, %d completions", len(occs), len(findings), len(items))
 			}
 			perByte := float64(after.TotalAlloc-before.TotalAlloc) / float64(len(src))

@@ -30,10 +30,13 @@ type Position struct {
 // it converted last when the next is further on the same line, so that
 // offsets converted in increasing order cost one walk of each line,
 // however long (minified JSON), where each would otherwise count from its
-// line's start.
+// line's start; with Marks (Marks.Cursor) it starts from the nearer of
+// that offset and the checkpoint before, so that any offset costs a
+// checkpoint's step.
 type Cursor struct {
 	text  []byte
 	table Table
+	marks *Marks // nil: walks start at line starts
 	// The last conversion: pos is the position of off.
 	off int
 	pos Position
@@ -55,6 +58,12 @@ func (c *Cursor) At(offset int) Position {
 	i, pos := start, Position{Line: line}
 	if c.off >= 0 && c.pos.Line == line && c.off <= offset {
 		i, pos = c.off, c.pos
+	}
+	if c.marks.Long(start, end) {
+		// A checkpoint nearer than the offset converted last.
+		if mi, mpos, ok := c.marks.before(c.text, line, start, end, offset); ok && mi > i {
+			i, pos = mi, mpos
+		}
 	}
 	for i < offset {
 		b := c.text[i]

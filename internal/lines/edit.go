@@ -26,6 +26,19 @@ func (e Edit) Delta() int { return e.NewLen - (e.End - e.Start) }
 // NewEnd is where the inserted bytes end in the edited text.
 func (e Edit) NewEnd() int { return e.Start + e.NewLen }
 
+// Moved returns where offset o of the text before e is in the text after
+// it: o itself before e's span, moved by e.Delta() after it, -1 inside.
+// An offset at e.Start of an insertion stays.
+func (e Edit) Moved(o int) int {
+	switch {
+	case o < e.Start || o == e.Start && e.Start == e.End:
+		return o
+	case o >= e.End:
+		return o + e.Delta()
+	}
+	return -1
+}
+
 // Then returns the one edit that does e and then next, next being
 // expressed against the text e produced: its span is the smallest that
 // covers both, in the coordinates of the text before e. Bytes inside that

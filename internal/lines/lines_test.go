@@ -253,3 +253,20 @@ func TestThen(t *testing.T) {
 		t.Errorf("no-op then no-op = %+v", got)
 	}
 }
+
+func TestMoved(t *testing.T) {
+	replace := Edit{Start: 4, End: 6, NewLen: 5} // 2 bytes become 5
+	insert := Edit{Start: 4, End: 4, NewLen: 3}
+	for _, tt := range []struct {
+		e       Edit
+		o, want int
+	}{
+		{replace, 3, 3}, {replace, 4, -1}, {replace, 5, -1}, {replace, 6, 9}, {replace, 10, 13},
+		{insert, 3, 3}, {insert, 4, 4}, {insert, 5, 8},
+		{Edit{}, 7, 7},
+	} {
+		if got := tt.e.Moved(tt.o); got != tt.want {
+			t.Errorf("%+v.Moved(%d) = %d; want %d", tt.e, tt.o, got, tt.want)
+		}
+	}
+}

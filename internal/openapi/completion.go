@@ -9,6 +9,8 @@ package openapi
 import (
 	"bytes"
 	"strings"
+
+	"github.com/httpcode-lsp/httpcode-lsp/internal/lines"
 )
 
 // CompletionKind says what a completion at a cursor offers.
@@ -84,7 +86,7 @@ func CompletionAt(doc *Document, offset int, extraKeys []string) (c Completion) 
 	if doc == nil || doc.Doc == nil {
 		return Completion{}
 	}
-	s := &cursorScan{doc: doc, src: doc.Doc.Source()}
+	s := &cursorScan{doc: doc, src: doc.Doc.Source(), kind: doc.Kind, marks: doc.jsonMarks}
 	offset = max(0, min(offset, len(s.src)))
 	switch {
 	case doc.JSON:
@@ -97,6 +99,70 @@ func CompletionAt(doc *Document, offset int, extraKeys []string) (c Completion) 
 	default:
 		c = s.responseKey(offset)
 	}
+	return s.newline(c)
+}
+
+// Typing is a JSON text being typed, read for completion before it is
+// parsed again: completion in JSON reads the tokens around the cursor,
+// and of the model needs only the document's kind, which typing inside
+// the document does not change. A keystroke that breaks a 13 MB spec
+// costs a second of repair; its completion must not wait for it.
+type Typing struct {
+	kind  Kind
+	src   []byte
+	marks *jsonMarks
+}
+
+// Typed returns the JSON text src, d's text with edit applied, as a
+// document of the given kind (d's, or that of the last version of the
+// text that parsed, when d's did not), for CompletionAt. It keeps the
+// saved states of d's scan that come before the edit, and those after it
+// for when its own scan meets one; with no edit, src being d's text, it
+// shares them. It returns nil when d is not JSON.
+func (d *Document) Typed(src []byte, edit lines.Edit, kind Kind) *Typing {
+	if d == nil || !d.JSON || d.jsonMarks == nil {
+		return nil
+	}
+	if edit.IsNop() {
+		return &Typing{kind: kind, src: src, marks: d.jsonMarks}
+	}
+	// d's states up to the edit are saved first, once for all the
+	// versions typed from d.
+	d.jsonMarks.before(d.Doc.Source(), edit.Start)
+	return &Typing{kind: kind, src: src, marks: d.jsonMarks.kept(edit)}
+}
+
+// Adopt gives d, modelled from the very slice t reads, the states of the
+// scan t saved.
+func (d *Document) Adopt(t *Typing) {
+	if src := d.Doc.Source(); t != nil && d.JSON && len(src) == len(t.src) && len(src) > 0 && &src[0] == &t.src[0] {
+		d.jsonMarks = t.marks
+	}
+}
+
+// Follow gives d, modelled from prev's text with edit applied, the
+// states of prev's scan that hold for its text (as Typed keeps them),
+// without scanning.
+func (d *Document) Follow(prev *Document, edit lines.Edit) {
+	if d.JSON && prev != nil && prev.JSON && prev.jsonMarks != nil {
+		d.jsonMarks = prev.jsonMarks.kept(edit)
+	}
+}
+
+// CompletionAt returns the completion context at byte offset offset, as
+// CompletionAt of a modelled document of the text does.
+func (t *Typing) CompletionAt(offset int) (c Completion) {
+	defer func() {
+		if recover() != nil {
+			c = Completion{}
+		}
+	}()
+	s := &cursorScan{src: t.src, kind: t.kind, marks: t.marks}
+	return s.newline(s.json(max(0, min(offset, len(s.src)))))
+}
+
+// newline sets the line ending of an item inserted by c.
+func (s *cursorScan) newline(c Completion) Completion {
 	if c.Kind != NoCompletion {
 		c.Newline = "\n"
 		if i := bytes.IndexByte(s.src, '\n'); i > 0 && s.src[i-1] == '\r' {
@@ -106,10 +172,13 @@ func CompletionAt(doc *Document, offset int, extraKeys []string) (c Completion) 
 	return c
 }
 
-// cursorScan reads the text around a cursor.
+// cursorScan reads the text around a cursor: doc's source, or a JSON text
+// being typed (doc nil).
 type cursorScan struct {
-	doc *Document
-	src []byte
+	doc   *Document
+	src   []byte
+	kind  Kind
+	marks *jsonMarks
 }
 
 // line is one line of the text.
@@ -257,7 +326,7 @@ func (s *cursorScan) responseKey(cursor int) Completion {
 		return Completion{}
 	}
 	c := Completion{Kind: ResponseKeyCompletion, Start: start, End: end, Prefix: string(s.src[start:cursor]),
-		DocKind: s.doc.Kind, Quote: quote, HasValue: hasValue,
+		DocKind: s.kind, Quote: quote, HasValue: hasValue,
 		Indent: string(cl.text[:keyCol])}
 	c.IndentUnit = indentUnit(keyCol - resp.indent)
 
@@ -320,12 +389,12 @@ func (s *cursorScan) responseKey(cursor int) Completion {
 // in a document not known as OpenAPI, only among keys that are all codes.
 func (s *cursorScan) settle(c Completion) Completion {
 	switch {
-	case s.doc.Kind == Fragment || c.Method != "":
-	case s.doc.Kind == NotOpenAPI && allValid(c.Present):
+	case s.kind == Fragment || c.Method != "":
+	case s.kind == NotOpenAPI && allValid(c.Present):
 	default:
 		return Completion{}
 	}
-	if !s.doc.Kind.IsOpenAPI() {
+	if !s.kind.IsOpenAPI() {
 		c.DocKind = Fragment
 	}
 	return c
@@ -380,7 +449,7 @@ func (s *cursorScan) statusValue(cursor int, keys *StatusKeys) Completion {
 	if len(rest) > 0 && rest[0] != '#' && rest[0] != ',' && rest[0] != ']' {
 		return Completion{}
 	}
-	c := Completion{Kind: StatusValueCompletion, Start: cl.start + i, End: end, DocKind: s.doc.Kind, Quoted: quote != 0}
+	c := Completion{Kind: StatusValueCompletion, Start: cl.start + i, End: end, DocKind: s.kind, Quoted: quote != 0}
 	if quote != 0 {
 		c.Start++
 	}

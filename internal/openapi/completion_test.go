@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/httpcode-lsp/httpcode-lsp/internal/lines"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/specgen"
 )
 
@@ -231,6 +232,67 @@ func TestCompletionAtJSONMarks(t *testing.T) {
 	}
 	if found < len(doc.Occurrences)/every {
 		t.Errorf("completions at %d offsets, want at least one per key tried (%d)", found, len(doc.Occurrences)/every)
+	}
+}
+
+// TestTypedKeepsMarks types random characters that matter to JSON
+// (quotes, brackets, commas) into a large JSON spec, version after
+// version, each read for completion as Typed from the one before, whose
+// scan states it keeps before the edit and takes again after it once the
+// scan agrees (the next version's document Adopts them, or Follows its
+// predecessor): every completion equals that of a scan from the start.
+func TestTypedKeepsMarks(t *testing.T) {
+	defer func(step int) { jsonMarkStep = step }(jsonMarkStep)
+	jsonMarkStep = 4 << 10
+	src := specgen.JSON(specgen.OpenAPI(2000))
+	r := rand.New(rand.NewSource(3))
+	doc := Parse(src)
+	kind := doc.Kind
+	CompletionAt(doc, len(src), nil) // saves every state
+	const chars = "\"{}[],:x 4\n"
+	found, synced, eligible := 0, 0, 0
+	for v := 0; v < 60; v++ {
+		at := r.Intn(len(src))
+		e := lines.Edit{Start: at, End: at + r.Intn(2), NewLen: 1}
+		next := e.Apply(src, []byte{chars[r.Intn(len(chars))]})
+		typed := doc.Typed(next, e, kind)
+		fresh := &Typing{kind: kind, src: next}
+		// The scan past the edit meets the states after it, and takes
+		// them all: states past the cursor.
+		far := at + 8*jsonMarkStep
+		typed.CompletionAt(far)
+		if far < len(next)-2*jsonMarkStep {
+			eligible++
+			if ms := typed.marks.marks; len(ms) > 0 && ms[len(ms)-1].i > far {
+				synced++
+			}
+		}
+		offsets := []int{at, at + 1, len(next), r.Intn(len(next))}
+		for _, o := range doc.Occurrences[:min(len(doc.Occurrences), 40)] {
+			offsets = append(offsets, e.Moved(o.Start)+1)
+		}
+		for _, off := range offsets {
+			got, want := typed.CompletionAt(off), fresh.CompletionAt(off)
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("version %d, edit %+v, at %d: %+v, want %+v", v, e, off, got, want)
+			}
+			if got.Kind != NoCompletion {
+				found++
+			}
+		}
+		// The next document takes this one's states: those the typed
+		// text saved, or (Follow) those of the document before it.
+		prevDoc := doc
+		src, doc = next, Parse(next)
+		if v%2 == 0 {
+			doc.Adopt(typed)
+		} else {
+			doc.Follow(prevDoc, e)
+		}
+	}
+	t.Logf("%d bytes; %d completions offered; the states after the edit taken %d times in %d", len(src), found, synced, eligible)
+	if found == 0 || synced < eligible/2 {
+		t.Fatalf("%d completions offered; the states after the edit taken %d times in %d", found, synced, eligible)
 	}
 }
 

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/httpcode-lsp/httpcode-lsp/internal/lines"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/yamldoc"
 )
 
@@ -165,30 +166,52 @@ func (st *jsonScan) scan(src []byte, cursor, limit int) (tokStart, tokEnd int, q
 // document's scan (a variable for the tests, which use smaller texts).
 var jsonMarkStep = 16 << 10
 
-// jsonMarks are states of the scan of a document's text, saved about
-// every jsonMarkStep bytes, so that a completion in a large document scans
-// from the nearest one instead of from the start. The scan up to a
-// saved offset does not depend on the cursor when the cursor is past it.
+// jsonMarks are states of the scan of a text, saved about every
+// jsonMarkStep bytes, so that a completion in a large document scans from
+// the nearest one instead of from the start. The scan up to a saved
+// offset does not depend on the cursor when the cursor is past it. They
+// are made as far as the completions asked for need them, and safe for
+// concurrent use.
 type jsonMarks struct {
-	once  sync.Once
+	mu    sync.Mutex
 	marks []jsonScan
+	// st is where making them stopped; end tells that it reached the
+	// end of the text.
+	st  jsonScan
+	end bool
+	// after are the states saved on the text before edit, after the
+	// edit: once the scan of this text reaches one of them, moved by the
+	// edit, in the same state, it and all after it are this text's too.
+	after []jsonScan
+	edit  lines.Edit
 }
 
+// before returns a copy of the last state saved before cursor, saving
+// states up to there first.
 func (m *jsonMarks) before(src []byte, cursor int) jsonScan {
 	if m == nil || len(src) <= jsonMarkStep {
 		return jsonScan{}
 	}
-	m.once.Do(func() {
-		var st jsonScan
-		for limit := jsonMarkStep; limit < len(src); limit += jsonMarkStep {
-			if start, _, _ := st.scan(src, len(src), limit); start >= 0 {
-				break
-			}
-			if n := len(m.marks); n == 0 || m.marks[n-1].i != st.i {
-				m.marks = append(m.marks, st.clone())
-			}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for !m.end && m.st.i+jsonMarkStep < cursor {
+		limit := (m.st.i/jsonMarkStep + 1) * jsonMarkStep
+		if len(m.after) > 0 {
+			limit = min(limit, m.edit.Moved(m.after[0].i))
 		}
-	})
+		if limit >= len(src) {
+			m.end = true
+			break
+		}
+		if start, _, _ := m.st.scan(src, len(src), limit); start >= 0 {
+			m.end = true
+			break
+		}
+		if n := len(m.marks); n == 0 || m.marks[n-1].i != m.st.i {
+			m.marks = append(m.marks, m.st.clone())
+		}
+		m.sync()
+	}
 	k := sort.Search(len(m.marks), func(k int) bool { return m.marks[k].i >= cursor }) - 1
 	if k < 0 {
 		return jsonScan{}
@@ -196,10 +219,72 @@ func (m *jsonMarks) before(src []byte, cursor int) jsonScan {
 	return m.marks[k].clone()
 }
 
+// sync takes the states saved before the edit, moved, when the scan has
+// reached the first of them in the same state; it drops those the scan
+// has reached or passed otherwise.
+func (m *jsonMarks) sync() {
+	for len(m.after) > 0 && m.edit.Moved(m.after[0].i) < m.st.i {
+		m.after = m.after[1:]
+	}
+	if len(m.after) == 0 || m.edit.Moved(m.after[0].i) != m.st.i {
+		return
+	}
+	if !m.st.equal(m.after[0].moved(m.edit)) {
+		m.after = m.after[1:]
+		return
+	}
+	m.marks = m.marks[:len(m.marks)-1]
+	for _, st := range m.after {
+		m.marks = append(m.marks, st.moved(m.edit))
+	}
+	m.st, m.after = m.marks[len(m.marks)-1].clone(), nil
+}
+
+// kept returns the marks of text, the text m's were saved on with edit
+// applied: those saved before the edit, the scan to which read nothing it
+// changed, and those after it, to be taken once the scan of the new text
+// meets one of them (sync).
+func (m *jsonMarks) kept(edit lines.Edit) *jsonMarks {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	// A token's end is found by the byte after it: a state saved at the
+	// edit's start may have read it.
+	k := sort.Search(len(m.marks), func(k int) bool { return m.marks[k].i >= edit.Start })
+	out := &jsonMarks{marks: m.marks[:k:k], edit: edit}
+	if k > 0 {
+		out.st = m.marks[k-1].clone()
+	}
+	a := sort.Search(len(m.marks), func(k int) bool { return m.marks[k].i >= edit.End })
+	out.after = m.marks[a:len(m.marks):len(m.marks)]
+	return out
+}
+
+// moved returns a copy of st, a state of the scan of a text before e,
+// with its offsets moved by e; offsets inside e's span become -1, which
+// no state of the text after e holds.
+func (st jsonScan) moved(e lines.Edit) jsonScan {
+	out := st.clone()
+	out.i = e.Moved(st.i)
+	for k := range out.stack {
+		f := &out.stack[k]
+		f.key = span{e.Moved(f.key.start), e.Moved(f.key.end)}
+		f.start, f.valueEnd = e.Moved(f.start), e.Moved(f.valueEnd)
+	}
+	for k, sp := range out.keys {
+		out.keys[k] = span{e.Moved(sp.start), e.Moved(sp.end)}
+	}
+	return out
+}
+
+// equal reports whether two states of a scan are the same.
+func (st jsonScan) equal(o jsonScan) bool {
+	return st.i == o.i && st.deep == o.deep && slices.Equal(st.stack, o.stack) && slices.Equal(st.keys, o.keys)
+}
+
 // json finds a response key position in a JSON document.
 func (s *cursorScan) json(cursor int) Completion {
 	src := s.src
-	st := s.doc.jsonMarks.before(src, cursor)
+	st := s.marks.before(src, cursor)
 	tokStart, tokEnd, quote := st.scan(src, cursor, cursor)
 	stack, keys := st.stack, st.keys
 	top := st.top
@@ -207,7 +292,7 @@ func (s *cursorScan) json(cursor int) Completion {
 	if t == nil || !t.object || !t.allKeys || t.state != wantKey && t.state != afterValue || st.deep > 0 {
 		return Completion{}
 	}
-	c := Completion{Kind: ResponseKeyCompletion, Start: cursor, End: cursor, DocKind: s.doc.Kind, JSON: true, Quote: '"'}
+	c := Completion{Kind: ResponseKeyCompletion, Start: cursor, End: cursor, DocKind: s.kind, JSON: true, Quote: '"'}
 	if tokStart >= 0 {
 		c.Start, c.End = tokStart, tokEnd
 		typed := src[tokStart:cursor]

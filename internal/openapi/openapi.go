@@ -258,11 +258,24 @@ func (r *Response) HasHeader(name string) bool {
 	return false
 }
 
-// Parse reads a document and models it.
-func Parse(src []byte) *Document { return Model(yamldoc.Parse(src)) }
+// Parse reads a document and models it. A document that declares itself
+// OpenAPI or Swagger is parsed without the parts nothing reads (unread).
+func Parse(src []byte) *Document {
+	if Declared(src) {
+		return Model(yamldoc.ParsePruned(src, unread))
+	}
+	return Model(yamldoc.Parse(src))
+}
 
 // Model models a parsed document.
 func Model(d *yamldoc.Doc) (doc *Document) {
+	if d.Pruned() {
+		if k, _ := detect(yamldoc.Deref(d.Root)); k == NotOpenAPI {
+			// Pruned for a spec, it is none: a fragment's response
+			// maps are searched for everywhere.
+			d = yamldoc.Parse(d.Source())
+		}
+	}
 	doc = &Document{Errors: d.Errors, JSON: d.IsJSON(), Doc: d, jsonMarks: &jsonMarks{}}
 	defer func() {
 		// The builder only reads a tree yaml.v3 built; should it meet a

@@ -8,6 +8,8 @@ import (
 	"encoding/json"
 
 	"go.lsp.dev/protocol"
+
+	"github.com/httpcode-lsp/httpcode-lsp/internal/complete"
 )
 
 // completion offers status constants and codes where the cursor stands in
@@ -19,13 +21,12 @@ func (s *Server) completion(ctx context.Context, d *document, params *protocol.C
 	if d == nil {
 		return list, nil
 	}
-	a := s.answering(ctx, d)
-	if a == nil {
+	enc := s.positionEncoding()
+	items, ok := s.completions(ctx, d, d.snap.Offset(params.Position, enc))
+	if !ok {
 		return list, nil
 	}
-	enc := s.positionEncoding()
 	client := s.support()
-	items := a.Completions(d.snap.Offset(params.Position, enc))
 	list.Items = make([]protocol.CompletionItem, 0, len(items))
 	for _, it := range items {
 		kind := protocol.CompletionItemKindValue
@@ -92,15 +93,27 @@ func (s *Server) resolveCompletion(ctx context.Context, d *document, item *proto
 	if d == nil || d.snap.Version != data.Version {
 		return item, nil
 	}
-	a := s.answering(ctx, d)
-	if a == nil {
-		return item, nil
-	}
-	for _, it := range a.Completions(d.snap.Offset(data.Position, s.positionEncoding())) {
+	items, _ := s.completions(ctx, d, d.snap.Offset(data.Position, s.positionEncoding()))
+	for _, it := range items {
 		if it.Label == item.Label {
 			item.Documentation = markup(it.Documentation, s.support().docsMarkdown)
 			break
 		}
 	}
 	return item, nil
+}
+
+// completions returns the completion items at offset of d: at once
+// where they do not need d's analysis (JSON being typed, answered from
+// the text and the last analysed version), else from the analysis the
+// request answers from (answering); false when there is none in time.
+func (s *Server) completions(ctx context.Context, d *document, offset int) ([]complete.Item, bool) {
+	if items, ok := d.analysis.CompletionsNow(offset); ok {
+		return items, true
+	}
+	a := s.answering(ctx, d)
+	if a == nil {
+		return nil, false
+	}
+	return a.Completions(offset), true
 }

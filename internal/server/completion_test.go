@@ -1,10 +1,13 @@
 package server
 
 import (
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"go.lsp.dev/protocol"
+	"go.uber.org/zap/zaptest"
 
 	"github.com/httpcode-lsp/httpcode-lsp/internal/lsptest"
 )
@@ -64,6 +67,78 @@ func TestCompletionDocumentationResolvedLazily(t *testing.T) {
 	lazy.MustCall("completionItem/resolve", item, &stale)
 	if stale.Documentation != nil {
 		t.Errorf("an item of version 1 resolved against version 2: %v", stale.Documentation)
+	}
+}
+
+// TestGitHubSpecCompletionWhileTyping types a new response key, which
+// breaks the JSON, into the first operation of GitHub's 13 MB description
+// and into the last webhook, and asks for completion after the opening
+// quote and after each digit. The edits are not analysed (the debounce is
+// longer than the test): the completions are answered from the text and
+// the analysis of the version opened. The codes the map lacks are
+// offered, the map's own are not, and each item replaces the key typed so
+// far after its quote.
+func TestGitHubSpecCompletionWhileTyping(t *testing.T) {
+	src := gitHubSpec(t)
+	s := startServer(t, New(Options{Version: "test", Logger: zaptest.NewLogger(t), Debounce: time.Hour}))
+	s.Initialize(`{}`)
+	const uri = "file:///cache/api.github.com.json"
+	s.Open(uri, "json", src)
+	diagnosticsFor(t, s, uri, 1)
+	version := int32(1)
+	change := func(r protocol.Range, text string) {
+		version++
+		s.Notify("textDocument/didChange", map[string]interface{}{
+			"textDocument":   map[string]interface{}{"uri": uri, "version": version},
+			"contentChanges": []map[string]interface{}{{"range": r, "text": text}},
+		})
+	}
+	for _, site := range []struct{ path, method, has, lacks string }{
+		{`"/": {`, `"get": {`, "200 OK", "404 Not Found"},
+		{`"workflow-run-requested": {`, `"post": {`, "200 OK", "404 Not Found"}, // x-webhooks, at 4.5 MB
+	} {
+		path := strings.Index(src, site.path)
+		op := path + strings.Index(src[path:], site.method)
+		key := op + strings.Index(src[op:], `"`+site.has[:3]+`": {`)
+		if path < 0 || op < path || key < op {
+			t.Fatalf("the spec no longer has %s %s with a %s", site.method, site.path, site.has[:3])
+		}
+		// The closing brace of the response object.
+		depth, end := 0, key+len(`"200": `)
+		for ; end < len(src); end++ {
+			if src[end] == '{' {
+				depth++
+			} else if src[end] == '}' {
+				if depth--; depth == 0 {
+					break
+				}
+			}
+		}
+		// Type `,`, a line break and the key's indentation, `"`, `4`
+		// and `0` after it (all ASCII: columns are bytes).
+		at := lsptest.PositionOf(src, end+1, "utf-16")
+		indent := uint32(key - strings.LastIndexByte(src[:key], '\n') - 1)
+		pos := func(line, char uint32) protocol.Position { return protocol.Position{Line: line, Character: char} }
+		change(protocol.Range{Start: at, End: at}, ",\n"+strings.Repeat(" ", int(indent)))
+		for k, typed := range []string{`"`, "4", "0"} {
+			p := pos(at.Line+1, indent+uint32(k))
+			change(protocol.Range{Start: p, End: p}, typed)
+			cursor := pos(at.Line+1, indent+uint32(k)+1)
+			list := s.Completion(uri, cursor)
+			var labels []string
+			for _, it := range list.Items {
+				labels = append(labels, it.Label)
+				// The key typed after its quote, which the edit leaves.
+				want := protocol.Range{Start: pos(at.Line+1, indent+1), End: cursor}
+				if it.TextEdit == nil || it.TextEdit.Range != want {
+					t.Fatalf("%s %s, after %q: %q edits %+v; want the key typed, %+v", site.method, site.path, typed, it.Label, it.TextEdit, want)
+				}
+			}
+			if !slices.Contains(labels, site.lacks) || slices.Contains(labels, site.has) {
+				t.Fatalf("%s %s, after %q: %v; want %q and not %q", site.method, site.path, typed, labels, site.lacks, site.has)
+			}
+		}
+		change(protocol.Range{Start: at, End: pos(at.Line+1, indent+3)}, "") // undone
 	}
 }
 

@@ -11,14 +11,7 @@ import (
 // TestGitHubSpecHover opens GitHub's 13 MB OpenAPI description and hovers a
 // response key deep inside it.
 func TestGitHubSpecHover(t *testing.T) {
-	if testing.Short() {
-		t.Skip("opens a 13 MB spec")
-	}
-	b, err := os.ReadFile(lsptest.GitHubSpec(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	src := string(b)
+	src := gitHubSpec(t)
 	// The 404 of GET /repos/{owner}/{repo}.
 	path := strings.Index(src, `"/repos/{owner}/{repo}": {`)
 	get := path + strings.Index(src[path:], `"get": {`)
@@ -47,4 +40,18 @@ func TestGitHubSpecHover(t *testing.T) {
 	if len(p.Diagnostics) == 0 {
 		t.Error("no findings on GitHub's spec; its 401s lack WWW-Authenticate")
 	}
+}
+
+// gitHubSpec returns the text of GitHub's 13 MB description; the test is
+// skipped with -short.
+func gitHubSpec(t *testing.T) string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("opens a 13 MB spec")
+	}
+	b, err := os.ReadFile(lsptest.GitHubSpec(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }

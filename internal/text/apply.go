@@ -37,16 +37,17 @@ var ErrReversedRange = errors.New("range end is before its start")
 // Cost: the first change copies the text once; later changes in the same
 // call edit that private copy in place. The line table is updated around
 // each edit, never rebuilt by a full scan, except after a whole-document
-// replacement.
+// replacement; so are the checkpoints of long lines (lines.Marks.Edited).
 func (s *Snapshot) Apply(version int32, changes []Change, enc Encoding) (*Snapshot, lines.Edit, error) {
-	cur := Snapshot{text: s.text, lines: s.lines}
+	// The checkpoints of long lines are carried over each change.
+	cur := Snapshot{text: s.text, lines: s.lines, marks: s.marks}
 	owned := false // whether cur's slices are private to this call
 	var edit lines.Edit
 	for i, c := range changes {
 		if c.Range == nil {
 			edit = edit.Then(lines.Whole(len(cur.text), len(c.Text)))
 			cur.text = []byte(c.Text)
-			cur.lines = lines.New(cur.text)
+			cur.lines, cur.marks = lines.New(cur.text), lines.NewMarks()
 			owned = true
 			continue
 		}
@@ -61,7 +62,10 @@ func (s *Snapshot) Apply(version int32, changes []Change, enc Encoding) (*Snapsh
 		edit = edit.Then(e)
 		owned = true
 	}
-	return &Snapshot{URI: s.URI, Version: version, Language: s.Language, text: cur.text, lines: cur.lines}, edit, nil
+	if cur.marks == nil {
+		cur.marks = lines.NewMarks()
+	}
+	return &Snapshot{URI: s.URI, Version: version, Language: s.Language, text: cur.text, lines: cur.lines, marks: cur.marks}, edit, nil
 }
 
 // comparePositions orders positions by line, then character.
@@ -81,12 +85,13 @@ func comparePositions(a, b protocol.Position) int {
 	return 0
 }
 
-// replace makes e, whose new bytes are ins, and updates the line table.
-// If owned, s's slices belong to the caller and are edited in place when
-// they have room; otherwise new ones are made, with spare capacity if more
-// edits will follow.
+// replace makes e, whose new bytes are ins, and updates the line table
+// and the checkpoints. If owned, s's slices belong to the caller and are
+// edited in place when they have room; otherwise new ones are made, with
+// spare capacity if more edits will follow.
 func (s *Snapshot) replace(e lines.Edit, ins string, owned, more bool) {
 	s.text = lines.Splice(s.text, e, owned, more)
 	copy(s.text[e.Start:], ins)
-	s.lines.Update(s.text, e, owned, more)
+	first, oldEnd, newEnd := s.lines.Update(s.text, e, owned, more)
+	s.marks = s.marks.Edited(s.text, s.lines, e, first, oldEnd, newEnd)
 }

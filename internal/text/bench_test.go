@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"go.lsp.dev/protocol"
+
+	"github.com/httpcode-lsp/httpcode-lsp/internal/lines"
 )
 
 // benchText is about 10 MB of source-like lines: mostly ASCII, some é, 😀
@@ -114,5 +116,64 @@ func BenchmarkApply(b *testing.B) {
 				benchSink += len(next.text)
 			}
 		})
+	}
+}
+
+// BenchmarkLongLine converts the offset at column 2,000,000 of a 4 MB
+// minified JSON line, and back, from the line's checkpoints (lines.Marks)
+// and, in the same run, from the line's start as before them: a snapshot
+// without checkpoints; and after a keystroke, from checkpoints carried
+// over it and from checkpoints made again. The short-line pair is the
+// common case, which the checkpoints must not slow.
+func BenchmarkLongLine(b *testing.B) {
+	var long strings.Builder
+	for long.Len() < 4<<20 {
+		long.WriteString(`{"200":{"description":"OK — café 😀"},"404":{"description":"Not Found"}},`)
+	}
+	for _, c := range []struct {
+		name string
+		text []byte
+		at   int
+	}{{"column-2M", []byte(long.String()), 2_000_000}, {"short-lines", benchText(), 5 << 20}} {
+		s := NewSnapshot("file:///bench", 1, "", c.text)
+		old := *s
+		old.marks = nil
+		p := s.Position(c.at, UTF16)
+		if c.name == "column-2M" {
+			// A keystroke at column 1,000,000 (Apply copies the 4 MB
+			// line) and the first conversion after it: on checkpoints
+			// carried over the edit, or made again for the new snapshot.
+			mid := s.Position(1_000_000, UTF16)
+			typed := []Change{{Range: &protocol.Range{Start: mid, End: mid}, Text: "x"}}
+			s.Offset(p, UTF16) // makes the line's checkpoints
+			b.Run(c.name+"/after-a-keystroke/carried", func(b *testing.B) {
+				for b.Loop() {
+					next, _, _ := s.Apply(2, typed, UTF16)
+					benchSink += int(next.Position(c.at, UTF16).Character)
+				}
+			})
+			b.Run(c.name+"/after-a-keystroke/made-again", func(b *testing.B) {
+				for b.Loop() {
+					next, _, _ := s.Apply(2, typed, UTF16)
+					next.marks = lines.NewMarks()
+					benchSink += int(next.Position(c.at, UTF16).Character)
+				}
+			})
+		}
+		for _, v := range []struct {
+			name string
+			s    *Snapshot
+		}{{"checkpoints", s}, {"from-line-start", &old}} {
+			b.Run(c.name+"/position/"+v.name, func(b *testing.B) {
+				for b.Loop() {
+					benchSink += int(v.s.Position(c.at, UTF16).Character)
+				}
+			})
+			b.Run(c.name+"/offset/"+v.name, func(b *testing.B) {
+				for b.Loop() {
+					benchSink += v.s.Offset(p, UTF16)
+				}
+			})
+		}
 	}
 }

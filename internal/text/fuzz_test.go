@@ -4,6 +4,7 @@ package text
 import (
 	"errors"
 	"slices"
+	"strings"
 	"testing"
 
 	"go.lsp.dev/protocol"
@@ -23,6 +24,9 @@ func FuzzConversions(f *testing.F) {
 	f.Add("a😀b\r\nc", uint32(0), uint32(2), 2, uint8(0))
 	f.Add("é\rx", uint32(1<<31), uint32(1<<32-1), -1, uint8(1))
 	f.Add("\xf0\x9f\x98", uint32(0), uint32(1), 1, uint8(2))
+	f.Add("é😀状x\xff", uint32(0), uint32(1027), 1029, uint8(0))
+	f.Add("😀é状x", uint32(1), uint32(3), 7+14*3+2, uint8(2))
+	f.Add("状\r\n😀", uint32(0), uint32(9), 14+6, uint8(1))
 	f.Fuzz(func(t *testing.T, text string, line, char uint32, offset int, encByte uint8) {
 		enc := Encoding(encByte % 4) // 3 is unknown: treated as UTF16
 		s, ref := snap(text), newRefDoc(text)
@@ -45,6 +49,7 @@ func FuzzConversions(f *testing.F) {
 				t.Fatalf("Positions.Position(%d, %v) = %v; reference %v", o, enc, got, want)
 			}
 		}
+		checkLongLines(t, text, offset, enc)
 		valid := ref.validPositions(enc)
 		if len(text) > maxChecked {
 			// Only the valid positions around the fuzzed one.
@@ -65,6 +70,34 @@ func FuzzConversions(f *testing.F) {
 			}
 		}
 	})
+}
+
+// checkLongLines repeats the characters of text (its line breaks left
+// out) into two lines of more than five thousand bytes, the first ended by
+// CRLF, which have checkpoints (lines.Marks) about every 1,024 bytes: the
+// conversions of an offset around a checkpoint (before, on or after it, by
+// seed), and of the positions there and inside the next character, agree
+// with the reference. The reference walks the line: one offset is checked.
+func checkLongLines(t *testing.T, text string, seed int, enc Encoding) {
+	t.Helper()
+	chars := strings.NewReplacer("\r", "", "\n", "").Replace(text)
+	if chars == "" {
+		return
+	}
+	row := strings.Repeat(chars, 5<<10/len(chars)+1)
+	long := row + "\r\n" + row
+	s, ref := snap(long), newRefDoc(long)
+	u := uint(seed)
+	o := (u/7%2)*uint(len(row)+2) + (1+u/14%5)<<10 + u%7 - 3
+	p := ref.position(int(o), enc)
+	if got := s.Position(int(o), enc); got != p {
+		t.Fatalf("long lines of %q: Position(%d, %v) = %v; reference %v", chars, o, enc, got, p)
+	}
+	for _, q := range []protocol.Position{p, pos(p.Line, p.Character+1)} {
+		if got, want := s.Offset(q, enc), ref.offset(q, enc); got != want {
+			t.Fatalf("long lines of %q: Offset(%v, %v) = %d; reference %d", chars, q, enc, got, want)
+		}
+	}
 }
 
 // FuzzApply: two changes applied by Snapshot.Apply give the text obtained

@@ -21,12 +21,15 @@ type Snapshot struct {
 
 	text  []byte
 	lines lines.Table
+	// marks are the checkpoints of the long lines, made as conversions
+	// need them.
+	marks *lines.Marks
 }
 
 // NewSnapshot indexes text without copying it: the snapshot takes ownership,
 // and the caller must not modify text afterwards.
 func NewSnapshot(uri protocol.DocumentURI, version int32, language string, text []byte) *Snapshot {
-	return &Snapshot{URI: uri, Version: version, Language: language, text: text, lines: lines.New(text)}
+	return &Snapshot{URI: uri, Version: version, Language: language, text: text, lines: lines.New(text), marks: lines.NewMarks()}
 }
 
 // Text returns the document's bytes. They must not be modified. The slice's
@@ -54,8 +57,20 @@ func (s *Snapshot) Offset(p protocol.Position, enc Encoding) int {
 		}
 		return s.charStart(start, end, start+int(want))
 	}
-	var n uint64
-	for i := start; i < end; {
+	return s.walk(line, start, end, want, enc)
+}
+
+// walk returns the offset of column want, counted in enc (UTF-16 or
+// UTF-32), of line, whose content is text[start:end]: the walk starts
+// from the last checkpoint before the column (a long line's) or the
+// line's start.
+func (s *Snapshot) walk(line, start, end int, want uint64, enc Encoding) int {
+	from, n := start, uint64(0)
+	if s.marks.Long(start, end) {
+		f, at := s.marks.Seek(s.text, line, start, end, int(want), enc != UTF32)
+		from, n = f, uint64(at)
+	}
+	for i := from; i < end; {
 		if n >= want {
 			return i
 		}
@@ -84,10 +99,11 @@ func (s *Snapshot) Position(offset int, enc Encoding) protocol.Position {
 }
 
 // Positions converts many byte offsets of one snapshot to positions, as
-// Position does. In UTF-16 and UTF-32 a column is counted along its line:
-// offsets converted in increasing order cost one walk of each line, where
-// each would otherwise count from its line's start (a minified spec is
-// one line of megabytes). Use one Positions per increasing sequence.
+// Position does. In UTF-16 and UTF-32 a column is counted along its line,
+// from the nearer of the offset converted last and the line's checkpoint
+// before the offset (lines.Marks): offsets converted in increasing order
+// cost one walk of each line, and any offset at most a checkpoint's step
+// (a minified spec is one line of megabytes).
 type Positions struct {
 	s   *Snapshot
 	enc Encoding
@@ -96,7 +112,7 @@ type Positions struct {
 
 // Positions returns a converter in the encoding enc.
 func (s *Snapshot) Positions(enc Encoding) *Positions {
-	return &Positions{s: s, enc: enc, cur: lines.NewCursor(s.text, s.lines)}
+	return &Positions{s: s, enc: enc, cur: s.marks.Cursor(s.text, s.lines)}
 }
 
 // Position converts offset.

@@ -382,3 +382,43 @@ func TestApplyChain(t *testing.T) {
 		checkLineIndex(t, c.s)
 	}
 }
+
+// TestApplyKeepsCheckpoints types into two long lines whose checkpoints
+// were made (lines.Marks), which Apply carries over each change: a
+// surrogate pair, a deletion inside one, a line break, two changes in
+// one call. Conversions around every checkpoint agree with the reference.
+func TestApplyKeepsCheckpoints(t *testing.T) {
+	row := strings.Repeat("é😀状x", 700) // 7,000 bytes, 2,800 characters
+	s := snap(row + "\r\n" + row)
+	at := func(l, c uint32) *protocol.Range { return rng(l, c, l, c) }
+	for i, changes := range [][]Change{
+		{{Range: at(0, 3001), Text: "😀"}},
+		{{Range: rng(0, 3002, 0, 3003), Text: ""}}, // half of the pair typed
+		{{Range: at(1, 2000), Text: "\r\n"}},
+		{{Range: at(0, 10), Text: "ab"}, {Range: rng(2, 5, 2, 9), Text: "状"}},
+	} {
+		for _, enc := range encodings {
+			for l := range s.LineCount() {
+				s.Offset(pos(uint32(l), 1<<20), enc) // make every line's checkpoints
+			}
+		}
+		next, _, err := s.Apply(int32(i+2), changes, UTF16)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := string(next.Text())
+		ref := newRefDoc(text)
+		for o := 0; o <= len(text); o += 509 {
+			for _, enc := range encodings {
+				p := ref.position(o, enc)
+				if got := next.Position(o, enc); got != p {
+					t.Fatalf("change %d: Position(%d, %v) = %v; reference %v", i, o, enc, got, p)
+				}
+				if got, want := next.Offset(p, enc), ref.offset(p, enc); got != want {
+					t.Fatalf("change %d: Offset(%v, %v) = %d; reference %d", i, p, enc, got, want)
+				}
+			}
+		}
+		s = next
+	}
+}

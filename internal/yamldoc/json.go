@@ -40,6 +40,15 @@ type jsonReader struct {
 	nodes    []yaml.Node
 	contents []*yaml.Node
 	stack    []*yaml.Node
+	// prune, when set, tells which collections nobody reads; skipping
+	// counts the collections open inside one being skipped, which are
+	// read for their syntax only, into scratch and buf.
+	prune    Prune
+	skipping int
+	scratch  yaml.Node
+	buf      []byte
+	// pruned tells that a collection was skipped.
+	pruned bool
 }
 
 // slab is how many nodes, or Content entries, are allocated at once.
@@ -63,15 +72,24 @@ func (r *jsonReader) content(from int) []*yaml.Node {
 }
 
 // parseJSON returns the root node yaml.v3 would read from text, false
-// where the text is not JSON this reader vouches for.
-func parseJSON(text []byte) (root *yaml.Node, ok bool) {
-	r := &jsonReader{t: text, line: 1, col: 1}
+// where the text is not JSON this reader vouches for. With prune, a
+// collection nobody reads is checked but not built: it is one scalar
+// whose value is its text, as written, and pruned is true.
+func parseJSON(text []byte, prune Prune) (root *yaml.Node, pruned, ok bool) {
+	r := &jsonReader{t: text, line: 1, col: 1, prune: prune}
+	root, ok = r.root(0)
+	return root, r.pruned, ok
+}
+
+// root reads the whole text as one value whose prune state is state.
+func (r *jsonReader) root(state int) (*yaml.Node, bool) {
+	text := r.t
 	// Outside the root's brackets yaml.v3 reads blanks as block
 	// indentation, where a tab is an error.
 	if !r.space() || bytes.IndexByte(text[:r.i], '\t') >= 0 || r.i >= len(text) || text[r.i] != '{' && text[r.i] != '[' {
 		return nil, false
 	}
-	root, ok = r.value(0)
+	root, ok := r.value(0, state)
 	end := r.i
 	if !ok || !r.space() || r.i != len(text) || bytes.IndexByte(text[end:], '\t') >= 0 {
 		return nil, false
@@ -101,8 +119,12 @@ func (r *jsonReader) space() bool {
 	return true
 }
 
-// node returns a node of kind at offset i.
+// node returns a node of kind at offset i; inside a skipped collection
+// the scratch node, overwritten by the next.
 func (r *jsonReader) node(kind yaml.Kind, style yaml.Style, tag string) *yaml.Node {
+	if r.skipping > 0 {
+		return &r.scratch
+	}
 	r.col += utf8.RuneCount(r.t[r.colAt:r.i])
 	r.colAt = r.i
 	if len(r.nodes) == 0 {
@@ -114,15 +136,16 @@ func (r *jsonReader) node(kind yaml.Kind, style yaml.Style, tag string) *yaml.No
 	return n
 }
 
-func (r *jsonReader) value(depth int) (*yaml.Node, bool) {
+// value reads the value at i; state is prune's for it.
+func (r *jsonReader) value(depth, state int) (*yaml.Node, bool) {
 	if depth >= MaxDepth || r.i >= len(r.t) {
 		return nil, false
 	}
 	switch c := r.t[r.i]; {
 	case c == '{':
-		return r.object(depth)
+		return r.object(depth, state)
 	case c == '[':
-		return r.array(depth)
+		return r.array(depth, state)
 	case c == '"':
 		return r.str()
 	case c == '-' || c >= '0' && c <= '9':
@@ -153,7 +176,32 @@ func delimiter(c byte) bool {
 	return false
 }
 
-func (r *jsonReader) object(depth int) (*yaml.Node, bool) {
+// child reads the value of a member or an element (key "") of a
+// collection whose prune state is state.
+// A collection nobody reads is read for its syntax only and stands as a
+// plain scalar holding its text.
+func (r *jsonReader) child(depth, state int, key string) (*yaml.Node, bool) {
+	if r.prune == nil || r.skipping > 0 {
+		return r.value(depth, state)
+	}
+	next, read := r.prune(state, key)
+	if read || r.i >= len(r.t) || r.t[r.i] != '{' && r.t[r.i] != '[' {
+		return r.value(depth, next)
+	}
+	start := r.i
+	n := r.node(yaml.ScalarNode, 0, "!!str")
+	r.skipping++
+	_, ok := r.value(depth, next)
+	r.skipping--
+	if !ok {
+		return nil, false
+	}
+	n.Value = string(r.t[start:r.i])
+	r.pruned = true
+	return n, true
+}
+
+func (r *jsonReader) object(depth, state int) (*yaml.Node, bool) {
 	n := r.node(yaml.MappingNode, yaml.FlowStyle, "!!map")
 	r.i++
 	if !r.space() {
@@ -181,17 +229,21 @@ func (r *jsonReader) object(depth int) (*yaml.Node, bool) {
 		if !r.space() {
 			return nil, false
 		}
-		v, ok := r.value(depth + 1)
+		v, ok := r.child(depth+1, state, k.Value)
 		if !ok {
 			return nil, false
 		}
-		r.stack = append(r.stack, k, v)
+		if r.skipping == 0 {
+			r.stack = append(r.stack, k, v)
+		}
 		closed, ok := r.separator('}')
 		if !ok {
 			return nil, false
 		}
 		if closed {
-			n.Content = r.content(from)
+			if r.skipping == 0 {
+				n.Content = r.content(from)
+			}
 			return n, true
 		}
 	}
@@ -214,7 +266,7 @@ func (r *jsonReader) separator(closing byte) (closed, ok bool) {
 	return false, false
 }
 
-func (r *jsonReader) array(depth int) (*yaml.Node, bool) {
+func (r *jsonReader) array(depth, state int) (*yaml.Node, bool) {
 	n := r.node(yaml.SequenceNode, yaml.FlowStyle, "!!seq")
 	r.i++
 	if !r.space() {
@@ -226,17 +278,21 @@ func (r *jsonReader) array(depth int) (*yaml.Node, bool) {
 	}
 	from := len(r.stack)
 	for {
-		v, ok := r.value(depth + 1)
+		v, ok := r.child(depth+1, state, "")
 		if !ok {
 			return nil, false
 		}
-		r.stack = append(r.stack, v)
+		if r.skipping == 0 {
+			r.stack = append(r.stack, v)
+		}
 		closed, ok := r.separator(']')
 		if !ok {
 			return nil, false
 		}
 		if closed {
-			n.Content = r.content(from)
+			if r.skipping == 0 {
+				n.Content = r.content(from)
+			}
 			return n, true
 		}
 	}
@@ -254,16 +310,21 @@ func (r *jsonReader) str() (*yaml.Node, bool) {
 		i++
 	}
 	if i < len(t) && t[i] == '"' {
-		n.Value = string(t[start:i])
+		if r.skipping == 0 {
+			n.Value = string(t[start:i])
+		}
 		r.i = i + 1
 		return n, true
 	}
-	buf := append([]byte(nil), t[start:i]...)
+	buf := append(r.buf[:0], t[start:i]...)
+	defer func() { r.buf = buf[:0] }()
 	for ; i < len(t); i++ {
 		c := t[i]
 		switch {
 		case c == '"':
-			n.Value = string(buf)
+			if r.skipping == 0 {
+				n.Value = string(buf)
+			}
 			r.i = i + 1
 			return n, true
 		case c < 0x20, breakLen(t, i) > 0:
@@ -390,13 +451,22 @@ func (r *jsonReader) number() (*yaml.Node, bool) {
 	if i < len(t) && !delimiter(t[i]) {
 		return nil, false
 	}
-	tok := string(t[r.i:i])
 	tag := "!!int"
-	if !integer || i-intStart > 18 {
-		tag = r.tagOf(tok)
+	switch {
+	case integer && i-intStart <= 18:
+	case r.skipping > 0:
+		// Not cached: a skipped array of distinct floats would fill the
+		// cache for nothing.
+		if tag = numberTag(string(t[r.i:i])); tag == "" {
+			tag = r.tagOf(string(t[r.i:i]))
+		}
+	default:
+		tag = r.tagOf(string(t[r.i:i]))
 	}
 	n := r.node(yaml.ScalarNode, 0, tag)
-	n.Value = tok
+	if r.skipping == 0 {
+		n.Value = string(t[r.i:i])
+	}
 	r.i = i
 	return n, tag != ""
 }

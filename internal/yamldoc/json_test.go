@@ -11,6 +11,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/httpcode-lsp/httpcode-lsp/internal/lines"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/lsptest"
 )
 
@@ -35,7 +36,7 @@ func checkJSON(t *testing.T, src []byte) bool {
 	if _, bad := sanitize(src); bad >= 0 {
 		return false // Parse reads only sanitized text
 	}
-	root, ok := parseJSON(src)
+	root, _, ok := parseJSON(src, nil)
 	if !ok {
 		return false
 	}
@@ -70,7 +71,7 @@ func TestJSONReaderEqualsYAML(t *testing.T) {
 		`{"a": 1,}`, `{"a": 1}x`, "{\"a\": \"tab\there\"}", `{"` + strings.Repeat("k", 1100) + `": 1}`,
 		"{\"a\": 1}\r", "{\"a\": \"\u2028\"}", "\t{\"a\": 1}", `{"a": 1} {"b": 2}`, `"top"`, `a: 1`,
 	} {
-		if _, ok := parseJSON([]byte(src)); ok {
+		if _, _, ok := parseJSON([]byte(src), nil); ok {
 			t.Errorf("the reader accepted %q", src)
 		}
 	}
@@ -179,5 +180,87 @@ func TestJSONWithControlsYAMLRefuses(t *testing.T) {
 	}
 	if d := Parse([]byte("{\"a\": \"\xff\"}")); len(d.Errors) != 1 {
 		t.Errorf("JSON that is not UTF-8: errors %v, want one", d.Errors)
+	}
+}
+
+// keepC reads the value of a root key "c" and everything under it.
+func keepC(state int, key string) (int, bool) {
+	return 1, state == 1 || key == "c"
+}
+
+// samePruned compares a pruned tree with the whole one: a placeholder
+// where the whole tree has a collection spans its range and holds its
+// text; every other node is the same, line, column and range.
+func samePruned(t *testing.T, dp, dw *Doc, p, w *yaml.Node) {
+	t.Helper()
+	ps, pe := dp.NodeRange(p)
+	ws, we := dw.NodeRange(w)
+	if ps != ws || pe != we || p.Line != w.Line || p.Column != w.Column {
+		t.Fatalf("node %q at %d:%d [%d,%d), want %d:%d [%d,%d)", p.Value, p.Line, p.Column, ps, pe, w.Line, w.Column, ws, we)
+	}
+	if p.Kind == yaml.ScalarNode && w.Kind != yaml.ScalarNode {
+		if p.Value != string(dw.Text()[ws:we]) {
+			t.Fatalf("placeholder %q, want the text %q", p.Value, dw.Text()[ws:we])
+		}
+		return
+	}
+	if p.Kind != w.Kind || p.Value != w.Value || p.Tag != w.Tag || p.Style != w.Style || len(p.Content) != len(w.Content) {
+		t.Fatalf("node %q %v, want %q %v", p.Value, p.Kind, w.Value, w.Kind)
+	}
+	for i := range p.Content {
+		samePruned(t, dp, dw, p.Content[i], w.Content[i])
+	}
+}
+
+func TestParsePruned(t *testing.T) {
+	for _, tc := range []struct {
+		src    string
+		pruned bool
+	}{
+		{`{"a": [1, {"b": "x\"]"}], "c": {"d": [3, {"e": 4}]}, "f": {}}`, true},
+		{"{\n  \"a\": [\n    1,\n    2.5e3\n  ],\n  \"é\": {\"x\": \"\\u00e9\"}, \"c\": [1]\n}\n", true},
+		{`{"a": 1, "c": 2}`, false},
+		{`[{"c": 1}]`, true},
+		// A syntax error inside a pruned collection is found as in
+		// Parse, and the text read by yaml.v3.
+		{"{\"a\": [1, 2,],\n \"c\": {\"d\": 1}}\n", false},
+		{"{\"a\": {\"b\" 1},\n \"c\": 1}\n", false},
+	} {
+		src := []byte(tc.src)
+		dp, dw := ParsePruned(src, keepC), Parse(src)
+		if dp.Pruned() != tc.pruned {
+			t.Errorf("%q: pruned %v, want %v", tc.src, dp.Pruned(), tc.pruned)
+		}
+		if !slices.Equal(dp.Errors, dw.Errors) {
+			t.Errorf("%q: errors %v, want %v", tc.src, dp.Errors, dw.Errors)
+		}
+		if len(dp.Roots) != len(dw.Roots) {
+			t.Fatalf("%q: %d roots, want %d", tc.src, len(dp.Roots), len(dw.Roots))
+		}
+		for i := range dp.Roots {
+			samePruned(t, dp, dw, dp.Roots[i], dw.Roots[i])
+		}
+	}
+}
+
+// TestReparsePruned checks that an edit next to a pruned collection keeps
+// it pruned: the block around the edit is read again as ParsePruned reads
+// it, with the state of its place in the document.
+func TestReparsePruned(t *testing.T) {
+	skipA := func(state int, key string) (int, bool) { return state + 1, key != "a" || state == 0 }
+	src := "{\"a\": [0], \"p\": {\n  \"a\": [1, 2],\n  \"c\": {\"a\": [3]}\n}}\n"
+	prev := ParsePruned([]byte(src), skipA)
+	for _, ins := range []string{"7, ", "\n"} {
+		at := strings.Index(src, "[1") + 1
+		next := []byte(src[:at] + ins + src[at:])
+		d := Reparse(prev, next, lines.Edit{Start: at, End: at, NewLen: len(ins)})
+		if d.Root == prev.Root || !d.Pruned() {
+			t.Errorf("%q: not reparsed, or not pruned", ins)
+		}
+		whole := Parse(next)
+		samePruned(t, d, whole, d.Root, whole.Root)
+		if _, p := Get(d.Root, "p"); p == nil || p.Content[1].Kind != yaml.ScalarNode || p.Content[3].Content[1].Kind != yaml.ScalarNode {
+			t.Errorf("%q: p.a or p.c.a built", ins)
+		}
 	}
 }

@@ -21,15 +21,16 @@ import (
 )
 
 // Reparse returns the parse of src, the text edit made of the source of
-// prev. It equals Parse(src) (comments attached to nodes aside), and
-// shares with prev the nodes outside the edit. The edit must be exact:
+// prev. It equals ParsePruned(src) with prev's Prune (comments attached
+// to nodes aside, and the edited block built whole), and shares with prev
+// the nodes outside the edit. The edit must be exact:
 // bytes outside its span are taken to be prev's (lines.Whole, which
 // spans all, makes a full parse). prev is not modified.
 func Reparse(prev *Doc, src []byte, edit lines.Edit) *Doc {
 	if d := prev.reparse(src, edit); d != nil {
 		return d
 	}
-	return Parse(src)
+	return ParsePruned(src, prev.prune)
 }
 
 // maxReparsePrefix bounds the blanks put before a block that does not
@@ -112,11 +113,10 @@ func (prev *Doc) reparse(src []byte, edit lines.Edit) (d *Doc) {
 	sub := make([]byte, 0, col+end-start)
 	sub = append(sub, strings.Repeat(" ", col)...)
 	sub = append(sub, src[start:end]...)
-	res := run(sub, len(sub))
-	if res.err != nil || len(res.roots) != 1 {
+	n, pruned := prev.parseBlock(sub, path)
+	if n == nil {
 		return nil
 	}
-	n := res.roots[0]
 	if n.Kind != v.Kind || n.Tag != v.Tag || n.Style&yaml.FlowStyle != v.Style&yaml.FlowStyle || n.Line != 1 || n.Column != v.Column || !reusable(n) {
 		return nil
 	}
@@ -141,14 +141,45 @@ func (prev *Doc) reparse(src []byte, edit lines.Edit) (d *Doc) {
 		}
 		n = &up
 	}
-	return prev.with(src, li).withRoot(n)
+	d = prev.with(src, li).withRoot(n)
+	d.pruned = d.pruned || pruned
+	return d
+}
+
+// parseBlock parses the block sub reparse cut out, at the end of path: a
+// JSON block with the JSON reader, pruned as the document was, when it
+// reads it; nil when it does not parse as one node.
+func (prev *Doc) parseBlock(sub []byte, path []step) (n *yaml.Node, pruned bool) {
+	if prev.prune != nil && prev.IsJSON() {
+		state, read := 0, true
+		for _, s := range path {
+			key := ""
+			if s.node.Kind == yaml.MappingNode {
+				key = s.node.Content[s.index-1].Value
+			}
+			if state, read = prev.prune(state, key); !read {
+				break
+			}
+		}
+		if read {
+			r := &jsonReader{t: sub, line: 1, col: 1, prune: prev.prune}
+			if n, ok := r.root(state); ok {
+				return n, r.pruned
+			}
+		}
+	}
+	res := run(sub, len(sub))
+	if res.err != nil || len(res.roots) != 1 {
+		return nil, false
+	}
+	return res.roots[0], false
 }
 
 // with returns a copy of the valid document d for the text src, whose
 // line index is lines.
 func (d *Doc) with(src []byte, lines *lineIndex) *Doc {
 	// A valid document's text is its source: nothing was blanked.
-	return &Doc{Root: d.Root, Roots: []*yaml.Node{d.Root}, Parses: 1, src: src, text: src, lines: lines}
+	return &Doc{Root: d.Root, Roots: []*yaml.Node{d.Root}, Parses: 1, src: src, text: src, lines: lines, prune: d.prune, pruned: d.pruned}
 }
 
 func (d *Doc) withRoot(root *yaml.Node) *Doc {

@@ -43,7 +43,17 @@ type Doc struct {
 	// so offsets in it are offsets in the source.
 	text  []byte
 	lines *lineIndex
+	// prune is what ParsePruned was given; pruned tells that it skipped
+	// a collection.
+	prune  Prune
+	pruned bool
 }
+
+// Prune tells which collections of a document nobody reads. Given the
+// state of a collection (0 for the root) and the key of one of its values
+// ("" for an element of a sequence), it returns the state to ask about
+// that value's own values, and whether the value is read.
+type Prune func(state int, key string) (next int, read bool)
 
 // MaxParses bounds the runs of the parser Parse makes on a broken text.
 // Past it, the rest of the text from the last error on is dropped.
@@ -51,23 +61,30 @@ const MaxParses = 24
 
 // Parse reads YAML or JSON text. It never fails: a text that does not
 // parse yields the documents its readable lines make up, and one Error.
-func Parse(src []byte) (d *Doc) {
+func Parse(src []byte) *Doc { return ParsePruned(src, nil) }
+
+// ParsePruned is Parse building no nodes for the collections prune says
+// nobody reads, where the JSON reader reads the text: each is a plain
+// scalar whose value is its text as written, so that its range, and those
+// of the nodes around it, are Parse's. Its syntax is checked all the
+// same. YAML, and JSON that yaml.v3 reads, are parsed whole.
+func ParsePruned(src []byte, prune Prune) (d *Doc) {
 	text, bad := sanitize(src)
 	defer func() {
 		// yaml.v3's panics are caught where it runs; this guards the
 		// repairs around it, which no input is known to make panic.
 		if p := recover(); p != nil {
-			d = &Doc{src: src, text: text, lines: newLineIndex(text)}
+			d = &Doc{src: src, text: text, lines: newLineIndex(text), prune: prune}
 			d.addError(0, fmt.Sprintf("internal error reading the document: %v", p))
 		}
 	}()
-	d = &Doc{src: src, text: text, lines: newLineIndex(text)}
+	d = &Doc{src: src, text: text, lines: newLineIndex(text), prune: prune}
 	if bad >= 0 {
 		// JSON allows in a string characters YAML refuses (DEL and the
 		// C1 controls): a JSON text the JSON reader reads whole has no
 		// error.
-		if root, ok := parseJSON(src); ok && utf8.Valid(src) {
-			d.text, d.Roots, d.Root, d.Parses = src, []*yaml.Node{root}, root, 1
+		if root, pruned, ok := parseJSON(src, prune); ok && utf8.Valid(src) {
+			d.text, d.Roots, d.Root, d.Parses, d.pruned = src, []*yaml.Node{root}, root, 1, pruned
 			return d
 		}
 		d.addError(d.lines.lineOf(bad), "invalid character: not UTF-8 or a control character")
@@ -78,6 +95,10 @@ func Parse(src []byte) (d *Doc) {
 	}
 	return d
 }
+
+// Pruned reports whether ParsePruned skipped a collection: whether a
+// reader other than the one prune speaks for needs the text parsed again.
+func (d *Doc) Pruned() bool { return d.pruned }
 
 // Unparsed returns src as a document that was not parsed: its lines
 // are indexed, it has no nodes and no error. It is for a text the caller
@@ -130,8 +151,8 @@ type repair struct {
 
 func (d *Doc) parse() {
 	if len(d.Errors) == 0 {
-		if root, ok := parseJSON(d.text); ok {
-			d.Roots, d.Parses = []*yaml.Node{root}, 1
+		if root, pruned, ok := parseJSON(d.text, d.prune); ok {
+			d.Roots, d.Parses, d.pruned = []*yaml.Node{root}, 1, pruned
 			return
 		}
 	}
@@ -219,7 +240,8 @@ func (d *Doc) parse() {
 // repaired in a tenth of the time); yaml.v3 reads what it cannot.
 func (d *Doc) attempt(t []byte, precise int) result {
 	if d.IsJSON() {
-		if root, ok := parseJSON(t); ok {
+		if root, pruned, ok := parseJSON(t, d.prune); ok {
+			d.pruned = d.pruned || pruned
 			return result{roots: []*yaml.Node{root}, read: len(t), precise: true}
 		}
 	}
