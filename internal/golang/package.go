@@ -58,7 +58,8 @@ func scanPackage(files []Source, i int) (*File, Syntax) {
 	for j, s := range files {
 		keys[j] = keyOf(s)
 	}
-	r := packages.do(packageKey(keys), pathsKey(keys), func() *packageResult {
+	content, paths := packageKey(keys)
+	r := packages.do(content, paths, func() *packageResult {
 		fs := parses.fileSet()
 		parsed := make([]*parsedFile, len(files))
 		inParallel(len(files), func(j int) { parsed[j] = parses.get(keys[j], files[j], fs) })
@@ -106,29 +107,22 @@ func keyOf(s Source) fileKey {
 	return fileKey{path: s.Path, hash: maphash.Bytes(seed, s.Src), size: len(s.Src)}
 }
 
-// packageKey identifies the content of a package's files, in order.
-func packageKey(keys []fileKey) uint64 {
-	var h maphash.Hash
-	h.SetSeed(seed)
+// packageKey identifies the content of a package's files, in order, and
+// paths their paths alone: the versions of a package as it is edited share
+// paths.
+func packageKey(keys []fileKey) (content, paths uint64) {
+	var hc, hp maphash.Hash
+	hc.SetSeed(seed)
+	hp.SetSeed(seed)
 	for _, k := range keys {
-		h.WriteString(k.path)
-		h.WriteByte(0)
-		h.WriteString(strconv.FormatUint(k.hash, 16))
-		h.WriteByte(0)
+		hc.WriteString(k.path)
+		hc.WriteByte(0)
+		hc.WriteString(strconv.FormatUint(k.hash, 16))
+		hc.WriteByte(0)
+		hp.WriteString(k.path)
+		hp.WriteByte(0)
 	}
-	return h.Sum64()
-}
-
-// pathsKey identifies the paths of a package's files, in order: the
-// versions of a package as it is edited share it.
-func pathsKey(keys []fileKey) uint64 {
-	var h maphash.Hash
-	h.SetSeed(seed)
-	for _, k := range keys {
-		h.WriteString(k.path)
-		h.WriteByte(0)
-	}
-	return h.Sum64()
+	return hc.Sum64(), hp.Sum64()
 }
 
 // parsedFile is one file as the parser read it whole.
@@ -313,7 +307,7 @@ type packageCache struct {
 	results  map[uint64]*packageResult
 	underway map[uint64]*analysis
 	// versions holds the keys of the results of each set of paths (see
-	// pathsKey), oldest first; pathsOf is the set of paths of each key.
+	// packageKey), oldest first; pathsOf is the set of paths of each key.
 	versions map[uint64][]uint64
 	pathsOf  map[uint64]uint64
 }
