@@ -29,6 +29,7 @@ func main() {
 	smoke := flag.Bool("smoke", false, "the small file only, with few requests")
 	only := flag.String("only", "", "measure only the files whose name contains `TEXT`")
 	contractOnly := flag.Bool("contract", false, "measure the contract rows only")
+	packageOnly := flag.Bool("package", false, "measure the rows of the package of 1,000 files only")
 	flag.Parse()
 	if *bin == "" {
 		fmt.Fprintln(os.Stderr, "lspbench: --bin is required")
@@ -36,6 +37,13 @@ func main() {
 	}
 	if *contractOnly {
 		*only = "\x00" // no file
+	}
+	if *packageOnly {
+		if err := runPackage(*bin, *dir); err != nil {
+			fmt.Fprintln(os.Stderr, "lspbench:", err)
+			os.Exit(1)
+		}
+		return
 	}
 	if err := run(*bin, *dir, *redocly, *only, *smoke, *contractOnly); err != nil {
 		fmt.Fprintln(os.Stderr, "lspbench:", err)
@@ -250,15 +258,21 @@ func measure(bin string, f file, cfg config) (*result, error) {
 	}
 
 	// Type a character into a value in the middle, delete it, and so on.
+	// In Go, where the analysis of a package is cached by its text, the
+	// character typed is then replaced by the next letter each time
+	// instead, so that no edit gives a text analysed before.
 	at := editOffset(f, src)
 	r.editOffset, r.editLine = at, idx.lineOf(at)
 	pos := idx.position(src, at)
 	for i := 0; i < cfg.edits; i++ {
 		version := i + 2
 		change := map[string]any{"range": map[string]any{"start": pos, "end": pos}, "text": "x"}
-		if i%2 == 1 {
-			change = map[string]any{"range": map[string]any{"start": pos,
-				"end": map[string]any{"line": pos["line"], "character": pos["character"] + 1}}, "text": ""}
+		after := map[string]any{"line": pos["line"], "character": pos["character"] + 1}
+		switch {
+		case f.lang == "go" && i > 0:
+			change = map[string]any{"range": map[string]any{"start": pos, "end": after}, "text": string(rune('a' + i%26))}
+		case i%2 == 1:
+			change = map[string]any{"range": map[string]any{"start": pos, "end": after}, "text": ""}
 		}
 		ch := c.expectDiagnostics(uri, version)
 		t0 := time.Now()

@@ -14,6 +14,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -43,6 +44,26 @@ func openedFile() []byte {
 // measurePackage writes a package of two files and one of files (the
 // others generated handlers of about 100 lines) under dir, and opens the
 // same file in each, in a new server on each, rounds times.
+// runPackage prints the package rows alone (lspbench --package), over
+// five rounds.
+func runPackage(bin, dir string) error {
+	cfg := config{rounds: 5, packageFiles: 1000}
+	p, err := measurePackage(bin, dir, cfg.packageFiles, cfg.rounds)
+	if err != nil {
+		return err
+	}
+	ms := func(d time.Duration) string { return fmt.Sprintf("%.1f ms", float64(d)/1e6) }
+	fmt.Printf("| package of %d files (%d lines each) | p50 | max | × package of 2 (p50) |\n|---|---|---|---|\n", p.files, p.linesPerFile)
+	for _, r := range []struct {
+		name      string
+		pkg, pair []time.Duration
+	}{{"didOpen → first hover", p.packageFirst, p.pairFirst}, {"didOpen → hover with the package in view", p.packagePackage, p.pairPackage}} {
+		fmt.Printf("| %s | %s | %s | %.2f× |\n", r.name, ms(percentile(r.pkg, 50)), ms(slices.Max(r.pkg)),
+			float64(percentile(r.pkg, 50))/float64(max(percentile(r.pair, 50), 1)))
+	}
+	return nil
+}
+
 func measurePackage(bin, dir string, files, rounds int) (*packageResult, error) {
 	src := openedFile()
 	dir, err := filepath.Abs(dir)

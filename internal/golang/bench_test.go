@@ -155,10 +155,10 @@ func respond(w http.ResponseWriter, code int) { w.WriteHeader(code) }
 // resetCaches empties the parse and package caches.
 func resetCaches() {
 	parses.mu.Lock()
-	parses.byKey, parses.bytes, parses.fset = nil, 0, nil
+	parses.byKey, parses.byPath, parses.bytes, parses.fset = nil, nil, 0, nil
 	parses.mu.Unlock()
 	packages.mu.Lock()
-	packages.keys, packages.results = nil, map[uint64]*packageResult{}
+	packages.keys, packages.results, packages.versions, packages.pathsOf = nil, map[uint64]*packageResult{}, nil, nil
 	packages.mu.Unlock()
 }
 

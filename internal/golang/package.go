@@ -11,6 +11,7 @@ import (
 	"go/token"
 	"hash/maphash"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -57,7 +58,8 @@ func scanPackage(files []Source, i int) (*File, Syntax) {
 	for j, s := range files {
 		keys[j] = keyOf(s)
 	}
-	r := packages.do(packageKey(keys), func() *packageResult {
+	content, paths := packageKey(keys)
+	r := packages.do(content, paths, func() *packageResult {
 		fs := parses.fileSet()
 		parsed := make([]*parsedFile, len(files))
 		inParallel(len(files), func(j int) { parsed[j] = parses.get(keys[j], files[j], fs) })
@@ -105,17 +107,22 @@ func keyOf(s Source) fileKey {
 	return fileKey{path: s.Path, hash: maphash.Bytes(seed, s.Src), size: len(s.Src)}
 }
 
-// packageKey identifies the content of a package's files, in order.
-func packageKey(keys []fileKey) uint64 {
-	var h maphash.Hash
-	h.SetSeed(seed)
+// packageKey identifies the content of a package's files, in order, and
+// paths their paths alone: the versions of a package as it is edited share
+// paths.
+func packageKey(keys []fileKey) (content, paths uint64) {
+	var hc, hp maphash.Hash
+	hc.SetSeed(seed)
+	hp.SetSeed(seed)
 	for _, k := range keys {
-		h.WriteString(k.path)
-		h.WriteByte(0)
-		h.WriteString(strconv.FormatUint(k.hash, 16))
-		h.WriteByte(0)
+		hc.WriteString(k.path)
+		hc.WriteByte(0)
+		hc.WriteString(strconv.FormatUint(k.hash, 16))
+		hc.WriteByte(0)
+		hp.WriteString(k.path)
+		hp.WriteByte(0)
 	}
-	return h.Sum64()
+	return hc.Sum64(), hp.Sum64()
 }
 
 // parsedFile is one file as the parser read it whole.
@@ -164,6 +171,13 @@ const (
 	maxFileSetBytes = 64 << 20
 )
 
+// maxVersions bounds the versions of one file, and of one package (the
+// same paths), that the caches keep: the one being edited and the one
+// before it, for an undo. Every keystroke in a file makes a new version;
+// the caches' other bounds alone let a 20,000-line file being typed in
+// fill them with trees no one asks for again (360 MB).
+const maxVersions = 2
+
 // parseCache is an LRU cache of parsed files by path and content. The
 // files of a package are type-checked together, so they are parsed into
 // one file set; a file set cannot forget a file that a tree handed out may
@@ -172,8 +186,10 @@ const (
 type parseCache struct {
 	mu    sync.Mutex
 	byKey map[fileKey]*parseEntry
-	head  parseEntry // sentinel of the recency list, most recent first
-	bytes int
+	// byPath holds the versions of each named file, oldest first.
+	byPath map[string][]*parseEntry
+	head   parseEntry // sentinel of the recency list, most recent first
+	bytes  int
 	// fset receives new parses; fsetBytes is the source it holds.
 	fset      *token.FileSet
 	fsetBytes int
@@ -215,6 +231,7 @@ func (c *parseCache) get(k fileKey, s Source, fs *token.FileSet) *parsedFile {
 	}
 	if c.byKey == nil {
 		c.byKey = map[fileKey]*parseEntry{}
+		c.byPath = map[string][]*parseEntry{}
 		c.head.prev, c.head.next = &c.head, &c.head
 	}
 	if e, ok := c.byKey[k]; ok {
@@ -222,21 +239,38 @@ func (c *parseCache) get(k fileKey, s Source, fs *token.FileSet) *parsedFile {
 			// Parsed meanwhile by another scan: keep one tree.
 			return e.p
 		}
-		c.unlink(e)
-		delete(c.byKey, k)
-		c.bytes -= k.size
+		c.remove(e)
 	}
 	e := &parseEntry{p: p}
 	c.byKey[k] = e
 	c.pushFront(e)
 	c.bytes += k.size
+	if k.path != "" {
+		c.byPath[k.path] = append(c.byPath[k.path], e)
+		if vs := c.byPath[k.path]; len(vs) > maxVersions {
+			c.remove(vs[0])
+		}
+	}
 	for c.bytes > maxParsedBytes && c.head.prev != e {
-		old := c.head.prev
-		c.unlink(old)
-		delete(c.byKey, old.p.key)
-		c.bytes -= old.p.key.size
+		c.remove(c.head.prev)
 	}
 	return p
+}
+
+// remove drops e from the cache; c.mu is held.
+func (c *parseCache) remove(e *parseEntry) {
+	k := e.p.key
+	c.unlink(e)
+	delete(c.byKey, k)
+	c.bytes -= k.size
+	if vs := c.byPath[k.path]; len(vs) > 0 {
+		vs = slices.DeleteFunc(vs, func(x *parseEntry) bool { return x == e })
+		if len(vs) == 0 {
+			delete(c.byPath, k.path)
+		} else {
+			c.byPath[k.path] = vs
+		}
+	}
 }
 
 func (c *parseCache) unlink(e *parseEntry) { e.prev.next, e.next.prev = e.next, e.prev }
@@ -272,6 +306,10 @@ type packageCache struct {
 	keys     []uint64 // most recent last
 	results  map[uint64]*packageResult
 	underway map[uint64]*analysis
+	// versions holds the keys of the results of each set of paths (see
+	// packageKey), oldest first; pathsOf is the set of paths of each key.
+	versions map[uint64][]uint64
+	pathsOf  map[uint64]uint64
 }
 
 // analysis is a package analysis under way; done is closed when r is set
@@ -285,7 +323,7 @@ var packages = &packageCache{results: map[uint64]*packageResult{}, underway: map
 
 // do returns the result of the package k, from the cache, from an
 // analysis under way, or from analyse.
-func (c *packageCache) do(k uint64, analyse func() *packageResult) *packageResult {
+func (c *packageCache) do(k, paths uint64, analyse func() *packageResult) *packageResult {
 	c.mu.Lock()
 	if r, ok := c.results[k]; ok {
 		c.touch(k)
@@ -307,7 +345,7 @@ func (c *packageCache) do(k uint64, analyse func() *packageResult) *packageResul
 		c.mu.Lock()
 		delete(c.underway, k)
 		if a.r != nil {
-			c.put(k, a.r)
+			c.put(k, paths, a.r)
 		}
 		c.mu.Unlock()
 		close(a.done)
@@ -316,14 +354,37 @@ func (c *packageCache) do(k uint64, analyse func() *packageResult) *packageResul
 	return a.r
 }
 
-// put stores r; c.mu is held.
-func (c *packageCache) put(k uint64, r *packageResult) {
-	if _, ok := c.results[k]; !ok && len(c.keys) >= maxPackages {
-		delete(c.results, c.keys[0])
-		c.keys = c.keys[1:]
+// put stores r, the result of the files whose paths are paths; c.mu is
+// held.
+func (c *packageCache) put(k, paths uint64, r *packageResult) {
+	if _, ok := c.results[k]; !ok {
+		if c.versions == nil {
+			c.versions, c.pathsOf = map[uint64][]uint64{}, map[uint64]uint64{}
+		}
+		c.versions[paths] = append(c.versions[paths], k)
+		c.pathsOf[k] = paths
+		if vs := c.versions[paths]; len(vs) > maxVersions {
+			c.drop(vs[0])
+		}
+		if len(c.keys) >= maxPackages {
+			c.drop(c.keys[0])
+		}
 	}
 	c.results[k] = r
 	c.touch(k)
+}
+
+// drop forgets the result k; c.mu is held.
+func (c *packageCache) drop(k uint64) {
+	delete(c.results, k)
+	c.keys = slices.DeleteFunc(c.keys, func(x uint64) bool { return x == k })
+	paths := c.pathsOf[k]
+	delete(c.pathsOf, k)
+	if vs := slices.DeleteFunc(c.versions[paths], func(x uint64) bool { return x == k }); len(vs) > 0 {
+		c.versions[paths] = vs
+	} else {
+		delete(c.versions, paths)
+	}
 }
 
 func (c *packageCache) touch(k uint64) {

@@ -367,51 +367,59 @@ func (a *respAnalysis) events(fn *respFunc) {
 	recorders := map[string]bool{}
 	fn.steps = make([][]respStep, len(fn.g.Blocks))
 	fn.escapes = map[string]bool{}
+	// One step and one visit function serve every node: allocating them
+	// per node took a fifth of the analysis.
+	var (
+		st   respStep
+		last *ast.CallExpr
+	)
+	visit := func(m ast.Node) {
+		if as, ok := m.(*ast.AssignStmt); ok && len(as.Lhs) == len(as.Rhs) {
+			for i, l := range as.Lhs {
+				if id, ok := l.(*ast.Ident); ok && fn.wr.Recorder(as.Rhs[i]) {
+					recorders[id.Name] = true
+				}
+			}
+		}
+		w, ok := fn.wr.Classify(m, fn.scope)
+		if !ok {
+			w, ok = a.helperCall(m, fn)
+		}
+		if !ok {
+			if call, isCall := m.(*ast.CallExpr); isCall {
+				for _, arg := range call.Args {
+					if k := fn.wr.WriterKey(arg, fn.scope); k != "" {
+						fn.escapes[k] = true
+					}
+				}
+			}
+			return
+		}
+		ev := &respEvent{Write: w, node: m, code: w.Code}
+		if w.Status != nil && fn.local {
+			if c, ok := a.codes[a.s.offset(ast.Unparen(w.Status).Pos())]; ok {
+				ev.code = c
+			}
+		}
+		if w.Buffered {
+			// The order of writes does not matter; the content does.
+			if fn.local && w.Body && forbidsContent(ev.code) {
+				a.reportContent(ev)
+			}
+			return
+		}
+		if w.Kind == golang.StatusWrite && ev.code >= 100 && ev.code < 200 {
+			return // interim responses come before the final one
+		}
+		st.events = append(st.events, ev)
+		last, _ = m.(*ast.CallExpr)
+	}
+	walk := &postWalker{f: visit}
 	for _, b := range fn.g.Blocks {
+		fn.steps[b.Index] = make([]respStep, 0, len(b.Nodes))
 		for _, n := range b.Nodes {
-			st := respStep{node: n}
-			var last *ast.CallExpr
-			postorder(n, func(m ast.Node) {
-				if as, ok := m.(*ast.AssignStmt); ok && len(as.Lhs) == len(as.Rhs) {
-					for i, l := range as.Lhs {
-						if id, ok := l.(*ast.Ident); ok && fn.wr.Recorder(as.Rhs[i]) {
-							recorders[id.Name] = true
-						}
-					}
-				}
-				w, ok := fn.wr.Classify(m, fn.scope)
-				if !ok {
-					w, ok = a.helperCall(m, fn)
-				}
-				if !ok {
-					if call, isCall := m.(*ast.CallExpr); isCall {
-						for _, arg := range call.Args {
-							if k := fn.wr.WriterKey(arg, fn.scope); k != "" {
-								fn.escapes[k] = true
-							}
-						}
-					}
-					return
-				}
-				ev := &respEvent{Write: w, node: m, code: w.Code}
-				if w.Status != nil && fn.local {
-					if c, ok := a.codes[a.s.offset(ast.Unparen(w.Status).Pos())]; ok {
-						ev.code = c
-					}
-				}
-				if w.Buffered {
-					// The order of writes does not matter; the content does.
-					if fn.local && w.Body && forbidsContent(ev.code) {
-						a.reportContent(ev)
-					}
-					return
-				}
-				if w.Kind == golang.StatusWrite && ev.code >= 100 && ev.code < 200 {
-					return // interim responses come before the final one
-				}
-				st.events = append(st.events, ev)
-				last, _ = m.(*ast.CallExpr)
-			})
+			st, last = respStep{node: n}, nil
+			walk.postorder(n)
 			st.errVar = errVarOf(n, last)
 			fn.steps[b.Index] = append(fn.steps[b.Index], st)
 		}
@@ -521,27 +529,34 @@ func flagGuards(body *ast.BlockStmt) []*ast.BlockStmt {
 	return out
 }
 
-// postorder calls f for every node under n after the nodes under it (a
-// call after its arguments), skipping function literals and what a defer
-// or go statement runs.
-func postorder(n ast.Node, f func(ast.Node)) {
+// postWalker calls f for every node under a node after the nodes under
+// it (a call after its arguments), skipping function literals and what a
+// defer or go statement runs. Its stack serves every walk.
+type postWalker struct {
+	f     func(ast.Node)
+	stack []ast.Node
+}
+
+func (p *postWalker) postorder(n ast.Node) {
 	switch n.(type) {
 	case *ast.DeferStmt, *ast.GoStmt:
 		return
 	}
-	var stack []ast.Node
-	ast.Inspect(n, func(m ast.Node) bool {
-		if m == nil {
-			f(stack[len(stack)-1])
-			stack = stack[:len(stack)-1]
-			return false
-		}
-		if _, ok := m.(*ast.FuncLit); ok {
-			return false
-		}
-		stack = append(stack, m)
-		return true
-	})
+	ast.Walk(p, n)
+}
+
+func (p *postWalker) Visit(m ast.Node) ast.Visitor {
+	if m == nil {
+		top := p.stack[len(p.stack)-1]
+		p.stack = p.stack[:len(p.stack)-1]
+		p.f(top)
+		return nil
+	}
+	if _, ok := m.(*ast.FuncLit); ok {
+		return nil
+	}
+	p.stack = append(p.stack, m)
+	return p
 }
 
 // errVarOf returns the variable a node assigns the result of its last
