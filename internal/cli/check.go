@@ -249,7 +249,9 @@ func loadConfig(cwd, path string) (config.Config, error) {
 }
 
 // run analyses the files on opts.jobs goroutines; results are in the
-// files' order.
+// files' order. A goroutine takes a directory's files at a time: the Go
+// files of a package share one analysis of it, which a second goroutine
+// on the same package would wait for while other packages wait for none.
 func (opts checkOptions) run(files []target, env Env) []fileResult {
 	results := make([]fileResult, len(files))
 	prog := startProgress(env, len(files))
@@ -263,24 +265,45 @@ func (opts checkOptions) run(files []target, env Env) []fileResult {
 		}
 		return results
 	}
-	next := make(chan int)
+	dirs := byDirectory(files)
+	next := make(chan []int)
 	var wg sync.WaitGroup
-	for n := min(opts.jobs, len(files)); n > 0; n-- {
+	for n := min(opts.jobs, len(dirs)); n > 0; n-- {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range next {
-				results[i] = opts.analyse(files[i])
-				prog.done()
+			for dir := range next {
+				for _, i := range dir {
+					results[i] = opts.analyse(files[i])
+					prog.done()
+				}
 			}
 		}()
 	}
-	for i := range files {
-		next <- i
+	for _, dir := range dirs {
+		next <- dir
 	}
 	close(next)
 	wg.Wait()
 	return results
+}
+
+// byDirectory groups the indexes of files by directory, in the order the
+// directories first appear.
+func byDirectory(files []target) [][]int {
+	var dirs [][]int
+	at := map[string]int{}
+	for i, t := range files {
+		d := filepath.Dir(t.abs)
+		k, ok := at[d]
+		if !ok {
+			k = len(dirs)
+			at[d] = k
+			dirs = append(dirs, nil)
+		}
+		dirs[k] = append(dirs[k], i)
+	}
+	return dirs
 }
 
 // excerpts tells whether the output shows source excerpts, which need
