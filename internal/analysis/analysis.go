@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -146,9 +147,9 @@ type File struct {
 	base     atomic.Pointer[baseVersion]
 	analysed atomic.Bool
 	// last is the newest analysed earlier version, with the edit from its
-	// text to src, which answers JSON completion until the analysis has
-	// run (base is dropped when it starts, and is not analysed while the
-	// version before runs).
+	// text to src, which answers JSON completion and YAML and JSON hover
+	// until the analysis has run (base is dropped when it starts, and is
+	// not analysed while the version before runs).
 	last atomic.Pointer[baseVersion]
 
 	// typing is the JSON text as completion reads it: made from last
@@ -214,15 +215,13 @@ func Edited(prev *File, lang Language, src []byte, edit lines.Edit, settings Set
 		}
 	}
 	f.base.Store(&b)
-	if lang == JSON {
-		// prev's last is dropped after prev is marked analysed.
-		pl := prev.last.Load()
-		switch {
-		case prev.analysed.Load():
-			f.last.Store(&baseVersion{file: prev, edit: edit})
-		case pl != nil:
-			f.last.Store(&baseVersion{file: pl.file, edit: pl.edit.Then(edit)})
-		}
+	// prev's last is dropped after prev is marked analysed.
+	pl := prev.last.Load()
+	switch {
+	case prev.analysed.Load():
+		f.last.Store(&baseVersion{file: prev, edit: edit})
+	case pl != nil:
+		f.last.Store(&baseVersion{file: pl.file, edit: pl.edit.Then(edit)})
 	}
 	return f
 }
@@ -340,6 +339,65 @@ func (f *File) Hover(offset int) (occurrence.Occurrence, string, bool) {
 	}
 	md, ok := hover.Markdown(occ, f.src, f.goQualifier(), f.settings.Lint.CustomCodes)
 	return occ, md, ok
+}
+
+// HoverNow returns the hover at offset without waiting for the file's
+// analysis where the newest analysed earlier version of a YAML or JSON
+// file answers it: a code whose text the edits since that version did not
+// touch, with its range in this text; none where the word under the
+// cursor cannot be a status code. ok is false where the analysis is
+// needed (the cursor in or beside the text edited, on a word that may be
+// a new code): then Hover.
+func (f *File) HoverNow(offset int) (occ occurrence.Occurrence, md string, found, ok bool) {
+	if f.analysed.Load() {
+		occ, md, found = f.Hover(offset)
+		return occ, md, found, true
+	}
+	b := f.last.Load()
+	if b == nil {
+		return occ, "", false, false
+	}
+	e, old := b.edit, offset
+	switch {
+	case e.IsNop() || offset < e.Start:
+	case offset >= e.NewEnd():
+		old = offset - e.Delta()
+	default:
+		return occ, "", false, false
+	}
+	occ, found = occurrence.At(b.file.Occurrences(), old)
+	switch {
+	case !found:
+		return occ, "", false, !codeLike(f.src, offset)
+	case !e.IsNop() && e.Start <= occ.End && occ.Start <= e.End:
+		return occ, "", false, false
+	}
+	occ.Start, occ.End = e.Moved(occ.Start), e.Moved(occ.End)
+	md, found = hover.Markdown(occ, f.src, "", f.settings.Lint.CustomCodes)
+	return occ, md, found, true
+}
+
+// codeLike reports whether the word around offset in a YAML or JSON text
+// may be a status code there, quoted or not: a number, a range such as
+// 4XX, or default.
+func codeLike(src []byte, offset int) bool {
+	const longest = len(`"default"`)
+	offset = min(max(offset, 0), len(src))
+	start, end := offset, offset
+	for start > 0 && offset-start <= longest && isWordByte(src[start-1]) {
+		start--
+	}
+	for end < len(src) && end-start <= longest && isWordByte(src[end]) {
+		end++
+	}
+	word := src[start:end]
+	return len(word) <= longest && (bytes.Contains(word, []byte("default")) || slices.ContainsFunc(word, func(c byte) bool { return '0' <= c && c <= '9' }))
+}
+
+// isWordByte reports whether c may be part of a status code's key or
+// value: a letter, a digit or a quote.
+func isWordByte(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '"' || c == '\''
 }
 
 // Completions returns the completion items at offset.

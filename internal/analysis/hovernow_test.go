@@ -1,0 +1,120 @@
+package analysis
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/httpcode-lsp/httpcode-lsp/internal/lines"
+)
+
+// hoverSpec has a code before the mark, where keys are typed, and one
+// after it.
+const hoverSpec = `{
+  "openapi": "3.0.3",
+  "info": {"title": "t", "version": "1"},
+  "paths": {
+    "/items": {
+      "get": {
+        "responses": {
+          "200": {"description": "OK"}|
+        }
+      }
+    },
+    "/items/{id}": {
+      "delete": {
+        "responses": {
+          "204": {"description": "Deleted"}
+        }
+      }
+    }
+  }
+}
+`
+
+// TestHoverWhileTyping types a new response key into a JSON spec, which
+// breaks it, and hovers before each version is analysed: a code before
+// the edit and one after it answer at once from the version opened, at
+// their ranges in the text typed, as the analysis of that text answers
+// them; the key being typed waits for the analysis, a word that is no
+// code has no hover at once; a code whose digit was changed waits for
+// the analysis and then shows the new code.
+func TestHoverWhileTyping(t *testing.T) {
+	at := strings.Index(hoverSpec, "|")
+	src := []byte(strings.Replace(hoverSpec, "|", "", 1))
+	prev := New(JSON, src, Settings{})
+	prev.Findings()
+	cursor := at
+	for i, typed := range []string{",\n          ", `"`, "4", "0"} {
+		e := lines.Edit{Start: cursor, End: cursor, NewLen: len(typed)}
+		next := e.Apply(src, []byte(typed))
+		cursor += len(typed)
+		f := Edited(prev, JSON, next, e, Settings{})
+		offsets := map[string]int{}
+		for _, code := range []string{"200", "204"} {
+			offset := strings.Index(string(next), `"`+code+`"`) + 2
+			occ, md, found, ok := f.HoverNow(offset)
+			if !ok || !found || f.Analysed() {
+				t.Fatalf("keystroke %d: hover on %s answered %v, found %v, analysed %v", i, code, ok, found, f.Analysed())
+			}
+			if string(next[occ.Start:occ.End]) != `"`+code+`"` || !strings.Contains(md, "### "+code+" ") {
+				t.Fatalf("keystroke %d: hover on %s shows %q at %q", i, code, md, next[occ.Start:occ.End])
+			}
+			offsets[code] = offset
+		}
+		if _, _, _, ok := f.HoverNow(cursor); ok && i > 1 {
+			t.Fatalf("keystroke %d: the key typed answered before the analysis", i)
+		}
+		if _, _, found, ok := f.HoverNow(strings.Index(string(next), "Deleted") + 2); !ok || found {
+			t.Fatalf("keystroke %d: hover on a description answered %v, found %v", i, ok, found)
+		}
+		if i == 1 || i == 3 {
+			// Analysed: later versions answer from this one, and its
+			// hovers are the ones given before.
+			for code, offset := range offsets {
+				before, beforeMD, _, _ := f.HoverNow(offset)
+				f.Findings()
+				if after, afterMD, _ := f.Hover(offset); after != before || afterMD != beforeMD {
+					t.Fatalf("keystroke %d: hover on %s before the analysis %+v %q, after it %+v %q", i, code, before, beforeMD, after, afterMD)
+				}
+			}
+		}
+		src, prev = next, f
+	}
+
+	// A digit of 204 changed: the code is the new one, never the old.
+	digit := strings.Index(string(src), `"204"`) + 3
+	e := lines.Edit{Start: digit, End: digit + 1, NewLen: 1}
+	next := e.Apply(src, []byte("5"))
+	typed := New(JSON, src, Settings{})
+	typed.Findings()
+	f := Edited(typed, JSON, next, e, Settings{})
+	for _, offset := range []int{digit - 2, digit} { // its quote, the digit
+		if _, _, _, ok := f.HoverNow(offset); ok {
+			t.Fatalf("a code whose digit was changed answered at %d before the analysis", offset)
+		}
+	}
+	if occ, md, found := f.Hover(digit - 2); !found || string(next[occ.Start:occ.End]) != `"205"` || !strings.Contains(md, "### 205 ") {
+		t.Fatalf("after the analysis the changed code shows %q", md)
+	}
+}
+
+// In YAML too a code after the text typed answers before the analysis,
+// at its range in the text typed.
+func TestYAMLHoverWhileTyping(t *testing.T) {
+	src := []byte("openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /items:\n    get:\n      responses:\n        '200':\n          description: OK\n  /items/{id}:\n    delete:\n      responses:\n        '404':\n          description: Gone\n")
+	prev := New(YAML, src, Settings{})
+	prev.Findings()
+	at := strings.Index(string(src), "  /items/{id}")
+	typed := "  /more:\n    get: {}\n"
+	e := lines.Edit{Start: at, End: at, NewLen: len(typed)}
+	next := e.Apply(src, []byte(typed))
+	f := Edited(prev, YAML, next, e, Settings{})
+	offset := strings.Index(string(next), "'404'") + 1
+	occ, md, found, ok := f.HoverNow(offset)
+	if !ok || !found || f.Analysed() || string(next[occ.Start:occ.End]) != "'404'" || !strings.Contains(md, "**Response of:** `DELETE /items/{id}`") {
+		t.Fatalf("hover on 404 answered %v, found %v, analysed %v: %q at %q", ok, found, f.Analysed(), md, next[occ.Start:occ.End])
+	}
+	if _, _, _, ok := f.HoverNow(at + 3); ok {
+		t.Fatal("the text typed answered before the analysis")
+	}
+}
