@@ -1,7 +1,6 @@
 package analysis
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -344,10 +343,11 @@ func (f *File) Hover(offset int) (occurrence.Occurrence, string, bool) {
 // HoverNow returns the hover at offset without waiting for the file's
 // analysis where the newest analysed earlier version of a YAML or JSON
 // file answers it: a code whose text the edits since that version did not
-// touch, with its range in this text; none where the word under the
-// cursor cannot be a status code. ok is false where the analysis is
-// needed (the cursor in or beside the text edited, on a word that may be
-// a new code): then Hover.
+// touch, with its range in this text, or none where that version has none
+// and the word under the cursor is not touched either (until the
+// analysis, an edit that makes text elsewhere a code, typing a responses
+// key above it, shows no code there). ok is false where the analysis is
+// needed, a word in or beside the text edited: then Hover.
 func (f *File) HoverNow(offset int) (occ occurrence.Occurrence, md string, found, ok bool) {
 	if f.analysed.Load() {
 		occ, md, found = f.Hover(offset)
@@ -368,7 +368,9 @@ func (f *File) HoverNow(offset int) (occ occurrence.Occurrence, md string, found
 	occ, found = occurrence.At(b.file.Occurrences(), old)
 	switch {
 	case !found:
-		return occ, "", false, !codeLike(f.src, offset)
+		// A code the edits made, "4004" cut to "404", touches them.
+		start, end, short := word(f.src, offset)
+		return occ, "", false, !short || e.IsNop() || end < e.Start || start > e.NewEnd()
 	case !e.IsNop() && e.Start <= occ.End && occ.Start <= e.End:
 		return occ, "", false, false
 	}
@@ -377,25 +379,23 @@ func (f *File) HoverNow(offset int) (occ occurrence.Occurrence, md string, found
 	return occ, md, found, true
 }
 
-// codeLike reports whether the word around offset in a YAML or JSON text
-// may be a status code there, quoted or not: a number, a range such as
-// 4XX, or default.
-func codeLike(src []byte, offset int) bool {
+// word returns the span of the word of letters, digits and quotes around
+// offset in src, as a status code is written in YAML and JSON ('404',
+// "4XX", default); short is false, and the span partial, when it is
+// longer than any code.
+func word(src []byte, offset int) (start, end int, short bool) {
 	const longest = len(`"default"`)
 	offset = min(max(offset, 0), len(src))
-	start, end := offset, offset
+	start, end = offset, offset
 	for start > 0 && offset-start <= longest && isWordByte(src[start-1]) {
 		start--
 	}
 	for end < len(src) && end-start <= longest && isWordByte(src[end]) {
 		end++
 	}
-	word := src[start:end]
-	return len(word) <= longest && (bytes.Contains(word, []byte("default")) || slices.ContainsFunc(word, func(c byte) bool { return '0' <= c && c <= '9' }))
+	return start, end, end-start <= longest
 }
 
-// isWordByte reports whether c may be part of a status code's key or
-// value: a letter, a digit or a quote.
 func isWordByte(c byte) bool {
 	return '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '"' || c == '\''
 }

@@ -61,7 +61,7 @@ func TestHoverWhileTyping(t *testing.T) {
 			}
 			offsets[code] = offset
 		}
-		if _, _, _, ok := f.HoverNow(cursor); ok && i > 1 {
+		if _, _, _, ok := f.HoverNow(cursor); ok {
 			t.Fatalf("keystroke %d: the key typed answered before the analysis", i)
 		}
 		if _, _, found, ok := f.HoverNow(strings.Index(string(next), "Deleted") + 2); !ok || found {
@@ -81,13 +81,27 @@ func TestHoverWhileTyping(t *testing.T) {
 		src, prev = next, f
 	}
 
+	// A zero of "2004" cut: the new code waits for the analysis.
+	cut := strings.Replace(string(src), `"204"`, `"2004"`, 1)
+	zero := strings.Index(cut, `"2004"`) + 2
+	e := lines.Edit{Start: zero, End: zero + 1}
+	typed := New(JSON, []byte(cut), Settings{})
+	typed.Findings()
+	f := Edited(typed, JSON, e.Apply([]byte(cut), nil), e, Settings{})
+	if _, _, _, ok := f.HoverNow(zero - 2); ok {
+		t.Fatal("a code made by a cut answered before the analysis")
+	}
+	if _, md, found := f.Hover(zero - 2); !found || !strings.Contains(md, "### 204 ") {
+		t.Fatalf("after the analysis the code made by a cut shows %q", md)
+	}
+
 	// A digit of 204 changed: the code is the new one, never the old.
 	digit := strings.Index(string(src), `"204"`) + 3
-	e := lines.Edit{Start: digit, End: digit + 1, NewLen: 1}
+	e = lines.Edit{Start: digit, End: digit + 1, NewLen: 1}
 	next := e.Apply(src, []byte("5"))
-	typed := New(JSON, src, Settings{})
+	typed = New(JSON, src, Settings{})
 	typed.Findings()
-	f := Edited(typed, JSON, next, e, Settings{})
+	f = Edited(typed, JSON, next, e, Settings{})
 	for _, offset := range []int{digit - 2, digit} { // its quote, the digit
 		if _, _, _, ok := f.HoverNow(offset); ok {
 			t.Fatalf("a code whose digit was changed answered at %d before the analysis", offset)
