@@ -354,7 +354,8 @@ func (f *File) HoverNow(offset int) (occ occurrence.Occurrence, md string, found
 		return occ, md, found, true
 	}
 	b := f.last.Load()
-	if b == nil {
+	if b == nil || !slices.Equal(b.file.settings.StatusKeys, f.settings.StatusKeys) {
+		// The keys make the occurrences of plain YAML.
 		return occ, "", false, false
 	}
 	e, old := b.edit, offset

@@ -132,3 +132,24 @@ func TestYAMLHoverWhileTyping(t *testing.T) {
 		t.Fatal("the text typed answered before the analysis")
 	}
 }
+
+// A change of the status keys, which make plain YAML's codes, waits for
+// the analysis under the new keys.
+func TestHoverNowAfterStatusKeys(t *testing.T) {
+	src := []byte("checks:\n  - url: /health\n    expect: 503\n")
+	prev := New(YAML, src, Settings{})
+	prev.Findings()
+	keys := Settings{StatusKeys: []string{"expect"}}
+	f := Edited(prev, YAML, src, lines.Edit{}, keys)
+	offset := strings.Index(string(src), "503")
+	if _, _, _, ok := f.HoverNow(offset); ok {
+		t.Fatal("answered from the analysis under the old keys")
+	}
+	if _, md, found := f.Hover(offset); !found || !strings.Contains(md, "### 503 ") {
+		t.Fatalf("hover under the new keys: %q", md)
+	}
+	g := Edited(f, YAML, src, lines.Edit{}, keys)
+	if _, md, found, ok := g.HoverNow(offset); !ok || !found || !strings.Contains(md, "### 503 ") {
+		t.Fatalf("under the same keys: answered %v, found %v, %q", ok, found, md)
+	}
+}
