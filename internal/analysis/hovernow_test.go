@@ -7,30 +7,6 @@ import (
 	"github.com/httpcode-lsp/httpcode-lsp/internal/lines"
 )
 
-// hoverSpec has a code before the mark, where keys are typed, and one
-// after it.
-const hoverSpec = `{
-  "openapi": "3.0.3",
-  "info": {"title": "t", "version": "1"},
-  "paths": {
-    "/items": {
-      "get": {
-        "responses": {
-          "200": {"description": "OK"}|
-        }
-      }
-    },
-    "/items/{id}": {
-      "delete": {
-        "responses": {
-          "204": {"description": "Deleted"}
-        }
-      }
-    }
-  }
-}
-`
-
 // TestHoverWhileTyping types a new response key into a JSON spec, which
 // breaks it, and hovers before each version is analysed: a code before
 // the edit and one after it answer at once from the version opened, at
@@ -39,14 +15,17 @@ const hoverSpec = `{
 // code has no hover at once; a code whose digit was changed waits for
 // the analysis and then shows the new code.
 func TestHoverWhileTyping(t *testing.T) {
-	at := strings.Index(hoverSpec, "|")
-	src := []byte(strings.Replace(hoverSpec, "|", "", 1))
+	// typingSpec, the key typed into the first operation's map: a code
+	// before it, one after.
+	text := strings.Replace(typingSpec, "|", "", 1)
+	const first = `"200": {"description": "OK"}`
+	at := strings.Index(text, first) + len(first)
+	src := []byte(text)
 	prev := New(JSON, src, Settings{})
 	prev.Findings()
 	cursor := at
 	for i, typed := range []string{",\n          ", `"`, "4", "0"} {
-		e := lines.Edit{Start: cursor, End: cursor, NewLen: len(typed)}
-		next := e.Apply(src, []byte(typed))
+		next, e := keystroke(src, cursor, typed)
 		cursor += len(typed)
 		f := Edited(prev, JSON, next, e, Settings{})
 		offsets := map[string]int{}
