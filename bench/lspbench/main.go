@@ -110,8 +110,9 @@ func run(bin, dir, redocly, only string, smoke, contractOnly bool) error {
 		if smoke && (r.hovered == 0 || r.completed == 0 || len(r.edits) != cfg.edits) {
 			return fmt.Errorf("%s: %d hovers and %d completions answered", f.name, r.hovered, r.completed)
 		}
-		if smoke && r.typing != nil && (r.typing.sites == 0 || r.typing.answered != len(r.typing.completion)) {
-			return fmt.Errorf("%s: typing keys into %d maps, %d of %d completions offered the codes", f.name, r.typing.sites, r.typing.answered, len(r.typing.completion))
+		if smoke && r.typing != nil && (r.typing.sites == 0 || r.typing.answered != len(r.typing.completion) || r.typing.hovered != len(r.typing.hover)) {
+			return fmt.Errorf("%s: typing keys into %d maps, %d of %d completions offered the codes, %d of %d hovers showed one",
+				f.name, r.typing.sites, r.typing.answered, len(r.typing.completion), r.typing.hovered, len(r.typing.hover))
 		}
 		results = append(results, r)
 	}
@@ -464,6 +465,12 @@ func table(rs []*result, cfg config, big file, ws workspaceResults) string {
 			return "—"
 		}
 		return fmt.Sprintf("%s (%d of %d offered the codes; round trip meanwhile %s)", pair(r.typing.completion), r.typing.answered, len(r.typing.completion), pair(r.typing.roundTrip))
+	})
+	row("hover p50 / p99 while typing those keys (on the keys before and after)", func(r *result) string {
+		if r.typing == nil {
+			return "—"
+		}
+		return fmt.Sprintf("%s (%d of %d showed the code)", pair(r.typing.hover), r.typing.hovered, len(r.typing.hover))
 	})
 	row(fmt.Sprintf("1-char edit → diagnostics p50 / p99 (%d edits)", cfg.edits), func(r *result) string {
 		return fmt.Sprintf("%s (p50 %.2f× parse; line %d)", pair(r.edits), float64(percentile(r.edits, 50))/float64(max(r.yamlParse, 1)), r.editLine+1)

@@ -1,5 +1,5 @@
-// typing.go: completion while a new response key is typed into a JSON
-// spec, which breaks it until the key is whole.
+// typing.go: completion and hover while a new response key is typed into
+// a JSON spec, which breaks it until the key is whole.
 
 package main
 
@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 )
@@ -26,14 +27,20 @@ type typingResult struct {
 	// answered counts the completions that offered codes, the one of the
 	// member the key is typed after left out.
 	answered int
+	// hover are hovers, each sent after a completion, on the key of the
+	// member the key is typed after and on the next response key after
+	// it on a later line; hovered counts those that showed a code.
+	hover   []time.Duration
+	hovered int
 }
 
 // typeKeys types a new response key after members of responses maps
 // spread through src, the text of the open document uri at version: a
 // comma, a line break and the member's indentation, then `"`, `4` and
 // `0`, asking for completion after each of those three as an editor does
-// while the user types; then it removes what it typed and waits for the
-// diagnostics. keys are offsets inside response keys.
+// while the user types, and hovering on the response keys before and
+// after it; then it removes what it typed and waits for the diagnostics.
+// keys are sorted offsets inside response keys.
 func typeKeys(c *client, uri string, src []byte, keys []int, version int) (*typingResult, error) {
 	res := &typingResult{}
 	idx := newLineIndex(src)
@@ -49,6 +56,12 @@ func typeKeys(c *client, uri string, src []byte, keys []int, version int) (*typi
 		at := idx.position(src, end)
 		line, char := at["line"], at["character"]
 		pos := func(l, c int) map[string]int { return map[string]int{"line": l, "character": c} }
+		hovered := []map[string]int{idx.position(src, key)}
+		if i, _ := slices.BinarySearch(keys, end); i < len(keys) && idx.lineOf(keys[i]) > line {
+			after := idx.position(src, keys[i])
+			after["line"]++ // once the line break is typed
+			hovered = append(hovered, after)
+		}
 		change := func(start, end map[string]int, text string) error {
 			version++
 			return c.notify("textDocument/didChange", map[string]any{
@@ -80,6 +93,18 @@ func typeKeys(c *client, uri string, src []byte, keys []int, version int) (*typi
 				return nil, err
 			}
 			res.roundTrip = append(res.roundTrip, time.Since(t0))
+			for _, p := range hovered {
+				t0 = time.Now()
+				reply, err := c.call("textDocument/hover", map[string]any{
+					"textDocument": map[string]any{"uri": uri}, "position": p})
+				if err != nil {
+					return nil, err
+				}
+				res.hover = append(res.hover, time.Since(t0))
+				if bytes.Contains(reply, []byte("### ")) {
+					res.hovered++
+				}
+			}
 			var list struct {
 				Items []struct {
 					Label string `json:"label"`

@@ -146,9 +146,9 @@ type File struct {
 	base     atomic.Pointer[baseVersion]
 	analysed atomic.Bool
 	// last is the newest analysed earlier version, with the edit from its
-	// text to src, which answers JSON completion until the analysis has
-	// run (base is dropped when it starts, and is not analysed while the
-	// version before runs).
+	// text to src, which answers JSON completion and YAML and JSON hover
+	// until the analysis has run (base is dropped when it starts, and is
+	// not analysed while the version before runs).
 	last atomic.Pointer[baseVersion]
 
 	// typing is the JSON text as completion reads it: made from last
@@ -214,15 +214,13 @@ func Edited(prev *File, lang Language, src []byte, edit lines.Edit, settings Set
 		}
 	}
 	f.base.Store(&b)
-	if lang == JSON {
-		// prev's last is dropped after prev is marked analysed.
-		pl := prev.last.Load()
-		switch {
-		case prev.analysed.Load():
-			f.last.Store(&baseVersion{file: prev, edit: edit})
-		case pl != nil:
-			f.last.Store(&baseVersion{file: pl.file, edit: pl.edit.Then(edit)})
-		}
+	// prev's last is dropped after prev is marked analysed.
+	pl := prev.last.Load()
+	switch {
+	case prev.analysed.Load():
+		f.last.Store(&baseVersion{file: prev, edit: edit})
+	case pl != nil:
+		f.last.Store(&baseVersion{file: pl.file, edit: pl.edit.Then(edit)})
 	}
 	return f
 }
@@ -340,6 +338,67 @@ func (f *File) Hover(offset int) (occurrence.Occurrence, string, bool) {
 	}
 	md, ok := hover.Markdown(occ, f.src, f.goQualifier(), f.settings.Lint.CustomCodes)
 	return occ, md, ok
+}
+
+// HoverNow returns the hover at offset without waiting for the file's
+// analysis where the newest analysed earlier version of a YAML or JSON
+// file answers it: a code whose text the edits since that version did not
+// touch, with its range in this text, or none where that version has none
+// and the word under the cursor is not touched either (until the
+// analysis, an edit that makes text elsewhere a code, typing a responses
+// key above it, shows no code there). ok is false where the analysis is
+// needed, a word in or beside the text edited: then Hover.
+func (f *File) HoverNow(offset int) (occ occurrence.Occurrence, md string, found, ok bool) {
+	if f.analysed.Load() {
+		occ, md, found = f.Hover(offset)
+		return occ, md, found, true
+	}
+	b := f.last.Load()
+	if b == nil || !slices.Equal(b.file.settings.StatusKeys, f.settings.StatusKeys) {
+		// The keys make the occurrences of plain YAML.
+		return occ, "", false, false
+	}
+	e, old := b.edit, offset
+	switch {
+	case e.IsNop() || offset < e.Start:
+	case offset >= e.NewEnd():
+		old = offset - e.Delta()
+	default:
+		return occ, "", false, false
+	}
+	occ, found = occurrence.At(b.file.Occurrences(), old)
+	switch {
+	case !found:
+		// A code the edits made, "4004" cut to "404", touches them.
+		start, end, short := word(f.src, offset)
+		return occ, "", false, !short || e.IsNop() || end < e.Start || start > e.NewEnd()
+	case !e.IsNop() && e.Start <= occ.End && occ.Start <= e.End:
+		return occ, "", false, false
+	}
+	occ.Start, occ.End = e.Moved(occ.Start), e.Moved(occ.End)
+	md, found = hover.Markdown(occ, f.src, "", f.settings.Lint.CustomCodes)
+	return occ, md, found, true
+}
+
+// word returns the span of the word of letters, digits and quotes around
+// offset in src, as a status code is written in YAML and JSON ('404',
+// "4XX", default); short is false, and the span partial, when it is
+// longer than any code.
+func word(src []byte, offset int) (start, end int, short bool) {
+	const longest = len(`"default"`)
+	offset = min(max(offset, 0), len(src))
+	start, end = offset, offset
+	for start > 0 && offset-start <= longest && isWordByte(src[start-1]) {
+		start--
+	}
+	for end < len(src) && end-start <= longest && isWordByte(src[end]) {
+		end++
+	}
+	return start, end, end-start <= longest
+}
+
+func isWordByte(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '"' || c == '\''
 }
 
 // Completions returns the completion items at offset.

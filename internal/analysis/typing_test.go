@@ -49,8 +49,7 @@ func TestCompletionWhileTyping(t *testing.T) {
 	}
 	cursor := at
 	for i, typed := range []string{"\n          ", `"`, "4", "0"} {
-		e := lines.Edit{Start: cursor, End: cursor, NewLen: len(typed)}
-		next := e.Apply(src, []byte(typed))
+		next, e := keystroke(src, cursor, typed)
 		cursor += len(typed)
 		f := Edited(prev, JSON, next, e, Settings{})
 		now, ok := f.CompletionsNow(cursor)
@@ -89,6 +88,12 @@ func syntaxErrors(f *File) int {
 		}
 	}
 	return n
+}
+
+// keystroke returns src with typed inserted at offset, and the edit.
+func keystroke(src []byte, offset int, typed string) ([]byte, lines.Edit) {
+	e := lines.Edit{Start: offset, End: offset, NewLen: len(typed)}
+	return e.Apply(src, []byte(typed)), e
 }
 
 // checkTyped checks the items of a completion at cursor in text: 404

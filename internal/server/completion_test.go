@@ -1,13 +1,16 @@
 package server
 
 import (
+	"reflect"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"go.lsp.dev/protocol"
-	"go.uber.org/zap/zaptest"
+	"go.uber.org/zap"
+	"go.uber.org/zap/zaptest/observer"
 
 	"github.com/httpcode-lsp/httpcode-lsp/internal/lsptest"
 )
@@ -70,33 +73,39 @@ func TestCompletionDocumentationResolvedLazily(t *testing.T) {
 	}
 }
 
-// TestGitHubSpecCompletionWhileTyping types a new response key, which
-// breaks the JSON, into the first operation of GitHub's 13 MB description
-// and into the last webhook, and asks for completion after the opening
+// TestGitHubSpecWhileTyping types a new response key, which breaks the
+// JSON, into the first operation of GitHub's 13 MB description and into
+// the last webhook, and asks for completion and hovers after the opening
 // quote and after each digit. The edits are not analysed (the debounce is
-// longer than the test): the completions are answered from the text and
-// the analysis of the version opened. The codes the map lacks are
-// offered, the map's own are not, and each item replaces the key typed so
-// far after its quote.
-func TestGitHubSpecCompletionWhileTyping(t *testing.T) {
+// longer than the test, and no request starts an analysis): completion
+// and hover are answered from the text and the analysis of the version
+// opened. The codes the map lacks are offered, the map's own are not, and
+// each item replaces the key typed so far after its quote; a hover on the
+// key before the one typed and on the next key after it shows what it
+// showed before the typing, its range moved (the webhooks' keys are not
+// the analysis' codes: they have none).
+func TestGitHubSpecWhileTyping(t *testing.T) {
 	src := gitHubSpec(t)
-	s := startServer(t, New(Options{Version: "test", Logger: zaptest.NewLogger(t), Debounce: time.Hour}))
-	s.Initialize(`{}`)
 	const uri = "file:///cache/api.github.com.json"
-	s.Open(uri, "json", src)
-	diagnosticsFor(t, s, uri, 1)
-	version := int32(1)
-	change := func(r protocol.Range, text string) {
-		version++
-		s.Notify("textDocument/didChange", map[string]interface{}{
-			"textDocument":   map[string]interface{}{"uri": uri, "version": version},
-			"contentChanges": []map[string]interface{}{{"range": r, "text": text}},
-		})
-	}
 	for _, site := range []struct{ path, method, has, lacks string }{
 		{`"/": {`, `"get": {`, "200 OK", "404 Not Found"},
 		{`"workflow-run-requested": {`, `"post": {`, "200 OK", "404 Not Found"}, // x-webhooks, at 4.5 MB
 	} {
+		// A session for each site: the edits of one, never analysed,
+		// would span all the text between the two.
+		core, logs := observer.New(zap.DebugLevel)
+		s := startServer(t, New(Options{Version: "test", Logger: zap.New(core), Debounce: time.Hour}))
+		s.Initialize(`{}`)
+		s.Open(uri, "json", src)
+		diagnosticsFor(t, s, uri, 1)
+		version := int32(1)
+		change := func(r protocol.Range, text string) {
+			version++
+			s.Notify("textDocument/didChange", map[string]interface{}{
+				"textDocument":   map[string]interface{}{"uri": uri, "version": version},
+				"contentChanges": []map[string]interface{}{{"range": r, "text": text}},
+			})
+		}
 		path := strings.Index(src, site.path)
 		op := path + strings.Index(src[path:], site.method)
 		key := op + strings.Index(src[op:], `"`+site.has[:3]+`": {`)
@@ -119,10 +128,38 @@ func TestGitHubSpecCompletionWhileTyping(t *testing.T) {
 		at := lsptest.PositionOf(src, end+1, "utf-16")
 		indent := uint32(key - strings.LastIndexByte(src[:key], '\n') - 1)
 		pos := func(line, char uint32) protocol.Position { return protocol.Position{Line: line, Character: char} }
+		// Hovers on the key before the one typed and on the first key
+		// after it, if any (the last webhook's is the file's last), on a
+		// later line: one line further down once typed. They show what
+		// they showed before the typing.
+		type hoverAt struct {
+			at    protocol.Position
+			hover *protocol.Hover
+		}
+		hovered := []hoverAt{{at: lsptest.PositionOf(src, key+2, "utf-16")}}
+		if m := regexp.MustCompile(`"[1-5][0-9][0-9]": \{`).FindStringIndex(src[end:]); m != nil {
+			hovered = append(hovered, hoverAt{at: lsptest.PositionOf(src, end+m[0]+2, "utf-16")})
+		}
+		for i := range hovered {
+			hovered[i].hover = s.Hover(uri, hovered[i].at)
+			if h := hovered[i].hover; i > 0 && h != nil {
+				hovered[i].at.Line++
+				h.Range.Start.Line++
+				h.Range.End.Line++
+			}
+		}
+		if site.path == `"/": {` && (len(hovered) < 2 || hovered[0].hover == nil || hovered[1].hover == nil) {
+			t.Fatalf("%s %s: hovers %+v; want two", site.method, site.path, hovered)
+		}
 		change(protocol.Range{Start: at, End: at}, ",\n"+strings.Repeat(" ", int(indent)))
 		for k, typed := range []string{`"`, "4", "0"} {
 			p := pos(at.Line+1, indent+uint32(k))
 			change(protocol.Range{Start: p, End: p}, typed)
+			for _, h := range hovered {
+				if got := s.Hover(uri, h.at); !reflect.DeepEqual(got, h.hover) {
+					t.Fatalf("%s %s, after %q: hover at %+v %+v; want %+v", site.method, site.path, typed, h.at, got, h.hover)
+				}
+			}
 			cursor := pos(at.Line+1, indent+uint32(k)+1)
 			list := s.Completion(uri, cursor)
 			var labels []string
@@ -138,7 +175,11 @@ func TestGitHubSpecCompletionWhileTyping(t *testing.T) {
 				t.Fatalf("%s %s, after %q: %v; want %q and not %q", site.method, site.path, typed, labels, site.lacks, site.has)
 			}
 		}
-		change(protocol.Range{Start: at, End: pos(at.Line+1, indent+3)}, "") // undone
+		for _, e := range logs.FilterMessage("analysed").All() {
+			if v := e.ContextMap()["version"]; v != int32(1) {
+				t.Fatalf("%s %s: version %v was analysed", site.method, site.path, v)
+			}
+		}
 	}
 }
 
