@@ -24,11 +24,21 @@ func (s *Server) schedule(d *document, delay time.Duration) {
 		if alone := s.late(ctx, d); alone != nil {
 			s.publish(ctx, d, s.diagnostics(d, alone.Findings()))
 		}
-		if diags, ok := s.diagnosticsWithin(ctx, d); ok {
+		for {
+			view := s.contractView()
+			diags, ok := s.diagnosticsWithin(ctx, d)
+			if !ok {
+				return
+			}
 			s.publish(ctx, d, diags)
 			d.alone.Store(nil)
 			d.published.Store(true)
 			s.trimAnalyses()
+			// A contract view built meanwhile passed d by, as it was not
+			// yet published (buildContract): publish again with it.
+			if s.contractView() == view {
+				return
+			}
 		}
 	})
 }
