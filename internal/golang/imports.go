@@ -194,10 +194,18 @@ var methods = func() map[string][]methodArg {
 			m[n] = append(m[n], methodArg{fam, 0})
 		}
 	}
-	add(famGin, "JSON IndentedJSON SecureJSON JSONP AsciiJSON PureJSON XML YAML TOML ProtoBuf String HTML Data DataFromReader Render Status AbortWithStatus AbortWithStatusJSON AbortWithError Redirect")
-	add(famEcho, "JSON JSONPretty JSONBlob JSONP JSONPBlob XML XMLPretty XMLBlob String HTML HTMLBlob Blob Stream NoContent Redirect")
+	add(famGin, ginResponses+" Status")
+	add(famEcho, echoResponses)
 	return m
 }()
+
+// ginResponses and echoResponses are the context methods that write a
+// whole response with the status as their first argument (c.JSON(201, v));
+// writes.go's framework table adds those that take no status.
+const (
+	ginResponses  = "JSON IndentedJSON SecureJSON JSONP AsciiJSON PureJSON XML YAML TOML ProtoBuf String HTML Data DataFromReader Render AbortWithStatus AbortWithStatusJSON AbortWithError Redirect"
+	echoResponses = "JSON JSONPretty JSONBlob JSONP JSONPBlob XML XMLPretty XMLBlob String HTML HTMLBlob Blob Stream NoContent Redirect"
+)
 
 // statusMethodArg reports whether argument arg of a method called name
 // takes the status in some framework's API (c.JSON(200, v), c.Status(404)).

@@ -255,13 +255,13 @@ type framework struct {
 var (
 	frameworks = map[string]framework{
 		famGin: {
-			responses: words("JSON IndentedJSON SecureJSON JSONP AsciiJSON PureJSON XML YAML TOML ProtoBuf String HTML Data DataFromReader Render Redirect AbortWithStatus AbortWithStatusJSON AbortWithError File FileAttachment FileFromFS"),
+			responses: words(ginResponses + " File FileAttachment FileFromFS"),
 			bodies:    words("SSEvent Stream"),
 			headers:   words("Header SetCookie"),
 			noContent: words("Redirect AbortWithStatus AbortWithError File FileAttachment FileFromFS"),
 		},
 		famEcho: {
-			responses: words("JSON JSONPretty JSONBlob JSONP JSONPBlob XML XMLPretty XMLBlob String HTML HTMLBlob Blob Stream NoContent Redirect File Attachment Inline"),
+			responses: words(echoResponses + " File Attachment Inline"),
 			headers:   words("SetCookie"),
 			noContent: words("NoContent Redirect File Attachment Inline"),
 		},
