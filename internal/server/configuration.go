@@ -11,7 +11,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"net/url"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -110,7 +109,7 @@ func (s *Server) loadConfigFile(ctx context.Context, snap *text.Snapshot) {
 		return
 	}
 	path := filepath.Join(root, config.FileName)
-	uri := protocol.DocumentURI((&url.URL{Scheme: "file", Path: filepath.ToSlash(path)}).String())
+	uri := fileURI(path)
 	var data []byte
 	var version int32
 	if snap != nil {

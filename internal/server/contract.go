@@ -11,7 +11,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"net/url"
 	"os"
 	"path/filepath"
 	"sort"
@@ -333,11 +332,6 @@ func (v *contractView) rel(p string) string {
 func (v *contractView) current(path string, src []byte) bool {
 	have, ok := v.res.Source(v.rel(path))
 	return ok && bytes.Equal(have, src)
-}
-
-// fileURI is the file: URI of a path.
-func fileURI(p string) protocol.DocumentURI {
-	return protocol.DocumentURI((&url.URL{Scheme: "file", Path: filepath.ToSlash(p)}).String())
 }
 
 // location converts a range of a file of the view to an LSP location.

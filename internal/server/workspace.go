@@ -30,6 +30,11 @@ func filePath(uri protocol.DocumentURI) (string, bool) {
 	return filepath.FromSlash(u.Path), true
 }
 
+// fileURI is the file: URI of a path.
+func fileURI(p string) protocol.DocumentURI {
+	return protocol.DocumentURI((&url.URL{Scheme: "file", Path: filepath.ToSlash(p)}).String())
+}
+
 // index returns the workspace index.
 func (s *Server) index() *workspace.Index {
 	s.mu.Lock()
