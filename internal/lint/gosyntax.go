@@ -17,8 +17,11 @@ type goSyntax struct {
 	golang.Syntax
 	tf *token.File
 	// resp holds the findings of the analysis of writes to responses
-	// (respflow.go), once it has run.
-	resp []respFinding
+	// (respflow.go) once respDone tells it has run: each of the rules
+	// built on it asks, and an analysis that found nothing is not run
+	// again for the next.
+	resp     []respFinding
+	respDone bool
 }
 
 // goSyntaxOf returns the rules' view of the syntax tree the scanner read.

@@ -141,7 +141,7 @@ func (p *Pass) respFindings(rule string) []Finding {
 	if s == nil || s.File == nil {
 		return nil
 	}
-	if s.resp == nil {
+	if !s.respDone {
 		a := &respAnalysis{s: s, src: p.Src, test: p.GoFile.Test || s.importsTesting(), wr: golang.NewWrites(s.File), codes: map[int]int{},
 			funcs: map[string][]*respDecl{}, meths: map[string][]*respDecl{}, seen: map[ast.Node]bool{}, twice: map[ast.Node]int{}}
 		for _, o := range p.GoFile.Occurrences {
@@ -150,7 +150,7 @@ func (p *Pass) respFindings(rule string) []Finding {
 			}
 		}
 		a.run()
-		s.resp = a.out
+		s.resp, s.respDone = a.out, true
 	}
 	var out []Finding
 	for _, rf := range s.resp {
@@ -164,7 +164,6 @@ func (p *Pass) respFindings(rule string) []Finding {
 func (a *respAnalysis) run() {
 	// Test files write to recorders and misbehave on purpose.
 	if a.test {
-		a.out = []respFinding{}
 		return
 	}
 	for _, d := range a.s.File.Decls {
