@@ -53,21 +53,27 @@ func BenchmarkNewFindings(b *testing.B) {
 	}
 }
 
-// BenchmarkEditedFindings is the analysis of the same spec after one
-// character typed in the middle, reusing the previous analysis.
+// BenchmarkEditedFindings is the analysis of the same spec after a word
+// typed in the middle, reusing the previous analysis. Each edit types
+// another word, so that no cache holds the text.
 func BenchmarkEditedFindings(b *testing.B) {
 	for _, tc := range benchSources() {
 		b.Run(tc.name, func(b *testing.B) {
 			prev := New(tc.lang, tc.src, Settings{})
 			prev.Findings()
-			next := []byte(string(tc.src[:tc.at]) + "x" + string(tc.src[tc.at:]))
 			b.ReportAllocs()
 			for b.Loop() {
-				Edited(prev, tc.lang, next, lines.Edit{Start: tc.at, End: tc.at, NewLen: 1}, Settings{}).Findings()
+				edits++
+				w := fmt.Sprint(edits)
+				next := []byte(string(tc.src[:tc.at]) + w + string(tc.src[tc.at:]))
+				Edited(prev, tc.lang, next, lines.Edit{Start: tc.at, End: tc.at, NewLen: len(w)}, Settings{}).Findings()
 			}
 		})
 	}
 }
+
+// edits numbers the edits of the benchmarks.
+var edits int
 
 // BenchmarkCompletionTyping is a completion right after the opening quote
 // of a new response key, typed after a response of an operation, which
