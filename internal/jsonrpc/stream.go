@@ -21,6 +21,8 @@ import (
 	fastjson "github.com/segmentio/encoding/json"
 	"go.lsp.dev/jsonrpc2"
 	"go.uber.org/zap"
+
+	"github.com/httpcode-lsp/httpcode-lsp/internal/bigcopy"
 )
 
 // maxMessageSize is the largest message the server reads; a larger one is
@@ -118,7 +120,9 @@ const bodyChunk = 1 << 20
 // time as the body arrives, so that a Content-Length that promises more
 // than is sent costs no more than what was sent; a body longer than one
 // chunk is copied once into memory of its exact size, where growing one
-// buffer would clear and copy it several times over.
+// buffer would clear and copy it several times over, and a chunk at a time
+// (bigcopy): in one piece, the copy of a 39 MB didOpen held the requests
+// behind it, and the collector, for 40 to 80 ms.
 func readBody(r io.Reader, length int64) ([]byte, error) {
 	if length <= bodyChunk {
 		body := make([]byte, length)
@@ -135,7 +139,11 @@ func readBody(r io.Reader, length int64) ([]byte, error) {
 		}
 		chunks = append(chunks, chunk)
 	}
-	return bytes.Join(chunks, nil), nil
+	body, n := make([]byte, length), 0
+	for _, chunk := range chunks {
+		n += bigcopy.Copy(body[n:], chunk)
+	}
+	return body, nil
 }
 
 // readHeader reads the header lines of a frame up to the empty line that
