@@ -131,6 +131,30 @@ func TestBinaryLogFile(t *testing.T) {
 	}
 }
 
+// TestBinaryTrace: --trace writes an execution trace of the session to
+// the file, and nothing but frames to stdout.
+func TestBinaryTrace(t *testing.T) {
+	tracePath := filepath.Join(t.TempDir(), "session.trace")
+	p, c := startBinary(t, "serve", "--trace", tracePath)
+	c.Initialize(`{}`)
+	c.MustCall("shutdown", nil, nil)
+	c.Notify("exit", nil)
+	if code := p.exitCode(t); code != 0 {
+		t.Fatalf("exit code %d, want 0", code)
+	}
+	b, err := os.ReadFile(tracePath)
+	if err != nil || !strings.HasPrefix(string(b), "go 1.") {
+		t.Errorf("trace file: %d bytes beginning %q, %v; want a Go execution trace", len(b), b[:min(len(b), 16)], err)
+	}
+	cmd := exec.Command(binary, "serve", "--trace", filepath.Join(t.TempDir(), "no", "such", "dir"))
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	err = cmd.Run()
+	if exit, ok := err.(*exec.ExitError); !ok || exit.ExitCode() != 2 || !strings.Contains(stderr.String(), "--trace") {
+		t.Errorf("a trace file that cannot be created: %v, stderr %q; want exit 2 naming --trace", err, stderr.String())
+	}
+}
+
 func TestVersionAndUsage(t *testing.T) {
 	for _, args := range [][]string{{"version"}, {"--version"}} {
 		out, err := exec.Command(binary, args...).Output()
