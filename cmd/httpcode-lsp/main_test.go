@@ -115,13 +115,19 @@ func TestBinaryStdinClosed(t *testing.T) {
 	}
 }
 
-func TestBinaryLogFile(t *testing.T) {
-	logPath := filepath.Join(t.TempDir(), "server.log")
-	p, c := startBinary(t, "serve", "--log-file", logPath)
+// session runs the server with args through initialize, shutdown and
+// exit, and returns it with its exit code.
+func session(t *testing.T, args ...string) (*rawProcess, int) {
+	p, c := startBinary(t, args...)
 	c.Initialize(`{}`)
 	c.MustCall("shutdown", nil, nil)
 	c.Notify("exit", nil)
-	p.exitCode(t)
+	return p, p.exitCode(t)
+}
+
+func TestBinaryLogFile(t *testing.T) {
+	logPath := filepath.Join(t.TempDir(), "server.log")
+	p, _ := session(t, "serve", "--log-file", logPath)
 	b, err := os.ReadFile(logPath)
 	if err != nil || !strings.Contains(string(b), "initialize") {
 		t.Errorf("log file: %q, %v", b, err)
@@ -135,11 +141,7 @@ func TestBinaryLogFile(t *testing.T) {
 // the file, and nothing but frames to stdout.
 func TestBinaryTrace(t *testing.T) {
 	tracePath := filepath.Join(t.TempDir(), "session.trace")
-	p, c := startBinary(t, "serve", "--trace", tracePath)
-	c.Initialize(`{}`)
-	c.MustCall("shutdown", nil, nil)
-	c.Notify("exit", nil)
-	if code := p.exitCode(t); code != 0 {
+	if _, code := session(t, "serve", "--trace", tracePath); code != 0 {
 		t.Fatalf("exit code %d, want 0", code)
 	}
 	b, err := os.ReadFile(tracePath)
