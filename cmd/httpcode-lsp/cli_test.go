@@ -167,7 +167,7 @@ func TestHelp(t *testing.T) {
 	for _, want := range []string{
 		"Usage:\n  httpcode-lsp [flags]\n  httpcode-lsp [command]\n",
 		"Available Commands:\n  check ", "\n  rules ", "\n  completion ", "\n  version ",
-		"--stdio", "--log-file PATH", "--log-level LEVEL", "--debounce DURATION",
+		"--stdio", "--log-file PATH", "--log-level LEVEL", "--debounce DURATION", "--trace PATH",
 	} {
 		if res.code != 0 || !strings.Contains(res.stdout, want) {
 			t.Errorf("--help: exit %d, no %q in\n%s", res.code, want, res.stdout)

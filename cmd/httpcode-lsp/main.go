@@ -7,6 +7,8 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"runtime/pprof"
+	"runtime/trace"
 	"time"
 
 	"github.com/spf13/pflag"
@@ -44,6 +46,7 @@ type serveFlags struct {
 	logFile         string
 	logLevel        string
 	debounce        time.Duration
+	trace           string
 }
 
 // define defines the flags on fs.
@@ -53,6 +56,7 @@ func (f *serveFlags) define(fs *pflag.FlagSet) {
 	fs.StringVar(&f.logFile, "log-file", "", "write logs to `PATH` instead of stderr")
 	fs.StringVar(&f.logLevel, "log-level", "info", "log `LEVEL`: debug, info, warn or error")
 	fs.DurationVar(&f.debounce, "debounce", server.DefaultDebounce, "analyse a document once it has been unchanged for `DURATION`")
+	fs.StringVar(&f.trace, "trace", "", "write a Go execution trace of the session to `PATH`, each request a task (go tool trace PATH)")
 }
 
 func serve(flags serveFlags, version string, stdin io.ReadCloser, stdout io.WriteCloser, stderr io.Writer) int {
@@ -62,6 +66,14 @@ func serve(flags serveFlags, version string, stdin io.ReadCloser, stdout io.Writ
 		return 2
 	}
 	defer closeLog()
+	if flags.trace != "" {
+		stop, err := startTrace(flags.trace)
+		if err != nil {
+			fmt.Fprintf(stderr, "httpcode-lsp: --trace: %v\n", err)
+			return 2
+		}
+		defer stop()
+	}
 
 	if os.Getenv("GOGC") == "" {
 		// The heap of a server is mostly the node trees of its open
@@ -78,6 +90,32 @@ func serve(flags serveFlags, version string, stdin io.ReadCloser, stdout io.Writ
 	code := s.Serve(context.Background(), stdio{pollable(stdin), stdout})
 	log.Info("exiting", zap.Int("code", code))
 	return code
+}
+
+// startTrace writes the execution trace to path until stop is called. It
+// shows where a request waited between its frame and its answer: for a
+// processor, for the collector, for another goroutine. The CPU profiler
+// runs meanwhile, its profile dropped, so that the trace holds its samples:
+// what the goroutines that held the processors were doing.
+func startTrace(path string) (stop func(), err error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(io.Discard); err != nil {
+		f.Close()
+		return nil, err
+	}
+	if err := trace.Start(f); err != nil {
+		pprof.StopCPUProfile()
+		f.Close()
+		return nil, err
+	}
+	return func() {
+		trace.Stop()
+		pprof.StopCPUProfile()
+		f.Close()
+	}, nil
 }
 
 // gcPercent is the server's GOGC unless the environment sets one.

@@ -115,19 +115,45 @@ func TestBinaryStdinClosed(t *testing.T) {
 	}
 }
 
-func TestBinaryLogFile(t *testing.T) {
-	logPath := filepath.Join(t.TempDir(), "server.log")
-	p, c := startBinary(t, "serve", "--log-file", logPath)
+// session runs the server with args through initialize, shutdown and
+// exit, and returns it with its exit code.
+func session(t *testing.T, args ...string) (*rawProcess, int) {
+	p, c := startBinary(t, args...)
 	c.Initialize(`{}`)
 	c.MustCall("shutdown", nil, nil)
 	c.Notify("exit", nil)
-	p.exitCode(t)
+	return p, p.exitCode(t)
+}
+
+func TestBinaryLogFile(t *testing.T) {
+	logPath := filepath.Join(t.TempDir(), "server.log")
+	p, _ := session(t, "serve", "--log-file", logPath)
 	b, err := os.ReadFile(logPath)
 	if err != nil || !strings.Contains(string(b), "initialize") {
 		t.Errorf("log file: %q, %v", b, err)
 	}
 	if p.stderr.Len() != 0 {
 		t.Errorf("stderr should be quiet with --log-file, got %q", p.stderr.String())
+	}
+}
+
+// TestBinaryTrace: --trace writes an execution trace of the session to
+// the file, and nothing but frames to stdout.
+func TestBinaryTrace(t *testing.T) {
+	tracePath := filepath.Join(t.TempDir(), "session.trace")
+	if _, code := session(t, "serve", "--trace", tracePath); code != 0 {
+		t.Fatalf("exit code %d, want 0", code)
+	}
+	b, err := os.ReadFile(tracePath)
+	if err != nil || !strings.HasPrefix(string(b), "go 1.") {
+		t.Errorf("trace file: %d bytes beginning %q, %v; want a Go execution trace", len(b), b[:min(len(b), 16)], err)
+	}
+	cmd := exec.Command(binary, "serve", "--trace", filepath.Join(t.TempDir(), "no", "such", "dir"))
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	err = cmd.Run()
+	if exit, ok := err.(*exec.ExitError); !ok || exit.ExitCode() != 2 || !strings.Contains(stderr.String(), "--trace") {
+		t.Errorf("a trace file that cannot be created: %v, stderr %q; want exit 2 naming --trace", err, stderr.String())
 	}
 }
 

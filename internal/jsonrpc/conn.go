@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"runtime/debug"
+	"runtime/trace"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -141,11 +142,18 @@ func (c *Conn) readLoop(ctx context.Context, h Handler) error {
 	}
 }
 
-// call hands a call to h and answers it when its Work is done.
+// call hands a call to h and answers it when its Work is done. Under an
+// execution trace (httpcode-lsp --trace) each call is a task named by its
+// method, from the frame read to the answer written, that logs its id
+// (category "id"), to be matched with the client's own record.
 func (c *Conn) call(ctx context.Context, h Handler, req *Request) {
 	key, _ := keyOf(req.id)
 	// The end of Serve does not cancel a call: what was read is answered.
-	ctx, cancel := context.WithCancel(context.WithoutCancel(ctx))
+	ctx, task := trace.NewTask(context.WithoutCancel(ctx), req.Method)
+	if trace.IsEnabled() {
+		trace.Log(ctx, "id", string(req.id))
+	}
+	ctx, cancel := context.WithCancel(ctx)
 	c.mu.Lock()
 	c.inflight[key] = cancel
 	c.mu.Unlock()
@@ -163,6 +171,7 @@ func (c *Conn) call(ctx context.Context, h Handler, req *Request) {
 			result, err = nil, jsonrpc2.NewError(RequestCancelled, req.Method+" was cancelled")
 		}
 		c.reply(req.id, result, err)
+		task.End()
 	}()
 }
 

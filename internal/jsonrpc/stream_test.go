@@ -134,6 +134,22 @@ func TestLongBodiesAreReadWhole(t *testing.T) {
 	}
 }
 
+// TestBodyMemoryFollowsWhatArrives: a Content-Length that promises far
+// more than is sent takes memory of the size sent, not of the promise.
+func TestBodyMemoryFollowsWhatArrives(t *testing.T) {
+	const promised, sent = 64 << 20, 3 * bodyChunk
+	in := bytes.NewReader(make([]byte, sent))
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	if _, err := readBody(in, promised); err != io.ErrUnexpectedEOF {
+		t.Fatalf("got %v, want %v", err, io.ErrUnexpectedEOF)
+	}
+	runtime.ReadMemStats(&after)
+	if took := after.TotalAlloc - before.TotalAlloc; took > 2*sent {
+		t.Errorf("reading %d bytes of a promised %d took %d bytes", sent, promised, took)
+	}
+}
+
 // TestEncodedMessagesMatchJSONRPC: the messages the stream writes say what
 // jsonrpc2's own encoding of them says.
 func TestEncodedMessagesMatchJSONRPC(t *testing.T) {
