@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -161,7 +162,7 @@ type File struct {
 
 	once     sync.Once
 	goFile   *golang.File
-	goSyntax golang.Syntax // for the rules, dropped once they have run
+	goSyntax func() golang.Syntax // for the rules, dropped once they have run
 	spec     *openapi.Document
 	occs     []occurrence.Occurrence
 	httpQual string
@@ -234,7 +235,7 @@ func (f *File) analyse() {
 		base := f.base.Swap(nil)
 		switch f.Lang {
 		case Go:
-			f.goFile, f.goSyntax = golang.ScanPackage(f.packageFiles())
+			f.goFile, f.goSyntax = golang.ScanPackageLater(f.packageFiles())
 			f.occs = f.goFile.Occurrences
 			if f.goFile.HTTPName != "." {
 				f.httpQual = f.goFile.HTTPName
@@ -458,13 +459,18 @@ func (f *File) Findings() []lint.Finding {
 		var out []lint.Finding
 		switch {
 		case f.goFile != nil:
-			if e := f.goSyntax.Error; e != nil {
-				// At the point where the parser stopped, as gopls and
-				// go vet show it; the rules still run on what parsed.
-				out = append(out, lint.Finding{RuleID: SyntaxErrorID, Severity: lint.Error, Start: e.Offset, End: e.Offset, Message: e.Message})
+			var ok bool
+			if out, ok = goFindings.edited(f.goFile, f.src, f.settings.Lint); !ok {
+				syn := f.goSyntax()
+				if e := syn.Error; e != nil {
+					// At the point where the parser stopped, as gopls and
+					// go vet show it; the rules still run on what parsed.
+					out = append(out, lint.Finding{RuleID: SyntaxErrorID, Severity: lint.Error, Start: e.Offset, End: e.Offset, Message: e.Message})
+				}
+				out = append(out, lint.Go(f.src, f.goFile, syn, f.settings.Lint)...)
 			}
-			out = append(out, lint.Go(f.src, f.goFile, f.goSyntax, f.settings.Lint)...)
-			f.goSyntax = golang.Syntax{}
+			goFindings.put(f.goFile.ID(), f.settings.Lint, out)
+			f.goSyntax = nil
 		case f.spec != nil:
 			if !f.spec.Kind.IsOpenAPI() && len(f.occs) == 0 && !openapi.Declared(f.src) {
 				// Only a document recognised as OpenAPI or holding
@@ -483,4 +489,53 @@ func (f *File) Findings() []lint.Finding {
 		f.findings = out
 	})
 	return f.findings
+}
+
+// findingsCache keeps the findings of the Go scans checked last, by scan
+// ID: the next version of a file typed into inside a comment takes them
+// over (lint.GoEdited).
+type findingsCache struct {
+	mu      sync.Mutex
+	entries [maxFindings]cachedFindings
+	next    int
+}
+
+type cachedFindings struct {
+	id       uint64
+	opts     lint.Options
+	findings []lint.Finding
+}
+
+// maxFindings bounds the findingsCache: the files being typed into.
+const maxFindings = 4
+
+var goFindings = &findingsCache{}
+
+func (c *findingsCache) put(id uint64, opts lint.Options, findings []lint.Finding) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.entries[c.next] = cachedFindings{id: id, opts: opts, findings: findings}
+	c.next = (c.next + 1) % maxFindings
+}
+
+// edited returns the findings of f made from those of the scan it was
+// edited from, when they are cached with the same options.
+func (c *findingsCache) edited(f *golang.File, src []byte, opts lint.Options) ([]lint.Finding, bool) {
+	base, _, _, ok := f.CommentEdit()
+	if !ok {
+		return nil, false
+	}
+	c.mu.Lock()
+	var prev []lint.Finding
+	found := false
+	for _, e := range c.entries {
+		if e.id == base && reflect.DeepEqual(e.opts, opts) {
+			prev, found = e.findings, true
+		}
+	}
+	c.mu.Unlock()
+	if !found {
+		return nil, false
+	}
+	return lint.GoEdited(prev, src, f, opts)
 }

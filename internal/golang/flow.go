@@ -12,11 +12,13 @@
 package golang
 
 import (
+	"cmp"
 	"errors"
 	"go/ast"
 	"go/token"
 	"go/types"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/httpcode-lsp/httpcode-lsp/internal/occurrence"
@@ -777,7 +779,15 @@ func isStatusHelperName(name string) bool {
 // seed marks the objects that stand in the status positions the syntax
 // walk found: w.WriteHeader(code) makes code a sink.
 func (a *flowAnalysis) seed(file int, w *walker) {
-	for e, sl := range w.slots {
+	// In the order of the text: the first position that reaches an object
+	// names it, the same at every analysis of the same text.
+	exprs := make([]ast.Expr, 0, len(w.slots))
+	for e := range w.slots {
+		exprs = append(exprs, e)
+	}
+	slices.SortFunc(exprs, func(x, y ast.Expr) int { return cmp.Or(cmp.Compare(x.Pos(), y.Pos()), cmp.Compare(x.End(), y.End())) })
+	for _, e := range exprs {
+		sl := w.slots[e]
 		op := a.operand(w, file, e)
 		n := op.node
 		if n == nil {

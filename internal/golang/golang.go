@@ -47,6 +47,10 @@ type File struct {
 	// declStarts are the file's top-level declarations (see lexed), from
 	// which a completion scans.
 	declStarts []int
+	// id is the scan's ID (File.ID); edited tells how it was made from an
+	// earlier scan, nil for a scan of the whole file.
+	id     uint64
+	edited *commentEdit
 }
 
 // Span is a range of byte offsets, End exclusive.
@@ -184,18 +188,8 @@ func scanParsed(p *parsedFile, w *walker, consts packageConstants) *File {
 
 	slices.SortFunc(sends, func(a, b Span) int { return cmp.Or(a.Start-b.Start, a.End-b.End) })
 	sends = slices.Compact(sends)
-	occurrence.Sort(occs)
-	out := occs[:0]
-	for _, o := range occs {
-		if o.Start < 0 || o.End > len(src) || o.Start >= o.End {
-			continue
-		}
-		if n := len(out); n > 0 && o.Start < out[n-1].End {
-			continue
-		}
-		out = append(out, o)
-	}
-	f := &File{Occurrences: out, SendSlots: sends, HTTPName: imp.httpName, Test: p.test, declStarts: p.lex.declStarts}
+	f := &File{Occurrences: cleanOccurrences(occs, len(src)), SendSlots: sends, HTTPName: imp.httpName, Test: p.test,
+		declStarts: p.lex.declStarts, id: scans.Add(1)}
 	if w != nil {
 		f.library = w.library
 	}
@@ -204,6 +198,23 @@ func scanParsed(p *parsedFile, w *walker, consts packageConstants) *File {
 		f.ConstantsName = w.constPkg
 	}
 	return f
+}
+
+// cleanOccurrences sorts occs, drops those outside a text of size bytes,
+// and of overlapping ones keeps the first.
+func cleanOccurrences(occs []occurrence.Occurrence, size int) []occurrence.Occurrence {
+	occurrence.Sort(occs)
+	out := occs[:0]
+	for _, o := range occs {
+		if o.Start < 0 || o.End > size || o.Start >= o.End {
+			continue
+		}
+		if n := len(out); n > 0 && o.Start < out[n-1].End {
+			continue
+		}
+		out = append(out, o)
+	}
+	return out
 }
 
 // firstError returns the first of go/parser's errors (they come sorted by

@@ -1,0 +1,177 @@
+package analysis
+
+import (
+	"bytes"
+	"fmt"
+	"go/parser"
+	"go/token"
+	"math/rand"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/httpcode-lsp/httpcode-lsp/internal/golang"
+	"github.com/httpcode-lsp/httpcode-lsp/internal/lint"
+	"github.com/httpcode-lsp/httpcode-lsp/internal/specgen"
+)
+
+// goEditInputs are the Go files the edit tests type into: generated
+// handlers, real files, and the rules' fixtures.
+func goEditInputs(t testing.TB) map[string][]byte {
+	t.Helper()
+	in := map[string][]byte{"specgen.go": specgen.Go(400)}
+	paths, _ := filepath.Glob("testdata/edited/*.go")
+	fixtures, _ := filepath.Glob("../lint/testdata/*/*.go")
+	for _, p := range append(paths, fixtures...) {
+		src, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		in[filepath.Base(filepath.Dir(p))+"_"+filepath.Base(p)] = src
+	}
+	return in
+}
+
+// goEditTexts are typed at random places: into comments and into code,
+// adding or removing status writes, returns, codes, comparisons, helper
+// calls, annotations, directives and newlines.
+var goEditTexts = []string{
+	"x", "word ", " ", "\n", "418", "@Success 200", "// @Success 200 {object} T\n", "@Failure 400,418",
+	"w.WriteHeader(418)\n", "return\n", "http.Error(w, \"no\", 500)\n", "resp.StatusCode == 404",
+	"if resp.StatusCode >= 400 {}\n", "writeJSON(w, 503, nil)\n", "w.Write(nil)\n", "*/", "/*", "\"",
+	"httpcode-lsp:ignore ", "//line x.go:1\n", "é", "\x00", "\uFEFF", "}", "{",
+}
+
+// goEdit returns src with a random edit: at a comment most of the time,
+// like typing in a doc comment, elsewhere else.
+func goEdit(r *rand.Rand, src []byte) []byte {
+	at := r.Intn(len(src) + 1)
+	if r.Intn(3) > 0 {
+		if i := bytes.Index(src[at:], []byte("//")); i >= 0 {
+			at += i + 2 + r.Intn(12)
+			at = min(at, len(src))
+		}
+	}
+	next := append([]byte(nil), src[:at]...)
+	switch r.Intn(4) {
+	case 0:
+		// Delete a few bytes.
+		return append(next, src[min(len(src), at+1+r.Intn(3)):]...)
+	case 1:
+		// Replace one, as the benchmark types letter after letter.
+		next = append(next, byte('a'+r.Intn(26)))
+		return append(next, src[min(len(src), at+1):]...)
+	}
+	next = append(next, goEditTexts[r.Intn(len(goEditTexts))]...)
+	return append(next, src[at:]...)
+}
+
+// goView is what a Go analysis shows: occurrences, send slots, the names
+// the rules use, findings, a completion after each declaration, the tree.
+type goView struct {
+	File       golang.File
+	Library    []bool
+	Findings   []lint.Finding
+	Completion []golang.Completion
+	// The tree, read when asked for: whether it parsed, its error, and
+	// where its declarations end.
+	OK    bool
+	Error *golang.SyntaxError
+	Ends  []string
+}
+
+func viewOf(f *File) goView {
+	f.analyse()
+	g := *f.goFile
+	syn := f.goSyntax()
+	v := goView{OK: syn.OK, Error: syn.Error}
+	if syn.File != nil {
+		for _, d := range syn.File.Decls {
+			pos := syn.Fset.Position(d.End())
+			v.Ends = append(v.Ends, fmt.Sprintf("%d:%d", pos.Line, pos.Column))
+		}
+	}
+	v.Findings = f.Findings()
+	for _, o := range g.Occurrences {
+		v.Library = append(v.Library, f.goFile.LibraryError(o))
+	}
+	for at := 0; at < len(f.src); at += len(f.src)/20 + 1 {
+		v.Completion = append(v.Completion, f.goFile.CompletionAt(f.src, at))
+	}
+	g = golang.File{Occurrences: g.Occurrences, HTTPName: g.HTTPName, ConstantsName: g.ConstantsName, Test: g.Test, SendSlots: g.SendSlots}
+	v.File = g
+	return v
+}
+
+// TestGoEditedEqualsNew types random edits into Go files, one version
+// after another as an editor sends them, and checks that each version's
+// analysis, which takes the previous version's over where the edit is
+// inside a comment, shows exactly what a fresh analysis of the same text
+// shows; it counts the versions made from the previous one.
+func TestGoEditedEqualsNew(t *testing.T) {
+	edits := 60
+	if testing.Short() {
+		edits = 20
+	}
+	scanned, reused := 0, 0
+	fresh := 0
+	for name, src := range goEditInputs(t) {
+		r := rand.New(rand.NewSource(int64(len(src))))
+		path := "edited/" + name
+		good := src
+		for i := 0; i < edits; i++ {
+			if i > 0 {
+				// A version that does not parse is followed by an edit
+				// of the last one that did, as typing mends it.
+				if parses(src) {
+					good = src
+				}
+				src = goEdit(r, good)
+			}
+			got := InPackage(src, Settings{}, func() ([]golang.Source, int) { return []golang.Source{{Path: path, Src: src}}, 0 })
+			got.analyse()
+			_, _, _, edited := got.goFile.CommentEdit()
+			if edited {
+				// Taken over only where the previous findings are known.
+				if _, ok := goFindings.edited(got.goFile, src, Settings{}.Lint); ok {
+					reused++
+				}
+			}
+			scanned++
+			fresh++
+			dir := fmt.Sprintf("fresh%d/", fresh)
+			want := InPackage(src, Settings{}, func() ([]golang.Source, int) { return []golang.Source{{Path: dir + name, Src: src}}, 0 })
+			gv, wv := viewOf(got), viewOf(want)
+			if !reflect.DeepEqual(gv, wv) {
+				t.Fatalf("%s, edit %d (made from the previous version: %v): the analysis differs from a fresh one\n%s", name, i, edited, diffViews(gv, wv))
+			}
+		}
+	}
+	t.Logf("%d of %d versions took the findings of the version before", reused, scanned)
+	if reused == 0 {
+		t.Error("no version was made from the one before")
+	}
+}
+
+func parses(src []byte) bool {
+	_, err := parser.ParseFile(token.NewFileSet(), "", src, parser.SkipObjectResolution)
+	return err == nil
+}
+
+func diffViews(got, want goView) string {
+	var b bytes.Buffer
+	if !reflect.DeepEqual(got.File.Occurrences, want.File.Occurrences) {
+		fmt.Fprintf(&b, "occurrences:\n%v\nwant\n%v\n", got.File.Occurrences, want.File.Occurrences)
+	}
+	if !reflect.DeepEqual(got.File.SendSlots, want.File.SendSlots) {
+		fmt.Fprintf(&b, "send slots:\n%v\nwant\n%v\n", got.File.SendSlots, want.File.SendSlots)
+	}
+	if !reflect.DeepEqual(got.Findings, want.Findings) {
+		fmt.Fprintf(&b, "findings:\n%v\nwant\n%v\n", got.Findings, want.Findings)
+	}
+	if b.Len() == 0 {
+		fmt.Fprintf(&b, "%+v\nwant\n%+v", got, want)
+	}
+	return b.String()
+}
