@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/httpcode-lsp/httpcode-lsp/internal/golang"
@@ -174,4 +175,37 @@ func diffViews(got, want goView) string {
 		fmt.Fprintf(&b, "%+v\nwant\n%+v", got, want)
 	}
 	return b.String()
+}
+
+// FuzzGoEdited edits a Go file once, anywhere, and checks the analysis of
+// the edited version, made from the one before where it can be, against a
+// fresh one.
+func FuzzGoEdited(f *testing.F) {
+	inputs := goEditInputs(f)
+	names := make([]string, 0, len(inputs))
+	for name := range inputs {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	f.Add(uint(0), uint(40), "x", uint(0))
+	f.Add(uint(1), uint(300), "@Success 418", uint(2))
+	f.Add(uint(2), uint(0), "*/", uint(1))
+	n := 0
+	f.Fuzz(func(t *testing.T, which, at uint, ins string, del uint) {
+		name := names[which%uint(len(names))]
+		src := inputs[name]
+		at %= uint(len(src) + 1)
+		del = min(del%8, uint(len(src))-at)
+		next := append(append(append([]byte(nil), src[:at]...), ins...), src[at+del:]...)
+		n++
+		edited := fmt.Sprintf("fuzz%d/%s", n, name)
+		analysed := func(path string, src []byte) *File {
+			return InPackage(src, Settings{}, func() ([]golang.Source, int) { return []golang.Source{{Path: path, Src: src}}, 0 })
+		}
+		analysed(edited, src).Findings()
+		got, want := analysed(edited, next), analysed(fmt.Sprintf("fresh%d/%s", n, name), next)
+		if gv, wv := viewOf(got), viewOf(want); !reflect.DeepEqual(gv, wv) {
+			t.Fatalf("%s edited at %d: the analysis differs from a fresh one\n%s", name, at, diffViews(gv, wv))
+		}
+	})
 }
