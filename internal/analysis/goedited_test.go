@@ -13,7 +13,9 @@ import (
 	"testing"
 
 	"github.com/httpcode-lsp/httpcode-lsp/internal/golang"
+	"github.com/httpcode-lsp/httpcode-lsp/internal/lines"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/lint"
+	"github.com/httpcode-lsp/httpcode-lsp/internal/occurrence"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/specgen"
 )
 
@@ -208,4 +210,34 @@ func FuzzGoEdited(f *testing.F) {
 			t.Fatalf("%s edited at %d: the analysis differs from a fresh one\n%s", name, at, diffViews(gv, wv))
 		}
 	})
+}
+
+// TestGoCommentEdit types into a handler's doc comment, as the benchmark
+// does, an annotation before its words: the version and its findings are
+// made from the one before, and its annotation is found.
+func TestGoCommentEdit(t *testing.T) {
+	src := specgen.Go(2000)
+	analysed := func(src []byte) *File {
+		f := InPackage(src, Settings{}, func() ([]golang.Source, int) { return []golang.Source{{Path: "comment/handlers.go", Src: src}}, 0 })
+		f.analyse()
+		return f
+	}
+	prev := analysed(src)
+	prev.Findings()
+	at := bytes.Index(src, []byte("// handle30 ")) + len("// ")
+	next := []byte(string(src[:at]) + "@Success 418 " + string(src[at:]))
+	got := analysed(next)
+	if _, e, _, ok := got.goFile.CommentEdit(); !ok || e != (lines.Edit{Start: at, End: at, NewLen: len("@Success 418 ")}) {
+		t.Fatalf("the version was not made from the one before (%v, %v)", ok, e)
+	}
+	if _, ok := goFindings.edited(got.goFile, next, Settings{}.Lint); !ok {
+		t.Error("the findings are not those of the version before")
+	}
+	if n, m := len(got.Findings()), len(prev.Findings()); n != m+1 {
+		t.Errorf("%d findings, want the %d before and the annotation's", n, m)
+	}
+	o, ok := occurrence.At(got.Occurrences(), at+len("@Success 4"))
+	if !ok || o.Code != 418 || o.Kind != occurrence.Annotation {
+		t.Errorf("the annotation's code is %+v, %v", o, ok)
+	}
 }
