@@ -492,12 +492,11 @@ func (f *File) Findings() []lint.Finding {
 }
 
 // findingsCache keeps the findings of the Go scans checked last, by scan
-// ID: the next version of a file typed into inside a comment takes them
-// over (lint.GoEdited).
+// ID: the next version of a file typed into inside a comment or a
+// function's body takes them over (lint.GoEdited).
 type findingsCache struct {
 	mu      sync.Mutex
-	entries [maxFindings]cachedFindings
-	next    int
+	entries []cachedFindings // the most recently used last
 }
 
 type cachedFindings struct {
@@ -506,7 +505,8 @@ type cachedFindings struct {
 	findings []lint.Finding
 }
 
-// maxFindings bounds the findingsCache: the files being typed into.
+// maxFindings bounds the findingsCache: the files being typed into, and
+// the versions their next ones are made from.
 const maxFindings = 4
 
 var goFindings = &findingsCache{}
@@ -514,27 +514,30 @@ var goFindings = &findingsCache{}
 func (c *findingsCache) put(id uint64, opts lint.Options, findings []lint.Finding) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.entries[c.next] = cachedFindings{id: id, opts: opts, findings: findings}
-	c.next = (c.next + 1) % maxFindings
+	c.entries = append(c.entries, cachedFindings{id: id, opts: opts, findings: findings})
+	if len(c.entries) > maxFindings {
+		c.entries = slices.Delete(c.entries, 0, 1)
+	}
 }
 
 // edited returns the findings of f made from those of the scan it was
 // edited from, when they are cached with the same options.
 func (c *findingsCache) edited(f *golang.File, src []byte, opts lint.Options) ([]lint.Finding, bool) {
-	base, _, _, ok := f.CommentEdit()
+	ed, ok := f.Edited()
 	if !ok {
 		return nil, false
 	}
 	c.mu.Lock()
+	k := slices.IndexFunc(c.entries, func(e cachedFindings) bool { return e.id == ed.Base && reflect.DeepEqual(e.opts, opts) })
 	var prev []lint.Finding
-	found := false
-	for _, e := range c.entries {
-		if e.id == base && reflect.DeepEqual(e.opts, opts) {
-			prev, found = e.findings, true
-		}
+	if k >= 0 {
+		// Kept while versions are made from it.
+		e := c.entries[k]
+		prev = e.findings
+		c.entries = append(slices.Delete(c.entries, k, k+1), e)
 	}
 	c.mu.Unlock()
-	if !found {
+	if k < 0 {
 		return nil, false
 	}
 	return lint.GoEdited(prev, src, f, opts)

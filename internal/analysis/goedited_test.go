@@ -37,8 +37,8 @@ func goEditInputs(t testing.TB) map[string][]byte {
 }
 
 // goEditTexts are typed at random places: into comments and into code,
-// adding or removing status writes, returns, codes, comparisons, helper
-// calls, annotations, directives and newlines.
+// adding status writes, returns, codes, comparisons, helper calls,
+// annotations, directives, newlines and bytes that break a comment.
 var goEditTexts = []string{
 	"x", "word ", " ", "\n", "418", "@Success 200", "// @Success 200 {object} T\n", "@Failure 400,418",
 	"w.WriteHeader(418)\n", "return\n", "http.Error(w, \"no\", 500)\n", "resp.StatusCode == 404",
@@ -46,14 +46,28 @@ var goEditTexts = []string{
 	"httpcode-lsp:ignore ", "//line x.go:1\n", "é", "\x00", "\uFEFF", "}", "{",
 }
 
-// goEdit returns src with a random edit: at a comment most of the time,
-// like typing in a doc comment, elsewhere else.
+// goStatements are typed as a line of a function's body.
+var goStatements = []string{
+	"w.WriteHeader(418)", "return", "http.Error(w, \"no\", 500)", "if resp.StatusCode >= 400 {\n\t}", "code := 404\n\t_ = code",
+	"writeJSON(w, 503, nil)", "w.Write(nil)", "w.Header().Set(\"X\", \"y\")", "// @Success 200", "status := http.StatusTeapot\n\tw.WriteHeader(status)",
+	"assert.Equal(t, 200, rec.Code)", "x",
+}
+
+// goEdit returns src with a random edit: in a comment, like typing in a
+// doc comment; a line typed into a function's body; or a few bytes typed
+// or deleted anywhere.
 func goEdit(r *rand.Rand, src []byte) []byte {
 	at := r.Intn(len(src) + 1)
-	if r.Intn(3) > 0 {
+	switch r.Intn(3) {
+	case 0:
 		if i := bytes.Index(src[at:], []byte("//")); i >= 0 {
 			at += i + 2 + r.Intn(12)
 			at = min(at, len(src))
+		}
+	case 1:
+		if i := bytes.Index(src[at:], []byte("\n\t")); i >= 0 {
+			at += i + 2
+			return slices.Concat(src[:at], []byte(goStatements[r.Intn(len(goStatements))]+"\n\t"), src[at:])
 		}
 	}
 	next := append([]byte(nil), src[:at]...)
@@ -117,7 +131,7 @@ func TestGoEditedEqualsNew(t *testing.T) {
 	if testing.Short() {
 		edits = 20
 	}
-	scanned, reused := 0, 0
+	scanned, reused, inBodies := 0, 0, 0
 	fresh := 0
 	for name, src := range goEditInputs(t) {
 		r := rand.New(rand.NewSource(int64(len(src))))
@@ -134,11 +148,14 @@ func TestGoEditedEqualsNew(t *testing.T) {
 			}
 			got := InPackage(src, Settings{}, func() ([]golang.Source, int) { return []golang.Source{{Path: path, Src: src}}, 0 })
 			got.analyse()
-			_, _, _, edited := got.goFile.CommentEdit()
+			ed, edited := got.goFile.Edited()
 			if edited {
 				// Taken over only where the previous findings are known.
 				if _, ok := goFindings.edited(got.goFile, src, Settings{}.Lint); ok {
 					reused++
+					if ed.Decl != nil {
+						inBodies++
+					}
 				}
 			}
 			scanned++
@@ -151,9 +168,9 @@ func TestGoEditedEqualsNew(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("%d of %d versions took the findings of the version before", reused, scanned)
-	if reused == 0 {
-		t.Error("no version was made from the one before")
+	t.Logf("%d of %d versions took the scan and the findings of the version before, %d of them edited in a function's body", reused, scanned, inBodies)
+	if reused == 0 || inBodies == 0 {
+		t.Error("no version was made from the one before, or none edited in a body")
 	}
 }
 
@@ -227,8 +244,8 @@ func TestGoCommentEdit(t *testing.T) {
 	at := bytes.Index(src, []byte("// handle30 ")) + len("// ")
 	next := []byte(string(src[:at]) + "@Success 418 " + string(src[at:]))
 	got := analysed(next)
-	if _, e, _, ok := got.goFile.CommentEdit(); !ok || e != (lines.Edit{Start: at, End: at, NewLen: len("@Success 418 ")}) {
-		t.Fatalf("the version was not made from the one before (%v, %v)", ok, e)
+	if ed, ok := got.goFile.Edited(); !ok || ed.Edit != (lines.Edit{Start: at, End: at, NewLen: len("@Success 418 ")}) {
+		t.Fatalf("the version was not made from the one before (%v, %v)", ok, ed.Edit)
 	}
 	if _, ok := goFindings.edited(got.goFile, next, Settings{}.Lint); !ok {
 		t.Error("the findings are not those of the version before")
@@ -239,5 +256,40 @@ func TestGoCommentEdit(t *testing.T) {
 	o, ok := occurrence.At(got.Occurrences(), at+len("@Success 4"))
 	if !ok || o.Code != 418 || o.Kind != occurrence.Annotation {
 		t.Errorf("the annotation's code is %+v, %v", o, ok)
+	}
+}
+
+// TestGoBodyEdit types into a handler's body, as one writes code: a word
+// in a string, then a status write: each version and its findings are
+// made from the analysis of the whole file, and the write's code is found.
+func TestGoBodyEdit(t *testing.T) {
+	src := specgen.Go(2000)
+	analysed := func(src []byte) *File {
+		f := InPackage(src, Settings{}, func() ([]golang.Source, int) { return []golang.Source{{Path: "body/handlers.go", Src: src}}, 0 })
+		f.analyse()
+		return f
+	}
+	analysed(src).Findings()
+	at := bytes.Index(src, []byte(`"item 30"`)) + len(`"item`)
+	for _, typed := range []string{" word", "\n\tw.WriteHeader(418)\n"} {
+		next := []byte(string(src[:at]) + typed + string(src[at:]))
+		if typed[0] == '\n' {
+			at = bytes.Index(src, []byte("w.WriteHeader(http.StatusOK)\n\tw.Write([]byte(\"item 30"))
+			next = []byte(string(src[:at]) + typed[2:] + "\t" + string(src[at:]))
+		}
+		got := analysed(next)
+		if ed, ok := got.goFile.Edited(); !ok || ed.Decl == nil || ed.Decl.Name.Name != "handle30" {
+			t.Fatalf("typing %q: the version was not made from the one before", typed)
+		}
+		if _, ok := goFindings.edited(got.goFile, next, Settings{}.Lint); !ok {
+			t.Errorf("typing %q: the findings are not those of the version before", typed)
+		}
+		if want := New(Go, next, Settings{}).Findings(); !reflect.DeepEqual(got.Findings(), want) {
+			t.Errorf("typing %q: the findings differ from a fresh analysis", typed)
+		}
+	}
+	o, ok := occurrence.At(analysed([]byte(string(src[:at])+"w.WriteHeader(418)\n\t"+string(src[at:]))).Occurrences(), at+len("w.WriteHeader(4"))
+	if !ok || o.Code != 418 || o.Role != occurrence.Send {
+		t.Errorf("the code written is %+v, %v", o, ok)
 	}
 }

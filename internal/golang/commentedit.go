@@ -14,35 +14,13 @@ import (
 	"unicode/utf8"
 
 	"github.com/httpcode-lsp/httpcode-lsp/internal/lines"
-	"github.com/httpcode-lsp/httpcode-lsp/internal/occurrence"
 )
-
-// commentEdit tells how a File was made from the scan of an earlier
-// version of its file.
-type commentEdit struct {
-	base    uint64 // the earlier scan's ID
-	edit    lines.Edit
-	comment Span // the edited comment, in the file's text
-}
 
 // scans numbers the Files made, for File.ID.
 var scans atomic.Uint64
 
 // ID identifies the scan f among those made since the process started.
 func (f *File) ID() uint64 { return f.id }
-
-// CommentEdit reports whether f was made from the scan whose ID is base,
-// of an earlier version of the file that differs from f's text only inside
-// one comment, without a newline added or removed: e is the edit from that
-// text to f's, and comment the edited comment in f's text. Everything f
-// holds outside the comment is the earlier scan's, moved by e.Delta() after
-// it.
-func (f *File) CommentEdit() (base uint64, e lines.Edit, comment Span, ok bool) {
-	if f.edited == nil {
-		return 0, lines.Edit{}, Span{}, false
-	}
-	return f.edited.base, f.edited.edit, f.edited.comment, true
-}
 
 // diffEdit returns the edit from old to new that spans all they do not
 // share at their start and end.
@@ -73,83 +51,20 @@ func commentEdited(pr *packageResult, j int, k fileKey, src []byte) *packageResu
 		return nil
 	}
 	d := e.Delta()
-	// An offset after the comment moves by d; one inside it has no place.
-	moved := func(o int) (int, bool) {
-		switch {
-		case o < c[0]:
-			return o, true
-		case o >= c[1]:
-			return o + d, true
-		}
-		return 0, false
+	comment := Span{c[0], c[1] + d}
+	nf, ok := f.moved(Span{c[0], c[1]}, d, cleanOccurrences(appendAnnotations(nil, src, comment.Start, comment.End), len(src)), nil, nil)
+	if !ok {
+		return nil
 	}
-	// A span outside the comment moves whole.
-	movedSpan := func(start, end int) (int, int, bool) {
-		switch {
-		case end <= c[0]:
-			return start, end, true
-		case start >= c[1]:
-			return start + d, end + d, true
-		}
-		return 0, 0, false
-	}
-	newComment := Span{c[0], c[1] + d}
-	nf := *f
-	nf.id = scans.Add(1)
-	nf.edited = &commentEdit{base: f.id, edit: e, comment: newComment}
-	// Occurrences: the comment's are its annotations, read again; no other
-	// may reach into it.
-	nf.Occurrences = nil
-	inserted, ok := false, true
-	for _, o := range f.Occurrences {
-		if o.Start >= c[0] && o.End <= c[1] && o.Start < o.End {
-			continue
-		}
-		if o.Start >= c[1] && !inserted {
-			nf.Occurrences, inserted = appendComment(nf.Occurrences, src, newComment), true
-		}
-		if o.Start, o.End, ok = movedSpan(o.Start, o.End); !ok {
-			return nil
-		}
-		nf.Occurrences = append(nf.Occurrences, o)
-	}
-	if !inserted {
-		nf.Occurrences = appendComment(nf.Occurrences, src, newComment)
-	}
-	nf.SendSlots = nil
-	for _, s := range f.SendSlots {
-		if s.Start, s.End, ok = movedSpan(s.Start, s.End); !ok {
-			return nil
-		}
-		nf.SendSlots = append(nf.SendSlots, s)
-	}
-	if f.library != nil {
-		nf.library = make(map[int]bool, len(f.library))
-		for o := range f.library {
-			m, ok := moved(o)
-			if !ok {
-				return nil
-			}
-			nf.library[m] = true
-		}
-	}
-	lx := lexed{comments: make([][2]int, len(old.lex.comments)), declStarts: make([]int, len(old.lex.declStarts))}
-	for i, oc := range old.lex.comments {
-		if oc == c {
-			lx.comments[i] = [2]int{newComment.Start, newComment.End}
-			continue
-		}
-		lx.comments[i][0], lx.comments[i][1], _ = movedSpan(oc[0], oc[1])
-	}
-	for i, o := range old.lex.declStarts {
-		if lx.declStarts[i], ok = moved(o); !ok {
-			return nil
-		}
+	lx, ok := relex(old.lex, src, c[0], c[1], d)
+	if !ok {
+		return nil
 	}
 	nf.declStarts = lx.declStarts
-	r := &packageResult{parsed: slices.Clone(pr.parsed), files: slices.Clone(pr.files)}
+	nf.edited = &Edited{Base: f.id, Edit: e, Span: comment}
+	r := &packageResult{parsed: slices.Clone(pr.parsed), files: slices.Clone(pr.files), base: pr.base}
 	r.parsed[j] = &parsedFile{key: k, src: append([]byte(nil), src...), fset: old.fset, lex: lx, test: old.test, later: true}
-	r.files[j] = &nf
+	r.files[j] = nf
 	return r
 }
 
@@ -195,8 +110,3 @@ func editedComment(old *parsedFile, src []byte, e lines.Edit) ([2]int, bool) {
 	return c, true
 }
 
-// appendComment appends the annotations of the comment c of src, each of
-// which lies inside it, as scanParsed keeps them.
-func appendComment(occs []occurrence.Occurrence, src []byte, c Span) []occurrence.Occurrence {
-	return append(occs, cleanOccurrences(appendAnnotations(nil, src, c.Start, c.End), len(src))...)
-}

@@ -15,7 +15,7 @@ func TestCommentEditNotParsed(t *testing.T) {
 	at := bytes.Index(src, []byte("serves"))
 	next := append(append(append([]byte(nil), src[:at]...), "word "...), src[at:]...)
 	f, syn := ScanPackageLater([]Source{{Path: "a.go", Src: next}}, 0)
-	if base, _, _, ok := f.CommentEdit(); !ok || base != before.ID() {
+	if ed, ok := f.Edited(); !ok || ed.Base != before.ID() || ed.Syntax.File != nil {
 		t.Fatal("the scan was not made from the one before")
 	}
 	if got, want := f.Occurrences[0].Start, before.Occurrences[0].Start+len("word "); got != want {

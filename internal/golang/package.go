@@ -77,10 +77,22 @@ func scanPackage(files []Source) *packageResult {
 	}
 	content, paths := packageKey(keys)
 	return packages.do(content, paths, func() *packageResult {
-		for _, pr := range packages.earlier(paths) {
+		earlier := packages.earlier(paths)
+		for _, pr := range earlier {
 			if j, ok := oneChanged(pr, keys); ok {
 				if r := commentEdited(pr, j, keys[j], files[j].Src); r != nil {
 					return r
+				}
+			}
+		}
+		var tried []*packageResult
+		for _, pr := range earlier {
+			if b := baseOf(pr); b != nil && !slices.Contains(tried, b) {
+				tried = append(tried, b)
+				if j, ok := oneChanged(b, keys); ok {
+					if r := bodyEdited(b, j, keys[j], files[j].Src); r != nil {
+						return r
+					}
 				}
 			}
 		}
@@ -337,6 +349,11 @@ func (c *parseCache) pushFront(e *parseEntry) {
 type packageResult struct {
 	parsed []*parsedFile
 	files  []*File
+	// base is the analysis of the whole package this one was made from
+	// by an edit (decledit.go), nil for such an analysis; state is what
+	// an edit needs of it, while kept (keepState).
+	base  *packageResult
+	state atomic.Pointer[fullState]
 }
 
 // syntax is file i's Syntax with the package's other files.
