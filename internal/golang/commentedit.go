@@ -109,4 +109,3 @@ func editedComment(old *parsedFile, src []byte, e lines.Edit) ([2]int, bool) {
 	}
 	return c, true
 }
-
