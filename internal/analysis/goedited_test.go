@@ -137,6 +137,12 @@ func TestGoEditedEqualsNew(t *testing.T) {
 		r := rand.New(rand.NewSource(int64(len(src))))
 		path := "edited/" + name
 		good := src
+		type version struct {
+			src    []byte
+			view   goView
+			edited bool
+		}
+		var versions []version
 		for i := 0; i < edits; i++ {
 			if i > 0 {
 				// A version that does not parse is followed by an edit
@@ -159,12 +165,17 @@ func TestGoEditedEqualsNew(t *testing.T) {
 				}
 			}
 			scanned++
+			versions = append(versions, version{src, viewOf(got), edited})
+		}
+		// The fresh analyses come after the edits: each is an analysis
+		// of a whole package, which the edits are made from while it is
+		// among the last.
+		for i, v := range versions {
 			fresh++
 			dir := fmt.Sprintf("fresh%d/", fresh)
-			want := InPackage(src, Settings{}, func() ([]golang.Source, int) { return []golang.Source{{Path: dir + name, Src: src}}, 0 })
-			gv, wv := viewOf(got), viewOf(want)
-			if !reflect.DeepEqual(gv, wv) {
-				t.Fatalf("%s, edit %d (made from the previous version: %v): the analysis differs from a fresh one\n%s", name, i, edited, diffViews(gv, wv))
+			want := InPackage(v.src, Settings{}, func() ([]golang.Source, int) { return []golang.Source{{Path: dir + name, Src: v.src}}, 0 })
+			if wv := viewOf(want); !reflect.DeepEqual(v.view, wv) {
+				t.Fatalf("%s, edit %d (made from the previous version: %v): the analysis differs from a fresh one\n%s", name, i, v.edited, diffViews(v.view, wv))
 			}
 		}
 	}
