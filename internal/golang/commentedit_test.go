@@ -2,6 +2,8 @@ package golang
 
 import (
 	"bytes"
+	"fmt"
+	"sync"
 	"testing"
 )
 
@@ -31,4 +33,30 @@ func TestCommentEditNotParsed(t *testing.T) {
 	if !s.OK || s.Fset.Position(s.File.Decls[1].Pos()).Offset != bytes.Index(next, []byte("func h")) {
 		t.Errorf("the tree read later does not hold the new text")
 	}
+}
+
+// TestBodyEditsAtOnce makes versions of one analysis at once, typed into
+// function bodies: each is made from it (go test -race checks that they
+// do not race on what they share).
+func TestBodyEditsAtOnce(t *testing.T) {
+	resetCaches()
+	src := []byte("package api\n\nimport \"net/http\"\n\nfunc h(w http.ResponseWriter) {\n\tw.WriteHeader(200)\n}\n\nfunc g(w http.ResponseWriter) {\n\tw.WriteHeader(201)\n}\n")
+	ScanPackage([]Source{{Path: "a.go", Src: src}}, 0)
+	var wg sync.WaitGroup
+	for i := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			at := bytes.Index(src, []byte("20"))
+			next := fmt.Appendf(nil, "%s\tw.WriteHeader(%d)\n%s", src[:at-len("\tw.WriteHeader(")], 400+i, src[at-len("\tw.WriteHeader("):])
+			f, _ := ScanPackage([]Source{{Path: "a.go", Src: next}}, 0)
+			if ed, ok := f.Edited(); !ok || ed.Decl == nil {
+				t.Errorf("edit %d: not made from the analysis before", i)
+			}
+			if len(f.Occurrences) != 3 || f.Occurrences[0].Code != 400+i {
+				t.Errorf("edit %d: %+v", i, f.Occurrences)
+			}
+		}()
+	}
+	wg.Wait()
 }
