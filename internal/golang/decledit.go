@@ -1,11 +1,14 @@
 // decledit.go: typing in a function's body. The function is parsed alone
 // (the file's text with everything but its imports and the function
 // blanked out, so that offsets and lines stay), type-checked against the
-// package as checked last, and its values followed on their own. That is
-// the whole story where the function's values neither come from nor go to
-// anything outside its body: then the rest of the package is as it was,
-// and its scan is the one before, moved by the length the function
-// changed. Otherwise the package is analysed again.
+// package as the last analysis of the whole package checked it, and the
+// package's values are followed again from the flows that analysis kept,
+// the function's replaced by its new ones. Where every object the flows
+// of the rest of the package pass through ends as it was, the rest of the
+// package's scan is the one before, moved by the length the function
+// changed, and only the function is scanned; otherwise the package is
+// analysed again. Each version is made from that last whole analysis, so
+// that versions do not pile up on each other.
 
 package golang
 
@@ -116,8 +119,8 @@ func baseOf(pr *packageResult) *packageResult {
 
 // bodyEdited returns the result of the package of base whose file j now
 // has the content k, src, when src differs from base's text of the file
-// only inside one function's body, and the function's values stay in it;
-// nil otherwise.
+// only inside one function's body, and the rest of the package's values
+// are what they were; nil otherwise.
 func bodyEdited(base *packageResult, j int, k fileKey, src []byte) (r *packageResult) {
 	st := base.state.Load()
 	old, f := base.parsed[j], base.files[j]
