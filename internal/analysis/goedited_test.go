@@ -152,8 +152,7 @@ func TestGoEditedEqualsNew(t *testing.T) {
 				}
 				src = goEdit(r, good)
 			}
-			got := InPackage(src, Settings{}, func() ([]golang.Source, int) { return []golang.Source{{Path: path, Src: src}}, 0 })
-			got.analyse()
+			got := analysedAs(path, src)
 			ed, edited := got.goFile.Edited()
 			if edited {
 				// Taken over only where the previous findings are known.
@@ -173,8 +172,7 @@ func TestGoEditedEqualsNew(t *testing.T) {
 		for i, v := range versions {
 			fresh++
 			dir := fmt.Sprintf("fresh%d/", fresh)
-			want := InPackage(v.src, Settings{}, func() ([]golang.Source, int) { return []golang.Source{{Path: dir + name, Src: v.src}}, 0 })
-			if wv := viewOf(want); !reflect.DeepEqual(v.view, wv) {
+			if wv := viewOf(analysedAs(dir+name, v.src)); !reflect.DeepEqual(v.view, wv) {
 				t.Fatalf("%s, edit %d (made from the previous version: %v): the analysis differs from a fresh one\n%s", name, i, v.edited, diffViews(v.view, wv))
 			}
 		}
@@ -229,15 +227,20 @@ func FuzzGoEdited(f *testing.F) {
 		next := append(append(append([]byte(nil), src[:at]...), ins...), src[at+del:]...)
 		n++
 		edited := fmt.Sprintf("fuzz%d/%s", n, name)
-		analysed := func(path string, src []byte) *File {
-			return InPackage(src, Settings{}, func() ([]golang.Source, int) { return []golang.Source{{Path: path, Src: src}}, 0 })
-		}
-		analysed(edited, src).Findings()
-		got, want := analysed(edited, next), analysed(fmt.Sprintf("fresh%d/%s", n, name), next)
+		analysedAs(edited, src).Findings()
+		got, want := analysedAs(edited, next), analysedAs(fmt.Sprintf("fresh%d/%s", n, name), next)
 		if gv, wv := viewOf(got), viewOf(want); !reflect.DeepEqual(gv, wv) {
 			t.Fatalf("%s edited at %d: the analysis differs from a fresh one\n%s", name, at, diffViews(gv, wv))
 		}
 	})
+}
+
+// analysedAs returns the analysis of src as the file path, alone in its
+// package, run.
+func analysedAs(path string, src []byte) *File {
+	f := InPackage(src, Settings{}, func() ([]golang.Source, int) { return []golang.Source{{Path: path, Src: src}}, 0 })
+	f.analyse()
+	return f
 }
 
 // TestGoCommentEdit types into a handler's doc comment, as the benchmark
@@ -245,16 +248,11 @@ func FuzzGoEdited(f *testing.F) {
 // made from the one before, and its annotation is found.
 func TestGoCommentEdit(t *testing.T) {
 	src := specgen.Go(2000)
-	analysed := func(src []byte) *File {
-		f := InPackage(src, Settings{}, func() ([]golang.Source, int) { return []golang.Source{{Path: "comment/handlers.go", Src: src}}, 0 })
-		f.analyse()
-		return f
-	}
-	prev := analysed(src)
+	prev := analysedAs("comment/handlers.go", src)
 	prev.Findings()
 	at := bytes.Index(src, []byte("// handle30 ")) + len("// ")
-	next := []byte(string(src[:at]) + "@Success 418 " + string(src[at:]))
-	got := analysed(next)
+	next := slices.Concat(src[:at], []byte("@Success 418 "), src[at:])
+	got := analysedAs("comment/handlers.go", next)
 	if ed, ok := got.goFile.Edited(); !ok || ed.Edit != (lines.Edit{Start: at, End: at, NewLen: len("@Success 418 ")}) {
 		t.Fatalf("the version was not made from the one before (%v, %v)", ok, ed.Edit)
 	}
@@ -271,35 +269,31 @@ func TestGoCommentEdit(t *testing.T) {
 }
 
 // TestGoBodyEdit types into a handler's body, as one writes code: a word
-// in a string, then a status write: each version and its findings are
-// made from the analysis of the whole file, and the write's code is found.
+// in a string, a status write: each version and its findings are made
+// from the analysis of the whole file, equal a fresh analysis's, and the
+// code written is found.
 func TestGoBodyEdit(t *testing.T) {
 	src := specgen.Go(2000)
-	analysed := func(src []byte) *File {
-		f := InPackage(src, Settings{}, func() ([]golang.Source, int) { return []golang.Source{{Path: "body/handlers.go", Src: src}}, 0 })
-		f.analyse()
-		return f
-	}
-	analysed(src).Findings()
-	at := bytes.Index(src, []byte(`"item 30"`)) + len(`"item`)
-	for _, typed := range []string{" word", "\n\tw.WriteHeader(418)\n"} {
-		next := []byte(string(src[:at]) + typed + string(src[at:]))
-		if typed[0] == '\n' {
-			at = bytes.Index(src, []byte("w.WriteHeader(http.StatusOK)\n\tw.Write([]byte(\"item 30"))
-			next = []byte(string(src[:at]) + typed[2:] + "\t" + string(src[at:]))
-		}
-		got := analysed(next)
+	analysedAs("body/handlers.go", src).Findings()
+	line := bytes.Index(src, []byte("w.WriteHeader(http.StatusOK)\n\tw.Write([]byte(\"item 30\"))"))
+	var got *File
+	for _, e := range []struct {
+		at    int
+		typed string
+	}{{line + len(`w.WriteHeader(http.StatusOK)\n\tw.Write([]byte("item`), " word"}, {line, "w.WriteHeader(418)\n\t"}} {
+		next := slices.Concat(src[:e.at], []byte(e.typed), src[e.at:])
+		got = analysedAs("body/handlers.go", next)
 		if ed, ok := got.goFile.Edited(); !ok || ed.Decl == nil || ed.Decl.Name.Name != "handle30" {
-			t.Fatalf("typing %q: the version was not made from the one before", typed)
+			t.Fatalf("typing %q: the version was not made from the one before", e.typed)
 		}
 		if _, ok := goFindings.edited(got.goFile, next, Settings{}.Lint); !ok {
-			t.Errorf("typing %q: the findings are not those of the version before", typed)
+			t.Errorf("typing %q: the findings are not those of the version before", e.typed)
 		}
 		if want := New(Go, next, Settings{}).Findings(); !reflect.DeepEqual(got.Findings(), want) {
-			t.Errorf("typing %q: the findings differ from a fresh analysis", typed)
+			t.Errorf("typing %q: the findings differ from a fresh analysis", e.typed)
 		}
 	}
-	o, ok := occurrence.At(analysed([]byte(string(src[:at])+"w.WriteHeader(418)\n\t"+string(src[at:]))).Occurrences(), at+len("w.WriteHeader(4"))
+	o, ok := occurrence.At(got.Occurrences(), line+len("w.WriteHeader(4"))
 	if !ok || o.Code != 418 || o.Role != occurrence.Send {
 		t.Errorf("the code written is %+v, %v", o, ok)
 	}
