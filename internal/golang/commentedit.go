@@ -25,12 +25,20 @@ func (f *File) ID() uint64 { return f.id }
 // diffEdit returns the edit from old to new that spans all they do not
 // share at their start and end.
 func diffEdit(old, new []byte) lines.Edit {
+	// Blocks first: bytes.Equal compares many bytes at once.
+	const block = 4096
 	n := min(len(old), len(new))
 	p := 0
+	for p+block <= n && bytes.Equal(old[p:p+block], new[p:p+block]) {
+		p += block
+	}
 	for p < n && old[p] == new[p] {
 		p++
 	}
 	s := 0
+	for s+block <= n-p && bytes.Equal(old[len(old)-s-block:len(old)-s], new[len(new)-s-block:len(new)-s]) {
+		s += block
+	}
 	for s < n-p && old[len(old)-1-s] == new[len(new)-1-s] {
 		s++
 	}

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"sync"
 	"testing"
+
+	"github.com/httpcode-lsp/httpcode-lsp/internal/lines"
 )
 
 // TestCommentEditNotParsed types into a doc comment: the scan of the new
@@ -59,4 +61,32 @@ func TestBodyEditsAtOnce(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+}
+
+// TestDiffEdit checks the edit between two texts against the byte by byte
+// answer, with changes near block boundaries.
+func TestDiffEdit(t *testing.T) {
+	old := bytes.Repeat([]byte("abcdefgh"), 2000)
+	for _, at := range []int{0, 1, 4095, 4096, 4097, 8191, len(old) - 4096, len(old) - 1, len(old)} {
+		for _, ins := range []string{"", "x", "abc"} {
+			for _, del := range []int{0, 1, 3} {
+				del = min(del, len(old)-at)
+				next := append(append(append([]byte(nil), old[:at]...), ins...), old[at+del:]...)
+				e := diffEdit(old, next)
+				if got := string(old[:e.Start]) + string(next[e.Start:e.NewEnd()]) + string(old[e.End:]); got != string(next) {
+					t.Fatalf("at %d, %q for %d bytes: %+v does not make the new text", at, ins, del, e)
+				}
+				p, q := 0, 0
+				for p < min(len(old), len(next)) && old[p] == next[p] {
+					p++
+				}
+				for q < min(len(old), len(next))-p && old[len(old)-1-q] == next[len(next)-1-q] {
+					q++
+				}
+				if want := (lines.Edit{Start: p, End: len(old) - q, NewLen: len(next) - q - p}); e != want {
+					t.Errorf("at %d, %q for %d bytes: %+v, want %+v", at, ins, del, e, want)
+				}
+			}
+		}
+	}
 }
