@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/httpcode-lsp/httpcode-lsp/internal/golang"
@@ -19,11 +20,12 @@ import (
 	"github.com/httpcode-lsp/httpcode-lsp/internal/specgen"
 )
 
-// goEditInputs are the Go files the edit tests type into: generated
-// handlers, real files, and the rules' fixtures.
-func goEditInputs(t testing.TB) map[string][]byte {
+// goEditInputs are the Go packages the edit tests type into, by name:
+// generated handlers, real files, and the rules' fixtures, each file
+// alone, and the fixtures of a rule together where they are several.
+func goEditInputs(t testing.TB) map[string][]golang.Source {
 	t.Helper()
-	in := map[string][]byte{"specgen.go": specgen.Go(400)}
+	in := map[string][]golang.Source{"specgen.go": {{Path: "specgen.go", Src: specgen.Go(400)}}}
 	paths, _ := filepath.Glob("testdata/edited/*.go")
 	fixtures, _ := filepath.Glob("../lint/testdata/*/*.go")
 	for _, p := range append(paths, fixtures...) {
@@ -31,7 +33,16 @@ func goEditInputs(t testing.TB) map[string][]byte {
 		if err != nil {
 			t.Fatal(err)
 		}
-		in[filepath.Base(filepath.Dir(p))+"_"+filepath.Base(p)] = src
+		dir, base := filepath.Base(filepath.Dir(p)), filepath.Base(p)
+		in[dir+"_"+base] = []golang.Source{{Path: base, Src: src}}
+		if dir != "edited" {
+			in[dir] = append(in[dir], golang.Source{Path: base, Src: src})
+		}
+	}
+	for name, pkg := range in {
+		if len(pkg) == 1 && pkg[0].Path != name && !strings.Contains(name, "_") {
+			delete(in, name)
+		}
 	}
 	return in
 }
@@ -95,7 +106,7 @@ type goView struct {
 	// where its declarations end.
 	OK    bool
 	Error *golang.SyntaxError
-	Ends  []string
+	Ends  []int
 }
 
 func viewOf(f *File) goView {
@@ -104,9 +115,15 @@ func viewOf(f *File) goView {
 	syn := f.goSyntax()
 	v := goView{OK: syn.OK, Error: syn.Error}
 	if syn.File != nil {
+		// As offsets in the file; a tree that go/parser recovered from
+		// errors may end a declaration at no position.
+		tf := syn.Fset.File(syn.File.Package)
 		for _, d := range syn.File.Decls {
-			pos := syn.Fset.Position(d.End())
-			v.Ends = append(v.Ends, fmt.Sprintf("%d:%d", pos.Line, pos.Column))
+			end := -1
+			if p := int(d.End()); tf != nil && p >= tf.Base() && p <= tf.Base()+tf.Size() {
+				end = p - tf.Base()
+			}
+			v.Ends = append(v.Ends, end)
 		}
 	}
 	v.Findings = f.Findings()
@@ -133,30 +150,31 @@ func TestGoEditedEqualsNew(t *testing.T) {
 	}
 	scanned, reused, inBodies := 0, 0, 0
 	fresh := 0
-	for name, src := range goEditInputs(t) {
-		r := rand.New(rand.NewSource(int64(len(src))))
-		path := "edited/" + name
-		good := src
+	for name, pkg := range goEditInputs(t) {
+		r := rand.New(rand.NewSource(int64(len(name))))
+		files, good := slices.Clone(pkg), slices.Clone(pkg)
 		type version struct {
-			src    []byte
+			files  []golang.Source
+			k      int
 			view   goView
 			edited bool
 		}
 		var versions []version
 		for i := 0; i < edits; i++ {
+			k := r.Intn(len(files))
 			if i > 0 {
 				// A version that does not parse is followed by an edit
 				// of the last one that did, as typing mends it.
-				if parses(src) {
-					good = src
+				if parses(files[k].Src) {
+					good[k] = files[k]
 				}
-				src = goEdit(r, good)
+				files[k].Src = goEdit(r, good[k].Src)
 			}
-			got := analysedAs(path, src)
+			got := analysedIn("edited/"+name+"/", files, k)
 			ed, edited := got.goFile.Edited()
 			if edited {
 				// Taken over only where the previous findings are known.
-				if _, ok := goFindings.edited(got.goFile, src, Settings{}.Lint); ok {
+				if _, ok := goFindings.edited(got.goFile, files[k].Src, Settings{}.Lint); ok {
 					reused++
 					if ed.Decl != nil {
 						inBodies++
@@ -164,16 +182,16 @@ func TestGoEditedEqualsNew(t *testing.T) {
 				}
 			}
 			scanned++
-			versions = append(versions, version{src, viewOf(got), edited})
+			versions = append(versions, version{slices.Clone(files), k, viewOf(got), edited})
 		}
 		// The fresh analyses come after the edits: each is an analysis
 		// of a whole package, which the edits are made from while it is
 		// among the last.
 		for i, v := range versions {
 			fresh++
-			dir := fmt.Sprintf("fresh%d/", fresh)
-			if wv := viewOf(analysedAs(dir+name, v.src)); !reflect.DeepEqual(v.view, wv) {
-				t.Fatalf("%s, edit %d (made from the previous version: %v): the analysis differs from a fresh one\n%s", name, i, v.edited, diffViews(v.view, wv))
+			if wv := viewOf(analysedIn(fmt.Sprintf("fresh%d/", fresh), v.files, v.k)); !reflect.DeepEqual(v.view, wv) {
+				t.Fatalf("%s, edit %d of %s (made from the previous version: %v): the analysis differs from a fresh one\n%s",
+					name, i, v.files[v.k].Path, v.edited, diffViews(v.view, wv))
 			}
 		}
 	}
@@ -200,7 +218,8 @@ func diffViews(got, want goView) string {
 		fmt.Fprintf(&b, "findings:\n%v\nwant\n%v\n", got.Findings, want.Findings)
 	}
 	if b.Len() == 0 {
-		fmt.Fprintf(&b, "%+v\nwant\n%+v", got, want)
+		fmt.Fprintf(&b, "library %v, completion %v, tree %v %v %v;\nwant\nlibrary %v, completion %v, tree %v %v %v",
+			got.Library, got.Completion, got.OK, got.Error, got.Ends, want.Library, want.Completion, want.OK, want.Error, want.Ends)
 	}
 	return b.String()
 }
@@ -221,7 +240,7 @@ func FuzzGoEdited(f *testing.F) {
 	n := 0
 	f.Fuzz(func(t *testing.T, which, at uint, ins string, del uint) {
 		name := names[which%uint(len(names))]
-		src := inputs[name]
+		src := inputs[name][0].Src
 		at %= uint(len(src) + 1)
 		del = min(del%8, uint(len(src))-at)
 		next := append(append(append([]byte(nil), src[:at]...), ins...), src[at+del:]...)
@@ -235,12 +254,22 @@ func FuzzGoEdited(f *testing.F) {
 	})
 }
 
-// analysedAs returns the analysis of src as the file path, alone in its
-// package, run.
-func analysedAs(path string, src []byte) *File {
-	f := InPackage(src, Settings{}, func() ([]golang.Source, int) { return []golang.Source{{Path: path, Src: src}}, 0 })
+// analysedIn returns the analysis, run, of files[k] with files, its
+// package, in view, their paths prefixed.
+func analysedIn(prefix string, files []golang.Source, k int) *File {
+	in := make([]golang.Source, len(files))
+	for i, f := range files {
+		in[i] = golang.Source{Path: prefix + f.Path, Src: f.Src}
+	}
+	f := InPackage(in[k].Src, Settings{}, func() ([]golang.Source, int) { return in, k })
 	f.analyse()
 	return f
+}
+
+// analysedAs returns the analysis, run, of src as the file path, alone
+// in its package.
+func analysedAs(path string, src []byte) *File {
+	return analysedIn("", []golang.Source{{Path: path, Src: src}}, 0)
 }
 
 // TestGoCommentEdit types into a handler's doc comment, as the benchmark
