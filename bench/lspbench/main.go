@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -181,8 +182,11 @@ type result struct {
 	redocly              time.Duration
 	redoclyRSS           int64
 	editOffset, editLine int
-	load                 *loadResult   // when underLoad
-	typing               *typingResult // JSON only
+	// bodyEdits are the edits in a handler's body of a Go file.
+	bodyEdits []time.Duration
+	bodyLine  int
+	load      *loadResult   // when underLoad
+	typing    *typingResult // JSON only
 }
 
 func measure(bin string, f file, cfg config) (*result, error) {
@@ -258,15 +262,40 @@ func measure(bin string, f file, cfg config) (*result, error) {
 		}
 	}
 
-	// Type a character into a value in the middle, delete it, and so on.
-	// In Go, where the analysis of a package is cached by its text, the
-	// character typed is then replaced by the next letter each time
-	// instead, so that no edit gives a text analysed before.
+	// Type a character into a value in the middle, then in Go into a
+	// string in a handler's body further on, on another line: its
+	// position is the same in the text typed into before.
 	at := editOffset(f, src)
 	r.editOffset, r.editLine = at, idx.lineOf(at)
-	pos := idx.position(src, at)
-	for i := 0; i < cfg.edits; i++ {
-		version := i + 2
+	if r.edits, err = typeAt(c, uri, f, idx.position(src, at), 2, cfg.edits); err != nil {
+		return nil, err
+	}
+	if f.lang == "go" {
+		body := bytes.Index(src[at:], []byte(`w.Write([]byte("item`)) + at + len(`w.Write([]byte("item`)
+		r.bodyLine = idx.lineOf(body)
+		if r.bodyEdits, err = typeAt(c, uri, f, idx.position(src, body), cfg.edits+2, cfg.edits); err != nil {
+			return nil, err
+		}
+	}
+	r.rss = c.peakRSS()
+	if f.lang == "json" {
+		fmt.Fprintf(os.Stderr, "lspbench: %s: typing keys\n", f.name)
+		if r.typing, err = typeKeys(c, uri, src, keyOffsets(f, src), cfg.edits+1); err != nil {
+			return nil, err
+		}
+	}
+	return r, nil
+}
+
+// typeAt types n characters at pos, versions first on, each timed to its
+// diagnostics: a character typed and deleted in turn; in Go, where the
+// analysis of a package is cached by its text, the character typed first
+// is replaced by the next letter each time instead, so that no edit gives
+// a text analysed before.
+func typeAt(c *client, uri string, f file, pos map[string]int, first, n int) ([]time.Duration, error) {
+	var edits []time.Duration
+	for i := 0; i < n; i++ {
+		version := first + i
 		change := map[string]any{"range": map[string]any{"start": pos, "end": pos}, "text": "x"}
 		after := map[string]any{"line": pos["line"], "character": pos["character"] + 1}
 		switch {
@@ -281,21 +310,14 @@ func measure(bin string, f file, cfg config) (*result, error) {
 			"textDocument":   map[string]any{"uri": uri, "version": version},
 			"contentChanges": []any{change},
 		}); err != nil {
-			return nil, err
+			return edits, err
 		}
 		if _, err := wait(ch, fmt.Sprintf("diagnostics of version %d", version)); err != nil {
-			return nil, err
+			return edits, err
 		}
-		r.edits = append(r.edits, time.Since(t0))
+		edits = append(edits, time.Since(t0))
 	}
-	r.rss = c.peakRSS()
-	if f.lang == "json" {
-		fmt.Fprintf(os.Stderr, "lspbench: %s: typing keys\n", f.name)
-		if r.typing, err = typeKeys(c, uri, src, keyOffsets(f, src), cfg.edits+1); err != nil {
-			return nil, err
-		}
-	}
-	return r, nil
+	return edits, nil
 }
 
 // openFresh starts a server, initializes it and opens the file, and
@@ -474,6 +496,12 @@ func table(rs []*result, cfg config, big file, ws workspaceResults) string {
 	})
 	row(fmt.Sprintf("1-char edit → diagnostics p50 / p99 (%d edits)", cfg.edits), func(r *result) string {
 		return fmt.Sprintf("%s (p50 %.2f× parse; line %d)", pair(r.edits), float64(percentile(r.edits, 50))/float64(max(r.yamlParse, 1)), r.editLine+1)
+	})
+	row(fmt.Sprintf("1-char edit in a function's body → diagnostics p50 / p99 (Go, %d edits)", cfg.edits), func(r *result) string {
+		if r.bodyEdits == nil {
+			return "—"
+		}
+		return fmt.Sprintf("%s (p50 %.2f× parse; line %d)", pair(r.bodyEdits), float64(percentile(r.bodyEdits, 50))/float64(max(r.yamlParse, 1)), r.bodyLine+1)
 	})
 	row("server peak RSS after the edits", func(r *result) string { return mb(r.rss) })
 	row(fmt.Sprintf("hover p50 / p99 while a %.0f MB spec is analysed (one every %v)", float64(big.size)/1e6, hoverInterval), func(r *result) string {

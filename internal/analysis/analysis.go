@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -161,7 +162,7 @@ type File struct {
 
 	once     sync.Once
 	goFile   *golang.File
-	goSyntax golang.Syntax // for the rules, dropped once they have run
+	goSyntax func() golang.Syntax // for the rules, dropped once they have run
 	spec     *openapi.Document
 	occs     []occurrence.Occurrence
 	httpQual string
@@ -234,7 +235,7 @@ func (f *File) analyse() {
 		base := f.base.Swap(nil)
 		switch f.Lang {
 		case Go:
-			f.goFile, f.goSyntax = golang.ScanPackage(f.packageFiles())
+			f.goFile, f.goSyntax = golang.ScanPackageLater(f.packageFiles())
 			f.occs = f.goFile.Occurrences
 			if f.goFile.HTTPName != "." {
 				f.httpQual = f.goFile.HTTPName
@@ -458,13 +459,18 @@ func (f *File) Findings() []lint.Finding {
 		var out []lint.Finding
 		switch {
 		case f.goFile != nil:
-			if e := f.goSyntax.Error; e != nil {
-				// At the point where the parser stopped, as gopls and
-				// go vet show it; the rules still run on what parsed.
-				out = append(out, lint.Finding{RuleID: SyntaxErrorID, Severity: lint.Error, Start: e.Offset, End: e.Offset, Message: e.Message})
+			var ok bool
+			if out, ok = goFindings.edited(f.goFile, f.src, f.settings.Lint); !ok {
+				syn := f.goSyntax()
+				if e := syn.Error; e != nil {
+					// At the point where the parser stopped, as gopls and
+					// go vet show it; the rules still run on what parsed.
+					out = append(out, lint.Finding{RuleID: SyntaxErrorID, Severity: lint.Error, Start: e.Offset, End: e.Offset, Message: e.Message})
+				}
+				out = append(out, lint.Go(f.src, f.goFile, syn, f.settings.Lint)...)
 			}
-			out = append(out, lint.Go(f.src, f.goFile, f.goSyntax, f.settings.Lint)...)
-			f.goSyntax = golang.Syntax{}
+			goFindings.put(f.goFile.ID(), f.settings.Lint, out)
+			f.goSyntax = nil
 		case f.spec != nil:
 			if !f.spec.Kind.IsOpenAPI() && len(f.occs) == 0 && !openapi.Declared(f.src) {
 				// Only a document recognised as OpenAPI or holding
@@ -483,4 +489,56 @@ func (f *File) Findings() []lint.Finding {
 		f.findings = out
 	})
 	return f.findings
+}
+
+// findingsCache keeps the findings of the Go scans checked last, by scan
+// ID: the next version of a file typed into inside a comment or a
+// function's body takes them over (lint.GoEdited).
+type findingsCache struct {
+	mu      sync.Mutex
+	entries []cachedFindings // the most recently used last
+}
+
+type cachedFindings struct {
+	id       uint64
+	opts     lint.Options
+	findings []lint.Finding
+}
+
+// maxFindings bounds the findingsCache: the files being typed into, and
+// the versions their next ones are made from.
+const maxFindings = 4
+
+var goFindings = &findingsCache{}
+
+func (c *findingsCache) put(id uint64, opts lint.Options, findings []lint.Finding) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.entries = append(c.entries, cachedFindings{id: id, opts: opts, findings: findings})
+	if len(c.entries) > maxFindings {
+		c.entries = slices.Delete(c.entries, 0, 1)
+	}
+}
+
+// edited returns the findings of f made from those of the scan it was
+// edited from, when they are cached with the same options.
+func (c *findingsCache) edited(f *golang.File, src []byte, opts lint.Options) ([]lint.Finding, bool) {
+	ed, ok := f.Edited()
+	if !ok {
+		return nil, false
+	}
+	c.mu.Lock()
+	k := slices.IndexFunc(c.entries, func(e cachedFindings) bool { return e.id == ed.Base && reflect.DeepEqual(e.opts, opts) })
+	var prev []lint.Finding
+	if k >= 0 {
+		// Kept while versions are made from it.
+		e := c.entries[k]
+		prev = e.findings
+		c.entries = append(slices.Delete(c.entries, k, k+1), e)
+	}
+	c.mu.Unlock()
+	if k < 0 {
+		return nil, false
+	}
+	return lint.GoEdited(prev, src, f, opts)
 }

@@ -15,7 +15,7 @@ import (
 
 // benchSources are a large generated spec in YAML and JSON and a large Go
 // file, and where to type in them: a description or a comment in the
-// middle.
+// middle, and in the Go file also a string in a handler's body.
 func benchSources() []struct {
 	name string
 	lang Language
@@ -28,12 +28,16 @@ func benchSources() []struct {
 		lang Language
 		src  []byte
 		at   int
-	}{{"yaml", YAML, gen, 0}, {"json", JSON, specgen.JSON(gen), 0}, {"go", Go, specgen.Go(20000), 0}}
+	}{{"yaml", YAML, gen, 0}, {"json", JSON, specgen.JSON(gen), 0}, {"go", Go, specgen.Go(20000), 0}, {"go-body", Go, specgen.Go(20000), 0}}
 	for i := range out {
 		src := string(out[i].src)
 		word, skip := "description", len("description: ")
-		if out[i].lang == Go {
+		switch out[i].name {
+		case "go":
 			word, skip = "// handle", len("// handle")
+		case "go-body":
+			// Into a string in a handler's body.
+			word, skip = `w.Write([]byte("item`, len(`w.Write([]byte("item`)
 		}
 		out[i].at = strings.Index(src[len(src)/2:], word) + len(src)/2 + skip
 	}

@@ -12,11 +12,13 @@
 package golang
 
 import (
+	"cmp"
 	"errors"
 	"go/ast"
 	"go/token"
 	"go/types"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/httpcode-lsp/httpcode-lsp/internal/occurrence"
@@ -78,7 +80,57 @@ type flowAnalysis struct {
 	elems    map[types.Object]*flowNode // the elements of an array or slice object
 	assigns  []assignEdge
 	compares []compareEdge
-	walkers  []*walker
+	// flags are the statuses the syntax gives objects, in the order they
+	// were given: the first names the sink or comparison.
+	flags   []flagEvent
+	walkers []*walker
+	// canon maps the objects of a function checked again to the objects
+	// they stand for (decledit.go); nil otherwise.
+	canon map[types.Object]types.Object
+	// funcs holds where the flows of each function declaration are in
+	// flags, assigns and compares; seeds where each file's seeds are in
+	// flags.
+	funcs map[*ast.FuncDecl]flowSpan
+	seeds [][2]int
+}
+
+// flowSpan is where the flows of one function are: [start, end) in
+// flags (its seeds, then the statuses its walk gives), assigns, compares.
+type flowSpan struct {
+	seeds, flags, assigns, compares [2]int
+}
+
+// flagEvent gives node a status: role, named by ctx; at is where.
+type flagEvent struct {
+	node *flowNode
+	role occurrence.Role
+	ctx  string
+	at   token.Pos
+}
+
+// flag records and applies a flagEvent.
+func (a *flowAnalysis) flag(n *flowNode, role occurrence.Role, ctx string, at token.Pos) {
+	e := flagEvent{node: n, role: role, ctx: ctx, at: at}
+	a.flags = append(a.flags, e)
+	e.apply()
+}
+
+func (e flagEvent) apply() {
+	n := e.node
+	switch e.role {
+	case occurrence.Send:
+		if !n.sink {
+			n.sink, n.sinkCtx = true, e.ctx
+		}
+	case occurrence.Observe:
+		if !n.obs {
+			n.obs, n.obsCtx = true, e.ctx
+		}
+	case occurrence.Lookup:
+		if !n.lookup {
+			n.lookup, n.lookupCtx = true, e.ctx
+		}
+	}
 }
 
 // tolerantImporter gives every import path an empty package, except the
@@ -119,9 +171,18 @@ func importName(p string) string {
 	return strings.NewReplacer("-", "_", ".", "_").Replace(name)
 }
 
+// typed is what typeCheck made of a package's files: the packages by
+// name (the package, its external test package), with the importer each
+// was checked with, and their Info.
+type typed struct {
+	info      *types.Info
+	pkgs      map[string]*types.Package
+	importers map[string]*tolerantImporter
+}
+
 // typeCheck checks the parsed files by package clause, the external test
 // package after the package it tests, into one Info.
-func typeCheck(parsed []*parsedFile) *types.Info {
+func typeCheck(parsed []*parsedFile) *typed {
 	var fs *token.FileSet
 	size := 0
 	for _, p := range parsed {
@@ -148,15 +209,15 @@ func typeCheck(parsed []*parsedFile) *types.Info {
 		}
 		groups[n] = append(groups[n], p.file)
 	}
-	checked := map[string]*types.Package{}
+	t := &typed{info: info, pkgs: map[string]*types.Package{}, importers: map[string]*tolerantImporter{}}
 	check := func(name string) {
 		im := &tolerantImporter{pkgs: map[string]*types.Package{}}
 		if under, ok := strings.CutSuffix(name, "_test"); ok {
-			im.under = checked[under]
+			im.under = t.pkgs[under]
 		}
 		conf := types.Config{Importer: im, Error: func(error) {}, FakeImportC: true}
 		pkg, _ := conf.Check(name, fs, groups[name], info)
-		checked[name] = pkg
+		t.pkgs[name], t.importers[name] = pkg, im
 	}
 	for _, n := range names {
 		if !strings.HasSuffix(n, "_test") || groups[strings.TrimSuffix(n, "_test")] == nil {
@@ -168,7 +229,7 @@ func typeCheck(parsed []*parsedFile) *types.Info {
 			check(n)
 		}
 	}
-	return info
+	return t
 }
 
 func (a *flowAnalysis) node(obj types.Object) *flowNode {
@@ -177,6 +238,9 @@ func (a *flowAnalysis) node(obj types.Object) *flowNode {
 	}
 	if v, ok := obj.(*types.Var); ok {
 		obj = v.Origin()
+	}
+	if c, ok := a.canon[obj]; ok {
+		obj = c
 	}
 	n, ok := a.nodes[obj]
 	if !ok {
@@ -197,6 +261,9 @@ func (a *flowAnalysis) part(parts map[types.Object]*flowNode, obj types.Object) 
 	}
 	if v, ok := obj.(*types.Var); ok {
 		obj = v.Origin()
+	}
+	if c, ok := a.canon[obj]; ok {
+		obj = c
 	}
 	n, ok := parts[obj]
 	if !ok {
@@ -421,6 +488,7 @@ var statusMethods = map[string]bool{"StatusCode": true, "GetStatusCode": true, "
 func (a *flowAnalysis) collect(file int, w *walker, af *ast.File) {
 	var funcs []*types.Signature
 	var stack []ast.Node
+	var span flowSpan
 	ast.Inspect(af, func(n ast.Node) bool {
 		if n == nil {
 			top := stack[len(stack)-1]
@@ -429,18 +497,21 @@ func (a *flowAnalysis) collect(file int, w *walker, af *ast.File) {
 			case *ast.FuncDecl, *ast.FuncLit:
 				funcs = funcs[:len(funcs)-1]
 			}
+			if fd, ok := top.(*ast.FuncDecl); ok && a.funcs != nil {
+				span.flags[1], span.assigns[1], span.compares[1] = len(a.flags), len(a.assigns), len(a.compares)
+				a.funcs[fd] = span
+			}
 			return false
 		}
 		stack = append(stack, n)
 		switch n := n.(type) {
 		case *ast.FuncDecl:
+			span.flags[0], span.assigns[0], span.compares[0] = len(a.flags), len(a.assigns), len(a.compares)
 			var sig *types.Signature
 			if fn, ok := a.info.Defs[n.Name].(*types.Func); ok {
 				sig = signature(fn)
 				if n.Recv != nil && statusMethods[n.Name.Name] && sig != nil && sig.Results().Len() == 1 && isInteger(sig.Results().At(0).Type()) {
-					if r := a.node(sig.Results().At(0)); !r.sink {
-						r.sink, r.sinkCtx = true, n.Name.Name+"()"
-					}
+					a.flag(a.node(sig.Results().At(0)), occurrence.Send, n.Name.Name+"()", n.Pos())
 				}
 			}
 			funcs = append(funcs, sig)
@@ -707,8 +778,8 @@ func (a *flowAnalysis) call(w *walker, file int, c *ast.CallExpr) {
 		if op.value && (op.source || indirect(op.code)) {
 			w.setSlot(op.expr, sl)
 		}
-		if n := op.node; n != nil && !n.sink {
-			n.sink, n.sinkCtx = true, name
+		if n := op.node; n != nil {
+			a.flag(n, occurrence.Send, name, c.Pos())
 		}
 	}
 	if isAssertName(name) || printNames[name] {
@@ -777,25 +848,17 @@ func isStatusHelperName(name string) bool {
 // seed marks the objects that stand in the status positions the syntax
 // walk found: w.WriteHeader(code) makes code a sink.
 func (a *flowAnalysis) seed(file int, w *walker) {
-	for e, sl := range w.slots {
-		op := a.operand(w, file, e)
-		n := op.node
-		if n == nil {
-			continue
-		}
-		switch sl.role {
-		case occurrence.Send:
-			if !n.sink {
-				n.sink, n.sinkCtx = true, sl.ctx
-			}
-		case occurrence.Observe:
-			if !n.obs {
-				n.obs, n.obsCtx = true, sl.ctx
-			}
-		case occurrence.Lookup:
-			if !n.lookup {
-				n.lookup, n.lookupCtx = true, sl.ctx
-			}
+	// In the order of the text: the first position that reaches an object
+	// names it, the same at every analysis of the same text.
+	exprs := make([]ast.Expr, 0, len(w.slots))
+	for e := range w.slots {
+		exprs = append(exprs, e)
+	}
+	slices.SortFunc(exprs, func(x, y ast.Expr) int { return cmp.Or(cmp.Compare(x.Pos(), y.Pos()), cmp.Compare(x.End(), y.End())) })
+	for _, e := range exprs {
+		sl := w.slots[e]
+		if n := a.operand(w, file, e).node; n != nil {
+			a.flag(n, sl.role, sl.ctx, e.Pos())
 		}
 	}
 }

@@ -337,7 +337,8 @@ func TestFlow(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			m := parseMarked(t, tc.src)
 			files := append(append([]Source(nil), tc.other...), Source{Path: tc.path, Src: []byte(m.text)})
-			f, syn := scanPackage(files, len(files)-1)
+			r := scanPackage(files)
+			f, syn := r.files[len(files)-1], r.syntax(len(files)-1)
 			if !syn.OK {
 				t.Fatalf("syntax error %v", syn.Error)
 			}
@@ -380,7 +381,7 @@ var (
 
 func teapot(w http.ResponseWriter) { w.WriteHeader(«418») }
 `)
-	f, _ := scanPackage([]Source{{Src: []byte(m.text)}}, 0)
+	f := scanPackage([]Source{{Src: []byte(m.text)}}).files[0]
 	want := []bool{true, true, false, false}
 	if len(f.Occurrences) != len(want) {
 		t.Fatalf("occurrences %v, want %d", f.Occurrences, len(want))

@@ -47,6 +47,10 @@ type File struct {
 	// declStarts are the file's top-level declarations (see lexed), from
 	// which a completion scans.
 	declStarts []int
+	// id is the scan's ID (File.ID); edited tells how it was made from an
+	// earlier scan, nil for a scan of the whole file.
+	id     uint64
+	edited *Edited
 }
 
 // Span is a range of byte offsets, End exclusive.
@@ -109,10 +113,14 @@ func analysePackage(parsed []*parsedFile) *packageResult {
 			walkers[j] = w
 		}
 	})
-	if worthFlow(parsed, walkers) {
-		followFlows(parsed, walkers)
+	st := &fullState{consts: consts, flowed: worthFlow(parsed, walkers)}
+	if st.flowed {
+		st.typed, st.flow = followFlows(parsed, walkers)
 	}
 	inParallel(len(parsed), func(j int) { r.files[j] = scanParsed(parsed[j], walkers[j], consts) })
+	if !st.flowed || st.typed != nil {
+		keepState(r, st)
+	}
 	return r
 }
 
@@ -140,23 +148,34 @@ func worthFlow(parsed []*parsedFile, walkers []*walker) bool {
 // followFlows adds to the walkers the status positions that flow finds.
 // Type-checking half-typed or unusual code is not known to panic; should
 // it, the files keep what their syntax shows.
-func followFlows(parsed []*parsedFile, walkers []*walker) {
+func followFlows(parsed []*parsedFile, walkers []*walker) (t *typed, a *flowAnalysis) {
 	if recoverFlow {
-		defer func() { _ = recover() }()
+		defer func() {
+			if recover() != nil {
+				t, a = nil, nil
+			}
+		}()
 	}
-	a := &flowAnalysis{info: typeCheck(parsed), nodes: map[types.Object]*flowNode{}, keys: map[types.Object]*flowNode{},
-		elems: map[types.Object]*flowNode{}, walkers: walkers}
+	t = typeCheck(parsed)
+	a = &flowAnalysis{info: t.info, nodes: map[types.Object]*flowNode{}, keys: map[types.Object]*flowNode{},
+		elems: map[types.Object]*flowNode{}, walkers: walkers, funcs: map[*ast.FuncDecl]flowSpan{}, seeds: make([][2]int, len(walkers))}
 	for j, w := range walkers {
 		if w != nil {
 			w.info, w.soft = a.info, map[ast.Expr]bool{}
 			w.constRefs, w.named = map[*ast.Ident]int{}, map[*ast.Ident]bool{}
+			a.seeds[j][0] = len(a.flags)
 			a.seed(j, w)
+			a.seeds[j][1] = len(a.flags)
 			a.collect(j, w, parsed[j].file)
 		}
 	}
 	a.namedSources()
 	a.propagate()
 	a.classify()
+	// Kept for the functions typed into (decledit.go), which have walkers
+	// of their own.
+	a.walkers = nil
+	return t, a
 }
 
 // recoverFlow is turned off by the tests, so that the fuzzer sees panics.
@@ -184,18 +203,8 @@ func scanParsed(p *parsedFile, w *walker, consts packageConstants) *File {
 
 	slices.SortFunc(sends, func(a, b Span) int { return cmp.Or(a.Start-b.Start, a.End-b.End) })
 	sends = slices.Compact(sends)
-	occurrence.Sort(occs)
-	out := occs[:0]
-	for _, o := range occs {
-		if o.Start < 0 || o.End > len(src) || o.Start >= o.End {
-			continue
-		}
-		if n := len(out); n > 0 && o.Start < out[n-1].End {
-			continue
-		}
-		out = append(out, o)
-	}
-	f := &File{Occurrences: out, SendSlots: sends, HTTPName: imp.httpName, Test: p.test, declStarts: p.lex.declStarts}
+	f := &File{Occurrences: cleanOccurrences(occs, len(src)), SendSlots: sends, HTTPName: imp.httpName, Test: p.test,
+		declStarts: p.lex.declStarts, id: scans.Add(1)}
 	if w != nil {
 		f.library = w.library
 	}
@@ -204,6 +213,23 @@ func scanParsed(p *parsedFile, w *walker, consts packageConstants) *File {
 		f.ConstantsName = w.constPkg
 	}
 	return f
+}
+
+// cleanOccurrences sorts occs, drops those outside a text of size bytes,
+// and of overlapping ones keeps the first.
+func cleanOccurrences(occs []occurrence.Occurrence, size int) []occurrence.Occurrence {
+	occurrence.Sort(occs)
+	out := occs[:0]
+	for _, o := range occs {
+		if o.Start < 0 || o.End > size || o.Start >= o.End {
+			continue
+		}
+		if n := len(out); n > 0 && o.Start < out[n-1].End {
+			continue
+		}
+		out = append(out, o)
+	}
+	return out
 }
 
 // firstError returns the first of go/parser's errors (they come sorted by

@@ -40,32 +40,85 @@ type PackageFile struct {
 // of range scans nothing. Calling it for each file of the same files
 // analyses the package once.
 func ScanPackage(files []Source, i int) (f *File, syn Syntax) {
+	f, read := ScanPackageLater(files, i)
+	return f, read()
+}
+
+// ScanPackageLater is ScanPackage, with the Syntax read when asked for: a
+// version of a file that differs from an analysed one only inside a
+// comment (File.CommentEdit) is scanned without parsing it.
+func ScanPackageLater(files []Source, i int) (f *File, syn func() Syntax) {
+	none := func() Syntax { return Syntax{} }
 	if i < 0 || i >= len(files) {
-		return &File{}, Syntax{}
+		return &File{}, none
 	}
 	defer func() {
 		// As in ScanSyntax: a panic costs this file its analysis, not the
 		// editor session.
 		if recover() != nil {
-			f, syn = &File{}, Syntax{}
+			f, syn = &File{}, none
 		}
 	}()
-	return scanPackage(files, i)
+	r := scanPackage(files)
+	return r.files[i], func() (syn Syntax) {
+		defer func() {
+			if recover() != nil {
+				syn = Syntax{}
+			}
+		}()
+		return r.syntax(i)
+	}
 }
 
-func scanPackage(files []Source, i int) (*File, Syntax) {
+func scanPackage(files []Source) *packageResult {
 	keys := make([]fileKey, len(files))
 	for j, s := range files {
 		keys[j] = keyOf(s)
 	}
 	content, paths := packageKey(keys)
-	r := packages.do(content, paths, func() *packageResult {
+	return packages.do(content, paths, func() *packageResult {
+		earlier := packages.earlier(paths)
+		for _, pr := range earlier {
+			if j, ok := oneChanged(pr, keys); ok {
+				if r := commentEdited(pr, j, keys[j], files[j].Src); r != nil {
+					return r
+				}
+			}
+		}
+		var tried []*packageResult
+		for _, pr := range earlier {
+			if b := baseOf(pr); b != nil && !slices.Contains(tried, b) {
+				tried = append(tried, b)
+				if j, ok := oneChanged(b, keys); ok {
+					if r := bodyEdited(b, j, keys[j], files[j].Src); r != nil {
+						return r
+					}
+				}
+			}
+		}
 		fs := parses.fileSet()
 		parsed := make([]*parsedFile, len(files))
 		inParallel(len(files), func(j int) { parsed[j] = parses.get(keys[j], files[j], fs) })
 		return analysePackage(parsed)
 	})
-	return r.files[i], r.syntax(i)
+}
+
+// oneChanged returns the one file whose content differs between pr and
+// keys, false when none or more do.
+func oneChanged(pr *packageResult, keys []fileKey) (int, bool) {
+	if len(pr.parsed) != len(keys) {
+		return 0, false
+	}
+	changed := -1
+	for j, k := range keys {
+		if pr.parsed[j].key != k {
+			if changed >= 0 {
+				return 0, false
+			}
+			changed = j
+		}
+	}
+	return changed, changed >= 0
 }
 
 // inParallel calls f(0) … f(n-1) on as many goroutines as there are
@@ -136,6 +189,17 @@ type parsedFile struct {
 	lex  lexed
 	// test is true for a _test.go file.
 	test bool
+	// later tells that the file was not parsed (commentEdited): file and
+	// tf are nil, and read parses it into fset.
+	later bool
+}
+
+// read returns p parsed: p itself, or the parse cache's tree of its text.
+func (p *parsedFile) read() *parsedFile {
+	if !p.later {
+		return p
+	}
+	return parses.get(p.key, Source{Path: p.key.path, Src: p.src}, p.fset)
 }
 
 // parseFile parses s into fs, the file set of the files it will be
@@ -285,13 +349,21 @@ func (c *parseCache) pushFront(e *parseEntry) {
 type packageResult struct {
 	parsed []*parsedFile
 	files  []*File
+	// base is the analysis of the whole package this one was made from
+	// by an edit (decledit.go), nil for such an analysis; state is what
+	// an edit needs of it, while kept (keepState).
+	base  *packageResult
+	state atomic.Pointer[fullState]
 }
 
 // syntax is file i's Syntax with the package's other files.
 func (r *packageResult) syntax(i int) Syntax {
-	syn := r.parsed[i].syntax()
+	syn := r.parsed[i].read().syntax()
 	for j, p := range r.parsed {
-		if j != i && p.file != nil {
+		if j == i {
+			continue
+		}
+		if p = p.read(); p.file != nil {
 			syn.Package = append(syn.Package, PackageFile{Path: p.key.path, Fset: p.fset, File: p.file})
 		}
 	}
@@ -385,6 +457,20 @@ func (c *packageCache) drop(k uint64) {
 	} else {
 		delete(c.versions, paths)
 	}
+}
+
+// earlier returns the results of the versions of the package whose files
+// have the paths paths, the newest first.
+func (c *packageCache) earlier(paths uint64) []*packageResult {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	var out []*packageResult
+	for _, k := range slices.Backward(c.versions[paths]) {
+		if r, ok := c.results[k]; ok {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 func (c *packageCache) touch(k uint64) {

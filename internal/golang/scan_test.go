@@ -592,7 +592,7 @@ func TestScanAnyInput(t *testing.T) {
 // checkScan checks what must hold for any input.
 func checkScan(t *testing.T, src []byte) {
 	t.Helper()
-	f, _ := scanPackage([]Source{{Src: src}}, 0)
+	f := scanPackage([]Source{{Src: src}}).files[0]
 	prev := 0
 	for i, o := range f.Occurrences {
 		if o.Start < prev || o.Start >= o.End || o.End > len(src) {

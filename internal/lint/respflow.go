@@ -166,6 +166,22 @@ func (a *respAnalysis) run() {
 	if a.test {
 		return
 	}
+	a.declareAll()
+	for _, d := range a.s.File.Decls {
+		fd, ok := d.(*ast.FuncDecl)
+		if !ok || fd.Body == nil {
+			continue
+		}
+		scope := golang.Scope{}
+		a.params(fd.Type, a.wr, scope)
+		a.function(fd.Body, fd.Type.Results, scope, recvName(fd))
+	}
+	sort.SliceStable(a.out, func(i, j int) bool { return a.out[i].f.Start < a.out[j].f.Start })
+}
+
+// declareAll records the functions of the file and of the package's
+// other files for the summaries.
+func (a *respAnalysis) declareAll() {
 	for _, d := range a.s.File.Decls {
 		if fd, ok := d.(*ast.FuncDecl); ok {
 			a.declare(fd, a.wr)
@@ -183,16 +199,6 @@ func (a *respAnalysis) run() {
 			}
 		}
 	}
-	for _, d := range a.s.File.Decls {
-		fd, ok := d.(*ast.FuncDecl)
-		if !ok || fd.Body == nil {
-			continue
-		}
-		scope := golang.Scope{}
-		a.params(fd.Type, a.wr, scope)
-		a.function(fd.Body, fd.Type.Results, scope, recvName(fd))
-	}
-	sort.SliceStable(a.out, func(i, j int) bool { return a.out[i].f.Start < a.out[j].f.Start })
 }
 
 // declare records a package function for the summaries.
