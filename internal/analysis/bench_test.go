@@ -63,7 +63,7 @@ func BenchmarkEditedFindings(b *testing.B) {
 			next := []byte(string(tc.src[:tc.at]) + "x" + string(tc.src[tc.at:]))
 			b.ReportAllocs()
 			for b.Loop() {
-				Edited(prev, tc.lang, next, lines.Edit{Start: tc.at, End: tc.at, NewLen: 1}, Settings{}).Findings()
+				Edited(prev, tc.lang, lines.NewText(next), lines.Edit{Start: tc.at, End: tc.at, NewLen: 1}, Settings{}).Findings()
 			}
 		})
 	}
@@ -93,7 +93,6 @@ func BenchmarkCompletionTyping(b *testing.B) {
 		src := tc.src()
 		at := afterResponse(src, tc.anchor)
 		typed := ",\n" + strings.Repeat(" ", 10) + `"`
-		next := []byte(string(src[:at]) + typed + string(src[at:]))
 		e := lines.Edit{Start: at, End: at, NewLen: len(typed)}
 		prev := New(JSON, src, Settings{})
 		prev.Findings()
@@ -106,7 +105,7 @@ func BenchmarkCompletionTyping(b *testing.B) {
 		} {
 			b.Run(tc.name+"/"+c.name, func(b *testing.B) {
 				for b.Loop() {
-					if items := c.ask(Edited(prev, JSON, next, e, Settings{}), at+len(typed)); len(items) == 0 {
+					if items := c.ask(Edited(prev, JSON, patched(src, e, typed), e, Settings{}), at+len(typed)); len(items) == 0 {
 						b.Fatal("no completion")
 					}
 				}

@@ -27,7 +27,7 @@ func TestHoverWhileTyping(t *testing.T) {
 	for i, typed := range []string{",\n          ", `"`, "4", "0"} {
 		next, e := keystroke(src, cursor, typed)
 		cursor += len(typed)
-		f := Edited(prev, JSON, next, e, Settings{})
+		f := Edited(prev, JSON, patched(src, e, typed), e, Settings{})
 		offsets := map[string]int{}
 		for _, code := range []string{"200", "204"} {
 			offset := strings.Index(string(next), `"`+code+`"`) + 2
@@ -66,7 +66,7 @@ func TestHoverWhileTyping(t *testing.T) {
 	e := lines.Edit{Start: zero, End: zero + 1}
 	typed := New(JSON, []byte(cut), Settings{})
 	typed.Findings()
-	f := Edited(typed, JSON, e.Apply([]byte(cut), nil), e, Settings{})
+	f := Edited(typed, JSON, patched([]byte(cut), e, ""), e, Settings{})
 	if _, _, _, ok := f.HoverNow(zero - 2); ok {
 		t.Fatal("a code made by a cut answered before the analysis")
 	}
@@ -80,7 +80,7 @@ func TestHoverWhileTyping(t *testing.T) {
 	next := e.Apply(src, []byte("5"))
 	typed = New(JSON, src, Settings{})
 	typed.Findings()
-	f = Edited(typed, JSON, next, e, Settings{})
+	f = Edited(typed, JSON, patched(src, e, "5"), e, Settings{})
 	for _, offset := range []int{digit - 2, digit} { // its quote, the digit
 		if _, _, _, ok := f.HoverNow(offset); ok {
 			t.Fatalf("a code whose digit was changed answered at %d before the analysis", offset)
@@ -101,7 +101,7 @@ func TestYAMLHoverWhileTyping(t *testing.T) {
 	typed := "  /more:\n    get: {}\n"
 	e := lines.Edit{Start: at, End: at, NewLen: len(typed)}
 	next := e.Apply(src, []byte(typed))
-	f := Edited(prev, YAML, next, e, Settings{})
+	f := Edited(prev, YAML, patched(src, e, typed), e, Settings{})
 	offset := strings.Index(string(next), "'404'") + 1
 	occ, md, found, ok := f.HoverNow(offset)
 	if !ok || !found || f.Analysed() || string(next[occ.Start:occ.End]) != "'404'" || !strings.Contains(md, "**Response of:** `DELETE /items/{id}`") {
@@ -119,7 +119,7 @@ func TestHoverNowAfterStatusKeys(t *testing.T) {
 	prev := New(YAML, src, Settings{})
 	prev.Findings()
 	keys := Settings{StatusKeys: []string{"expect"}}
-	f := Edited(prev, YAML, src, lines.Edit{}, keys)
+	f := Edited(prev, YAML, lines.NewText(src), lines.Edit{}, keys)
 	offset := strings.Index(string(src), "503")
 	if _, _, _, ok := f.HoverNow(offset); ok {
 		t.Fatal("answered from the analysis under the old keys")
@@ -127,7 +127,7 @@ func TestHoverNowAfterStatusKeys(t *testing.T) {
 	if _, md, found := f.Hover(offset); !found || !strings.Contains(md, "### 503 ") {
 		t.Fatalf("hover under the new keys: %q", md)
 	}
-	g := Edited(f, YAML, src, lines.Edit{}, keys)
+	g := Edited(f, YAML, lines.NewText(src), lines.Edit{}, keys)
 	if _, md, found, ok := g.HoverNow(offset); !ok || !found || !strings.Contains(md, "### 503 ") {
 		t.Fatalf("under the same keys: answered %v, found %v, %q", ok, found, md)
 	}

@@ -31,7 +31,7 @@ type document struct {
 func (s *Server) newDocument(snap *text.Snapshot, prev *document, edit lines.Edit) *document {
 	cfg := s.config()
 	lang := analysis.LanguageOf(snap.Language, string(snap.URI))
-	r := newRun(cfg.Limits, len(snap.Text()))
+	r := newRun(cfg.Limits, snap.Len())
 	if r.tooLarge() {
 		lang = analysis.Unknown // nothing to analyse: diagnostics.go says why
 	}
@@ -46,9 +46,9 @@ func (s *Server) newDocument(snap *text.Snapshot, prev *document, edit lines.Edi
 		d.analysis = pkg
 		d.alone.Store(alone)
 	case prev == nil:
-		d.analysis = analysis.New(lang, snap.Text(), settings)
+		d.analysis = analysis.Edited(nil, lang, snap.Source(), edit, settings)
 	default:
-		d.analysis = analysis.Edited(prev.analysis, lang, snap.Text(), edit, settings)
+		d.analysis = analysis.Edited(prev.analysis, lang, snap.Source(), edit, settings)
 	}
 	s.docs.touch(d)
 	return d
