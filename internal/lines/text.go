@@ -96,7 +96,8 @@ func (p Patched) Then(next Edit, ins []byte) Patched {
 	return Patched{Base: p.Base, Edit: e, Ins: out}
 }
 
-// Bytes returns a new flat copy of the text.
+// Bytes returns the text's bytes, flat: Base itself when there is no
+// edit, else a copy.
 func (p Patched) Bytes() []byte {
 	if p.Edit.IsNop() {
 		return p.Base
@@ -118,13 +119,18 @@ type Text struct {
 // NewText returns the flat text b; b must not change afterwards.
 func NewText(b []byte) *Text {
 	t := &Text{view: Flat(b), flat: b}
-	t.once.Do(func() {})
 	t.done.Store(true)
 	return t
 }
 
-// View returns the text as a Patched, without copying it.
-func (t *Text) View() Patched { return t.view }
+// View returns the text as a Patched, without copying it: flat once
+// Bytes made it so.
+func (t *Text) View() Patched {
+	if t.done.Load() {
+		return Flat(t.flat)
+	}
+	return t.view
+}
 
 // Len is the length of the text.
 func (t *Text) Len() int { return t.view.Len() }
@@ -132,16 +138,14 @@ func (t *Text) Len() int { return t.view.Len() }
 // Bytes returns the text's bytes, made flat on the first call. They must
 // not be modified.
 func (t *Text) Bytes() []byte {
-	t.once.Do(func() {
-		t.flat = t.view.Bytes()
-		t.done.Store(true)
-	})
+	if !t.done.Load() {
+		t.once.Do(func() {
+			t.flat = t.view.Bytes()
+			t.done.Store(true)
+		})
+	}
 	return t.flat[:len(t.flat):len(t.flat)]
 }
-
-// IsFlat reports whether the text's bytes are flat already: whether Bytes
-// costs nothing.
-func (t *Text) IsFlat() bool { return t.done.Load() }
 
 // PatchedText returns the text p reads, made flat when Bytes is first
 // called; p's bytes must not change afterwards.

@@ -54,7 +54,10 @@ func NewSnapshot(uri protocol.DocumentURI, version int32, language string, text 
 // Text returns the document's bytes. They must not be modified. The slice's
 // capacity is clipped so that appending to it copies. A patched snapshot
 // is made flat on the first call, in the time of a copy of the text.
-func (s *Snapshot) Text() []byte { return s.flat().text[:len(s.flat().text):len(s.flat().text)] }
+func (s *Snapshot) Text() []byte {
+	t := s.flat().text
+	return t[:len(t):len(t)]
+}
 
 // Source returns the document's text, which its analysis shares: Text's
 // bytes, or the edits read on an earlier version's until they are made
