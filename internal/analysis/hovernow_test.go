@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -130,5 +131,50 @@ func TestHoverNowAfterStatusKeys(t *testing.T) {
 	g := Edited(f, YAML, lines.NewText(src), lines.Edit{}, keys)
 	if _, md, found, ok := g.HoverNow(offset); !ok || !found || !strings.Contains(md, "### 503 ") {
 		t.Fatalf("under the same keys: answered %v, found %v, %q", ok, found, md)
+	}
+}
+
+// TestInlayHintsWhileTyping types a new response key into a JSON spec,
+// which breaks it, and asks for the inlay hints of the whole text before
+// each version is analysed: those of the codes before and after the
+// edit, after their colons in the text typed, as the analysis gives
+// them, and none of the key being typed, which the analysis then adds.
+func TestInlayHintsWhileTyping(t *testing.T) {
+	text := strings.Replace(typingSpec, "|", "", 1)
+	const first = `"200": {"description": "OK"}`
+	at := strings.Index(text, first) + len(first)
+	src := []byte(text)
+	prev := New(JSON, src, Settings{})
+	prev.Findings()
+	cursor := at
+	for i, typed := range []string{",\n          ", `"`, "404", `": {}`} {
+		next, e := keystroke(src, cursor, typed)
+		cursor += len(typed)
+		f := Edited(prev, JSON, patched(src, e, typed), e, Settings{})
+		now, ok := f.InlayHintsNow(0, len(next))
+		if !ok || f.Analysed() {
+			t.Fatalf("keystroke %d: InlayHintsNow answered %v, analysed %v", i, ok, f.Analysed())
+		}
+		var want []Hint
+		for _, code := range []string{"200", "204"} {
+			colon := strings.Index(string(next), `"`+code+`":`) + len(code) + 3
+			label := map[string]string{"200": "OK", "204": "No Content"}[code]
+			want = append(want, Hint{Offset: colon, Label: label})
+		}
+		if !slices.Equal(now, want) {
+			t.Fatalf("keystroke %d: hints %+v before the analysis; want %+v", i, now, want)
+		}
+		if i == 3 {
+			// The key typed whole: the analysis adds its hint.
+			colon := strings.Index(string(next), `"404":`) + len(`"404":`)
+			want = slices.Insert(want, 1, Hint{Offset: colon, Label: "Not Found"})
+			if after := f.InlayHints(0, len(next)); !slices.Equal(after, want) {
+				t.Fatalf("hints %+v after the analysis; want %+v", after, want)
+			}
+		}
+		if i%2 == 1 {
+			f.Findings() // analysed: the next versions answer from it
+		}
+		src, prev = next, f
 	}
 }

@@ -23,6 +23,9 @@ type document struct {
 
 	lastUse   atomic.Int64 // when a request last used it (documents.touch)
 	published atomic.Bool  // its diagnostics (or an equal version's) are published
+	// hintsEarly: inlay hints of it, or of a version before it not
+	// analysed, were answered before its analysis (inlayHint).
+	hintsEarly atomic.Bool
 }
 
 // newDocument analyses snap; prev, when not nil, is the document's
@@ -49,6 +52,7 @@ func (s *Server) newDocument(snap *text.Snapshot, prev *document, edit lines.Edi
 		d.analysis = analysis.Edited(nil, lang, snap.Source(), edit, settings)
 	default:
 		d.analysis = analysis.Edited(prev.analysis, lang, snap.Source(), edit, settings)
+		d.hintsEarly.Store(prev.hintsEarly.Load())
 	}
 	s.docs.touch(d)
 	return d
