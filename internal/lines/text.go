@@ -110,43 +110,44 @@ func (p Patched) Bytes() []byte {
 // Bytes is first called, which copies them once (text.Snapshot makes
 // them). It is safe for concurrent use.
 type Text struct {
-	view Patched
+	// view reads the text until it is flat; then it is nil, so that the
+	// earlier version's bytes it reads are not kept.
+	view atomic.Pointer[Patched]
 	once sync.Once
 	flat []byte
-	done atomic.Bool // flat is set
 }
 
 // NewText returns the flat text b; b must not change afterwards.
-func NewText(b []byte) *Text {
-	t := &Text{view: Flat(b), flat: b}
-	t.done.Store(true)
+func NewText(b []byte) *Text { return &Text{flat: b} }
+
+// PatchedText returns the text p reads, made flat when Bytes is first
+// called; p's bytes must not change afterwards.
+func PatchedText(p Patched) *Text {
+	t := &Text{}
+	t.view.Store(&p)
 	return t
 }
 
 // View returns the text as a Patched, without copying it: flat once
 // Bytes made it so.
 func (t *Text) View() Patched {
-	if t.done.Load() {
-		return Flat(t.flat)
+	if p := t.view.Load(); p != nil {
+		return *p
 	}
-	return t.view
+	return Flat(t.flat)
 }
 
 // Len is the length of the text.
-func (t *Text) Len() int { return t.view.Len() }
+func (t *Text) Len() int { return t.View().Len() }
 
 // Bytes returns the text's bytes, made flat on the first call. They must
 // not be modified.
 func (t *Text) Bytes() []byte {
-	if !t.done.Load() {
+	if p := t.view.Load(); p != nil {
 		t.once.Do(func() {
-			t.flat = t.view.Bytes()
-			t.done.Store(true)
+			t.flat = p.Bytes()
+			t.view.Store(nil)
 		})
 	}
 	return t.flat[:len(t.flat):len(t.flat)]
 }
-
-// PatchedText returns the text p reads, made flat when Bytes is first
-// called; p's bytes must not change afterwards.
-func PatchedText(p Patched) *Text { return &Text{view: p} }

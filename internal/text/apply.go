@@ -60,8 +60,10 @@ func (s *Snapshot) Apply(version int32, changes []Change, enc Encoding) (*Snapsh
 		cur = cur.edited(e, c.Text)
 		edit = edit.Then(e)
 	}
-	out := &Snapshot{URI: s.URI, Version: version, Language: s.Language, text: cur.text, patch: cur.patch}
-	if x := cur.idx.Load(); x != nil {
+	out := &Snapshot{URI: s.URI, Version: version, Language: s.Language, text: cur.text}
+	if x, p := cur.table(); p != nil {
+		out.patch.Store(p)
+	} else {
 		out.idx.Store(x)
 	}
 	return out, edit, nil

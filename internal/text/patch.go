@@ -116,7 +116,10 @@ func (s *Snapshot) flat() *index {
 	if x := s.idx.Load(); x != nil {
 		return x
 	}
-	s.made.Do(func() { s.idx.Store(s.patch.flatten(s.text.Bytes())) })
+	s.made.Do(func() {
+		s.idx.Store(s.patch.Load().flatten(s.text.Bytes()))
+		s.patch.Store(nil)
+	})
 	return s.idx.Load()
 }
 
@@ -126,13 +129,15 @@ func (s *Snapshot) flat() *index {
 func (s *Snapshot) edited(e lines.Edit, ins string) *Snapshot {
 	var base *index
 	var view lines.Patched
-	if x := s.idx.Load(); x != nil {
+	if x, p := s.table(); p == nil {
 		base, view = x, lines.Patched{Base: x.text, Edit: e, Ins: []byte(ins)}
 	} else {
-		base, view = s.patch.base, s.patch.view.Then(e, []byte(ins))
+		base, view = p.base, p.view.Then(e, []byte(ins))
 	}
 	if p, ok := newPatch(base, view); ok {
-		return &Snapshot{text: lines.PatchedText(view), patch: p}
+		out := &Snapshot{text: lines.PatchedText(view)}
+		out.patch.Store(p)
+		return out
 	}
 	text := view.Bytes()
 	out := &Snapshot{text: lines.NewText(text)}

@@ -27,11 +27,26 @@ type Snapshot struct {
 	Language string // the client's languageId
 
 	text *lines.Text
-	// idx is the line table of a flat snapshot; patch, of a patched one
-	// (nil for a flat one), until made sets idx (flatten).
+	// idx is the line table of a flat snapshot; patch, of a patched one,
+	// until made sets idx (flat) and drops patch, whose base, the flat
+	// version before, is then no longer kept.
 	idx   atomic.Pointer[index]
-	patch *patch
+	patch atomic.Pointer[patch]
 	made  sync.Once
+}
+
+// table returns s's flat index, or its patch while it has none: one of
+// them, the other nil.
+func (s *Snapshot) table() (*index, *patch) {
+	for {
+		if x := s.idx.Load(); x != nil {
+			return x, nil
+		}
+		if p := s.patch.Load(); p != nil {
+			return nil, p
+		}
+		// flat made idx between the two loads.
+	}
 }
 
 // index is the line table of a flat text.
@@ -70,10 +85,11 @@ func (s *Snapshot) Len() int { return s.text.Len() }
 // LineCount is the number of lines; a document ending in a line break has
 // an empty last line.
 func (s *Snapshot) LineCount() int {
-	if x := s.idx.Load(); x != nil {
-		return x.lines.Count()
+	x, p := s.table()
+	if p != nil {
+		return p.lineCount()
 	}
-	return s.patch.lineCount()
+	return x.lines.Count()
 }
 
 // Offset converts p to a byte offset. It clamps: a line past the end gives
@@ -81,9 +97,9 @@ func (s *Snapshot) LineCount() int {
 // line's content (before its line break); a character inside a multi-byte
 // character or a UTF-16 surrogate pair gives the start of that character.
 func (s *Snapshot) Offset(p protocol.Position, enc Encoding) int {
-	x := s.idx.Load()
-	if x == nil {
-		return s.patch.offset(p, enc)
+	x, pt := s.table()
+	if pt != nil {
+		return pt.offset(p, enc)
 	}
 	return x.offset(p, enc)
 }
@@ -157,9 +173,9 @@ type Positions struct {
 
 // Positions returns a converter in the encoding enc.
 func (s *Snapshot) Positions(enc Encoding) *Positions {
-	x := s.idx.Load()
-	if x == nil {
-		return &Positions{patch: s.patch, enc: enc}
+	x, p := s.table()
+	if p != nil {
+		return &Positions{patch: p, enc: enc}
 	}
 	return &Positions{s: x, enc: enc, cur: x.marks.Cursor(x.text, x.lines)}
 }
