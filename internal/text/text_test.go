@@ -369,7 +369,8 @@ func checkLineIndex(t testing.TB, s *Snapshot) {
 }
 
 // TestApplyChain applies a chain of snapshots and checks that earlier ones
-// keep their text: in-place editing must stay private to one Apply call.
+// keep their text: a version read through its edits, or made flat, never
+// changes the one it was made from.
 func TestApplyChain(t *testing.T) {
 	s0 := snap("line 1\nline 2\n")
 	s1, _, err := s0.Apply(2, []Change{{Range: rng(1, 0, 1, 0), Text: "x"}, {Range: rng(0, 0, 0, 0), Text: "y"}}, UTF16)
