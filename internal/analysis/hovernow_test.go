@@ -16,15 +16,7 @@ import (
 // code has no hover at once; a code whose digit was changed waits for
 // the analysis and then shows the new code.
 func TestHoverWhileTyping(t *testing.T) {
-	// typingSpec, the key typed into the first operation's map: a code
-	// before it, one after.
-	text := strings.Replace(typingSpec, "|", "", 1)
-	const first = `"200": {"description": "OK"}`
-	at := strings.Index(text, first) + len(first)
-	src := []byte(text)
-	prev := New(JSON, src, Settings{})
-	prev.Findings()
-	cursor := at
+	src, prev, cursor := typingAfterFirst()
 	for i, typed := range []string{",\n          ", `"`, "4", "0"} {
 		next, e := keystroke(src, cursor, typed)
 		cursor += len(typed)
@@ -92,6 +84,18 @@ func TestHoverWhileTyping(t *testing.T) {
 	}
 }
 
+// typingAfterFirst returns typingSpec, its analysis, and the offset where
+// a key is typed into the first operation's map: after its code, before
+// the other operation's.
+func typingAfterFirst() ([]byte, *File, int) {
+	text := strings.Replace(typingSpec, "|", "", 1)
+	const first = `"200": {"description": "OK"}`
+	src := []byte(text)
+	f := New(JSON, src, Settings{})
+	f.Findings()
+	return src, f, strings.Index(text, first) + len(first)
+}
+
 // In YAML too a code after the text typed answers before the analysis,
 // at its range in the text typed.
 func TestYAMLHoverWhileTyping(t *testing.T) {
@@ -140,13 +144,7 @@ func TestHoverNowAfterStatusKeys(t *testing.T) {
 // edit, after their colons in the text typed, as the analysis gives
 // them, and none of the key being typed, which the analysis then adds.
 func TestInlayHintsWhileTyping(t *testing.T) {
-	text := strings.Replace(typingSpec, "|", "", 1)
-	const first = `"200": {"description": "OK"}`
-	at := strings.Index(text, first) + len(first)
-	src := []byte(text)
-	prev := New(JSON, src, Settings{})
-	prev.Findings()
-	cursor := at
+	src, prev, cursor := typingAfterFirst()
 	for i, typed := range []string{",\n          ", `"`, "404", `": {}`} {
 		next, e := keystroke(src, cursor, typed)
 		cursor += len(typed)

@@ -97,11 +97,8 @@ func TestInlayHintsWhileTyping(t *testing.T) {
 	diagnosticsFor(t, s, uri, 1)
 	at := strings.Index(src, `"OK"}`) + len(`"OK"}`)
 	typed := ",\n    \"404\": {}"
-	s.Notify("textDocument/didChange", map[string]interface{}{
-		"textDocument": map[string]interface{}{"uri": uri, "version": 2},
-		"contentChanges": []map[string]interface{}{{"range": protocol.Range{
-			Start: lsptest.PositionOf(src, at, "utf-16"), End: lsptest.PositionOf(src, at, "utf-16")}, "text": typed}},
-	})
+	p := lsptest.PositionOf(src, at, "utf-16")
+	changes(s, uri)(protocol.Range{Start: p, End: p}, typed)
 	next := src[:at] + typed + src[at:]
 	var want []inlayHint
 	for _, key := range []string{`"200":`, `"204":`} {

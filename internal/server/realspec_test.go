@@ -79,14 +79,7 @@ func BenchmarkTypingCompletion(b *testing.B) {
 	end := key + strings.Index(src[key:], "\n"+strings.Repeat(" ", key-strings.LastIndexByte(src[:key], '\n')-1)+"}")
 	end += strings.IndexByte(src[end:], '}') + 1
 	at := lsptest.PositionOf(src, end, "utf-16")
-	version := int32(1)
-	change := func(r protocol.Range, text string) {
-		version++
-		s.Notify("textDocument/didChange", map[string]interface{}{
-			"textDocument":   map[string]interface{}{"uri": uri, "version": version},
-			"contentChanges": []map[string]interface{}{{"range": r, "text": text}},
-		})
-	}
+	change := changes(s, uri)
 	change(protocol.Range{Start: at, End: at}, ",\n        ")
 	quote := protocol.Position{Line: at.Line + 1, Character: 8}
 	after := protocol.Position{Line: at.Line + 1, Character: 9}
