@@ -131,7 +131,11 @@ func SizeText(n int64) string {
 
 // File is one file's text and its analysis.
 type File struct {
-	Lang     Language
+	Lang Language
+	// text is the file's text; src, its bytes, made flat when the
+	// analysis starts: before, hover and completion read text around
+	// their cursor, which a keystroke does not copy.
+	text     *lines.Text
 	src      []byte
 	settings Settings
 	// pkg returns a Go file's package and the file's index in it
@@ -180,7 +184,7 @@ type baseVersion struct {
 
 // New returns the analysis of src; src must not change afterwards.
 func New(lang Language, src []byte, settings Settings) *File {
-	return &File{Lang: lang, src: src, settings: settings}
+	return &File{Lang: lang, text: lines.NewText(src), src: src, settings: settings}
 }
 
 // InPackage returns the analysis of src, a Go file, with its package's
@@ -195,14 +199,15 @@ func InPackage(src []byte, settings Settings, pkg func() ([]golang.Source, int))
 	return f
 }
 
-// Edited returns the analysis of src, the text edit made of the one prev
+// Edited returns the analysis of text, the text edit made of the one prev
 // analyses (lines.Whole, spanning all, when the change is not known). It
-// equals New(lang, src, settings); for YAML and JSON it is
+// equals New(lang, text.Bytes(), settings); for YAML and JSON it is
 // computed by reading again only the part of the text that changed since
 // the newest analysed version (yamldoc.Reparse), so that a keystroke in a
-// large document does not cost a parse of all of it.
-func Edited(prev *File, lang Language, src []byte, edit lines.Edit, settings Settings) *File {
-	f := New(lang, src, settings)
+// large document does not cost a parse of all of it. text is made flat
+// when the analysis runs, not before.
+func Edited(prev *File, lang Language, text *lines.Text, edit lines.Edit, settings Settings) *File {
+	f := &File{Lang: lang, text: text, settings: settings}
 	if prev == nil || prev.Lang != lang || lang != YAML && lang != JSON {
 		return f
 	}
@@ -232,6 +237,7 @@ func (f *File) analyse() {
 			f.analysed.Store(true)
 			f.last.Store(nil)
 		}()
+		f.src = f.text.Bytes()
 		base := f.base.Swap(nil)
 		switch f.Lang {
 		case Go:
@@ -268,7 +274,11 @@ func (f *File) analyse() {
 				} else if last := f.last.Load(); last != nil && last.file.spec != nil {
 					f.spec.Follow(last.file.spec, last.edit)
 				}
-				f.typing.Store(f.spec.Typed(f.src, lines.Edit{}, f.jsonKind))
+				f.typing.Store(f.spec.Typed(lines.Flat(f.src), lines.Edit{}, f.jsonKind))
+				if f.jsonKind != openapi.NotOpenAPI {
+					// Here rather than in the first completion.
+					f.spec.Scanned()
+				}
 			}
 			switch {
 			case f.spec.Kind.IsOpenAPI():
@@ -371,13 +381,14 @@ func (f *File) HoverNow(offset int) (occ occurrence.Occurrence, md string, found
 	switch {
 	case !found:
 		// A code the edits made, "4004" cut to "404", touches them.
-		start, end, short := word(f.src, offset)
+		start, end, short := word(f.text.View(), offset)
 		return occ, "", false, !short || e.IsNop() || end < e.Start || start > e.NewEnd()
 	case !e.IsNop() && e.Start <= occ.End && occ.Start <= e.End:
 		return occ, "", false, false
 	}
+	// The code's text is the old version's, which the edits left.
+	md, found = hover.Markdown(occ, b.file.src, "", f.settings.Lint.CustomCodes)
 	occ.Start, occ.End = e.Moved(occ.Start), e.Moved(occ.End)
-	md, found = hover.Markdown(occ, f.src, "", f.settings.Lint.CustomCodes)
 	return occ, md, found, true
 }
 
@@ -385,14 +396,14 @@ func (f *File) HoverNow(offset int) (occ occurrence.Occurrence, md string, found
 // offset in src, as a status code is written in YAML and JSON ('404',
 // "4XX", default); short is false, and the span partial, when it is
 // longer than any code.
-func word(src []byte, offset int) (start, end int, short bool) {
+func word(src lines.Patched, offset int) (start, end int, short bool) {
 	const longest = len(`"default"`)
-	offset = min(max(offset, 0), len(src))
+	offset = min(max(offset, 0), src.Len())
 	start, end = offset, offset
-	for start > 0 && offset-start <= longest && isWordByte(src[start-1]) {
+	for start > 0 && offset-start <= longest && isWordByte(src.At(start-1)) {
 		start--
 	}
-	for end < len(src) && end-start <= longest && isWordByte(src[end]) {
+	for end < src.Len() && end-start <= longest && isWordByte(src.At(end)) {
 		end++
 	}
 	return start, end, end-start <= longest
@@ -443,7 +454,7 @@ func (f *File) typed() *openapi.Typing {
 	if f.Lang != JSON || b == nil || b.file.spec == nil {
 		return nil
 	}
-	t := b.file.spec.Typed(f.src, b.edit, b.file.jsonKind)
+	t := b.file.spec.Typed(f.text.View(), b.edit, b.file.jsonKind)
 	if !f.typing.CompareAndSwap(nil, t) {
 		return f.typing.Load()
 	}

@@ -70,7 +70,7 @@ func BenchmarkEditedFindings(b *testing.B) {
 				edits++
 				w := fmt.Sprint(edits)
 				next := []byte(string(tc.src[:tc.at]) + w + string(tc.src[tc.at:]))
-				Edited(prev, tc.lang, next, lines.Edit{Start: tc.at, End: tc.at, NewLen: len(w)}, Settings{}).Findings()
+				Edited(prev, tc.lang, lines.NewText(next), lines.Edit{Start: tc.at, End: tc.at, NewLen: len(w)}, Settings{}).Findings()
 			}
 		})
 	}
@@ -103,7 +103,6 @@ func BenchmarkCompletionTyping(b *testing.B) {
 		src := tc.src()
 		at := afterResponse(src, tc.anchor)
 		typed := ",\n" + strings.Repeat(" ", 10) + `"`
-		next := []byte(string(src[:at]) + typed + string(src[at:]))
 		e := lines.Edit{Start: at, End: at, NewLen: len(typed)}
 		prev := New(JSON, src, Settings{})
 		prev.Findings()
@@ -116,7 +115,7 @@ func BenchmarkCompletionTyping(b *testing.B) {
 		} {
 			b.Run(tc.name+"/"+c.name, func(b *testing.B) {
 				for b.Loop() {
-					if items := c.ask(Edited(prev, JSON, next, e, Settings{}), at+len(typed)); len(items) == 0 {
+					if items := c.ask(Edited(prev, JSON, patched(src, e, typed), e, Settings{}), at+len(typed)); len(items) == 0 {
 						b.Fatal("no completion")
 					}
 				}

@@ -51,7 +51,7 @@ func TestEditedEqualsNew(t *testing.T) {
 					next = append(next, src[at+1:]...)
 					edit = lines.Edit{Start: at, End: at + 1}
 				}
-				got, want := Edited(prev, tc.lang, next, edit, Settings{}), New(tc.lang, next, Settings{})
+				got, want := Edited(prev, tc.lang, lines.NewText(next), edit, Settings{}), New(tc.lang, next, Settings{})
 				if !reflect.DeepEqual(got.Occurrences(), want.Occurrences()) {
 					t.Fatalf("edit %d at %d: occurrences differ", i, at)
 				}
@@ -65,7 +65,7 @@ func TestEditedEqualsNew(t *testing.T) {
 				if r.Intn(3) == 0 {
 					// A version typed over before it was analysed.
 					src = append(append([]byte(nil), src...), ' ')
-					prev = Edited(prev, tc.lang, src, lines.Edit{Start: len(src) - 1, End: len(src) - 1, NewLen: 1}, Settings{})
+					prev = Edited(prev, tc.lang, lines.NewText(src), lines.Edit{Start: len(src) - 1, End: len(src) - 1, NewLen: 1}, Settings{})
 				}
 			}
 		})
@@ -78,8 +78,8 @@ func TestEditedSkipsUnanalysed(t *testing.T) {
 	src := specgen.OpenAPI(200)
 	a := New(YAML, src, Settings{})
 	a.Findings()
-	b := Edited(a, YAML, append(append([]byte(nil), src...), '\n'), lines.Edit{Start: len(src), End: len(src), NewLen: 1}, Settings{})
-	c := Edited(b, YAML, append(append([]byte(nil), src...), '\n', '\n'), lines.Edit{Start: len(src) + 1, End: len(src) + 1, NewLen: 1}, Settings{})
+	b := Edited(a, YAML, lines.NewText(append(append([]byte(nil), src...), '\n')), lines.Edit{Start: len(src), End: len(src), NewLen: 1}, Settings{})
+	c := Edited(b, YAML, lines.NewText(append(append([]byte(nil), src...), '\n', '\n')), lines.Edit{Start: len(src) + 1, End: len(src) + 1, NewLen: 1}, Settings{})
 	if cb := c.base.Load(); cb.file != a || cb.edit != (lines.Edit{Start: len(src), End: len(src), NewLen: 2}) {
 		t.Fatal("the unanalysed version's base was not handed on")
 	}

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -15,19 +16,11 @@ import (
 // code has no hover at once; a code whose digit was changed waits for
 // the analysis and then shows the new code.
 func TestHoverWhileTyping(t *testing.T) {
-	// typingSpec, the key typed into the first operation's map: a code
-	// before it, one after.
-	text := strings.Replace(typingSpec, "|", "", 1)
-	const first = `"200": {"description": "OK"}`
-	at := strings.Index(text, first) + len(first)
-	src := []byte(text)
-	prev := New(JSON, src, Settings{})
-	prev.Findings()
-	cursor := at
+	src, prev, cursor := typingAfterFirst()
 	for i, typed := range []string{",\n          ", `"`, "4", "0"} {
 		next, e := keystroke(src, cursor, typed)
 		cursor += len(typed)
-		f := Edited(prev, JSON, next, e, Settings{})
+		f := Edited(prev, JSON, patched(src, e, typed), e, Settings{})
 		offsets := map[string]int{}
 		for _, code := range []string{"200", "204"} {
 			offset := strings.Index(string(next), `"`+code+`"`) + 2
@@ -66,7 +59,7 @@ func TestHoverWhileTyping(t *testing.T) {
 	e := lines.Edit{Start: zero, End: zero + 1}
 	typed := New(JSON, []byte(cut), Settings{})
 	typed.Findings()
-	f := Edited(typed, JSON, e.Apply([]byte(cut), nil), e, Settings{})
+	f := Edited(typed, JSON, patched([]byte(cut), e, ""), e, Settings{})
 	if _, _, _, ok := f.HoverNow(zero - 2); ok {
 		t.Fatal("a code made by a cut answered before the analysis")
 	}
@@ -80,7 +73,7 @@ func TestHoverWhileTyping(t *testing.T) {
 	next := e.Apply(src, []byte("5"))
 	typed = New(JSON, src, Settings{})
 	typed.Findings()
-	f = Edited(typed, JSON, next, e, Settings{})
+	f = Edited(typed, JSON, patched(src, e, "5"), e, Settings{})
 	for _, offset := range []int{digit - 2, digit} { // its quote, the digit
 		if _, _, _, ok := f.HoverNow(offset); ok {
 			t.Fatalf("a code whose digit was changed answered at %d before the analysis", offset)
@@ -89,6 +82,18 @@ func TestHoverWhileTyping(t *testing.T) {
 	if occ, md, found := f.Hover(digit - 2); !found || string(next[occ.Start:occ.End]) != `"205"` || !strings.Contains(md, "### 205 ") {
 		t.Fatalf("after the analysis the changed code shows %q", md)
 	}
+}
+
+// typingAfterFirst returns typingSpec, its analysis, and the offset where
+// a key is typed into the first operation's map: after its code, before
+// the other operation's.
+func typingAfterFirst() ([]byte, *File, int) {
+	text := strings.Replace(typingSpec, "|", "", 1)
+	const first = `"200": {"description": "OK"}`
+	src := []byte(text)
+	f := New(JSON, src, Settings{})
+	f.Findings()
+	return src, f, strings.Index(text, first) + len(first)
 }
 
 // In YAML too a code after the text typed answers before the analysis,
@@ -101,7 +106,7 @@ func TestYAMLHoverWhileTyping(t *testing.T) {
 	typed := "  /more:\n    get: {}\n"
 	e := lines.Edit{Start: at, End: at, NewLen: len(typed)}
 	next := e.Apply(src, []byte(typed))
-	f := Edited(prev, YAML, next, e, Settings{})
+	f := Edited(prev, YAML, patched(src, e, typed), e, Settings{})
 	offset := strings.Index(string(next), "'404'") + 1
 	occ, md, found, ok := f.HoverNow(offset)
 	if !ok || !found || f.Analysed() || string(next[occ.Start:occ.End]) != "'404'" || !strings.Contains(md, "**Response of:** `DELETE /items/{id}`") {
@@ -119,7 +124,7 @@ func TestHoverNowAfterStatusKeys(t *testing.T) {
 	prev := New(YAML, src, Settings{})
 	prev.Findings()
 	keys := Settings{StatusKeys: []string{"expect"}}
-	f := Edited(prev, YAML, src, lines.Edit{}, keys)
+	f := Edited(prev, YAML, lines.NewText(src), lines.Edit{}, keys)
 	offset := strings.Index(string(src), "503")
 	if _, _, _, ok := f.HoverNow(offset); ok {
 		t.Fatal("answered from the analysis under the old keys")
@@ -127,8 +132,47 @@ func TestHoverNowAfterStatusKeys(t *testing.T) {
 	if _, md, found := f.Hover(offset); !found || !strings.Contains(md, "### 503 ") {
 		t.Fatalf("hover under the new keys: %q", md)
 	}
-	g := Edited(f, YAML, src, lines.Edit{}, keys)
+	g := Edited(f, YAML, lines.NewText(src), lines.Edit{}, keys)
 	if _, md, found, ok := g.HoverNow(offset); !ok || !found || !strings.Contains(md, "### 503 ") {
 		t.Fatalf("under the same keys: answered %v, found %v, %q", ok, found, md)
+	}
+}
+
+// TestInlayHintsWhileTyping types a new response key into a JSON spec,
+// which breaks it, and asks for the inlay hints of the whole text before
+// each version is analysed: those of the codes before and after the
+// edit, after their colons in the text typed, as the analysis gives
+// them, and none of the key being typed, which the analysis then adds.
+func TestInlayHintsWhileTyping(t *testing.T) {
+	src, prev, cursor := typingAfterFirst()
+	for i, typed := range []string{",\n          ", `"`, "404", `": {}`} {
+		next, e := keystroke(src, cursor, typed)
+		cursor += len(typed)
+		f := Edited(prev, JSON, patched(src, e, typed), e, Settings{})
+		now, ok := f.InlayHintsNow(0, len(next))
+		if !ok || f.Analysed() {
+			t.Fatalf("keystroke %d: InlayHintsNow answered %v, analysed %v", i, ok, f.Analysed())
+		}
+		var want []Hint
+		for _, code := range []string{"200", "204"} {
+			colon := strings.Index(string(next), `"`+code+`":`) + len(code) + 3
+			label := map[string]string{"200": "OK", "204": "No Content"}[code]
+			want = append(want, Hint{Offset: colon, Label: label})
+		}
+		if !slices.Equal(now, want) {
+			t.Fatalf("keystroke %d: hints %+v before the analysis; want %+v", i, now, want)
+		}
+		if i == 3 {
+			// The key typed whole: the analysis adds its hint.
+			colon := strings.Index(string(next), `"404":`) + len(`"404":`)
+			want = slices.Insert(want, 1, Hint{Offset: colon, Label: "Not Found"})
+			if after := f.InlayHints(0, len(next)); !slices.Equal(after, want) {
+				t.Fatalf("hints %+v after the analysis; want %+v", after, want)
+			}
+		}
+		if i%2 == 1 {
+			f.Findings() // analysed: the next versions answer from it
+		}
+		src, prev = next, f
 	}
 }

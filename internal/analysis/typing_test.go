@@ -51,7 +51,7 @@ func TestCompletionWhileTyping(t *testing.T) {
 	for i, typed := range []string{"\n          ", `"`, "4", "0"} {
 		next, e := keystroke(src, cursor, typed)
 		cursor += len(typed)
-		f := Edited(prev, JSON, next, e, Settings{})
+		f := Edited(prev, JSON, patched(src, e, typed), e, Settings{})
 		now, ok := f.CompletionsNow(cursor)
 		if !ok || f.Analysed() {
 			t.Fatalf("keystroke %d: CompletionsNow answered %v, analysed %v", i, ok, f.Analysed())
@@ -88,6 +88,12 @@ func syntaxErrors(f *File) int {
 		}
 	}
 	return n
+}
+
+// patched returns src with e made, ins its new bytes, as the server's
+// text is until the analysis makes it flat: read through the edit.
+func patched(src []byte, e lines.Edit, ins string) *lines.Text {
+	return lines.PatchedText(lines.Patched{Base: src, Edit: e, Ins: []byte(ins)})
 }
 
 // keystroke returns src with typed inserted at offset, and the edit.

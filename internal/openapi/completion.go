@@ -86,7 +86,7 @@ func CompletionAt(doc *Document, offset int, extraKeys []string) (c Completion) 
 	if doc == nil || doc.Doc == nil {
 		return Completion{}
 	}
-	s := &cursorScan{doc: doc, src: doc.Doc.Source(), kind: doc.Kind, marks: doc.jsonMarks}
+	s := &cursorScan{doc: doc, src: doc.Doc.Source(), text: lines.Flat(doc.Doc.Source()), kind: doc.Kind, marks: doc.jsonMarks}
 	offset = max(0, min(offset, len(s.src)))
 	switch {
 	case doc.JSON:
@@ -109,7 +109,7 @@ func CompletionAt(doc *Document, offset int, extraKeys []string) (c Completion) 
 // costs a second of repair; its completion must not wait for it.
 type Typing struct {
 	kind  Kind
-	src   []byte
+	src   lines.Patched
 	marks *jsonMarks
 }
 
@@ -118,8 +118,9 @@ type Typing struct {
 // text that parsed, when d's did not), for CompletionAt. It keeps the
 // saved states of d's scan that come before the edit, and those after it
 // for when its own scan meets one; with no edit, src being d's text, it
-// shares them. It returns nil when d is not JSON.
-func (d *Document) Typed(src []byte, edit lines.Edit, kind Kind) *Typing {
+// shares them. It returns nil when d is not JSON. src is read where
+// completions ask, around their cursor, never copied.
+func (d *Document) Typed(src lines.Patched, edit lines.Edit, kind Kind) *Typing {
 	if d == nil || !d.JSON || d.jsonMarks == nil {
 		return nil
 	}
@@ -128,15 +129,26 @@ func (d *Document) Typed(src []byte, edit lines.Edit, kind Kind) *Typing {
 	}
 	// d's states up to the edit are saved first, once for all the
 	// versions typed from d.
-	d.jsonMarks.before(d.Doc.Source(), edit.Start)
+	d.jsonMarks.before(lines.Flat(d.Doc.Source()), edit.Start)
 	return &Typing{kind: kind, src: src, marks: d.jsonMarks.kept(edit)}
 }
 
-// Adopt gives d, modelled from the very slice t reads, the states of the
-// scan t saved.
+// Adopt gives d, modelled from the text t reads (flat or not), the
+// states of the scan t saved.
 func (d *Document) Adopt(t *Typing) {
-	if src := d.Doc.Source(); t != nil && d.JSON && len(src) == len(t.src) && len(src) > 0 && &src[0] == &t.src[0] {
+	if t != nil && d.JSON && len(d.Doc.Source()) == t.src.Len() {
 		d.jsonMarks = t.marks
+	}
+}
+
+// Scanned saves the states of the scan of d's text (a JSON text's)
+// through to its end where they are missing, so that no completion
+// scans more than the step between two: after an edit, only from the
+// edit until the scan meets the states saved before it.
+func (d *Document) Scanned() {
+	if d != nil && d.JSON {
+		src := lines.Flat(d.Doc.Source())
+		d.jsonMarks.before(src, src.Len())
 	}
 }
 
@@ -157,26 +169,38 @@ func (t *Typing) CompletionAt(offset int) (c Completion) {
 			c = Completion{}
 		}
 	}()
-	s := &cursorScan{src: t.src, kind: t.kind, marks: t.marks}
-	return s.newline(s.json(max(0, min(offset, len(s.src)))))
+	s := &cursorScan{text: t.src, kind: t.kind, marks: t.marks}
+	return s.newline(s.json(max(0, min(offset, t.src.Len()))))
 }
 
-// newline sets the line ending of an item inserted by c.
+// newline sets the line ending of an item inserted by c: that of the
+// line break nearest before it, else after it.
 func (s *cursorScan) newline(c Completion) Completion {
-	if c.Kind != NoCompletion {
-		c.Newline = "\n"
-		if i := bytes.IndexByte(s.src, '\n'); i > 0 && s.src[i-1] == '\r' {
-			c.Newline = "\r\n"
+	if c.Kind == NoCompletion {
+		return c
+	}
+	c.Newline = "\n"
+	t := s.text
+	i := c.Start - 1
+	for i >= 0 && t.At(i) != '\n' {
+		i--
+	}
+	if i < 0 {
+		for i = c.Start; i < t.Len() && t.At(i) != '\n'; i++ {
 		}
+	}
+	if i > 0 && i < t.Len() && t.At(i-1) == '\r' {
+		c.Newline = "\r\n"
 	}
 	return c
 }
 
-// cursorScan reads the text around a cursor: doc's source, or a JSON text
-// being typed (doc nil).
+// cursorScan reads the text around a cursor: doc's source (src, and text
+// reading it), or a JSON text being typed (text; doc nil).
 type cursorScan struct {
 	doc   *Document
 	src   []byte
+	text  lines.Patched
 	kind  Kind
 	marks *jsonMarks
 }

@@ -254,9 +254,12 @@ func TestTypedKeepsMarks(t *testing.T) {
 	for v := 0; v < 60; v++ {
 		at := r.Intn(len(src))
 		e := lines.Edit{Start: at, End: at + r.Intn(2), NewLen: 1}
-		next := e.Apply(src, []byte{chars[r.Intn(len(chars))]})
-		typed := doc.Typed(next, e, kind)
-		fresh := &Typing{kind: kind, src: next}
+		ins := []byte{chars[r.Intn(len(chars))]}
+		next := e.Apply(src, ins)
+		// Read through the edit, as the server's text is until the
+		// analysis makes it flat; the reference reads flat bytes.
+		typed := doc.Typed(lines.Patched{Base: src, Edit: e, Ins: ins}, e, kind)
+		fresh := &Typing{kind: kind, src: lines.Flat(next)}
 		// The scan past the edit meets the states after it, and takes
 		// them all: states past the cursor.
 		far := at + 8*jsonMarkStep

@@ -34,7 +34,7 @@ type jsonFrame struct {
 // span is a token's range; the zero span is no token.
 type span struct{ start, end int }
 
-func (s span) text(src []byte) string { return unquoteJSON(src[s.start:s.end]) }
+func (s span) text(src lines.Patched) string { return unquoteJSON(src.Slice(s.start, s.end)) }
 
 type jsonState int
 
@@ -72,14 +72,21 @@ func (st *jsonScan) clone() jsonScan {
 // scan reads the tokens from st.i on, stopping before offset limit or at
 // the string or word that holds cursor (or ends at it), whose range and
 // quote it returns (start -1 when none).
-func (st *jsonScan) scan(src []byte, cursor, limit int) (tokStart, tokEnd int, quote byte) {
+func (st *jsonScan) scan(src lines.Patched, cursor, limit int) (tokStart, tokEnd int, quote byte) {
 	tokStart, tokEnd = -1, -1
 	for st.i < cursor && st.i < limit {
 		i := st.i
-		c := src[i]
+		c := src.At(i)
 		switch c {
 		case ' ', '\t', '\r', '\n':
-			st.i++
+			// The blanks at once: they are most of a pretty-printed text.
+			b := src.From(i)
+			b = b[:min(len(b), cursor-i, limit-i)]
+			k := 1
+			for k < len(b) && (b[k] == ' ' || b[k] == '\t' || b[k] == '\r' || b[k] == '\n') {
+				k++
+			}
+			st.i += k
 		case '{', '[':
 			if st.deep > 0 || len(st.stack) >= yamldoc.MaxDepth {
 				if t := st.top(); t != nil && st.deep == 0 {
@@ -129,13 +136,13 @@ func (st *jsonScan) scan(src []byte, cursor, limit int) (tokStart, tokEnd int, q
 		default:
 			j := i + 1
 			if c == '"' {
-				j, _ = yamldoc.JSONStringEnd(src, i)
+				j = stringEnd(src, i)
 			} else {
-				for j < len(src) && !isJSONDelimiter(src[j]) {
+				for j < src.Len() && !isJSONDelimiter(src.At(j)) {
 					j++
 				}
 			}
-			if j >= cursor && (c != '"' || j > cursor || src[j-1] != '"' || j-1 == i) {
+			if j >= cursor && (c != '"' || j > cursor || src.At(j-1) != '"' || j-1 == i) {
 				if c == '"' {
 					quote = '"'
 				}
@@ -188,8 +195,8 @@ type jsonMarks struct {
 
 // before returns a copy of the last state saved before cursor, saving
 // states up to there first.
-func (m *jsonMarks) before(src []byte, cursor int) jsonScan {
-	if m == nil || len(src) <= jsonMarkStep {
+func (m *jsonMarks) before(src lines.Patched, cursor int) jsonScan {
+	if m == nil || src.Len() <= jsonMarkStep {
 		return jsonScan{}
 	}
 	m.mu.Lock()
@@ -199,11 +206,11 @@ func (m *jsonMarks) before(src []byte, cursor int) jsonScan {
 		if len(m.after) > 0 {
 			limit = min(limit, m.edit.Moved(m.after[0].i))
 		}
-		if limit >= len(src) {
+		if limit >= src.Len() {
 			m.end = true
 			break
 		}
-		if start, _, _ := m.st.scan(src, len(src), limit); start >= 0 {
+		if start, _, _ := m.st.scan(src, src.Len(), limit); start >= 0 {
 			m.end = true
 			break
 		}
@@ -283,7 +290,7 @@ func (st jsonScan) equal(o jsonScan) bool {
 
 // json finds a response key position in a JSON document.
 func (s *cursorScan) json(cursor int) Completion {
-	src := s.src
+	src := s.text
 	st := s.marks.before(src, cursor)
 	tokStart, tokEnd, quote := st.scan(src, cursor, cursor)
 	stack, keys := st.stack, st.keys
@@ -295,7 +302,7 @@ func (s *cursorScan) json(cursor int) Completion {
 	c := Completion{Kind: ResponseKeyCompletion, Start: cursor, End: cursor, DocKind: s.kind, JSON: true, Quote: '"'}
 	if tokStart >= 0 {
 		c.Start, c.End = tokStart, tokEnd
-		typed := src[tokStart:cursor]
+		typed := src.Slice(tokStart, cursor)
 		if quote != 0 {
 			typed = typed[1:]
 		}
@@ -307,28 +314,28 @@ func (s *cursorScan) json(cursor int) Completion {
 		if quote != 0 {
 			// A string left open runs to the end of its line; the key
 			// typed is what stands before blanks or a brace there.
-			if src[c.End-1] != '"' || c.End-1 == c.Start {
+			if src.At(c.End-1) != '"' || c.End-1 == c.Start {
 				e := cursor
-				for e < c.End && isKeyChar(src[e]) {
+				for e < c.End && isKeyChar(src.At(e)) {
 					e++
 				}
 				c.End = e
 			}
 		}
-	} else if cursor < len(src) && !strings.ContainsRune(" \t\r\n}", rune(src[cursor])) {
+	} else if cursor < src.Len() && !strings.ContainsRune(" \t\r\n}", rune(src.At(cursor))) {
 		return Completion{}
 	}
-	c.Prefix = string(src[c.Start:cursor])
+	c.Prefix = string(src.Slice(c.Start, cursor))
 	c.LeadingComma = t.state == afterValue
 	c.CommaAt = t.valueEnd
 
 	// What follows: a colon (the key has a value), another member.
 	k := c.End
-	for k < len(src) && strings.ContainsRune(" \t\r\n", rune(src[k])) {
+	for k < src.Len() && strings.ContainsRune(" \t\r\n", rune(src.At(k))) {
 		k++
 	}
-	if k < len(src) {
-		switch src[k] {
+	if k < src.Len() {
+		switch src.At(k) {
 		case ':':
 			c.HasValue = true
 			c.LeadingComma, c.CommaAt = false, 0
@@ -365,22 +372,46 @@ func (s *cursorScan) json(cursor int) Completion {
 	// Indentation: that of the cursor's line, and the step from the line
 	// of the map's opening brace.
 	ls := c.Start
-	for ls > 0 && src[ls-1] != '\n' && src[ls-1] != '\r' {
+	for ls > 0 && src.At(ls-1) != '\n' && src.At(ls-1) != '\r' {
 		ls--
 	}
-	if strings.TrimLeft(string(src[ls:c.Start]), " \t") == "" {
-		c.Indent = string(src[ls:c.Start])
+	if indent := string(src.Slice(ls, c.Start)); strings.TrimLeft(indent, " \t") == "" {
+		c.Indent = indent
 	}
 	bs := t.start
-	for bs > 0 && src[bs-1] != '\n' && src[bs-1] != '\r' {
+	for bs > 0 && src.At(bs-1) != '\n' && src.At(bs-1) != '\r' {
 		bs--
 	}
 	bi := 0
-	for bs+bi < t.start && (src[bs+bi] == ' ' || src[bs+bi] == '\t') {
+	for bs+bi < t.start && (src.At(bs+bi) == ' ' || src.At(bs+bi) == '\t') {
 		bi++
 	}
 	c.IndentUnit = indentUnit(len(c.Indent) - bi)
 	return c
+}
+
+// stringEnd returns the end of the JSON string opening at src[i], after
+// its closing quote, as yamldoc.JSONStringEnd finds it in flat bytes: a
+// string left open ends at its line's end.
+func stringEnd(src lines.Patched, i int) int {
+	escaped := false
+	for j := i + 1; j < src.Len(); {
+		b := src.From(j)
+		for k, c := range b {
+			switch {
+			case escaped:
+				escaped = false
+			case c == '\\':
+				escaped = true
+			case c == '"':
+				return j + k + 1
+			case c == '\n' || c == '\r':
+				return j + k
+			}
+		}
+		j += len(b)
+	}
+	return src.Len()
 }
 
 // isJSONDelimiter reports whether c ends a bare word.
@@ -404,11 +435,11 @@ func unquoteJSON(b []byte) string {
 
 // jsonKeysAfter returns the keys of the object the cursor at i is in that
 // stand after it, up to the object's closing brace.
-func jsonKeysAfter(src []byte, i int) []string {
+func jsonKeysAfter(src lines.Patched, i int) []string {
 	var keys []string
 	depth := 0
-	for i < len(src) {
-		switch c := src[i]; c {
+	for i < src.Len() {
+		switch c := src.At(i); c {
 		case '{', '[':
 			depth++
 			i++
@@ -419,14 +450,14 @@ func jsonKeysAfter(src []byte, i int) []string {
 			depth--
 			i++
 		case '"':
-			j, _ := yamldoc.JSONStringEnd(src, i)
+			j := stringEnd(src, i)
 			if depth == 0 {
 				k := j
-				for k < len(src) && strings.ContainsRune(" \t\r\n", rune(src[k])) {
+				for k < src.Len() && strings.ContainsRune(" \t\r\n", rune(src.At(k))) {
 					k++
 				}
-				if k < len(src) && src[k] == ':' {
-					keys = append(keys, unquoteJSON(src[i:j]))
+				if k < src.Len() && src.At(k) == ':' {
+					keys = append(keys, unquoteJSON(src.Slice(i, j)))
 				}
 			}
 			i = j

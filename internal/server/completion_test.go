@@ -98,14 +98,7 @@ func TestGitHubSpecWhileTyping(t *testing.T) {
 		s.Initialize(`{}`)
 		s.Open(uri, "json", src)
 		diagnosticsFor(t, s, uri, 1)
-		version := int32(1)
-		change := func(r protocol.Range, text string) {
-			version++
-			s.Notify("textDocument/didChange", map[string]interface{}{
-				"textDocument":   map[string]interface{}{"uri": uri, "version": version},
-				"contentChanges": []map[string]interface{}{{"range": r, "text": text}},
-			})
-		}
+		change := changes(s, uri)
 		path := strings.Index(src, site.path)
 		op := path + strings.Index(src[path:], site.method)
 		key := op + strings.Index(src[op:], `"`+site.has[:3]+`": {`)
@@ -180,6 +173,19 @@ func TestGitHubSpecWhileTyping(t *testing.T) {
 				t.Fatalf("%s %s: version %v was analysed", site.method, site.path, v)
 			}
 		}
+	}
+}
+
+// changes returns a function that sends a change of the document uri,
+// open at version 1, with the next version.
+func changes(s *session, uri string) func(r protocol.Range, text string) {
+	version := int32(1)
+	return func(r protocol.Range, text string) {
+		version++
+		s.Notify("textDocument/didChange", map[string]interface{}{
+			"textDocument":   map[string]interface{}{"uri": uri, "version": version},
+			"contentChanges": []map[string]interface{}{{"range": r, "text": text}},
+		})
 	}
 }
 

@@ -549,12 +549,18 @@ func (s *Server) contractHere(d *document, offset int) (protocol.Location, bool)
 func (s *Server) contractHover(d *document, offset int) string {
 	v := s.contractView()
 	path, ok := filePath(d.snap.URI)
-	if v == nil || !ok || !v.current(path, d.snap.Text()) {
+	if v == nil || !ok {
+		return ""
+	}
+	// The text is compared only where the view has a send site: a spec's
+	// has none, and its text being typed is not made flat for a hover.
+	refs := v.sitesAt(path, offset)
+	if len(refs) == 0 || !v.current(path, d.snap.Text()) {
 		return ""
 	}
 	var lines []string
 	seen := map[string]bool{}
-	for _, ref := range v.sitesAt(path, offset) {
+	for _, ref := range refs {
 		for _, op := range ref.route.Ops {
 			var line string
 			if r := responseFor(op, ref.Code); r != nil {

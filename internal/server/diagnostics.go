@@ -33,6 +33,9 @@ func (s *Server) schedule(d *document, delay time.Duration) {
 			s.publish(ctx, d, diags)
 			d.alone.Store(nil)
 			d.published.Store(true)
+			if d.hintsEarly.Swap(false) {
+				s.refreshHints() // they lacked the codes being typed
+			}
 			s.trimAnalyses()
 			// A contract view built meanwhile passed d by, as it was not
 			// yet published (buildContract): publish again with it.

@@ -23,6 +23,9 @@ type document struct {
 
 	lastUse   atomic.Int64 // when a request last used it (documents.touch)
 	published atomic.Bool  // its diagnostics (or an equal version's) are published
+	// hintsEarly: inlay hints of it, or of a version before it not
+	// analysed, were answered before its analysis (inlayHint).
+	hintsEarly atomic.Bool
 }
 
 // newDocument analyses snap; prev, when not nil, is the document's
@@ -31,7 +34,7 @@ type document struct {
 func (s *Server) newDocument(snap *text.Snapshot, prev *document, edit lines.Edit) *document {
 	cfg := s.config()
 	lang := analysis.LanguageOf(snap.Language, string(snap.URI))
-	r := newRun(cfg.Limits, len(snap.Text()))
+	r := newRun(cfg.Limits, snap.Len())
 	if r.tooLarge() {
 		lang = analysis.Unknown // nothing to analyse: diagnostics.go says why
 	}
@@ -46,9 +49,10 @@ func (s *Server) newDocument(snap *text.Snapshot, prev *document, edit lines.Edi
 		d.analysis = pkg
 		d.alone.Store(alone)
 	case prev == nil:
-		d.analysis = analysis.New(lang, snap.Text(), settings)
+		d.analysis = analysis.Edited(nil, lang, snap.Source(), edit, settings)
 	default:
-		d.analysis = analysis.Edited(prev.analysis, lang, snap.Text(), edit, settings)
+		d.analysis = analysis.Edited(prev.analysis, lang, snap.Source(), edit, settings)
+		d.hintsEarly.Store(prev.hintsEarly.Load())
 	}
 	s.docs.touch(d)
 	return d

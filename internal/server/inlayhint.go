@@ -24,20 +24,31 @@ type inlayHint struct {
 }
 
 // inlayHint returns the hints in the requested range; none when the
-// configuration turns them off.
+// configuration turns them off. Before a YAML or JSON document's analysis
+// they come from the last analysed version (analysis.File.InlayHintsNow),
+// without those of the codes being typed: the client is asked to ask
+// again once the analysis is published.
 func (s *Server) inlayHint(ctx context.Context, d *document, params *inlayHintParams) ([]inlayHint, error) {
 	hints := []inlayHint{}
 	if d == nil || !s.config().HintsOn() {
 		return hints, nil
 	}
-	a := s.answering(ctx, d)
-	if a == nil {
-		return hints, nil
-	}
 	enc := s.positionEncoding()
 	start, end := d.snap.Offset(params.Range.Start, enc), d.snap.Offset(params.Range.End, enc)
+	early := !d.analysis.Analysed()
+	found, now := d.analysis.InlayHintsNow(start, end)
+	if now && early {
+		d.hintsEarly.Store(true)
+	}
+	if !now {
+		a := s.answering(ctx, d)
+		if a == nil {
+			return hints, nil
+		}
+		found = a.InlayHints(start, end)
+	}
 	positions := d.snap.Positions(enc) // the hints come in the text's order
-	for _, h := range a.InlayHints(start, end) {
+	for _, h := range found {
 		hints = append(hints, inlayHint{Position: positions.Position(h.Offset), Label: h.Label, PaddingLeft: true})
 	}
 	return hints, nil

@@ -1,11 +1,14 @@
 package server
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 	"time"
 
 	"go.lsp.dev/protocol"
+	"go.uber.org/zap"
+	"go.uber.org/zap/zaptest/observer"
 
 	"github.com/httpcode-lsp/httpcode-lsp/internal/lsptest"
 )
@@ -78,4 +81,36 @@ func refreshed(s *session) bool {
 		}
 	}
 	return false
+}
+
+// While a key is typed into a JSON spec, breaking it, the hints come at
+// once from the version analysed before, at their places in the text
+// typed, without those of the key being typed; no typed version is
+// analysed for them.
+func TestInlayHintsWhileTyping(t *testing.T) {
+	core, logs := observer.New(zap.DebugLevel)
+	s := startServer(t, New(Options{Version: "test", Logger: zap.New(core), Debounce: time.Hour}))
+	s.Initialize(`{}`)
+	const uri = "file:///work/typing.json"
+	src := "{\n  \"openapi\": \"3.0.3\",\n  \"info\": {\"title\": \"t\", \"version\": \"1\"},\n  \"paths\": {\"/a\": {\"get\": {\"responses\": {\n    \"200\": {\"description\": \"OK\"}\n  }}}, \"/b\": {\"delete\": {\"responses\": {\"204\": {\"description\": \"gone\"}}}}}\n}\n"
+	s.Open(uri, "json", src)
+	diagnosticsFor(t, s, uri, 1)
+	at := strings.Index(src, `"OK"}`) + len(`"OK"}`)
+	typed := ",\n    \"404\": {}"
+	p := lsptest.PositionOf(src, at, "utf-16")
+	changes(s, uri)(protocol.Range{Start: p, End: p}, typed)
+	next := src[:at] + typed + src[at:]
+	var want []inlayHint
+	for _, key := range []string{`"200":`, `"204":`} {
+		want = append(want, inlayHint{Position: lsptest.PositionOf(next, strings.Index(next, key)+len(key), "utf-16"),
+			Label: map[string]string{`"200":`: "OK", `"204":`: "No Content"}[key], PaddingLeft: true})
+	}
+	if got := hints(t, s, uri); !reflect.DeepEqual(got, want) {
+		t.Fatalf("hints while typing %+v; want %+v", got, want)
+	}
+	for _, e := range logs.FilterMessage("analysed").All() {
+		if v := e.ContextMap()["version"]; v != int32(1) {
+			t.Fatalf("version %v was analysed for the hints", v)
+		}
+	}
 }

@@ -158,7 +158,7 @@ func TestOpenAPICompletion(t *testing.T) {
 }
 
 // diagnosticsFor waits for the publishDiagnostics of uri at version.
-func diagnosticsFor(t *testing.T, s *session, uri string, version uint32) protocol.PublishDiagnosticsParams {
+func diagnosticsFor(t testing.TB, s *session, uri string, version uint32) protocol.PublishDiagnosticsParams {
 	t.Helper()
 	deadline := time.Now().Add(lsptest.Timeout)
 	for time.Now().Before(deadline) {

@@ -4,6 +4,9 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
+
+	"go.lsp.dev/protocol"
 
 	"github.com/httpcode-lsp/httpcode-lsp/internal/lsptest"
 )
@@ -44,7 +47,7 @@ func TestGitHubSpecHover(t *testing.T) {
 
 // gitHubSpec returns the text of GitHub's 13 MB description; the test is
 // skipped with -short.
-func gitHubSpec(t *testing.T) string {
+func gitHubSpec(t testing.TB) string {
 	t.Helper()
 	if testing.Short() {
 		t.Skip("opens a 13 MB spec")
@@ -54,4 +57,38 @@ func gitHubSpec(t *testing.T) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// BenchmarkTypingCompletion is a keystroke in GitHub's 13 MB description
+// and the completion after it, through the server: the opening quote of
+// a new response key typed after a response of its first operation,
+// which breaks the document, a completion there, and the quote deleted.
+// No version typed is analysed (the debounce is an hour), so that this
+// is the cost of the edits and of the request alone. The client resolves
+// the items' documentation lazily, as VS Code does.
+func BenchmarkTypingCompletion(b *testing.B) {
+	src := gitHubSpec(b)
+	s := startServer(b, New(Options{Version: "bench", Debounce: time.Hour}))
+	s.Initialize(`{"textDocument": {"completion": {"completionItem": {"snippetSupport": true,
+		"resolveSupport": {"properties": ["documentation"]}}}}}`)
+	const uri = "file:///cache/api.github.com.json"
+	s.Open(uri, "json", src)
+	diagnosticsFor(b, s, uri, 1)
+	get := strings.Index(src, `"get": {`)
+	key := get + strings.Index(src[get:], `"200": {`)
+	end := key + strings.Index(src[key:], "\n"+strings.Repeat(" ", key-strings.LastIndexByte(src[:key], '\n')-1)+"}")
+	end += strings.IndexByte(src[end:], '}') + 1
+	at := lsptest.PositionOf(src, end, "utf-16")
+	change := changes(s, uri)
+	change(protocol.Range{Start: at, End: at}, ",\n        ")
+	quote := protocol.Position{Line: at.Line + 1, Character: 8}
+	after := protocol.Position{Line: at.Line + 1, Character: 9}
+	b.ReportAllocs()
+	for b.Loop() {
+		change(protocol.Range{Start: quote, End: quote}, `"`)
+		if list := s.Completion(uri, after); len(list.Items) == 0 {
+			b.Fatal("no completion")
+		}
+		change(protocol.Range{Start: quote, End: after}, "")
+	}
 }

@@ -195,6 +195,7 @@ func (sc *scheduler) start(d *document) {
 				return
 			}
 			t0 := time.Now()
+			d.snap.Text() // flat, here rather than at the next keystroke (text.Snapshot.Apply)
 			d.analysis.Findings()
 			sc.log.Debug("analysed", zap.String("uri", string(d.snap.URI)), zap.Int32("version", d.snap.Version),
 				zap.Duration("took", time.Since(t0)))

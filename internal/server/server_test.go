@@ -26,7 +26,7 @@ func start(t *testing.T) *session {
 }
 
 // startServer serves s to a new client.
-func startServer(t *testing.T, s *Server) *session {
+func startServer(t testing.TB, s *Server) *session {
 	t.Helper()
 	srvSide, cliSide := net.Pipe()
 	sess := &session{Client: lsptest.New(t, cliSide), exited: make(chan struct{})}

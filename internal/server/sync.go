@@ -153,7 +153,7 @@ func (ds *documents) trim(budget int, fresh func(*document) *document) {
 	for _, d := range ds.open {
 		if d.analysis.Analysed() && d.published.Load() {
 			analysed = append(analysed, d)
-			total += len(d.snap.Text())
+			total += d.snap.Len()
 		}
 	}
 	if total <= budget {
@@ -162,7 +162,7 @@ func (ds *documents) trim(budget int, fresh func(*document) *document) {
 	slices.SortFunc(analysed, func(a, b *document) int { return cmp.Compare(b.lastUse.Load(), a.lastUse.Load()) })
 	kept := 0
 	for i, d := range analysed {
-		if size := len(d.snap.Text()); i == 0 || kept+size <= budget*3/4 {
+		if size := d.snap.Len(); i == 0 || kept+size <= budget*3/4 {
 			kept += size
 			continue
 		}
@@ -186,7 +186,7 @@ func (s *Server) didOpen(ctx context.Context, params *protocol.DidOpenTextDocume
 	snap := text.NewSnapshot(td.URI, td.Version, string(td.LanguageID), src)
 	path, isFile := filePath(td.URI)
 	if isFile {
-		s.index().Open(path, snap.Text())
+		s.index().Open(path, snap.Source())
 	}
 	d := s.docs.replace(td.URI, func(*document) *document { return s.newDocument(snap, nil, lines.Edit{}) })
 	s.analyseOrConfigure(ctx, d, 0)
@@ -241,7 +241,7 @@ func (s *Server) didChange(ctx context.Context, params *didChangeParams) {
 	// snapshot: the new version builds on whichever is there.
 	path, isFile := filePath(uri)
 	if isFile {
-		s.index().Open(path, next.Text())
+		s.index().Open(path, next.Source())
 	}
 	d = s.docs.replace(uri, func(cur *document) *document { return s.newDocument(next, cur, edit) })
 	s.analyseOrConfigure(ctx, d, s.sched.debounce)

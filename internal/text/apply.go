@@ -34,21 +34,20 @@ var ErrReversedRange = errors.New("range end is before its start")
 // text. A change without a range (the whole document sent) makes it span
 // the whole text; no change makes it a no-op.
 //
-// Cost: the first change copies the text once; later changes in the same
-// call edit that private copy in place. The line table is updated around
-// each edit, never rebuilt by a full scan, except after a whole-document
-// replacement; so are the checkpoints of long lines (lines.Marks.Edited).
+// Cost: the lines the changes touched, not the text's length. The new
+// snapshot is patched on s (or on the flat snapshot s is patched on), and
+// copies the text, and updates the line table around the edit (never
+// rebuilt by a full scan, except after a whole-document replacement;
+// so are the checkpoints of long lines, lines.Marks.Edited), when its
+// Text is first asked for; or at once when the lines the edits since
+// the flat snapshot touched hold more than maxPatch bytes.
 func (s *Snapshot) Apply(version int32, changes []Change, enc Encoding) (*Snapshot, lines.Edit, error) {
-	// The checkpoints of long lines are carried over each change.
-	cur := Snapshot{text: s.text, lines: s.lines, marks: s.marks}
-	owned := false // whether cur's slices are private to this call
+	cur := s
 	var edit lines.Edit
 	for i, c := range changes {
 		if c.Range == nil {
-			edit = edit.Then(lines.Whole(len(cur.text), len(c.Text)))
-			cur.text = []byte(c.Text)
-			cur.lines, cur.marks = lines.New(cur.text), lines.NewMarks()
-			owned = true
+			edit = edit.Then(lines.Whole(cur.Len(), len(c.Text)))
+			cur = NewSnapshot(s.URI, version, s.Language, []byte(c.Text))
 			continue
 		}
 		r := *c.Range
@@ -58,14 +57,16 @@ func (s *Snapshot) Apply(version int32, changes []Change, enc Encoding) (*Snapsh
 				r.Start.Line, r.Start.Character, r.End.Line, r.End.Character)
 		}
 		e := lines.Edit{Start: cur.Offset(r.Start, enc), End: cur.Offset(r.End, enc), NewLen: len(c.Text)}
-		cur.replace(e, c.Text, owned, i < len(changes)-1)
+		cur = cur.edited(e, c.Text)
 		edit = edit.Then(e)
-		owned = true
 	}
-	if cur.marks == nil {
-		cur.marks = lines.NewMarks()
+	out := &Snapshot{URI: s.URI, Version: version, Language: s.Language, text: cur.text}
+	if x, p := cur.table(); p != nil {
+		out.patch.Store(p)
+	} else {
+		out.idx.Store(x)
 	}
-	return &Snapshot{URI: s.URI, Version: version, Language: s.Language, text: cur.text, lines: cur.lines, marks: cur.marks}, edit, nil
+	return out, edit, nil
 }
 
 // comparePositions orders positions by line, then character.
@@ -83,15 +84,4 @@ func comparePositions(a, b protocol.Position) int {
 		return 1
 	}
 	return 0
-}
-
-// replace makes e, whose new bytes are ins, and updates the line table
-// and the checkpoints. If owned, s's slices belong to the caller and are
-// edited in place when they have room; otherwise new ones are made, with
-// spare capacity if more edits will follow.
-func (s *Snapshot) replace(e lines.Edit, ins string, owned, more bool) {
-	s.text = lines.Splice(s.text, e, owned, more)
-	copy(s.text[e.Start:], ins)
-	first, oldEnd, newEnd := s.lines.Update(s.text, e, owned, more)
-	s.marks = s.marks.Edited(s.text, s.lines, e, first, oldEnd, newEnd)
 }

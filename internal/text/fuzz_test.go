@@ -156,6 +156,10 @@ func FuzzApply(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		if len(want) <= maxChecked {
+			// Read through the patch, before the text is made flat.
+			checkAgainstReference(t, got, newRefDoc(want), enc)
+		}
 		if string(got.Text()) != want {
 			t.Fatalf("Apply = %q; want %q", got.Text(), want)
 		}

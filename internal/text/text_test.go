@@ -3,6 +3,7 @@ package text
 
 import (
 	"errors"
+	"math/rand/v2"
 	"reflect"
 	"slices"
 	"strings"
@@ -64,8 +65,8 @@ func TestLineStarts(t *testing.T) {
 	for _, tt := range tests {
 		s := snap(tt.text)
 		var got []int
-		for l := range s.lines.Count() {
-			got = append(got, s.lines.Start(l))
+		for l := range s.flat().lines.Count() {
+			got = append(got, s.flat().lines.Start(l))
 		}
 		if !slices.Equal(got, tt.want) {
 			t.Errorf("lines of %q = %v; want %v", tt.text, got, tt.want)
@@ -197,6 +198,9 @@ func TestRoundTrip(t *testing.T) {
 // little past each line's end.
 func checkAgainstReference(t *testing.T, s *Snapshot, ref refDoc, enc Encoding) {
 	t.Helper()
+	if s.LineCount() != len(ref.lines) || s.Len() != len(ref.text) {
+		t.Fatalf("%q: %d lines, %d bytes; reference %d, %d", ref.text, s.LineCount(), s.Len(), len(ref.lines), len(ref.text))
+	}
 	for o := -1; o <= len(ref.text)+1; o++ {
 		if got, want := s.Position(o, enc), ref.position(o, enc); got != want {
 			t.Fatalf("%q %v: Position(%d) = %v; reference %v", ref.text, enc, o, got, want)
@@ -306,10 +310,10 @@ func TestApply(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s := snap(tt.text)
-			before := s.lines
+			before := s.flat().lines
 			got, edit, err := s.Apply(7, tt.changes, tt.enc)
-			if string(s.Text()) != tt.text || !reflect.DeepEqual(s.lines, before) || !reflect.DeepEqual(s.lines, lines.New(s.text)) || s.Version != 1 {
-				t.Errorf("Apply modified its receiver: %q %v v%d", s.Text(), s.lines, s.Version)
+			if string(s.Text()) != tt.text || !reflect.DeepEqual(s.flat().lines, before) || !reflect.DeepEqual(s.flat().lines, lines.New(s.Text())) || s.Version != 1 {
+				t.Errorf("Apply modified its receiver: %q %v v%d", s.Text(), s.flat().lines, s.Version)
 			}
 			if tt.wantErr {
 				if err == nil {
@@ -326,6 +330,10 @@ func TestApply(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			if got.Len() != len(tt.want) || got.LineCount() != len(newRefDoc(tt.want).lines) {
+				t.Errorf("Apply = %d bytes, %d lines; want %d, %d", got.Len(), got.LineCount(), len(tt.want), len(newRefDoc(tt.want).lines))
+			}
+			checkAgainstReference(t, got, newRefDoc(tt.want), tt.enc)
 			if string(got.Text()) != tt.want {
 				t.Errorf("Apply = %q; want %q", got.Text(), tt.want)
 			}
@@ -355,13 +363,14 @@ func checkEdit(t testing.TB, s, got *Snapshot, e lines.Edit) {
 // checkLineIndex compares the spliced line index with a fresh scan.
 func checkLineIndex(t testing.TB, s *Snapshot) {
 	t.Helper()
-	if want := lines.New(s.text); !reflect.DeepEqual(s.lines, want) {
-		t.Fatalf("line index of %q = %v; a fresh scan gives %v", s.text, s.lines, want)
+	if x := s.flat(); !reflect.DeepEqual(x.lines, lines.New(x.text)) {
+		t.Fatalf("line index of %q = %v; a fresh scan gives %v", x.text, x.lines, lines.New(x.text))
 	}
 }
 
 // TestApplyChain applies a chain of snapshots and checks that earlier ones
-// keep their text: in-place editing must stay private to one Apply call.
+// keep their text: a version read through its edits, or made flat, never
+// changes the one it was made from.
 func TestApplyChain(t *testing.T) {
 	s0 := snap("line 1\nline 2\n")
 	s1, _, err := s0.Apply(2, []Change{{Range: rng(1, 0, 1, 0), Text: "x"}, {Range: rng(0, 0, 0, 0), Text: "y"}}, UTF16)
@@ -420,5 +429,88 @@ func TestApplyKeepsCheckpoints(t *testing.T) {
 			}
 		}
 		s = next
+	}
+}
+
+// TestPatchedVersions types random edits, one or two a version, into a
+// text of short and long lines, CRLF, lone CRs and multi-byte characters,
+// and checks every version's conversions against the reference while it
+// is read through its edits (patched), before its text is made flat:
+// some versions are made flat as the analysis makes them, and the next
+// builds on them; edits far apart make the text flat at once. Earlier
+// versions keep their text.
+func TestPatchedVersions(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	pieces := []string{"a", "é", "😀", "状", "\n", "\r\n", "\r", "  ", "{\"404\": 1}", strings.Repeat("x", 300)}
+	var b strings.Builder
+	for b.Len() < 3*maxPatch {
+		b.WriteString(pieces[rng.IntN(len(pieces))])
+	}
+	s, want := snap(b.String()), b.String()
+	type version struct {
+		s    *Snapshot
+		text string
+	}
+	var kept []version
+	patched := 0
+	for v := range 300 {
+		if v%3 == 0 {
+			s.Text() // as the analysis does; else the next version composes its edits
+			if _, p := s.table(); p != nil {
+				t.Fatalf("version %d: made flat, it keeps its patch and the version before", v)
+			}
+		}
+		var changes []Change
+		at := rng.IntN(len(want) + 1)
+		if v%50 == 0 {
+			at = (at + len(want)/2) % (len(want) + 1) // far from the last
+		}
+		for range 1 + rng.IntN(2) {
+			ref := newRefDoc(want)
+			start := min(at, len(want))
+			end := min(start+rng.IntN(4), len(want))
+			ins := pieces[rng.IntN(len(pieces)-1)]
+			if rng.IntN(3) == 0 {
+				ins = ""
+			}
+			changes = append(changes, Change{Range: &protocol.Range{Start: ref.position(start, UTF16), End: ref.position(end, UTF16)}, Text: ins})
+			start, end = ref.offset(ref.position(start, UTF16), UTF16), ref.offset(ref.position(end, UTF16), UTF16)
+			want = want[:start] + ins + want[end:]
+			at = start + len(ins) + rng.IntN(200)
+		}
+		next, _, err := s.Apply(int32(v+2), changes, UTF16)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, p := next.table(); p != nil {
+			patched++
+		}
+		ref := newRefDoc(want)
+		for k := 0; k < 200; k++ {
+			o := rng.IntN(len(want) + 2)
+			enc := encodings[k%len(encodings)]
+			p := ref.position(o, enc)
+			if got := next.Position(o, enc); got != p {
+				t.Fatalf("version %d: Position(%d, %v) = %v; reference %v", v, o, enc, got, p)
+			}
+			p.Character += uint32(k % 3)
+			if got, want := next.Offset(p, enc), ref.offset(p, enc); got != want {
+				t.Fatalf("version %d: Offset(%v, %v) = %d; reference %d", v, p, enc, got, want)
+			}
+		}
+		if next.LineCount() != len(ref.lines) || next.Len() != len(want) {
+			t.Fatalf("version %d: %d lines, %d bytes; reference %d, %d", v, next.LineCount(), next.Len(), len(ref.lines), len(want))
+		}
+		kept = append(kept, version{next, want})
+		s = next
+	}
+	if patched < 200 {
+		t.Errorf("%d of 300 versions were patched; want most", patched)
+	}
+	for i, k := range kept {
+		if string(k.s.Text()) != k.text {
+			t.Fatalf("version %d: text %d bytes, want %d", i, len(k.s.Text()), len(k.text))
+		}
+		checkLineIndex(t, k.s)
 	}
 }

@@ -17,6 +17,7 @@ import (
 
 	"github.com/httpcode-lsp/httpcode-lsp/internal/config"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/golang"
+	"github.com/httpcode-lsp/httpcode-lsp/internal/lines"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/openapi"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/regfile"
 )
@@ -62,11 +63,11 @@ type Index struct {
 	opts  Options
 
 	mu        sync.Mutex
-	open      map[string][]byte // the client's text of open documents
-	files     map[string]*entry // closed files read from disk
-	used      int               // bytes of text held in files
-	clock     int64             // the clock of entries' lastUse
-	dirty     map[string]bool   // paths changed since the walk saw them
+	open      map[string]*lines.Text // the client's text of open documents
+	files     map[string]*entry      // closed files read from disk
+	used      int                    // bytes of text held in files
+	clock     int64                  // the clock of entries' lastUse
+	dirty     map[string]bool        // paths changed since the walk saw them
 	listeners []func(paths []string)
 
 	// walkMu orders the walks of the roots; walked is what they found,
@@ -104,12 +105,12 @@ func New(roots []string, opts Options) *Index {
 			clean = append(clean, filepath.Clean(r))
 		}
 	}
-	return &Index{roots: clean, opts: opts, open: map[string][]byte{}, files: map[string]*entry{}, dirty: map[string]bool{}}
+	return &Index{roots: clean, opts: opts, open: map[string]*lines.Text{}, files: map[string]*entry{}, dirty: map[string]bool{}}
 }
 
 // Open sets the text of an open document, which wins over the file on
-// disk until Close; src must not change afterwards.
-func (x *Index) Open(path string, src []byte) {
+// disk until Close; it is made flat when the index reads it.
+func (x *Index) Open(path string, src *lines.Text) {
 	path = filepath.Clean(path)
 	x.mu.Lock()
 	x.open[path] = src
@@ -243,7 +244,7 @@ func (x *Index) read(paths []string, reread func(*entry) bool) map[string]entry 
 	x.mu.Lock()
 	for _, p := range paths {
 		if src, ok := x.open[p]; ok {
-			out[p] = *describe(p, src, 0, time.Time{})
+			out[p] = *describe(p, src.Bytes(), 0, time.Time{})
 			continue
 		}
 		stale = append(stale, p)

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/httpcode-lsp/httpcode-lsp/internal/golang"
+	"github.com/httpcode-lsp/httpcode-lsp/internal/lines"
 )
 
 // held returns the bytes of closed files' text the index holds.
@@ -87,8 +88,8 @@ func TestGoPackageOverlay(t *testing.T) {
 	write(t, root, map[string]string{"a.go": "package p\nconst a = 1", "b.go": "package p\nconst b = 1"})
 	x := New([]string{root}, Options{})
 	b, n := filepath.Join(root, "b.go"), filepath.Join(root, "new.go")
-	x.Open(b, []byte("package p\nconst b = 2"))
-	x.Open(n, []byte("package p"))
+	x.Open(b, lines.NewText([]byte("package p\nconst b = 2")))
+	x.Open(n, lines.NewText([]byte("package p")))
 	files, i := x.GoPackage(n)
 	want := []string{"a.go: package p\nconst a = 1", "b.go: package p\nconst b = 2", "new.go: package p"}
 	if got := names(files); !slices.Equal(got, want) || i != 2 {
@@ -211,7 +212,7 @@ func TestGoDirsAndSpecs(t *testing.T) {
 	// A new spec in a new directory, an open one, a deleted one.
 	write(t, root, map[string]string{"new/dir/api.yml": "swagger: '2.0'\n", "new/dir/n.go": "package n"})
 	x.Changed([]string{filepath.Join(root, "new/dir/api.yml"), filepath.Join(root, "new/dir/n.go")})
-	x.Open(filepath.Join(root, "api/openapi.yaml"), []byte("openapi: 3.1.0\n"))
+	x.Open(filepath.Join(root, "api/openapi.yaml"), lines.NewText([]byte("openapi: 3.1.0\n")))
 	if err := os.Remove(filepath.Join(root, "docs/swagger.json")); err != nil {
 		t.Fatal(err)
 	}
