@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"gopkg.in/yaml.v3"
+
 	"github.com/httpcode-lsp/httpcode-lsp/internal/lines"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/yamldoc"
 )
@@ -141,5 +143,87 @@ func TestPrunedNotOpenAPI(t *testing.T) {
 	doc := Parse(src)
 	if doc.Kind != Fragment || len(doc.Occurrences) != 1 || doc.Doc.Pruned() {
 		t.Errorf("kind %v, %d occurrences, pruned %v; want a fragment with 404, parsed whole", doc.Kind, len(doc.Occurrences), doc.Doc.Pruned())
+	}
+}
+
+// blockYAML returns a JSON spec written as block YAML, as yaml.v3 writes
+// a tree whose styles are cleared.
+func blockYAML(t *testing.T, src []byte) []byte {
+	d := yamldoc.Parse(src)
+	if d.Root == nil {
+		return nil
+	}
+	yamldoc.Walk(d.Root, func(v yamldoc.Visit) bool {
+		v.Node.Style = 0
+		return true
+	})
+	out, err := yaml.Marshal(d.Root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// yamlSpecs are YAML specs whose bulk nothing reads, in the styles the
+// scan of yamlprune.go follows: block and flow collections, compact
+// sequences, a mapping as a list item, quoted keys, comments, block
+// scalars, and what makes it parse a part whole (anchors, aliases).
+var yamlSpecs = []string{
+	"openapi: 3.0.3\ninfo:\n  title: t\npaths:\n  /a:\n    get:\n      tags: [a, b]\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              example:\n              - 1\n              - 2\n",
+	"openapi: 3.0.3\npaths:\n  /a:\n    get:\n      parameters:\n      - name: q\n        in: query\n        schema: {type: string, enum: [a, 'b, c', \"d]\"]}\n      - $ref: '#/components/parameters/P'\n      responses:\n        \"200\": # ok\n          description: |\n            ok\n          headers:\n            X-A:\n              schema:\n                type: string\n        default: {description: err}\n",
+	"swagger: '2.0'\nx-data:\n- - 1\n  - 2\n- a: 1\n  b: [1,\n    2]\npaths:\n  /a:\n    post:\n      parameters:\n        - in: body\n          name: b\n          schema:\n            $ref: '#/definitions/B'\n      responses:\n        200:\n          description: ok\ndefinitions:\n  B:\n    type: object\n    properties:\n      'x': {type: string}\n      \"y\":\n        type: integer\n",
+	"openapi: 3.1.0\ncomponents:\n  schemas:\n    A: &a\n      type: object\n  responses:\n    E: {description: e}\npaths:\n  /a:\n    get:\n      responses:\n        '404':\n          $ref: '#/components/responses/E'\n    x-b: *a\n",
+	"openapi: 3.0.0\ninfo: &i\n  title: t\nx-copy: *i\npaths: {}\n",
+	"openapi: 3.0.0\r\ninfo:\r\n  title: t\r\n  x: [1,\r\n   2]\r\npaths:\r\n  /a:\r\n    get:\r\n      responses:\r\n        '200':\r\n          description: ok\r\n          content:\r\n            a/b:\r\n              example: [1,\r\n                2]\r\n",
+}
+
+// TestPrunedModelYAML checks TestPrunedModel's property for YAML: on the
+// YAML fixtures, on hand-written specs, and on the corpus sample written
+// as block YAML (the whole corpus under HTTPCODE_LSP_CORPUS_TESTS).
+func TestPrunedModelYAML(t *testing.T) {
+	docs := map[string][]byte{}
+	for i, s := range yamlSpecs {
+		docs[fmt.Sprintf("yamlSpecs[%d]", i)] = []byte(s)
+	}
+	paths, _ := filepath.Glob("testdata/*.yaml")
+	for _, p := range paths {
+		src, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs[p] = src
+	}
+	dirs := []string{"../../bench/corpus-sample"}
+	if os.Getenv("HTTPCODE_LSP_CORPUS_TESTS") != "" {
+		dirs = append(dirs, "../../bench/.cache/corpus/package/api")
+	}
+	for _, dir := range dirs {
+		filepath.WalkDir(dir, func(path string, e fs.DirEntry, err error) error {
+			if err == nil && strings.HasSuffix(path, ".json") {
+				src, err := os.ReadFile(path)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if y := blockYAML(t, src); y != nil {
+					docs[path+" as YAML"] = y
+				}
+			}
+			return nil
+		})
+	}
+	pruned := 0
+	for name, src := range docs {
+		whole := dump(Model(yamldoc.Parse(src)))
+		doc := Parse(src)
+		if doc.Doc.Pruned() {
+			pruned++
+		}
+		if got := dump(doc); got != whole {
+			t.Errorf("%s: pruned model differs:\n%s\nwhole:\n%s", name, got, whole)
+		}
+	}
+	t.Logf("%d documents, %d pruned", len(docs), pruned)
+	if pruned < len(docs)/2 {
+		t.Errorf("only %d of %d documents pruned", pruned, len(docs))
 	}
 }

@@ -1,0 +1,836 @@
+// yamlprune.go: ParsePruned for block YAML. yaml.v3 builds a node of
+// about 150 bytes for every scalar, so that a YAML spec holding a 5 MB
+// number array as an example costs 70 times its size. A scan of the
+// lines, by indentation and flow brackets, proposes the collections the
+// Prune says nobody reads (holes); yaml.v3 then parses the text with each
+// hole blanked but for a one-character placeholder in its place, and
+// reads each hole's own text separately, in pieces of at most pieceSize
+// bytes, for its syntax only. Each byte keeps its offset and each line its
+// number, so every node outside the holes is the one a whole parse builds.
+//
+// The scan only proposes. yaml.v3's tree decides: every placeholder must
+// be found, as one scalar, where a value nobody reads stands, no alias may
+// reach one, and each hole's text must parse alone as one collection
+// without anchors or aliases. Anything else, and any syntax error, in a
+// hole or not, makes the whole text parsed in full, as Parse does: a
+// syntax error is reported by the same parser runs as before.
+
+package yamldoc
+
+import (
+	"bytes"
+
+	"gopkg.in/yaml.v3"
+)
+
+// pieceSize bounds the text yaml.v3 reads at once in a hole. A larger
+// hole is read entry by entry, and an entry larger than this with the
+// collections it holds made holes of their own.
+const pieceSize = 64 << 10
+
+// hole is a collection nobody reads.
+type hole struct {
+	// start is the offset of its first character ([, {, a dash, a key);
+	// end that after its last, known once its text is checked.
+	start, end int
+	flow       bool
+	// A block hole's entries stand at column col (a byte count: the
+	// indentation is spaces); it ends at the first line that holds
+	// content at column parent or less, or, compact (a sequence at its
+	// key's column), less than parent or no dash at parent.
+	seq, compact bool
+	col, parent  int
+}
+
+// yamlScan proposes the holes of a block YAML text.
+type yamlScan struct {
+	t     []byte
+	li    *lineIndex
+	prune Prune
+	holes []hole
+	// bad tells that the scan met something it does not follow: the text
+	// is parsed in full.
+	bad bool
+}
+
+// parseYAMLPruned parses a block YAML text without the collections prune
+// says nobody reads. ok is false when it does not apply or the text is
+// not one valid document: the caller parses it in full.
+func (d *Doc) parseYAMLPruned() (root *yaml.Node, pruned, ok bool) {
+	s := &yamlScan{t: d.text, li: d.lines, prune: d.prune}
+	s.document()
+	if s.bad {
+		return nil, false, false
+	}
+	holes := s.holes[:0]
+	for _, h := range s.holes {
+		end, st := s.check(h)
+		switch st {
+		case pieceError:
+			return nil, false, false
+		case pieceOK:
+			h.end = end
+			holes = append(holes, h)
+		}
+	}
+	res, found, ok := s.parseWith(0, 0, len(s.t), holes)
+	if !ok || len(res) != 1 || !verifyPruned(res[0], found, d.prune) {
+		return nil, false, false
+	}
+	for i, n := range found {
+		*n = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: string(s.t[holes[i].start:holes[i].end]), Line: n.Line, Column: n.Column}
+	}
+	return res[0], len(holes) > 0, true
+}
+
+// document scans a text whose one document is a block mapping at column
+// 0, after comments and an optional ---.
+func (s *yamlScan) document() {
+	l := s.nextContent(0)
+	if l < s.li.count() {
+		if f, _ := s.first(l); bytes.HasPrefix(s.t[f:s.li.end(s.t, l)], []byte("---")) &&
+			len(bytes.TrimSpace(s.t[f+3:s.li.end(s.t, l)])) == 0 {
+			l = s.nextContent(l + 1)
+		}
+	}
+	if l >= s.li.count() {
+		s.bad = true
+		return
+	}
+	f, col := s.first(l)
+	if col != 0 || s.bad {
+		s.bad = true
+		return
+	}
+	if l = s.mapping(l, 0, 0, f); l < s.li.count() {
+		s.bad = true // another document, or a line no key starts
+	}
+}
+
+// first returns the offset of the first character of a line that is not
+// a space, and its column; a tab before it stops the scan.
+func (s *yamlScan) first(l int) (off, col int) {
+	start, end := s.li.start(l), s.li.end(s.t, l)
+	i := start
+	for i < end && s.t[i] == ' ' {
+		i++
+	}
+	if i < end && s.t[i] == '\t' {
+		s.bad = true
+	}
+	return i, i - start
+}
+
+// nextContent returns the first line from l on that holds more than
+// blanks and a comment.
+func (s *yamlScan) nextContent(l int) int {
+	for ; l < s.li.count(); l++ {
+		start, end := s.li.start(l), s.li.end(s.t, l)
+		i := start
+		for i < end && isBlank(s.t[i]) {
+			i++
+		}
+		if i < end && s.t[i] != '#' {
+			return l
+		}
+	}
+	return l
+}
+
+// dash reports whether a sequence entry's dash stands at o.
+func (s *yamlScan) dash(o int) bool {
+	return o < len(s.t) && s.t[o] == '-' && (o+1 == len(s.t) || s.t[o+1] == ' ' || breakLen(s.t, o+1) > 0)
+}
+
+// blockEnd returns the first line from l on that ends a block value whose
+// parent stands at column parent.
+func (s *yamlScan) blockEnd(l, parent int, compact bool) int {
+	for l = s.nextContent(l); l < s.li.count(); l = s.nextContent(l + 1) {
+		f, col := s.first(l)
+		if col < parent || col == parent && !(compact && s.dash(f)) {
+			return l
+		}
+	}
+	return l
+}
+
+// key reads a mapping key written at o, on a line ending at e: its value
+// and the offset after its colon. ok is false for a key the scan does not
+// read (complex, merge, tagged, anchored, escaped) and for no key.
+func (s *yamlScan) key(o, e int) (key string, after int, ok bool) {
+	t := s.t
+	if o >= e {
+		return "", 0, false
+	}
+	var colon int
+	switch c := t[o]; {
+	case c == '"' || c == '\'':
+		q := quoteEnd(t[:e], o)
+		if q < 0 {
+			return "", 0, false
+		}
+		raw := t[o+1 : q]
+		if c == '"' && bytes.IndexByte(raw, '\\') >= 0 {
+			return "", 0, false
+		}
+		key = string(raw)
+		if c == '\'' {
+			key = string(bytes.ReplaceAll(raw, []byte("''"), []byte("'")))
+		}
+		colon = q + 1
+		for colon < e && isBlank(t[colon]) {
+			colon++
+		}
+		if colon >= e || t[colon] != ':' {
+			return "", 0, false
+		}
+	case bytes.IndexByte([]byte("-?:,[]{}#&*!|>%@`"), c) >= 0:
+		return "", 0, false
+	default:
+		colon = -1
+		for i := o; i < e; i++ {
+			if t[i] == '#' && isBlank(t[i-1]) {
+				break
+			}
+			if t[i] == ':' && (i+1 == e || isBlank(t[i+1])) {
+				colon = i
+				break
+			}
+		}
+		if colon < 0 {
+			return "", 0, false
+		}
+		key = string(bytes.TrimRight(t[o:colon], " \t"))
+		if key == "<<" {
+			return "", 0, false
+		}
+	}
+	if colon-o > 1000 {
+		return "", 0, false
+	}
+	return key, colon + 1, true
+}
+
+// mapping scans a block mapping whose entries stand at column k, the
+// first key at offset o of line l, in prune state state. It returns the
+// first line after it.
+func (s *yamlScan) mapping(l, k, state, o int) int {
+	n := s.li.count()
+	for !s.bad {
+		key, after, ok := s.key(o, s.li.end(s.t, l))
+		if !ok {
+			s.bad = true
+			break
+		}
+		next, read := s.prune(state, key)
+		if l = s.nextContent(s.value(l, after, k, next, read, true)); l >= n {
+			return l
+		}
+		f, col := s.first(l)
+		if col < k {
+			return l
+		}
+		if col > k || s.dash(f) {
+			s.bad = true
+			break
+		}
+		o = f
+	}
+	return n
+}
+
+// seq scans a block sequence whose dashes stand at column c, the first at
+// offset o of line l. It returns the first line after it.
+func (s *yamlScan) seq(l, c, state, o int) int {
+	n := s.li.count()
+	for !s.bad {
+		next, read := s.prune(state, "")
+		if l = s.nextContent(s.value(l, o+1, c, next, read, false)); l >= n {
+			return l
+		}
+		f, col := s.first(l)
+		switch {
+		case col < c || col == c && !s.dash(f):
+			return l
+		case col > c:
+			s.bad = true
+			return n
+		}
+		o = f
+	}
+	return n
+}
+
+// value scans the value that follows offset p of line l: that of a key
+// (inMap) or of a sequence entry, whose parent stands at column k. next
+// and read are prune's for it. It returns the first line after it.
+func (s *yamlScan) value(l, p, k, next int, read, inMap bool) int {
+	t := s.t
+	e := s.li.end(t, l)
+	for p < e && isBlank(t[p]) {
+		p++
+	}
+	switch {
+	case p >= e || t[p] == '#':
+		return s.nextLines(l, k, next, read, inMap)
+	case t[p] == '[' || t[p] == '{':
+		return s.flowValue(p, k, read)
+	case t[p] == '"' || t[p] == '\'':
+		q := quoteEnd(t, p)
+		if q < 0 || !s.restBlank(q+1) {
+			s.bad = true
+			return s.li.count()
+		}
+		return s.blockEnd(s.li.lineOf(q)+1, k, false)
+	case !inMap && s.dash(p):
+		// A sequence starting on its parent entry's line.
+		if read {
+			s.bad = true
+			return s.li.count()
+		}
+		c := p - s.li.start(l)
+		s.addBlock(hole{start: p, seq: true, col: c, parent: k})
+		return s.blockEnd(l+1, k, false)
+	case !inMap && s.isKey(p, e):
+		// A mapping starting on its parent entry's line.
+		c := p - s.li.start(l)
+		if read {
+			return s.mapping(l, c, next, p)
+		}
+		s.addBlock(hole{start: p, col: c, parent: k})
+		return s.blockEnd(l+1, k, false)
+	}
+	// A scalar, an alias, or a node with an anchor or a tag, which is
+	// never a hole.
+	return s.blockEnd(l+1, k, false)
+}
+
+// nextLines scans a value written on the lines after line l.
+func (s *yamlScan) nextLines(l, k, next int, read, inMap bool) int {
+	l2 := s.nextContent(l + 1)
+	if l2 >= s.li.count() {
+		return l2
+	}
+	f, col := s.first(l2)
+	dash := s.dash(f)
+	if col < k || col == k && !(inMap && dash) {
+		return l2 // no value: null
+	}
+	compact := col == k
+	switch {
+	case s.t[f] == '[' || s.t[f] == '{':
+		return s.flowValue(f, k, read)
+	case dash && read:
+		return s.seq(l2, col, next, f)
+	case dash:
+		s.addBlock(hole{start: f, seq: true, compact: compact, col: col, parent: k})
+	case s.isKey(f, s.li.end(s.t, l2)) && read:
+		return s.mapping(l2, col, next, f)
+	case s.isKey(f, s.li.end(s.t, l2)):
+		s.addBlock(hole{start: f, col: col, parent: k})
+	}
+	return s.blockEnd(l2+1, k, compact)
+}
+
+func (s *yamlScan) isKey(o, e int) bool {
+	_, _, ok := s.key(o, e)
+	return ok
+}
+
+// restBlank reports whether the line holding offset i holds only blanks
+// and a comment from i on.
+func (s *yamlScan) restBlank(i int) bool {
+	e := s.li.end(s.t, s.li.lineOf(i))
+	for ; i < e && isBlank(s.t[i]); i++ {
+	}
+	return i == e || s.t[i] == '#' && isBlank(s.t[i-1])
+}
+
+// flowValue scans a flow collection opening at p, a value whose parent
+// stands at column k.
+func (s *yamlScan) flowValue(p, k int, read bool) int {
+	q := flowEnd(s.t, p)
+	if q < 0 || !s.restBlank(q+1) {
+		s.bad = true
+		return s.li.count()
+	}
+	if !read {
+		s.holes = append(s.holes, hole{start: p, end: q + 1, flow: true})
+	}
+	return s.blockEnd(s.li.lineOf(q)+1, k, false)
+}
+
+// addBlock records a block hole, unless its placeholder does not fit: a
+// sequence's ("- _") needs three bytes on its first line.
+func (s *yamlScan) addBlock(h hole) {
+	if h.seq && h.start+2 >= s.li.end(s.t, s.li.lineOf(h.start)) {
+		return
+	}
+	s.holes = append(s.holes, h)
+}
+
+// flowEnd returns the offset of the bracket closing the flow collection
+// opening at t[p], -1 if none: brackets, quoted scalars and comments
+// followed as yaml.v3 reads them. A quote opens a quoted scalar only
+// where a token starts.
+func flowEnd(t []byte, p int) int {
+	depth := 0
+	token := true
+	for i := p; i < len(t); i++ {
+		switch c := t[i]; c {
+		case '[', '{':
+			depth++
+			token = true
+		case ']', '}':
+			if depth--; depth == 0 {
+				return i
+			}
+			token = false
+		case ',', ':', '?':
+			token = true
+		case ' ', '\t', '\n', '\r':
+		case '#':
+			if i > 0 && (isBlank(t[i-1]) || t[i-1] == '\n' || t[i-1] == '\r') {
+				for i < len(t) && breakLen(t, i) == 0 {
+					i++
+				}
+				continue
+			}
+			token = false
+		case '"', '\'':
+			if !token {
+				continue
+			}
+			q := quoteEnd(t, i)
+			if q < 0 {
+				return -1
+			}
+			i = q
+			token = false
+		default:
+			token = false
+		}
+	}
+	return -1
+}
+
+// The outcomes of checking a hole's text.
+const (
+	pieceOK = iota
+	// pieceError: a syntax error, which the parse in full reports.
+	pieceError
+	// pieceKept: the hole holds an anchor or an alias, which ties it to
+	// nodes outside: it is parsed with the rest.
+	pieceKept
+)
+
+// check reads the text of hole h in pieces and returns its end.
+func (s *yamlScan) check(h hole) (end, status int) {
+	if h.flow {
+		return s.checkFlow(h)
+	}
+	return s.checkBlock(h)
+}
+
+// checkFlow reads a flow collection: whole when it is small, else its
+// entries, as many at a time as fit in a piece, in its brackets; an entry
+// too large is read with the collections it holds made holes.
+func (s *yamlScan) checkFlow(h hole) (end, status int) {
+	t := s.t
+	if h.end-h.start <= pieceSize {
+		_, st := s.piece(h.start, h.end, nil, h.start)
+		return h.end, st
+	}
+	brackets := []byte{t[h.start], t[h.end-1]}
+	// from is the bracket or the separator before the entries not read
+	// yet, last the separator seen last.
+	from, last := h.start, h.start
+	flush := func(to int) int {
+		var inner []hole
+		if to-from > pieceSize {
+			inner = s.flowHoles(from+1, to)
+			for _, in := range inner {
+				if _, st := s.checkFlow(in); st != pieceOK {
+					return st
+				}
+			}
+		}
+		// The piece is the entries in the collection's brackets, put
+		// where the separators around them are.
+		_, st := s.piece(from, to+1, inner, from, brackets...)
+		from = to
+		return st
+	}
+	separator := func(i int) int {
+		if i-from > pieceSize && last > from {
+			if st := flush(last); st != pieceOK {
+				return st
+			}
+		}
+		if i-from > pieceSize {
+			if st := flush(i); st != pieceOK {
+				return st
+			}
+		}
+		last = i
+		return pieceOK
+	}
+	depth, token := 0, true
+	for i := h.start; i < h.end; i++ {
+		switch c := t[i]; c {
+		case '[', '{':
+			depth++
+			token = true
+		case ']', '}':
+			depth--
+			token = false
+			if depth == 0 {
+				if st := separator(i); st != pieceOK {
+					return 0, st
+				}
+				if from < i {
+					if st := flush(i); st != pieceOK {
+						return 0, st
+					}
+				}
+			}
+		case ',':
+			token = true
+			if depth == 1 {
+				if st := separator(i); st != pieceOK {
+					return 0, st
+				}
+			}
+		case ':', '?':
+			token = true
+		case ' ', '\t', '\n', '\r':
+		case '#':
+			if isBlank(t[i-1]) || t[i-1] == '\n' || t[i-1] == '\r' {
+				for i < h.end && breakLen(t, i) == 0 {
+					i++
+				}
+				i--
+				continue
+			}
+			token = false
+		case '"', '\'':
+			if token {
+				if i = quoteEnd(t, i); i < 0 {
+					return 0, pieceError
+				}
+			}
+			token = false
+		default:
+			token = false
+		}
+	}
+	return h.end, pieceOK
+}
+
+// flowHoles returns the flow collections at the top of t[from:to], an
+// entry of a flow collection.
+func (s *yamlScan) flowHoles(from, to int) []hole {
+	var out []hole
+	token := true
+	for i := from; i < to; i++ {
+		switch c := s.t[i]; c {
+		case '[', '{':
+			q := flowEnd(s.t, i)
+			if q < 0 || q >= to {
+				return out
+			}
+			out = append(out, hole{start: i, end: q + 1, flow: true})
+			i = q
+			token = false
+		case ':', '?', ',':
+			token = true
+		case ' ', '\t', '\n', '\r':
+		case '"', '\'':
+			if token {
+				if i = quoteEnd(s.t, i); i < 0 {
+					return out
+				}
+			}
+			token = false
+		default:
+			token = false
+		}
+	}
+	return out
+}
+
+// checkBlock reads a block collection: whole when it is small, else its
+// entries, as many at a time as fit in a piece; an entry too large is
+// read with its value made a hole.
+func (s *yamlScan) checkBlock(h hole) (end, status int) {
+	first := s.li.lineOf(h.start)
+	stop := s.blockEnd(first+1, h.parent, h.compact)
+	textEnd := len(s.t)
+	if stop < s.li.count() {
+		textEnd = s.li.start(stop)
+	}
+	if textEnd-h.start <= pieceSize {
+		return s.piece(h.start, textEnd, nil, h.start)
+	}
+	// from is the offset of the first entry not read yet, on line
+	// fromLine; last that of the entry seen last.
+	from, fromLine, last := h.start, first, h.start
+	flush := func(to int) int {
+		var inner []hole
+		if to-from > pieceSize {
+			if in, ok := s.entryValue(h, fromLine, from, to); ok {
+				e, st := s.check(in)
+				if st != pieceOK {
+					return st
+				}
+				in.end = e
+				inner = []hole{in}
+				end = e
+			}
+		}
+		pe, st := s.piece(from, to, inner, from)
+		if inner == nil {
+			end = pe
+		}
+		from, fromLine = to, s.li.lineOf(to)
+		return st
+	}
+	entry := func(at int) int {
+		if at-from > pieceSize && last > from {
+			if st := flush(last); st != pieceOK {
+				return st
+			}
+		}
+		if at-from > pieceSize {
+			if st := flush(at); st != pieceOK {
+				return st
+			}
+		}
+		last = at
+		return pieceOK
+	}
+	for l := s.nextContent(first + 1); l < stop; l = s.nextContent(l + 1) {
+		if f, col := s.first(l); col == h.col && (!h.seq || s.dash(f)) {
+			if st := entry(s.li.start(l)); st != pieceOK {
+				return 0, st
+			}
+		}
+	}
+	if st := entry(textEnd); st != pieceOK {
+		return 0, st
+	}
+	if from < textEnd {
+		if st := flush(textEnd); st != pieceOK {
+			return 0, st
+		}
+	}
+	return end, pieceOK
+}
+
+// entryValue returns the collection an entry of block hole h holds, as a
+// hole: the entry starts at offset from of line l and ends at to.
+func (s *yamlScan) entryValue(h hole, l, from, to int) (hole, bool) {
+	t := s.t
+	e := s.li.end(t, l)
+	p := from + 1
+	inMap := !h.seq
+	if inMap {
+		_, after, ok := s.key(from, e)
+		if !ok {
+			return hole{}, false
+		}
+		p = after
+	}
+	for p < e && isBlank(t[p]) {
+		p++
+	}
+	switch {
+	case p < e && (t[p] == '[' || t[p] == '{'):
+		q := flowEnd(t, p)
+		if q < 0 || q >= to {
+			return hole{}, false
+		}
+		return hole{start: p, end: q + 1, flow: true}, true
+	case p < e && t[p] != '#':
+		if inMap {
+			return hole{}, false
+		}
+		c := p - s.li.start(l)
+		if s.dash(p) && p+2 < e {
+			return hole{start: p, seq: true, col: c, parent: h.col}, true
+		}
+		if s.isKey(p, e) {
+			return hole{start: p, col: c, parent: h.col}, true
+		}
+		return hole{}, false
+	}
+	l2 := s.nextContent(l + 1)
+	if l2 >= s.li.count() || s.li.start(l2) >= to {
+		return hole{}, false
+	}
+	f, col := s.first(l2)
+	switch {
+	case col < h.col || col == h.col && !(inMap && s.dash(f)):
+		return hole{}, false
+	case s.dash(f) && f+2 < s.li.end(t, l2):
+		return hole{start: f, seq: true, compact: col == h.col, col: col, parent: h.col}, true
+	case s.isKey(f, s.li.end(t, l2)):
+		return hole{start: f, col: col, parent: h.col}, true
+	}
+	return hole{}, false
+}
+
+// piece parses t[from:to] alone, the text before blankTo on from's line
+// blanked and each hole made a placeholder; with open and close, the
+// bytes at from and to-1 are made those brackets. It returns the end of
+// the piece's node, and whether it parsed as one node with every
+// placeholder found and no anchor or alias.
+func (s *yamlScan) piece(from, to int, holes []hole, blankTo int, brackets ...byte) (end, status int) {
+	ls := s.li.start(s.li.lineOf(from))
+	blankTo = max(blankTo, ls)
+	if len(brackets) == 2 {
+		blankTo = from
+	}
+	res, _, ok := s.parseWith(ls, blankTo, to, holes, brackets...)
+	if !ok || len(res) != 1 {
+		return 0, pieceError
+	}
+	st := pieceOK
+	Walk(res[0], func(v Visit) bool {
+		if v.Node.Anchor != "" || v.Node.Kind == yaml.AliasNode {
+			st = pieceKept
+		}
+		return st == pieceOK
+	})
+	if st != pieceOK {
+		return 0, st
+	}
+	text := s.pieceText(ls, blankTo, to, holes, brackets...)
+	pd := &Doc{text: text, lines: newLineIndex(text)}
+	_, e := pd.NodeRange(res[0])
+	return ls + e, pieceOK
+}
+
+// pieceText returns a copy of t[from:to], what stands before blankTo
+// blanked, each hole made a placeholder and, given brackets, the bytes
+// at blankTo and to-1 made them.
+func (s *yamlScan) pieceText(from, blankTo, to int, holes []hole, brackets ...byte) []byte {
+	text := make([]byte, to-from)
+	copy(text, s.t[from:to])
+	blank(text, 0, blankTo-from)
+	if len(brackets) == 2 {
+		text[blankTo-from], text[len(text)-1] = brackets[0], brackets[1]
+	}
+	for _, h := range holes {
+		blank(text, h.start-from, h.end-from)
+		if h.seq {
+			text[h.start-from], text[h.start-from+2] = '-', '_'
+		} else {
+			text[h.start-from] = '_'
+		}
+	}
+	return text
+}
+
+// parseWith parses pieceText(from, blankTo, to, holes) and returns its
+// documents and, for each hole, its placeholder's node: a scalar "_", or
+// a sequence of one. ok is false for a syntax error or a placeholder not
+// found.
+func (s *yamlScan) parseWith(from, blankTo, to int, holes []hole, brackets ...byte) (roots, found []*yaml.Node, ok bool) {
+	text := s.pieceText(from, blankTo, to, holes, brackets...)
+	res := run(text, len(text))
+	if res.err != nil {
+		return nil, nil, false
+	}
+	if len(holes) == 0 {
+		return res.roots, nil, true
+	}
+	pd := &Doc{text: text, lines: newLineIndex(text)}
+	at := map[int]*yaml.Node{}
+	for _, r := range res.roots {
+		Walk(r, func(v Visit) bool {
+			n := v.Node
+			switch {
+			case n.Kind == yaml.ScalarNode && n.Value == "_" && n.Style == 0 && n.Tag == "!!str":
+				at[pd.Offset(n)] = n
+			case n.Kind == yaml.SequenceNode && n.Style == 0 && len(n.Content) == 1 && n.Content[0].Value == "_":
+				at[pd.Offset(n)] = n
+				return false
+			}
+			return true
+		})
+	}
+	for _, h := range holes {
+		n := at[h.start-from]
+		if n == nil || (n.Kind == yaml.SequenceNode) != h.seq {
+			return nil, nil, false
+		}
+		found = append(found, n)
+	}
+	return res.roots, found, true
+}
+
+// verifyPruned reports whether the placeholders are exactly where prune
+// says a value is not read, and no alias reaches one: then the tree is
+// the whole parse's with those values left out.
+func verifyPruned(root *yaml.Node, found []*yaml.Node, prune Prune) bool {
+	holes := make(map[*yaml.Node]bool, len(found))
+	for _, n := range found {
+		holes[n] = true
+	}
+	reached := 0
+	ok := true
+	var visit func(n *yaml.Node, state, depth int)
+	visit = func(n *yaml.Node, state, depth int) {
+		if !ok || depth >= MaxDepth {
+			ok = false
+			return
+		}
+		children := func(key string, c *yaml.Node) {
+			next, read := prune(state, key)
+			switch {
+			case holes[c] && read:
+				ok = false
+			case !read:
+				// Nothing below is read: a placeholder there is one
+				// too.
+				Walk(c, func(v Visit) bool {
+					if holes[v.Node] {
+						reached++
+					}
+					return true
+				})
+			default:
+				visit(c, next, depth+1)
+			}
+		}
+		switch n.Kind {
+		case yaml.MappingNode:
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				if n.Content[i].Kind != yaml.ScalarNode || holes[n.Content[i]] {
+					ok = false
+					return
+				}
+				children(n.Content[i].Value, n.Content[i+1])
+			}
+		case yaml.SequenceNode:
+			for _, c := range n.Content {
+				children("", c)
+			}
+		case yaml.AliasNode:
+			ok = ok && !contains(n.Alias, holes)
+		}
+	}
+	visit(root, 0, 0)
+	return ok && reached == len(found)
+}
+
+// contains reports whether a hole's placeholder is in the subtree n.
+func contains(n *yaml.Node, holes map[*yaml.Node]bool) bool {
+	found := false
+	Walk(n, func(v Visit) bool {
+		found = found || holes[v.Node]
+		return !found
+	})
+	return found
+}
