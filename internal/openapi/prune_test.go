@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -182,7 +183,7 @@ var yamlSpecs = []string{
 // as block YAML (the whole corpus under HTTPCODE_LSP_CORPUS_TESTS).
 func TestPrunedModelYAML(t *testing.T) {
 	docs := map[string][]byte{}
-	for i, s := range yamlSpecs {
+	for i, s := range append(yamlSpecs, bigYAMLSpecs(300<<10)...) {
 		docs[fmt.Sprintf("yamlSpecs[%d]", i)] = []byte(s)
 	}
 	paths, _ := filepath.Glob("testdata/*.yaml")
@@ -226,4 +227,76 @@ func TestPrunedModelYAML(t *testing.T) {
 	if pruned < len(docs)/2 {
 		t.Errorf("only %d of %d documents pruned", pruned, len(docs))
 	}
+}
+
+// bigYAMLSpecs are YAML specs of about size bytes whose bulk nothing
+// reads, larger than a piece (pieceSize in yamlprune.go): a number list
+// in block and in flow style, in an example, an enum and an extension;
+// lists of mappings; a list of lists larger than a piece each.
+func bigYAMLSpecs(size int) []string {
+	repeat := func(item, sep string) string {
+		var b strings.Builder
+		for i := 0; b.Len() < size; i++ {
+			if i > 0 {
+				b.WriteString(sep)
+			}
+			b.WriteString(strings.ReplaceAll(item, "N", strconv.Itoa(i%100)))
+		}
+		return b.String()
+	}
+	const head = "openapi: 3.0.3\npaths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: ok\n"
+	return []string{
+		head + "          content:\n            application/json:\n              schema:\n                type: array\n              example:\n" + repeat("                - N", "\n") + "\n        '404':\n          description: no\n",
+		head + "          content:\n            application/json:\n              example: [" + repeat("N", ", ") + "]\n",
+		head + "components:\n  schemas:\n    A:\n      enum:\n" + repeat("      - N", "\n") + "\n  responses:\n    E:\n      description: e\n",
+		"swagger: '2.0'\nx-data:\n" + repeat("- {a: N, 'b': [N, \"N]\"]}", "\n") + "\npaths:\n  /a:\n    get:\n      responses:\n        200:\n          description: ok\n",
+		"swagger: '2.0'\nx-data:\n  rows:\n" + repeat("  - a: N\n    b:\n    - N", "\n") + "\npaths: {}\n",
+		"swagger: '2.0'\nx-data: {rows: [[" + repeat("N", ",") + "], [" + repeat("N", ",\n  ") + "]], more: " + repeat("x", " ") + "}\npaths:\n  /a:\n    get:\n      responses:\n        200:\n          description: ok\n",
+		"openapi: 3.0.0\ninfo:\n  x-a:\n    b:\n" + repeat("    - N", "\n") + "\n  x-c: [" + repeat("N", ",") + "]\npaths: {}\n",
+	}
+}
+
+// TestPrunedYAMLErrors checks that a syntax error inside the text of a
+// collection ParsePruned leaves out of a YAML spec is reported as a whole
+// parse reports it: on the specs edited at random places, and, for one
+// error in a list of 300 KB, at the line it stands on.
+func TestPrunedYAMLErrors(t *testing.T) {
+	src := bigYAMLSpecs(300 << 10)[0]
+	at := strings.Index(src, "                - 50\n") + len("                - ")
+	broken := src[:at] + "[5" + src[at+2:]
+	doc := Parse([]byte(broken))
+	line := strings.Count(broken[:at], "\n")
+	start := strings.LastIndexByte(broken[:at], '\n') + 1 + len("                ")
+	if len(doc.Errors) != 1 || doc.Errors[0].Start != start || doc.Errors[0].End != start+len("- [5") {
+		t.Fatalf("errors %+v, want one on line %d at [%d,%d)", doc.Errors, line, start, start+len("- [5"))
+	}
+	if got, want := dump(doc), dump(Model(yamldoc.Parse([]byte(broken)))); got != want {
+		t.Fatalf("model differs:\n%s\nwhole:\n%s", got, want)
+	}
+	if len(doc.Occurrences) != 2 {
+		t.Errorf("%d occurrences, want 200 and 404", len(doc.Occurrences))
+	}
+
+	// Mostly the small specs: the whole parse of a large broken one,
+	// which this compares with, is slow.
+	rng := rand.New(rand.NewPCG(3, 4))
+	big := bigYAMLSpecs(70 << 10)
+	errors := 0
+	for i := range 200 {
+		src := yamlSpecs[rng.IntN(len(yamlSpecs))]
+		if i%10 == 0 {
+			src = big[rng.IntN(len(big))]
+		}
+		at := rng.IntN(len(src))
+		ins := []string{"[", "]", "{", ",", "'", "\"", ": ", "\n", "\n  ", "- ", "&a ", "*a", "#", "\t", "x: y", "---\n"}[rng.IntN(16)]
+		edited := []byte(src[:at] + ins + src[at:])
+		doc := Parse(edited)
+		if len(doc.Errors) > 0 {
+			errors++
+		}
+		if got, want := dump(doc), dump(Model(yamldoc.Parse(edited))); got != want {
+			t.Fatalf("%q inserted at %d:\n%s\nwhole:\n%s", ins, at, got, want)
+		}
+	}
+	t.Logf("%d of 200 edited specs had a syntax error", errors)
 }

@@ -42,6 +42,14 @@ type hole struct {
 	col, parent  int
 }
 
+// kind returns the kind of the collection h is, in text t.
+func (h hole) kind(t []byte) yaml.Kind {
+	if h.seq || h.flow && t[h.start] == '[' {
+		return yaml.SequenceNode
+	}
+	return yaml.MappingNode
+}
+
 // yamlScan proposes the holes of a block YAML text.
 type yamlScan struct {
 	t     []byte
@@ -73,7 +81,7 @@ func (d *Doc) parseYAMLPruned() (root *yaml.Node, pruned, ok bool) {
 			holes = append(holes, h)
 		}
 	}
-	res, found, ok := s.parseWith(0, 0, len(s.t), holes)
+	res, found, _, ok := s.parseWith(0, 0, len(s.t), holes)
 	if !ok || len(res) != 1 || !verifyPruned(res[0], found, d.prune) {
 		return nil, false, false
 	}
@@ -438,7 +446,7 @@ func (s *yamlScan) check(h hole) (end, status int) {
 func (s *yamlScan) checkFlow(h hole) (end, status int) {
 	t := s.t
 	if h.end-h.start <= pieceSize {
-		_, st := s.piece(h.start, h.end, nil, h.start)
+		_, st := s.piece(h.start, h.end, nil, h.start, h.kind(s.t))
 		return h.end, st
 	}
 	brackets := []byte{t[h.start], t[h.end-1]}
@@ -457,7 +465,7 @@ func (s *yamlScan) checkFlow(h hole) (end, status int) {
 		}
 		// The piece is the entries in the collection's brackets, put
 		// where the separators around them are.
-		_, st := s.piece(from, to+1, inner, from, brackets...)
+		_, st := s.piece(from, to+1, inner, from, h.kind(t), brackets...)
 		from = to
 		return st
 	}
@@ -570,7 +578,7 @@ func (s *yamlScan) checkBlock(h hole) (end, status int) {
 		textEnd = s.li.start(stop)
 	}
 	if textEnd-h.start <= pieceSize {
-		return s.piece(h.start, textEnd, nil, h.start)
+		return s.piece(h.start, textEnd, nil, h.start, h.kind(s.t))
 	}
 	// from is the offset of the first entry not read yet, on line
 	// fromLine; last that of the entry seen last.
@@ -588,7 +596,7 @@ func (s *yamlScan) checkBlock(h hole) (end, status int) {
 				end = e
 			}
 		}
-		pe, st := s.piece(from, to, inner, from)
+		pe, st := s.piece(from, to, inner, from, h.kind(s.t))
 		if inner == nil {
 			end = pe
 		}
@@ -610,7 +618,9 @@ func (s *yamlScan) checkBlock(h hole) (end, status int) {
 		return pieceOK
 	}
 	for l := s.nextContent(first + 1); l < stop; l = s.nextContent(l + 1) {
-		if f, col := s.first(l); col == h.col && (!h.seq || s.dash(f)) {
+		// A dash at a mapping's column is an entry of a compact
+		// sequence, its key's value.
+		if f, col := s.first(l); col == h.col && h.seq == s.dash(f) {
 			if st := entry(s.li.start(l)); st != pieceOK {
 				return 0, st
 			}
@@ -683,30 +693,35 @@ func (s *yamlScan) entryValue(h hole, l, from, to int) (hole, bool) {
 // piece parses t[from:to] alone, the text before blankTo on from's line
 // blanked and each hole made a placeholder; with open and close, the
 // bytes at from and to-1 are made those brackets. It returns the end of
-// the piece's node, and whether it parsed as one node with every
-// placeholder found and no anchor or alias.
-func (s *yamlScan) piece(from, to int, holes []hole, blankTo int, brackets ...byte) (end, status int) {
+// the piece's node, and whether it parsed as one collection of kind kind
+// with every placeholder found and no anchor or alias.
+func (s *yamlScan) piece(from, to int, holes []hole, blankTo int, kind yaml.Kind, brackets ...byte) (end, status int) {
+	// A block piece starts at its first line, its columns kept; a flow
+	// piece, whose columns do not matter, at its bracket, so that the
+	// pieces of a collection on one long line do not each copy the line.
 	ls := s.li.start(s.li.lineOf(from))
-	blankTo = max(blankTo, ls)
-	if len(brackets) == 2 {
-		blankTo = from
+	if len(brackets) == 2 || s.t[from] == '[' || s.t[from] == '{' {
+		ls = from
 	}
-	res, _, ok := s.parseWith(ls, blankTo, to, holes, brackets...)
-	if !ok || len(res) != 1 {
+	blankTo = max(blankTo, ls)
+	res, _, pd, ok := s.parseWith(ls, blankTo, to, holes, brackets...)
+	if !ok || len(res) != 1 || res[0].Kind != kind {
 		return 0, pieceError
 	}
-	st := pieceOK
-	Walk(res[0], func(v Visit) bool {
-		if v.Node.Anchor != "" || v.Node.Kind == yaml.AliasNode {
-			st = pieceKept
-		}
-		return st == pieceOK
-	})
-	if st != pieceOK {
-		return 0, st
+	// Alone, entries of a collection may read as something else (a
+	// mapping's "key" without a colon, and the lines after it, as one
+	// plain scalar): the piece must be a collection of the hole's kind
+	// whose first entry is the piece's.
+	first := from
+	for first < to && s.t[first] == ' ' {
+		first++
 	}
-	text := s.pieceText(ls, blankTo, to, holes, brackets...)
-	pd := &Doc{text: text, lines: newLineIndex(text)}
+	if ls+pd.Offset(res[0]) != first {
+		return 0, pieceError
+	}
+	if tied(res[0]) {
+		return 0, pieceKept
+	}
 	_, e := pd.NodeRange(res[0])
 	return ls + e, pieceOK
 }
@@ -733,19 +748,19 @@ func (s *yamlScan) pieceText(from, blankTo, to int, holes []hole, brackets ...by
 }
 
 // parseWith parses pieceText(from, blankTo, to, holes) and returns its
-// documents and, for each hole, its placeholder's node: a scalar "_", or
-// a sequence of one. ok is false for a syntax error or a placeholder not
-// found.
-func (s *yamlScan) parseWith(from, blankTo, to int, holes []hole, brackets ...byte) (roots, found []*yaml.Node, ok bool) {
+// documents, the text as a Doc, and, for each hole, its placeholder's
+// node: a scalar "_", or a sequence of one. ok is false for a syntax
+// error or a placeholder not found.
+func (s *yamlScan) parseWith(from, blankTo, to int, holes []hole, brackets ...byte) (roots, found []*yaml.Node, pd *Doc, ok bool) {
 	text := s.pieceText(from, blankTo, to, holes, brackets...)
 	res := run(text, len(text))
 	if res.err != nil {
-		return nil, nil, false
+		return nil, nil, nil, false
 	}
+	pd = &Doc{text: text, lines: newLineIndex(text)}
 	if len(holes) == 0 {
-		return res.roots, nil, true
+		return res.roots, nil, pd, true
 	}
-	pd := &Doc{text: text, lines: newLineIndex(text)}
 	at := map[int]*yaml.Node{}
 	for _, r := range res.roots {
 		Walk(r, func(v Visit) bool {
@@ -763,11 +778,25 @@ func (s *yamlScan) parseWith(from, blankTo, to int, holes []hole, brackets ...by
 	for _, h := range holes {
 		n := at[h.start-from]
 		if n == nil || (n.Kind == yaml.SequenceNode) != h.seq {
-			return nil, nil, false
+			return nil, nil, nil, false
 		}
 		found = append(found, n)
 	}
-	return res.roots, found, true
+	return res.roots, found, pd, true
+}
+
+// tied reports whether the tree n holds an anchor or an alias.
+func tied(n *yaml.Node) bool {
+	stack := []*yaml.Node{n}
+	for len(stack) > 0 {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if n.Anchor != "" || n.Kind == yaml.AliasNode {
+			return true
+		}
+		stack = append(stack, n.Content...)
+	}
+	return false
 }
 
 // verifyPruned reports whether the placeholders are exactly where prune
