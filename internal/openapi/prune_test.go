@@ -136,6 +136,42 @@ func TestPrunedReparse(t *testing.T) {
 	}
 }
 
+// TestPrunedReparseYAML checks that a pruned YAML spec edited at random
+// places keeps the model of the edited text parsed whole, and that an
+// edit inside a large list nothing reads is read again pruned.
+func TestPrunedReparseYAML(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	specs := append(append([]string(nil), yamlSpecs...), bigYAMLSpecs(70<<10)...)
+	for i, src := range specs {
+		prev := Parse([]byte(src))
+		// Fewer edits of the large specs, whose whole parse this
+		// compares with is slow.
+		edits := 20
+		if i >= len(yamlSpecs) {
+			edits = 3
+		}
+		for range edits {
+			at := rng.IntN(len(src))
+			ins := []string{"1", " ", "\"", "\n", "x", "[]", "- 2\n", "x-a: [1]\n"}[rng.IntN(8)]
+			next := []byte(src[:at] + ins + src[at:])
+			got := dump(Model(yamldoc.Reparse(prev.Doc, next, lines.Edit{Start: at, End: at, NewLen: len(ins)})))
+			if want := dump(Model(yamldoc.Parse(next))); got != want {
+				t.Fatalf("%q inserted at %d of %.40q: model differs:\n%s\nwhole:\n%s", ins, at, src, got, want)
+			}
+		}
+	}
+	src := bigYAMLSpecs(300 << 10)[0]
+	at := strings.Index(src, "                - 50\n") + len("                - ")
+	next := []byte(src[:at] + "1" + src[at:])
+	d := yamldoc.Reparse(Parse([]byte(src)).Doc, next, lines.Edit{Start: at, End: at, NewLen: 1})
+	if !d.Pruned() || d.Parses != 1 {
+		t.Errorf("pruned %v after %d parses, want pruned after 1", d.Pruned(), d.Parses)
+	}
+	if got, want := dump(Model(d)), dump(Model(yamldoc.Parse(next))); got != want {
+		t.Errorf("model differs:\n%s\nwhole:\n%s", got, want)
+	}
+}
+
 // TestPrunedNotOpenAPI checks that a text that says openapi but not at
 // its root is parsed again in full: a fragment's response maps stand
 // anywhere.

@@ -158,7 +158,7 @@ func (d *Doc) parse() {
 			return
 		}
 		if d.prune != nil && !d.IsJSON() {
-			if root, pruned, ok := d.parseYAMLPruned(); ok {
+			if root, pruned, ok := parseYAMLPruned(d.text, d.lines, d.prune, 0); ok {
 				d.Roots, d.Parses, d.pruned = []*yaml.Node{root}, 1, pruned
 				return
 			}

@@ -61,12 +61,13 @@ type yamlScan struct {
 	bad bool
 }
 
-// parseYAMLPruned parses a block YAML text without the collections prune
-// says nobody reads. ok is false when it does not apply or the text is
-// not one valid document: the caller parses it in full.
-func (d *Doc) parseYAMLPruned() (root *yaml.Node, pruned, ok bool) {
-	s := &yamlScan{t: d.text, li: d.lines, prune: d.prune}
-	s.document()
+// parseYAMLPruned parses a block YAML text without the collections
+// prune says nobody reads, its root in prune state state. ok is false
+// when it does not apply or the text is not one valid document: the
+// caller parses it in full.
+func parseYAMLPruned(text []byte, li *lineIndex, prune Prune, state int) (root *yaml.Node, pruned, ok bool) {
+	s := &yamlScan{t: text, li: li, prune: prune}
+	s.document(state)
 	if s.bad {
 		return nil, false, false
 	}
@@ -82,7 +83,7 @@ func (d *Doc) parseYAMLPruned() (root *yaml.Node, pruned, ok bool) {
 		}
 	}
 	res, found, _, ok := s.parseWith(0, 0, len(s.t), holes)
-	if !ok || len(res) != 1 || !verifyPruned(res[0], found, d.prune) {
+	if !ok || len(res) != 1 || !verifyPruned(res[0], found, prune, state) {
 		return nil, false, false
 	}
 	for i, n := range found {
@@ -91,9 +92,10 @@ func (d *Doc) parseYAMLPruned() (root *yaml.Node, pruned, ok bool) {
 	return res[0], len(holes) > 0, true
 }
 
-// document scans a text whose one document is a block mapping at column
-// 0, after comments and an optional ---.
-func (s *yamlScan) document() {
+// document scans a text whose one document is a block collection, after
+// comments and an optional ---, in prune state state: a document's root
+// mapping, or the block Reparse reads again, indented as in its document.
+func (s *yamlScan) document(state int) {
 	l := s.nextContent(0)
 	if l < s.li.count() {
 		if f, _ := s.first(l); bytes.HasPrefix(s.t[f:s.li.end(s.t, l)], []byte("---")) &&
@@ -106,12 +108,16 @@ func (s *yamlScan) document() {
 		return
 	}
 	f, col := s.first(l)
-	if col != 0 || s.bad {
-		s.bad = true
+	switch {
+	case s.bad:
 		return
+	case s.dash(f):
+		l = s.seq(l, col, state, f)
+	default:
+		l = s.mapping(l, col, state, f)
 	}
-	if l = s.mapping(l, 0, 0, f); l < s.li.count() {
-		s.bad = true // another document, or a line no key starts
+	if l < s.li.count() {
+		s.bad = true // another document, or a line no entry starts
 	}
 }
 
@@ -802,7 +808,7 @@ func tied(n *yaml.Node) bool {
 // verifyPruned reports whether the placeholders are exactly where prune
 // says a value is not read, and no alias reaches one: then the tree is
 // the whole parse's with those values left out.
-func verifyPruned(root *yaml.Node, found []*yaml.Node, prune Prune) bool {
+func verifyPruned(root *yaml.Node, found []*yaml.Node, prune Prune, state int) bool {
 	holes := make(map[*yaml.Node]bool, len(found))
 	for _, n := range found {
 		holes[n] = true
@@ -850,7 +856,7 @@ func verifyPruned(root *yaml.Node, found []*yaml.Node, prune Prune) bool {
 			ok = ok && !contains(n.Alias, holes)
 		}
 	}
-	visit(root, 0, 0)
+	visit(root, state, 0)
 	return ok && reached == len(found)
 }
 
