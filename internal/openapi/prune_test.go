@@ -160,7 +160,7 @@ func TestPrunedReparseYAML(t *testing.T) {
 			}
 		}
 	}
-	src := bigYAMLSpecs(300 << 10)[0]
+	src := bigYAMLSpecs(100 << 10)[0]
 	at := strings.Index(src, "                - 50\n") + len("                - ")
 	next := []byte(src[:at] + "1" + src[at:])
 	d := yamldoc.Reparse(Parse([]byte(src)).Doc, next, lines.Edit{Start: at, End: at, NewLen: 1})
@@ -295,9 +295,9 @@ func bigYAMLSpecs(size int) []string {
 // TestPrunedYAMLErrors checks that a syntax error inside the text of a
 // collection ParsePruned leaves out of a YAML spec is reported as a whole
 // parse reports it: on the specs edited at random places, and, for one
-// error in a list of 300 KB, at the line it stands on.
+// error in a list of 100 KB, at the line it stands on.
 func TestPrunedYAMLErrors(t *testing.T) {
-	src := bigYAMLSpecs(300 << 10)[0]
+	src := bigYAMLSpecs(100 << 10)[0]
 	at := strings.Index(src, "                - 50\n") + len("                - ")
 	broken := src[:at] + "[5" + src[at+2:]
 	doc := Parse([]byte(broken))
@@ -320,7 +320,7 @@ func TestPrunedYAMLErrors(t *testing.T) {
 	errors := 0
 	for i := range 200 {
 		src := yamlSpecs[rng.IntN(len(yamlSpecs))]
-		if i%10 == 0 {
+		if i%20 == 0 {
 			src = big[rng.IntN(len(big))]
 		}
 		at := rng.IntN(len(src))
