@@ -71,25 +71,52 @@ func parseYAMLPruned(text []byte, li *lineIndex, prune Prune, state int) (root *
 	if s.bad {
 		return nil, false, false
 	}
-	holes := s.holes[:0]
-	for _, h := range s.holes {
+	// The text with the holes blanked is parsed first, a block hole to
+	// the line that ends it: a syntax error outside them (a document
+	// being typed) costs no reading of theirs.
+	for i := range s.holes {
+		if !s.holes[i].flow {
+			s.holes[i].end = s.blockTextEnd(s.holes[i])
+		}
+	}
+	holes := s.holes
+	res, found, ok := s.parseSkeleton(holes, state)
+	if !ok {
+		return nil, false, false
+	}
+	var ends []int
+	kept := holes[:0:0]
+	for _, h := range holes {
 		end, st := s.check(h)
 		switch st {
 		case pieceError:
 			return nil, false, false
 		case pieceOK:
-			h.end = end
-			holes = append(holes, h)
+			ends = append(ends, end)
+			kept = append(kept, h)
 		}
 	}
-	res, found, _, ok := s.parseWith(0, 0, len(s.t), holes)
-	if !ok || len(res) != 1 || !verifyPruned(res[0], found, prune, state) {
-		return nil, false, false
+	if len(kept) < len(holes) {
+		// A hole with an anchor or an alias is parsed with the rest.
+		if res, found, ok = s.parseSkeleton(kept, state); !ok {
+			return nil, false, false
+		}
 	}
 	for i, n := range found {
-		*n = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: string(s.t[holes[i].start:holes[i].end]), Line: n.Line, Column: n.Column}
+		*n = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: string(s.t[kept[i].start:ends[i]]), Line: n.Line, Column: n.Column}
 	}
-	return res[0], len(holes) > 0, true
+	return res, len(kept) > 0, true
+}
+
+// parseSkeleton parses the text with the holes blanked and returns its
+// root and the holes' placeholders, ok when it is one document whose
+// placeholders stand where nothing reads (verifyPruned).
+func (s *yamlScan) parseSkeleton(holes []hole, state int) (root *yaml.Node, found []*yaml.Node, ok bool) {
+	res, found, _, ok := s.parseWith(0, 0, len(s.t), holes)
+	if !ok || len(res) != 1 || !verifyPruned(res[0], found, s.prune, state) {
+		return nil, nil, false
+	}
+	return res[0], found, true
 }
 
 // document scans a text whose one document is a block collection, after
@@ -578,10 +605,10 @@ func (s *yamlScan) flowHoles(from, to int) []hole {
 // read with its value made a hole.
 func (s *yamlScan) checkBlock(h hole) (end, status int) {
 	first := s.li.lineOf(h.start)
-	stop := s.blockEnd(first+1, h.parent, h.compact)
-	textEnd := len(s.t)
-	if stop < s.li.count() {
-		textEnd = s.li.start(stop)
+	textEnd := s.blockTextEnd(h)
+	stop := s.li.lineOf(textEnd)
+	if textEnd == len(s.t) {
+		stop = s.li.count()
 	}
 	if textEnd-h.start <= pieceSize {
 		return s.piece(h.start, textEnd, nil, h.start, h.kind(s.t))
@@ -641,6 +668,15 @@ func (s *yamlScan) checkBlock(h hole) (end, status int) {
 		}
 	}
 	return end, pieceOK
+}
+
+// blockTextEnd returns the offset of the line that ends block hole h,
+// the end of the text if none does.
+func (s *yamlScan) blockTextEnd(h hole) int {
+	if stop := s.blockEnd(s.li.lineOf(h.start)+1, h.parent, h.compact); stop < s.li.count() {
+		return s.li.start(stop)
+	}
+	return len(s.t)
 }
 
 // entryValue returns the collection an entry of block hole h holds, as a
