@@ -71,6 +71,30 @@ func dump(doc *Document) string {
 // (HTTPCODE_LSP_CORPUS_TESTS).
 func TestPrunedModel(t *testing.T) {
 	paths, _ := filepath.Glob("testdata/*.json")
+	paths = append(paths, corpusJSON()...)
+	if len(paths) < 10 {
+		t.Fatalf("only %d documents", len(paths))
+	}
+	pruned := 0
+	for _, path := range paths {
+		src, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if samePruned(t, path, src) {
+			pruned++
+		}
+	}
+	t.Logf("%d documents, %d pruned", len(paths), pruned)
+	if pruned == 0 {
+		t.Error("no document was pruned")
+	}
+}
+
+// corpusJSON returns the paths of the committed corpus sample's
+// documents, and of the whole corpus's under HTTPCODE_LSP_CORPUS_TESTS.
+func corpusJSON() []string {
+	var paths []string
 	dirs := []string{"../../bench/corpus-sample"}
 	if os.Getenv("HTTPCODE_LSP_CORPUS_TESTS") != "" {
 		dirs = append(dirs, "../../bench/.cache/corpus/package/api")
@@ -83,28 +107,18 @@ func TestPrunedModel(t *testing.T) {
 			return nil
 		})
 	}
-	if len(paths) < 10 {
-		t.Fatalf("only %d documents", len(paths))
+	return paths
+}
+
+// samePruned checks that src's model parsed without what nothing reads
+// is the whole parse's, and reports whether it was pruned.
+func samePruned(t *testing.T, name string, src []byte) bool {
+	whole := dump(Model(yamldoc.Parse(src)))
+	doc := Parse(src)
+	if got := dump(doc); got != whole {
+		t.Errorf("%s: pruned model differs:\n%s\nwhole:\n%s", name, got, whole)
 	}
-	pruned := 0
-	for _, path := range paths {
-		src, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		whole := dump(Model(yamldoc.Parse(src)))
-		doc := Parse(src)
-		if doc.Doc.Pruned() {
-			pruned++
-		}
-		if got := dump(doc); got != whole {
-			t.Errorf("%s: pruned model differs:\n%s\nwhole:\n%s", path, got, whole)
-		}
-	}
-	t.Logf("%d documents, %d pruned", len(paths), pruned)
-	if pruned == 0 {
-		t.Error("no document was pruned")
-	}
+	return doc.Doc.Pruned()
 }
 
 // TestPrunedReparse checks that a pruned spec edited at random places
@@ -230,38 +244,28 @@ func TestPrunedModelYAML(t *testing.T) {
 		}
 		docs[p] = src
 	}
-	dirs := []string{"../../bench/corpus-sample"}
-	if os.Getenv("HTTPCODE_LSP_CORPUS_TESTS") != "" {
-		dirs = append(dirs, "../../bench/.cache/corpus/package/api")
-	}
-	for _, dir := range dirs {
-		filepath.WalkDir(dir, func(path string, e fs.DirEntry, err error) error {
-			if err == nil && strings.HasSuffix(path, ".json") {
-				src, err := os.ReadFile(path)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if y := blockYAML(t, src); y != nil {
-					docs[path+" as YAML"] = y
-				}
-			}
-			return nil
-		})
-	}
 	pruned := 0
 	for name, src := range docs {
-		whole := dump(Model(yamldoc.Parse(src)))
-		doc := Parse(src)
-		if doc.Doc.Pruned() {
+		if samePruned(t, name, src) {
 			pruned++
 		}
-		if got := dump(doc); got != whole {
-			t.Errorf("%s: pruned model differs:\n%s\nwhole:\n%s", name, got, whole)
+	}
+	total := len(docs)
+	for _, path := range corpusJSON() {
+		src, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if y := blockYAML(t, src); y != nil {
+			total++
+			if samePruned(t, path+" as YAML", y) {
+				pruned++
+			}
 		}
 	}
-	t.Logf("%d documents, %d pruned", len(docs), pruned)
-	if pruned < len(docs)/2 {
-		t.Errorf("only %d of %d documents pruned", pruned, len(docs))
+	t.Logf("%d documents, %d pruned", total, pruned)
+	if pruned < total/2 {
+		t.Errorf("only %d of %d documents pruned", pruned, total)
 	}
 }
 

@@ -483,13 +483,13 @@ func (s *yamlScan) checkFlow(h hole) (end, status int) {
 		return h.end, st
 	}
 	brackets := []byte{t[h.start], t[h.end-1]}
-	// from is the bracket or the separator before the entries not read
-	// yet, last the separator seen last.
-	from, last := h.start, h.start
-	flush := func(to int) int {
+	// Its from is the bracket or the separator before the entries not
+	// read yet.
+	cut := &cutter{from: h.start, last: h.start}
+	cut.read = func(to int) int {
 		var inner []hole
-		if to-from > pieceSize {
-			inner = s.flowHoles(from+1, to)
+		if to-cut.from > pieceSize {
+			inner = s.flowHoles(cut.from+1, to)
 			for _, in := range inner {
 				if _, st := s.checkFlow(in); st != pieceOK {
 					return st
@@ -498,23 +498,9 @@ func (s *yamlScan) checkFlow(h hole) (end, status int) {
 		}
 		// The piece is the entries in the collection's brackets, put
 		// where the separators around them are.
-		_, st := s.piece(from, to+1, inner, from, h.kind(t), brackets...)
-		from = to
+		_, st := s.piece(cut.from, to+1, inner, cut.from, h.kind(t), brackets...)
+		cut.from = to
 		return st
-	}
-	separator := func(i int) int {
-		if i-from > pieceSize && last > from {
-			if st := flush(last); st != pieceOK {
-				return st
-			}
-		}
-		if i-from > pieceSize {
-			if st := flush(i); st != pieceOK {
-				return st
-			}
-		}
-		last = i
-		return pieceOK
 	}
 	depth, token := 0, true
 	for i := h.start; i < h.end; i++ {
@@ -526,11 +512,11 @@ func (s *yamlScan) checkFlow(h hole) (end, status int) {
 			depth--
 			token = false
 			if depth == 0 {
-				if st := separator(i); st != pieceOK {
+				if st := cut.boundary(i); st != pieceOK {
 					return 0, st
 				}
-				if from < i {
-					if st := flush(i); st != pieceOK {
+				if cut.from < i {
+					if st := cut.read(i); st != pieceOK {
 						return 0, st
 					}
 				}
@@ -538,7 +524,7 @@ func (s *yamlScan) checkFlow(h hole) (end, status int) {
 		case ',':
 			token = true
 			if depth == 1 {
-				if st := separator(i); st != pieceOK {
+				if st := cut.boundary(i); st != pieceOK {
 					return 0, st
 				}
 			}
@@ -613,13 +599,12 @@ func (s *yamlScan) checkBlock(h hole) (end, status int) {
 	if textEnd-h.start <= pieceSize {
 		return s.piece(h.start, textEnd, nil, h.start, h.kind(s.t))
 	}
-	// from is the offset of the first entry not read yet, on line
-	// fromLine; last that of the entry seen last.
-	from, fromLine, last := h.start, first, h.start
-	flush := func(to int) int {
+	// Its from is the offset of the first entry not read yet.
+	cut := &cutter{from: h.start, last: h.start}
+	cut.read = func(to int) int {
 		var inner []hole
-		if to-from > pieceSize {
-			if in, ok := s.entryValue(h, fromLine, from, to); ok {
+		if to-cut.from > pieceSize {
+			if in, ok := s.entryValue(h, s.li.lineOf(cut.from), cut.from, to); ok {
 				e, st := s.check(in)
 				if st != pieceOK {
 					return st
@@ -629,45 +614,55 @@ func (s *yamlScan) checkBlock(h hole) (end, status int) {
 				end = e
 			}
 		}
-		pe, st := s.piece(from, to, inner, from, h.kind(s.t))
+		pe, st := s.piece(cut.from, to, inner, cut.from, h.kind(s.t))
 		if inner == nil {
 			end = pe
 		}
-		from, fromLine = to, s.li.lineOf(to)
+		cut.from = to
 		return st
-	}
-	entry := func(at int) int {
-		if at-from > pieceSize && last > from {
-			if st := flush(last); st != pieceOK {
-				return st
-			}
-		}
-		if at-from > pieceSize {
-			if st := flush(at); st != pieceOK {
-				return st
-			}
-		}
-		last = at
-		return pieceOK
 	}
 	for l := s.nextContent(first + 1); l < stop; l = s.nextContent(l + 1) {
 		// A dash at a mapping's column is an entry of a compact
 		// sequence, its key's value.
 		if f, col := s.first(l); col == h.col && h.seq == s.dash(f) {
-			if st := entry(s.li.start(l)); st != pieceOK {
+			if st := cut.boundary(s.li.start(l)); st != pieceOK {
 				return 0, st
 			}
 		}
 	}
-	if st := entry(textEnd); st != pieceOK {
+	if st := cut.boundary(textEnd); st != pieceOK {
 		return 0, st
 	}
-	if from < textEnd {
-		if st := flush(textEnd); st != pieceOK {
+	if cut.from < textEnd {
+		if st := cut.read(textEnd); st != pieceOK {
 			return 0, st
 		}
 	}
 	return end, pieceOK
+}
+
+// cutter cuts the entries of a collection into pieces: as many entries
+// at a time as fit in pieceSize bytes, an entry larger than that alone.
+// read reads the text from from to a boundary between entries, and moves
+// from there.
+type cutter struct {
+	from, last int
+	read       func(to int) int
+}
+
+// boundary tells of the boundary after an entry, at i: the entries
+// before the last boundary are read if this one would make them too many,
+// and the entry before i if it is too large alone.
+func (c *cutter) boundary(i int) int {
+	for _, to := range [2]int{c.last, i} {
+		if i-c.from > pieceSize && to > c.from {
+			if st := c.read(to); st != pieceOK {
+				return st
+			}
+		}
+	}
+	c.last = i
+	return pieceOK
 }
 
 // blockTextEnd returns the offset of the line that ends block hole h,
