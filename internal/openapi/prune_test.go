@@ -150,6 +150,29 @@ func TestPrunedReparse(t *testing.T) {
 	}
 }
 
+// TestPrunedYAMLDeep checks that collections nested past yaml.v3's
+// depth limit in a part nothing reads, each larger than a piece, get the
+// whole parse's error: the pieces set apart inside pieces stop at
+// maxHoleDepth, so that the text is not read again at every level.
+func TestPrunedYAMLDeep(t *testing.T) {
+	const n = 100000
+	var block strings.Builder
+	for i := range 300 {
+		block.WriteString(strings.Repeat(" ", 2*i) + "a:\n")
+	}
+	block.WriteString(strings.Repeat(" ", 600) + "b: [" + strings.Repeat("1, ", 30000) + "1]\n")
+	for _, src := range []string{
+		"openapi: 3.0.0\nx-a: " + strings.Repeat("[", n) + strings.Repeat("]", n) + "\npaths: {}\n",
+		"openapi: 3.0.0\nx-a: " + strings.Repeat("[1, ", n) + strings.Repeat("]", n) + "\npaths: {}\n",
+		"openapi: 3.0.0\nx-a:\n" + block.String() + "paths: {}\n",
+	} {
+		doc := Parse([]byte(src))
+		if got, want := dump(doc), dump(Model(yamldoc.Parse([]byte(src)))); got != want {
+			t.Errorf("%.40q: model differs:\n%s\nwhole:\n%s", src, got, want)
+		}
+	}
+}
+
 // TestPrunedReparseYAML checks that a pruned YAML spec edited at random
 // places keeps the model of the edited text parsed whole, and that an
 // edit inside a large list nothing reads is read again pruned.

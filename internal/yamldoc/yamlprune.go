@@ -59,7 +59,19 @@ type yamlScan struct {
 	// bad tells that the scan met something it does not follow: the text
 	// is parsed in full.
 	bad bool
+	// depth counts the collections open.
+	depth int
 }
+
+// enter opens a collection, false past MaxDepth; leave closes it.
+func (s *yamlScan) enter() bool {
+	if s.depth++; s.depth > MaxDepth {
+		s.bad = true
+	}
+	return !s.bad
+}
+
+func (s *yamlScan) leave() { s.depth-- }
 
 // parseYAMLPruned parses a block YAML text without the collections
 // prune says nobody reads, its root in prune state state. ok is false
@@ -87,7 +99,7 @@ func parseYAMLPruned(text []byte, li *lineIndex, prune Prune, state int) (root *
 	var ends []int
 	kept := holes[:0:0]
 	for _, h := range holes {
-		end, st := s.check(h)
+		end, st := s.check(h, 0)
 		switch st {
 		case pieceError:
 			return nil, false, false
@@ -257,6 +269,10 @@ func (s *yamlScan) key(o, e int) (key string, after int, ok bool) {
 // first line after it.
 func (s *yamlScan) mapping(l, k, state, o int) int {
 	n := s.li.count()
+	if !s.enter() {
+		return n
+	}
+	defer s.leave()
 	for !s.bad {
 		key, after, ok := s.key(o, s.li.end(s.t, l))
 		if !ok {
@@ -284,6 +300,10 @@ func (s *yamlScan) mapping(l, k, state, o int) int {
 // offset o of line l. It returns the first line after it.
 func (s *yamlScan) seq(l, c, state, o int) int {
 	n := s.li.count()
+	if !s.enter() {
+		return n
+	}
+	defer s.leave()
 	for !s.bad {
 		next, read := s.prune(state, "")
 		if l = s.nextContent(s.value(l, o+1, c, next, read, false)); l >= n {
@@ -465,18 +485,27 @@ const (
 	pieceKept
 )
 
-// check reads the text of hole h in pieces and returns its end.
-func (s *yamlScan) check(h hole) (end, status int) {
-	if h.flow {
-		return s.checkFlow(h)
+// maxHoleDepth bounds the holes set apart inside holes, each of which
+// reads its text again: past it, a text nested that deep (10,000 brackets
+// are a syntax error to yaml.v3) is parsed whole, in linear time.
+const maxHoleDepth = 64
+
+// check reads the text of hole h, depth holes deep, in pieces and returns
+// its end.
+func (s *yamlScan) check(h hole, depth int) (end, status int) {
+	switch {
+	case depth > maxHoleDepth:
+		return 0, pieceError
+	case h.flow:
+		return s.checkFlow(h, depth)
 	}
-	return s.checkBlock(h)
+	return s.checkBlock(h, depth)
 }
 
 // checkFlow reads a flow collection: whole when it is small, else its
 // entries, as many at a time as fit in a piece, in its brackets; an entry
 // too large is read with the collections it holds made holes.
-func (s *yamlScan) checkFlow(h hole) (end, status int) {
+func (s *yamlScan) checkFlow(h hole, depth int) (end, status int) {
 	t := s.t
 	if h.end-h.start <= pieceSize {
 		_, st := s.piece(h.start, h.end, nil, h.start, h.kind(s.t))
@@ -491,7 +520,7 @@ func (s *yamlScan) checkFlow(h hole) (end, status int) {
 		if to-cut.from > pieceSize {
 			inner = s.flowHoles(cut.from+1, to)
 			for _, in := range inner {
-				if _, st := s.checkFlow(in); st != pieceOK {
+				if _, st := s.check(in, depth+1); st != pieceOK {
 					return st
 				}
 			}
@@ -502,16 +531,16 @@ func (s *yamlScan) checkFlow(h hole) (end, status int) {
 		cut.from = to
 		return st
 	}
-	depth, token := 0, true
+	level, token := 0, true
 	for i := h.start; i < h.end; i++ {
 		switch c := t[i]; c {
 		case '[', '{':
-			depth++
+			level++
 			token = true
 		case ']', '}':
-			depth--
+			level--
 			token = false
-			if depth == 0 {
+			if level == 0 {
 				if st := cut.boundary(i); st != pieceOK {
 					return 0, st
 				}
@@ -523,7 +552,7 @@ func (s *yamlScan) checkFlow(h hole) (end, status int) {
 			}
 		case ',':
 			token = true
-			if depth == 1 {
+			if level == 1 {
 				if st := cut.boundary(i); st != pieceOK {
 					return 0, st
 				}
@@ -589,7 +618,7 @@ func (s *yamlScan) flowHoles(from, to int) []hole {
 // checkBlock reads a block collection: whole when it is small, else its
 // entries, as many at a time as fit in a piece; an entry too large is
 // read with its value made a hole.
-func (s *yamlScan) checkBlock(h hole) (end, status int) {
+func (s *yamlScan) checkBlock(h hole, depth int) (end, status int) {
 	first := s.li.lineOf(h.start)
 	textEnd := s.blockTextEnd(h)
 	stop := s.li.lineOf(textEnd)
@@ -605,7 +634,7 @@ func (s *yamlScan) checkBlock(h hole) (end, status int) {
 		var inner []hole
 		if to-cut.from > pieceSize {
 			if in, ok := s.entryValue(h, s.li.lineOf(cut.from), cut.from, to); ok {
-				e, st := s.check(in)
+				e, st := s.check(in, depth+1)
 				if st != pieceOK {
 					return st
 				}
