@@ -336,6 +336,14 @@ func (s *yamlScan) value(l, p, k, next int, read, inMap bool) int {
 		return s.nextLines(l, k, next, read, inMap)
 	case t[p] == '[' || t[p] == '{':
 		return s.flowValue(p, k, read)
+	case !inMap && s.isKey(p, e):
+		// A mapping starting on its parent entry's line.
+		c := p - s.li.start(l)
+		if read {
+			return s.mapping(l, c, next, p)
+		}
+		s.addBlock(hole{start: p, col: c, parent: k})
+		return s.blockEnd(l+1, k, false)
 	case t[p] == '"' || t[p] == '\'':
 		q := quoteEnd(t, p)
 		if q < 0 || !s.restBlank(q+1) {
@@ -351,14 +359,6 @@ func (s *yamlScan) value(l, p, k, next int, read, inMap bool) int {
 		}
 		c := p - s.li.start(l)
 		s.addBlock(hole{start: p, seq: true, col: c, parent: k})
-		return s.blockEnd(l+1, k, false)
-	case !inMap && s.isKey(p, e):
-		// A mapping starting on its parent entry's line.
-		c := p - s.li.start(l)
-		if read {
-			return s.mapping(l, c, next, p)
-		}
-		s.addBlock(hole{start: p, col: c, parent: k})
 		return s.blockEnd(l+1, k, false)
 	}
 	// A scalar, an alias, or a node with an anchor or a tag, which is
