@@ -8,8 +8,9 @@
 # and the findings per operation of each rule. Per-document figures go to
 # bench/.cache/corpus/documents.tsv. It first runs the timing-ratio test of
 # findings on long lines (TestLongLineCostRatio), and checks that every
-# document's model is the same parsed without the parts nothing reads
-# (TestPrunedModel). Goals: 0 crashes, 0
+# document's model is the same parsed without the parts nothing reads,
+# as JSON and written as block YAML (TestPrunedModel, TestPrunedModelYAML).
+# Goals: 0 crashes, 0
 # syntax errors, no document over 3x, the directory at most 1.5x.
 #
 #   bench/corpus.sh                 # everything (about ten minutes on 2 cores)
@@ -30,7 +31,7 @@ fi
 echo "== the cost of a finding on a long line (a timing ratio)" >&2
 HTTPCODE_LSP_RATIO_TESTS=1 go test -count=1 -run '^TestLongLineCostRatio$' ./internal/cli >&2
 echo "== the model of every document parsed without what nothing reads equals the whole one's" >&2
-HTTPCODE_LSP_CORPUS_TESTS=1 go test -count=1 -run '^TestPrunedModel$' ./internal/openapi >&2
+HTTPCODE_LSP_CORPUS_TESTS=1 go test -count=1 -timeout 30m -run '^TestPrunedModel(YAML)?$' ./internal/openapi >&2
 
 bin="$cache/httpcode-lsp"
 go build -o "$bin" ./cmd/httpcode-lsp

@@ -531,6 +531,9 @@ func table(rs []*result, cfg config, big file, ws workspaceResults) string {
 	row(fmt.Sprintf("peak RSS per input byte, OpenAPI JSON with the %d MB number array as an example (server / `check`)", cfg.numbersSize>>20), first(func() string {
 		return per(mem.spec)
 	}))
+	row(fmt.Sprintf("peak RSS per input byte, OpenAPI YAML with the %d MB number array as an example (server / `check`)", cfg.numbersSize>>20), first(func() string {
+		return per(mem.yamlSpec)
+	}))
 	row(fmt.Sprintf("%s open specs, peak RSS", groupThousands(cfg.specs)), first(func() string {
 		return fmt.Sprintf("%s (%d × %.1f kB)", mb(mem.specsRSS), mem.specs, float64(mem.specSize)/1e3)
 	}))

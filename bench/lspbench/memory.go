@@ -1,7 +1,8 @@
 // memory.go: the two memory budgets of issue 13. Per input byte: the
 // peak RSS of a server that opens one generated JSON array of numbers,
 // the densest node tree a text can make, and of `check` on it; and the
-// same for an OpenAPI spec holding that array as an example. Across
+// same for an OpenAPI spec, JSON and YAML, holding that array as an
+// example. Across
 // documents: the peak RSS of a server that opens two thousand small
 // generated specs, as an editor opening a repository of them does.
 
@@ -20,10 +21,11 @@ import (
 
 // memoryResult is what measureMemory measured.
 type memoryResult struct {
-	// numbers is the number array's; spec the spec's holding it.
-	numbers, spec   perByte
-	specs, specSize int // specs opened, bytes each
-	specsRSS        int64
+	// numbers is the number array's; spec and yamlSpec those of the
+	// specs holding it.
+	numbers, spec, yamlSpec perByte
+	specs, specSize         int // specs opened, bytes each
+	specsRSS                int64
 }
 
 // perByte is the peak RSS of a server that opened one document, and of
@@ -53,6 +55,14 @@ func specWithNumbers(numbers []byte) []byte {
 	b := []byte(`{"openapi":"3.0.3","paths":{"/a":{"get":{"responses":{"200":{"description":"ok","content":{"application/json":{"example":`)
 	b = append(b, numbers...)
 	return append(b, "}}}}}}}}\n"...)
+}
+
+// yamlSpecWithNumbers returns a YAML spec whose one response holds
+// numbers, a flow sequence in YAML, as its example.
+func yamlSpecWithNumbers(numbers []byte) []byte {
+	b := []byte("openapi: 3.0.3\npaths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: ok\n" +
+		"          content:\n            application/json:\n              example: ")
+	return append(b, numbers...)
 }
 
 // measurePerByte writes src to path, runs check on it and opens it in a
@@ -90,6 +100,9 @@ func measureMemory(bin, dir string, numbersSize, specs int) (*memoryResult, erro
 		return nil, err
 	}
 	if r.spec, err = measurePerByte(bin, filepath.Join(dir, "spec-numbers.json"), specWithNumbers(numbers)); err != nil {
+		return nil, err
+	}
+	if r.yamlSpec, err = measurePerByte(bin, filepath.Join(dir, "spec-numbers.yaml"), yamlSpecWithNumbers(numbers)); err != nil {
 		return nil, err
 	}
 

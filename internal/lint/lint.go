@@ -274,9 +274,12 @@ func run(base *Pass, lang Language, ignores func([]byte) ignoreSet) []Finding {
 		p := *base
 		p.Rule, p.findings = r, nil
 		runRule(&p, fn)
+		// One string for the rule's findings: a spec of 100,000
+		// operations has as many.
+		url := URL(r.ID)
 		for _, f := range p.findings {
 			f.RuleID = r.ID
-			f.URL = URL(r.ID)
+			f.URL = url
 			switch {
 			case overridden:
 				f.Severity = override

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/httpcode-lsp/httpcode-lsp/internal/occurrence"
+	"github.com/httpcode-lsp/httpcode-lsp/internal/yamldoc"
 )
 
 // The seed corpus under testdata/fuzz/FuzzOpenAPI holds the fixtures and
@@ -14,6 +15,9 @@ import (
 func FuzzOpenAPI(f *testing.F) {
 	f.Add([]byte("openapi: 3.0.0\npaths:\n  /a:\n    get:\n      responses:\n        '4\n"))
 	f.Add([]byte("{\"200\": {\"description\": \"\\ud83d\"}, \"x-a\": [1, 2]}"))
+	for _, s := range yamlSpecs {
+		f.Add([]byte(s))
+	}
 	f.Fuzz(func(t *testing.T, src []byte) {
 		checkDocument(t, src)
 	})
@@ -21,6 +25,11 @@ func FuzzOpenAPI(f *testing.F) {
 
 func checkDocument(t *testing.T, src []byte) {
 	doc := Parse(src)
+	// Parsed without what nothing reads, it is the whole parse's model,
+	// syntax error included.
+	if got, want := dump(doc), dump(Model(yamldoc.Parse(src))); got != want {
+		t.Fatalf("pruned model differs:\n%s\nwhole:\n%s", got, want)
+	}
 	checkOccurrences(t, src, doc.Occurrences, occurrence.ResponseKey)
 	values := StatusValues(doc.Doc, []string{"code", "x"})
 	checkOccurrences(t, src, values, occurrence.Value)

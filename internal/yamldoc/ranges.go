@@ -175,6 +175,11 @@ func (d *Doc) scalarEnd(n *yaml.Node, start int) int {
 	if start >= len(t) {
 		return len(t)
 	}
+	if n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle|yaml.LiteralStyle|yaml.FoldedStyle) == 0 {
+		// A plain scalar: a pruned collection, whose value is its text,
+		// may start with a quoted key.
+		return d.plainEnd(n.Value, start)
+	}
 	switch t[start] {
 	case '"':
 		for i := start + 1; i < len(t); i++ {
@@ -242,7 +247,8 @@ func foldLen(v string, j int) int {
 	switch {
 	case j >= len(v):
 		return 0
-	case v[j] == ' ' || v[j] == '\t' || v[j] == '\n':
+	case v[j] == ' ' || v[j] == '\t' || v[j] == '\n' || v[j] == '\r':
+		// A CR only in a pruned collection's value, its text.
 		return 1
 	case strings.HasPrefix(v[j:], "\u0085"):
 		return 2

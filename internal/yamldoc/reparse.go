@@ -146,11 +146,12 @@ func (prev *Doc) reparse(src []byte, edit lines.Edit) (d *Doc) {
 	return d
 }
 
-// parseBlock parses the block sub reparse cut out, at the end of path: a
-// JSON block with the JSON reader, pruned as the document was, when it
-// reads it; nil when it does not parse as one node.
+// parseBlock parses the block sub reparse cut out, at the end of path,
+// pruned as the document was where it can be: a JSON block with the JSON
+// reader, a block YAML one as ParsePruned does; nil when it does not parse
+// as one node.
 func (prev *Doc) parseBlock(sub []byte, path []step) (n *yaml.Node, pruned bool) {
-	if prev.prune != nil && prev.IsJSON() {
+	if prev.prune != nil {
 		state, read := 0, true
 		for _, s := range path {
 			key := ""
@@ -161,10 +162,15 @@ func (prev *Doc) parseBlock(sub []byte, path []step) (n *yaml.Node, pruned bool)
 				break
 			}
 		}
-		if read {
+		switch {
+		case read && prev.IsJSON():
 			r := &jsonReader{t: sub, line: 1, col: 1, prune: prev.prune}
 			if n, ok := r.root(state); ok {
 				return n, r.pruned
+			}
+		case read:
+			if n, pruned, ok := parseYAMLPruned(sub, newLineIndex(sub), prev.prune, state); ok {
+				return n, pruned
 			}
 		}
 	}

@@ -64,10 +64,12 @@ const MaxParses = 24
 func Parse(src []byte) *Doc { return ParsePruned(src, nil) }
 
 // ParsePruned is Parse building no nodes for the collections prune says
-// nobody reads, where the JSON reader reads the text: each is a plain
-// scalar whose value is its text as written, so that its range, and those
-// of the nodes around it, are Parse's. Its syntax is checked all the
-// same. YAML, and JSON that yaml.v3 reads, are parsed whole.
+// nobody reads: each is a plain scalar whose value is its text as
+// written, so that its range, and those of the nodes around it, are
+// Parse's. Its syntax is checked all the same. The JSON reader prunes a
+// JSON text, yamlprune.go a block YAML document; a text either leaves
+// to yaml.v3 whole (JSON it does not vouch for, a YAML stream, a syntax
+// error) is parsed whole.
 func ParsePruned(src []byte, prune Prune) (d *Doc) {
 	text, bad := sanitize(src)
 	defer func() {
@@ -154,6 +156,12 @@ func (d *Doc) parse() {
 		if root, pruned, ok := parseJSON(d.text, d.prune); ok {
 			d.Roots, d.Parses, d.pruned = []*yaml.Node{root}, 1, pruned
 			return
+		}
+		if d.prune != nil && !d.IsJSON() {
+			if root, pruned, ok := parseYAMLPruned(d.text, d.lines, d.prune, 0); ok {
+				d.Roots, d.Parses, d.pruned = []*yaml.Node{root}, 1, pruned
+				return
+			}
 		}
 	}
 	if d.IsJSON() {
