@@ -37,3 +37,13 @@ func Copy[E any](dst, src []E) int {
 	}
 	return n
 }
+
+// Clone returns a copy of s made by Copy; nil for nil.
+func Clone[E any](s []E) []E {
+	if s == nil {
+		return nil
+	}
+	c := make([]E, len(s))
+	Copy(c, s)
+	return c
+}

@@ -86,3 +86,14 @@ func TestCopyYields(t *testing.T) {
 		t.Errorf("a goroutine waiting for the processor saw %d of %d bytes copied; want some, not all", n, len(dst))
 	}
 }
+
+func TestClone(t *testing.T) {
+	if Clone([]byte(nil)) != nil {
+		t.Error("Clone(nil) is not nil")
+	}
+	src := pattern(2*pieceBytes + 5)
+	c := Clone(src)
+	if !bytes.Equal(c, src) || &c[0] == &src[0] {
+		t.Error("Clone is not a copy of its own")
+	}
+}

@@ -6,7 +6,11 @@
 
 package yamldoc
 
-import "bytes"
+import (
+	"bytes"
+
+	"github.com/httpcode-lsp/httpcode-lsp/internal/bigcopy"
+)
 
 // maxCutDepth bounds the nesting jsonCut follows; it copies the open
 // brackets at every complete value.
@@ -166,7 +170,7 @@ func (d *Doc) cutJSON(res result, onlyShort bool) bool {
 	if !ok || cut == 0 || onlyShort && !short {
 		return false
 	}
-	t := append([]byte(nil), d.text...)
+	t := bigcopy.Clone(d.text)
 	blank(t, cut, len(t))
 	r := run(append(t[:len(t):len(t)], closers...), len(t)+len(closers))
 	d.Parses++

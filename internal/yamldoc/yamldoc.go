@@ -10,6 +10,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/httpcode-lsp/httpcode-lsp/internal/bigcopy"
+
 	"gopkg.in/yaml.v3"
 )
 
@@ -278,7 +280,7 @@ func (d *Doc) giveUp(res result) {
 	for try := 0; try < 4 && res.err != nil && from > 0; try++ {
 		_, cands, _ := d.candidates(res)
 		from = max(0, min(from-1, earliest(cands)))
-		t := append([]byte(nil), d.text...)
+		t := bigcopy.Clone(d.text)
 		for l := from; l < d.lines.count(); l++ {
 			blank(t, d.lines.start(l), d.lines.end(d.text, l))
 		}
@@ -319,7 +321,7 @@ func (d *Doc) apply(c repair) ([]byte, bool) {
 	if first == end {
 		return nil, false // blank already: nothing to gain
 	}
-	t := append([]byte(nil), d.text...)
+	t := bigcopy.Clone(d.text)
 	if c.comma {
 		if first == start {
 			return nil, false
@@ -699,8 +701,7 @@ func sanitize(src []byte) (text []byte, bad int) {
 	if bad < 0 {
 		return src, -1
 	}
-	text = make([]byte, len(src))
-	copy(text, src)
+	text = bigcopy.Clone(src)
 	for i := bad; i < len(text); {
 		w, ok := char(text, i)
 		if !ok {

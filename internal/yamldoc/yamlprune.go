@@ -20,6 +20,8 @@ package yamldoc
 import (
 	"bytes"
 
+	"github.com/httpcode-lsp/httpcode-lsp/internal/bigcopy"
+
 	"gopkg.in/yaml.v3"
 )
 
@@ -797,7 +799,9 @@ func (s *yamlScan) piece(from, to int, holes []hole, blankTo int, kind yaml.Kind
 // at blankTo and to-1 made them.
 func (s *yamlScan) pieceText(from, blankTo, to int, holes []hole, brackets ...byte) []byte {
 	text := make([]byte, to-from)
-	copy(text, s.t[from:to])
+	// The skeleton of a large spec is most of its text: copied at once,
+	// it held a processor, and the collector waiting for it the other.
+	bigcopy.Copy(text, s.t[from:to])
 	blank(text, 0, blankTo-from)
 	if len(brackets) == 2 {
 		text[blankTo-from], text[len(text)-1] = brackets[0], brackets[1]
