@@ -232,7 +232,17 @@ func typeCheck(parsed []*parsedFile) *typed {
 	return t
 }
 
-func (a *flowAnalysis) node(obj types.Object) *flowNode {
+// node returns the node of obj, made on first use.
+func (a *flowAnalysis) node(obj types.Object) *flowNode { return a.nodeIn(a.nodes, obj) }
+
+func (a *flowAnalysis) keysOf(obj types.Object) *flowNode { return a.nodeIn(a.keys, obj) }
+
+func (a *flowAnalysis) elemsOf(obj types.Object) *flowNode { return a.nodeIn(a.elems, obj) }
+
+// nodeIn returns obj's node in nodes (its own, its keys', its elements'),
+// made on first use: a generic object stands for its origin, and an
+// edited function's parameter for the one callers see (canon).
+func (a *flowAnalysis) nodeIn(nodes map[types.Object]*flowNode, obj types.Object) *flowNode {
 	if obj == nil {
 		return nil
 	}
@@ -242,33 +252,10 @@ func (a *flowAnalysis) node(obj types.Object) *flowNode {
 	if c, ok := a.canon[obj]; ok {
 		obj = c
 	}
-	n, ok := a.nodes[obj]
+	n, ok := nodes[obj]
 	if !ok {
 		n = &flowNode{}
-		a.nodes[obj] = n
-	}
-	return n
-}
-
-func (a *flowAnalysis) keysOf(obj types.Object) *flowNode { return a.part(a.keys, obj) }
-
-func (a *flowAnalysis) elemsOf(obj types.Object) *flowNode { return a.part(a.elems, obj) }
-
-// part returns the node of a part of obj (its keys, its elements).
-func (a *flowAnalysis) part(parts map[types.Object]*flowNode, obj types.Object) *flowNode {
-	if obj == nil {
-		return nil
-	}
-	if v, ok := obj.(*types.Var); ok {
-		obj = v.Origin()
-	}
-	if c, ok := a.canon[obj]; ok {
-		obj = c
-	}
-	n, ok := parts[obj]
-	if !ok {
-		n = &flowNode{}
-		parts[obj] = n
+		nodes[obj] = n
 	}
 	return n
 }
