@@ -6,7 +6,6 @@ package lint
 import (
 	"go/ast"
 	"reflect"
-	"strings"
 
 	"github.com/httpcode-lsp/httpcode-lsp/internal/golang"
 )
@@ -41,7 +40,7 @@ func GoEdited(prev []Finding, src []byte, f *golang.File, opts Options) (out []F
 		if us <= pf.Start && pf.End <= ue {
 			continue // the span's, found again below
 		}
-		if pf.Start >= ue && ed.NewLines != 0 && strings.Contains(pf.Message, "line ") {
+		if pf.Start >= ue && ed.NewLines != 0 && pf.namesLine {
 			return nil, false
 		}
 		nf := pf

@@ -152,6 +152,9 @@ type Finding struct {
 	URL     string
 	Fixes   []Fix
 	Related []Related
+	// namesLine is set when Message names a line by its number, which an
+	// edit adding or removing lines above it makes wrong (GoEdited).
+	namesLine bool
 }
 
 // String is "rule-id: message", the form test expectations match.

@@ -871,7 +871,7 @@ func (a *respAnalysis) report(fn *respFunc, rule string, ev, origin *respEvent, 
 		return
 	}
 	line := a.line(origin.node)
-	f := Finding{Start: start, End: end,
+	f := Finding{Start: start, End: end, namesLine: rule != bodyNotAllowedID,
 		Related: []Related{{Start: os, End: oe, Message: "first written here"}}}
 	switch rule {
 	case statusWrittenTwiceID:
