@@ -129,8 +129,7 @@ func sameSummary(ed golang.Edited, f *golang.File, src []byte) bool {
 		if s.File == nil {
 			return nil, false
 		}
-		a := &respAnalysis{s: s, src: src, test: f.Test || s.importsTesting(), wr: golang.NewWrites(s.File), codes: map[int]int{},
-			funcs: map[string][]*respDecl{}, meths: map[string][]*respDecl{}, seen: map[ast.Node]bool{}, twice: map[ast.Node]int{}}
+		a := newRespAnalysis(s, src, f.Test)
 		if a.test {
 			// Test files' helpers serve tests only, and their rules do
 			// not run.

@@ -142,8 +142,7 @@ func (p *Pass) respFindings(rule string) []Finding {
 		return nil
 	}
 	if !s.respDone {
-		a := &respAnalysis{s: s, src: p.Src, test: p.GoFile.Test || s.importsTesting(), wr: golang.NewWrites(s.File), codes: map[int]int{},
-			funcs: map[string][]*respDecl{}, meths: map[string][]*respDecl{}, seen: map[ast.Node]bool{}, twice: map[ast.Node]int{}}
+		a := newRespAnalysis(s, p.Src, p.GoFile.Test)
 		for _, o := range p.GoFile.Occurrences {
 			if o.Role == occurrence.Send {
 				a.codes[o.Start] = o.Code
@@ -159,6 +158,13 @@ func (p *Pass) respFindings(rule string) []Finding {
 		}
 	}
 	return out
+}
+
+// newRespAnalysis prepares the analysis of s, whose text is src; test
+// tells a test file, as does an import of testing.
+func newRespAnalysis(s *goSyntax, src []byte, test bool) *respAnalysis {
+	return &respAnalysis{s: s, src: src, test: test || s.importsTesting(), wr: golang.NewWrites(s.File), codes: map[int]int{},
+		funcs: map[string][]*respDecl{}, meths: map[string][]*respDecl{}, seen: map[ast.Node]bool{}, twice: map[ast.Node]int{}}
 }
 
 func (a *respAnalysis) run() {
