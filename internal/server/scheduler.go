@@ -36,7 +36,7 @@ type scheduler struct {
 
 	mu      sync.Mutex
 	pending map[protocol.DocumentURI]func() // cancels a URI's scheduled publication
-	running sync.WaitGroup                  // publications scheduled and not finished
+	running sync.WaitGroup                  // publications scheduled and analyses started, not finished
 	stopped bool                            // nothing is scheduled any more
 }
 
@@ -111,8 +111,8 @@ func (sc *scheduler) stop() {
 	}
 }
 
-// wait waits until no publication runs, for at most d: one stuck must not
-// keep the process alive.
+// wait waits until no publication or analysis runs, for at most d: one
+// stuck must not keep the process alive.
 func (sc *scheduler) wait(d time.Duration) {
 	done := make(chan struct{})
 	go func() {
@@ -173,11 +173,24 @@ func (sc *scheduler) analysed(ctx context.Context, d *document) bool {
 
 // start starts d's analysis, once, on a goroutine of its own. The
 // analysis waits for a free slot, and is not made at all if d is no longer
-// current by then.
+// current by then, or once the scheduler is stopped: the end of the
+// session waits for the analyses under way (wait), which a publication
+// that stopped waiting for its analysis leaves running.
 func (sc *scheduler) start(d *document) {
 	r := d.run
 	r.start.Do(func() {
+		sc.mu.Lock()
+		stopped := sc.stopped
+		if !stopped {
+			sc.running.Add(1)
+		}
+		sc.mu.Unlock()
+		if stopped {
+			close(r.done)
+			return
+		}
 		go func() {
+			defer sc.running.Done()
 			defer close(r.done)
 			defer func() {
 				if p := recover(); p != nil {
