@@ -54,6 +54,13 @@ type jsonReader struct {
 // slab is how many nodes, or Content entries, are allocated at once.
 const slab = 1024
 
+// slabFor is the size of the next slab: a text of a few hundred bytes
+// has a few dozen nodes, and a whole slab of them took most of its parse,
+// so that the text's length bounds them.
+func (r *jsonReader) slabFor(k int) int {
+	return max(k, min(slab, len(r.t)/4+16))
+}
+
 // content returns the children gathered on the stack from offset from,
 // as a Content slice, and pops them.
 func (r *jsonReader) content(from int) []*yaml.Node {
@@ -62,7 +69,7 @@ func (r *jsonReader) content(from int) []*yaml.Node {
 		return nil
 	}
 	if k > len(r.contents) {
-		r.contents = make([]*yaml.Node, max(slab, k))
+		r.contents = make([]*yaml.Node, r.slabFor(k))
 	}
 	c := r.contents[:k:k]
 	r.contents = r.contents[k:]
@@ -128,7 +135,7 @@ func (r *jsonReader) node(kind yaml.Kind, style yaml.Style, tag string) *yaml.No
 	r.col += utf8.RuneCount(r.t[r.colAt:r.i])
 	r.colAt = r.i
 	if len(r.nodes) == 0 {
-		r.nodes = make([]yaml.Node, slab)
+		r.nodes = make([]yaml.Node, r.slabFor(1))
 	}
 	n := &r.nodes[0]
 	r.nodes = r.nodes[1:]
