@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -75,6 +76,10 @@ type checkOptions struct {
 	maxSize int64
 	// packages gives a Go file's package.
 	packages *packages
+	// contract tells that the files checked include Go code (not tests),
+	// so that a drift between it and the documents may be found: only
+	// then are the texts and models kept until every file is analysed.
+	contract bool
 }
 
 // fileResult is what check learned of one file.
@@ -152,6 +157,7 @@ func check(env Env, opts checkOptions, failOn, color, configPath string, walk wa
 		}
 	}
 	opts.packages = newPackages(workspace.New(roots, workspace.Options{MaxFileSize: opts.maxSize}), w.files)
+	opts.contract = slices.ContainsFunc(w.files, func(t target) bool { return isGoCode(t.abs) })
 
 	results := opts.run(w.files, env)
 	checkContract(cwd, results, cfg, opts)
@@ -336,8 +342,10 @@ func (opts checkOptions) analyse(t target) fileResult {
 	a := analyse(src)
 	findings := a.Findings()
 	r.src, r.findings = newSource(src, findings, opts.excerpts()), findings
-	if r.spec = a.Spec(); r.spec != nil || a.Lang == analysis.Go && !strings.HasSuffix(t.abs, "_test.go") {
-		r.contractText = src
+	if opts.contract {
+		if r.spec = a.Spec(); r.spec != nil || isGoCode(t.abs) {
+			r.contractText = src
+		}
 	}
 	if !opts.fix && !opts.diff {
 		return r
@@ -370,6 +378,12 @@ func (opts checkOptions) analyse(t target) fileResult {
 		}
 	}
 	return r
+}
+
+// isGoCode tells whether the file at path is Go code a contract holds
+// to its documents: a Go file that is not a test.
+func isGoCode(path string) bool {
+	return analysis.LanguageOf("", path) == analysis.Go && !strings.HasSuffix(path, "_test.go")
 }
 
 // analyser returns how the file at path is analysed: a Go file with its
