@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"runtime/debug"
 	"strings"
+	"sync"
 
 	"github.com/spf13/cobra"
 )
@@ -34,13 +35,14 @@ func versionCommand(env Env) *cobra.Command {
 // when the build recorded nothing.
 func Version(release string) string { return versionOf(release, buildInfo()) }
 
-func buildInfo() *debug.BuildInfo {
+// buildInfo is the binary's build information, read once.
+var buildInfo = sync.OnceValue(func() *debug.BuildInfo {
 	bi, ok := debug.ReadBuildInfo()
 	if !ok {
 		return nil
 	}
 	return bi
-}
+})
 
 func versionOf(release string, bi *debug.BuildInfo) string {
 	if release != "" {
