@@ -23,6 +23,8 @@
 package cli
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
 	"io"
 	"unicode/utf8"
@@ -56,37 +58,104 @@ type jsonRelated struct {
 	Message string `json:"message"`
 }
 
+// writeJSON writes check's findings as --format json shows them.
 func writeJSON(w io.Writer, findings []finding) error {
-	out := make([]jsonFinding, 0, len(findings))
-	for _, f := range findings {
-		jf := jsonFinding{
-			Path:      f.file.display,
-			jsonRange: jsonRange{f.line, f.col, f.endLine, f.endCol},
-			Severity:  f.Severity.String(),
-			Rule:      f.RuleID,
-			Message:   f.Message,
-			URL:       f.URL,
-			Fixable:   hasSafeFix(f.Finding),
-		}
-		if !utf8.ValidString(jf.Path) {
-			jf.RawPath = []byte(jf.Path)
-		}
-		for i, r := range f.Related {
-			rf := f.related[i]
-			line, col := rf.src.lineCol(r.Start)
-			endLine, endCol := rf.src.lineCol(r.End)
-			jr := jsonRelated{jsonRange: jsonRange{line, col, endLine, endCol}, Message: r.Message}
-			if rf != f.file {
-				jr.Path = rf.display
-			}
-			jf.Related = append(jf.Related, jr)
-		}
-		out = append(out, jf)
+	a := &jsonArray{n: len(findings), elem: func(i int) any { return jsonFindingOf(findings[i]) }}
+	return encodeJSON(w, a, a)
+}
+
+// jsonFindingOf is a finding as the JSON output shows it.
+func jsonFindingOf(f finding) jsonFinding {
+	jf := jsonFinding{
+		Path:      f.file.display,
+		jsonRange: jsonRange{f.line, f.col, f.endLine, f.endCol},
+		Severity:  f.Severity.String(),
+		Rule:      f.RuleID,
+		Message:   f.Message,
+		URL:       f.URL,
+		Fixable:   hasSafeFix(f.Finding),
 	}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	if !utf8.ValidString(jf.Path) {
+		jf.RawPath = []byte(jf.Path)
+	}
+	for i, r := range f.Related {
+		rf := f.related[i]
+		line, col := rf.src.lineCol(r.Start)
+		endLine, endCol := rf.src.lineCol(r.End)
+		jr := jsonRelated{jsonRange: jsonRange{line, col, endLine, endCol}, Message: r.Message}
+		if rf != f.file {
+			jr.Path = rf.display
+		}
+		jf.Related = append(jf.Related, jr)
+	}
+	return jf
+}
+
+// jsonArray is an array of n elements that encodeJSON writes an element
+// at a time, so that a long one never stands whole in memory, as values
+// or as text: check's JSON output of 100,000 findings held 250 MB more
+// at its peak than its text output.
+type jsonArray struct {
+	n    int
+	elem func(i int) any
+	// standIn is what the array encodes as within the value holding it,
+	// for encodeJSON to find its place.
+	standIn string
+}
+
+func (a *jsonArray) MarshalJSON() ([]byte, error) { return []byte(a.standIn), nil }
+
+// encodeJSON writes v as a json.Encoder with two-space indentation and
+// no HTML escaping does, but the elements of a, which is v or stands once
+// within it, one at a time.
+func encodeJSON(w io.Writer, v any, a *jsonArray) error {
+	encode := func(b *bytes.Buffer, v any, prefix string) error {
+		enc := json.NewEncoder(b)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent(prefix, "  ")
+		return enc.Encode(v)
+	}
+	// The array stands where v encoded with two different stand-ins
+	// first differs.
+	var zero, one bytes.Buffer
+	a.standIn = "0"
+	if err := encode(&zero, v, ""); err != nil {
+		return err
+	}
+	a.standIn = "1"
+	if err := encode(&one, v, ""); err != nil {
+		return err
+	}
+	text := zero.Bytes()
+	at := 0
+	for text[at] == one.Bytes()[at] {
+		at++
+	}
+	head := text[:at]
+	line := head[bytes.LastIndexByte(head, '\n')+1:]
+	indent := string(line[:len(line)-len(bytes.TrimLeft(line, " "))]) + "  "
+	bw := bufio.NewWriter(w)
+	bw.Write(head)
+	if a.n == 0 {
+		bw.WriteString("[]")
+	} else {
+		bw.WriteString("[\n")
+		var elem bytes.Buffer
+		for i := range a.n {
+			if i > 0 {
+				bw.WriteString(",\n")
+			}
+			elem.Reset()
+			if err := encode(&elem, a.elem(i), indent); err != nil {
+				return err
+			}
+			bw.WriteString(indent)
+			bw.Write(bytes.TrimSuffix(elem.Bytes(), []byte("\n")))
+		}
+		bw.WriteString("\n" + indent[2:] + "]")
+	}
+	bw.Write(text[at+1:])
+	return bw.Flush()
 }
 
 // hasSafeFix tells whether --fix would repair the finding.

@@ -10,7 +10,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"io"
 	"net/url"
 	"path/filepath"
@@ -51,7 +50,7 @@ type sarifRunJSON struct {
 	Tool               sarifTool                 `json:"tool"`
 	Invocations        []sarifInvocation         `json:"invocations"`
 	OriginalURIBaseIDs map[string]sarifArtifactL `json:"originalUriBaseIds,omitempty"`
-	Results            []sarifResult             `json:"results"`
+	Results            *jsonArray                `json:"results"`
 	ColumnKind         string                    `json:"columnKind"`
 }
 
@@ -197,6 +196,7 @@ func firstSentence(s string) string {
 	return plainDoc(s)
 }
 
+// writeSARIF writes check's findings as a SARIF log of one run.
 func writeSARIF(w io.Writer, findings []finding, run sarifRun) error {
 	rules, index := sarifRules()
 	inv := sarifInvocation{ExecutionSuccessful: len(run.errs) == 0}
@@ -209,7 +209,7 @@ func writeSARIF(w io.Writer, findings []finding, run sarifRun) error {
 			Name: "httpcode-lsp", Version: run.version, InformationURI: InformationURI, Rules: rules,
 		}},
 		Invocations: []sarifInvocation{inv},
-		Results:     make([]sarifResult, 0, len(findings)),
+		Results:     &jsonArray{n: len(findings), elem: func(i int) any { return sarifResultOf(findings[i], run.cwd, index) }},
 		ColumnKind:  "utf16CodeUnits",
 	}
 	if run.cwd != "" {
@@ -219,37 +219,37 @@ func writeSARIF(w io.Writer, findings []finding, run sarifRun) error {
 		}
 		r.OriginalURIBaseIDs = map[string]sarifArtifactL{srcRoot: {URI: root}}
 	}
-	for _, f := range findings {
-		art := artifactLocation(run.cwd, f.file.abs)
-		res := sarifResult{
-			RuleID:    f.RuleID,
-			RuleIndex: index[f.RuleID],
-			Level:     sarifLevel(f.Severity),
-			Message:   sarifMessage{Text: f.Message},
-			Locations: []sarifLocation{{PhysicalLocation: sarifPhysicalLocation{
-				ArtifactLocation: art, Region: sarifRegionOf(f.file.src, f.Start, f.End),
-			}}},
-		}
-		if _, known := index[f.RuleID]; !known {
-			res.RuleIndex = -1 // not possible today; -1 is SARIF's "none"
-		}
-		for i, rel := range f.Related {
-			id := i + 1
-			rf := f.related[i]
-			res.RelatedLocations = append(res.RelatedLocations, sarifLocation{
-				ID: &id,
-				PhysicalLocation: sarifPhysicalLocation{
-					ArtifactLocation: artifactLocation(run.cwd, rf.abs), Region: sarifRegionOf(rf.src, rel.Start, rel.End),
-				},
-				Message: &sarifMessage{Text: rel.Message},
-			})
-		}
-		r.Results = append(r.Results, res)
+	return encodeJSON(w, sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRunJSON{r}}, r.Results)
+}
+
+// sarifResultOf is a finding as a SARIF result; index gives the rules'
+// indexes in the driver's list.
+func sarifResultOf(f finding, cwd string, index map[string]int) sarifResult {
+	art := artifactLocation(cwd, f.file.abs)
+	res := sarifResult{
+		RuleID:    f.RuleID,
+		RuleIndex: index[f.RuleID],
+		Level:     sarifLevel(f.Severity),
+		Message:   sarifMessage{Text: f.Message},
+		Locations: []sarifLocation{{PhysicalLocation: sarifPhysicalLocation{
+			ArtifactLocation: art, Region: sarifRegionOf(f.file.src, f.Start, f.End),
+		}}},
 	}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRunJSON{r}})
+	if _, known := index[f.RuleID]; !known {
+		res.RuleIndex = -1 // not possible today; -1 is SARIF's "none"
+	}
+	for i, rel := range f.Related {
+		id := i + 1
+		rf := f.related[i]
+		res.RelatedLocations = append(res.RelatedLocations, sarifLocation{
+			ID: &id,
+			PhysicalLocation: sarifPhysicalLocation{
+				ArtifactLocation: artifactLocation(cwd, rf.abs), Region: sarifRegionOf(rf.src, rel.Start, rel.End),
+			},
+			Message: &sarifMessage{Text: rel.Message},
+		})
+	}
+	return res
 }
 
 // sarifRegionOf converts a byte range to a SARIF region: 1-based lines
