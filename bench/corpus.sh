@@ -13,7 +13,7 @@
 # Goals: 0 crashes, 0
 # syntax errors, no document over 3x, the directory at most 1.5x.
 #
-#   bench/corpus.sh                 # everything (about ten minutes on 2 cores)
+#   bench/corpus.sh                 # everything (about 20 minutes on 2 cores)
 #   bench/corpus.sh --only azure    # the documents whose path holds "azure"
 #
 # The committed sample bench/corpus-sample/ is checked by go test
