@@ -63,7 +63,7 @@ func (e Edit) Then(next Edit) Edit {
 }
 
 // Apply returns text with e applied, ins being its new bytes (len(ins)
-// must be e.NewLen). It is the reference for tests and small texts.
+// must be e.NewLen). It is the reference the tests hold Splice and Patched to.
 func (e Edit) Apply(text []byte, ins []byte) []byte {
 	out := make([]byte, 0, len(text)+e.Delta())
 	out = append(out, text[:e.Start]...)

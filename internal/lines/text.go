@@ -97,12 +97,16 @@ func (p Patched) Then(next Edit, ins []byte) Patched {
 }
 
 // Bytes returns the text's bytes, flat: Base itself when there is no
-// edit, else a copy.
+// edit, else a copy, made by Splice a megabyte at a time: GitHub's 13 MB
+// description copied in one piece held a processor for 30 ms, and the
+// collector, waiting to suspend it, the other.
 func (p Patched) Bytes() []byte {
 	if p.Edit.IsNop() {
 		return p.Base
 	}
-	return p.Edit.Apply(p.Base, p.Ins)
+	out := Splice(p.Base, p.Edit, false, false)
+	copy(out[p.Edit.Start:p.Edit.NewEnd()], p.Ins)
+	return out
 }
 
 // Text is the text of one version of a document: flat, or an earlier
