@@ -16,6 +16,8 @@ import (
 	"unicode/utf16"
 	"unicode/utf8"
 
+	"github.com/httpcode-lsp/httpcode-lsp/internal/bigcopy"
+
 	"gopkg.in/yaml.v3"
 )
 
@@ -396,7 +398,7 @@ func surrogatesForYAML(text []byte) []byte {
 		if text[i+1] == 'u' {
 			if v, ok := hex4(text, i+2); ok && utf16.IsSurrogate(v) {
 				if &out[0] == &text[0] {
-					out = bytes.Clone(text)
+					out = bigcopy.Clone(text) // a megabyte at a time: tens of them in one piece hold a processor
 				}
 				copy(out[i+2:], "fffd")
 			}
