@@ -839,8 +839,10 @@ func (s *yamlScan) parseWith(from, blankTo, to int, holes []hole, brackets ...by
 			case n.Kind == yaml.ScalarNode && n.Value == "_" && n.Style == 0 && n.Tag == "!!str":
 				at[pd.Offset(n)] = n
 			case n.Kind == yaml.SequenceNode && n.Style == 0 && len(n.Content) == 1 && n.Content[0].Value == "_":
+				// A sequence hole's placeholder; its "_" is a mapping
+				// hole's when the hole is a compact entry's value
+				// (`- _`, for `- type: object` and the lines after it).
 				at[pd.Offset(n)] = n
-				return false
 			}
 			return true
 		})
