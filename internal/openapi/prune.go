@@ -29,7 +29,9 @@ const (
 	atResponse
 	atHeader
 	// atKeys is a mapping whose keys only are read (components.headers,
-	// a response's content).
+	// a response's content), and the named objects nothing reads
+	// (components.schemas, 2.0's definitions): each is left out alone, so
+	// that an edit inside one reads it again, not all of them.
 	atKeys
 )
 
@@ -52,10 +54,12 @@ func unread(state int, key string) (next int, read bool) {
 			return atResponses, true
 		case "paths", "webhooks":
 			return atPathItems, true
+		case "definitions":
+			return atKeys, true
 		}
 	case atComponents:
 		switch key {
-		case "headers":
+		case "headers", "schemas", "examples", "requestBodies", "parameters", "links", "securitySchemes":
 			return atKeys, true
 		case "responses":
 			return atResponses, true

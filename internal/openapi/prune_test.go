@@ -209,6 +209,47 @@ func TestPrunedReparseYAML(t *testing.T) {
 	}
 }
 
+// An edit inside one schema of a pruned YAML spec reads that schema again,
+// left out as before, and keeps the others' nodes: GitHub's YAML
+// description, pruned, read its whole text again for a character typed
+// in a schema (671 ms against 35 ms for the same edit unpruned).
+func TestPrunedReparseOneSchema(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("openapi: 3.0.3\npaths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: ok\ncomponents:\n  schemas:\n")
+	for i := range 50 {
+		fmt.Fprintf(&b, "    S%d:\n      type: object\n      properties:\n        name:\n          description: the name %d\n          type: string\n", i, i)
+	}
+	src := b.String()
+	schemas := func(d *yamldoc.Doc) *yaml.Node {
+		root := d.Root
+		for _, key := range []string{"components", "schemas"} {
+			for i := 0; i+1 < len(root.Content); i += 2 {
+				if root.Content[i].Value == key {
+					root = root.Content[i+1]
+					break
+				}
+			}
+		}
+		return root
+	}
+	prev := Parse([]byte(src))
+	at := strings.Index(src, "the name 25") + len("the ")
+	next := []byte(src[:at] + "x" + src[at:])
+	d := yamldoc.Reparse(prev.Doc, next, lines.Edit{Start: at, End: at, NewLen: 1})
+	was, is := schemas(prev.Doc), schemas(d)
+	switch {
+	case !d.Pruned() || len(is.Content) != 100:
+		t.Fatalf("pruned %v, %d nodes in schemas", d.Pruned(), len(is.Content))
+	case is.Content[1] != was.Content[1] || is.Content[99] != was.Content[99]:
+		t.Error("the schemas not edited were read again")
+	case is.Content[51].Kind != yaml.ScalarNode || !strings.Contains(is.Content[51].Value, "the xname 25"):
+		t.Errorf("the edited schema is %v %.60q, want the text left out", is.Content[51].Kind, is.Content[51].Value)
+	}
+	if got, want := dump(Model(d)), dump(Model(yamldoc.Parse(next))); got != want {
+		t.Errorf("model differs:\n%s\nwhole:\n%s", got, want)
+	}
+}
+
 // TestPrunedCRLF checks the ranges around a pruned collection whose text
 // has a blank before a CRLF: its value, its text, folds the blank and the
 // CR as one run (the operation ended 7 bytes early in JSON before).
@@ -307,6 +348,24 @@ func TestPrunedModelYAML(t *testing.T) {
 	t.Logf("%d documents, %d pruned", total, pruned)
 	if pruned < total/2 {
 		t.Errorf("only %d of %d documents pruned", pruned, total)
+	}
+}
+
+// A compact entry of a sequence larger than a piece (`- type: object`
+// and the lines after it, as GitHub's description writes oneOf) is read
+// with its mapping made a hole, whose placeholder `- _` is also a
+// sequence's: the spec is pruned all the same, its model the whole one's.
+// GitHub's 13 MB YAML description was parsed whole for it.
+func TestPrunedCompactEntry(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("openapi: 3.0.3\npaths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: ok\n" +
+		"components:\n  schemas:\n    A:\n      oneOf:\n        - type: object\n          properties:\n")
+	for i := 0; b.Len() < 100<<10; i++ {
+		fmt.Fprintf(&b, "            p%d:\n              type: string\n", i)
+	}
+	b.WriteString("        - type: string\n    B:\n      type: string\n")
+	if !samePruned(t, "compact entry", []byte(b.String())) {
+		t.Error("not pruned")
 	}
 }
 

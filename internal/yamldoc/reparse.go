@@ -113,9 +113,17 @@ func (prev *Doc) reparse(src []byte, edit lines.Edit) (d *Doc) {
 	sub := make([]byte, 0, col+end-start)
 	sub = append(sub, strings.Repeat(" ", col)...)
 	sub = append(sub, src[start:end]...)
-	n, pruned := prev.parseBlock(sub, path)
+	n, pruned, unread := prev.parseBlock(sub, path)
 	if n == nil {
 		return nil
+	}
+	if unread && !prev.IsJSON() && v.Kind == yaml.ScalarNode && v.Style == 0 && n.Kind != yaml.ScalarNode {
+		// v stands for a collection nobody reads, left out (a hole): the
+		// block read again, valid, is left out again.
+		if n = placeholder(n, sub, col); n == nil {
+			return nil
+		}
+		pruned = true
 	}
 	if n.Kind != v.Kind || n.Tag != v.Tag || n.Style&yaml.FlowStyle != v.Style&yaml.FlowStyle || n.Line != 1 || n.Column != v.Column || !reusable(n) {
 		return nil
@@ -150,7 +158,7 @@ func (prev *Doc) reparse(src []byte, edit lines.Edit) (d *Doc) {
 // pruned as the document was where it can be: a JSON block with the JSON
 // reader, a block YAML one as ParsePruned does; nil when it does not parse
 // as one node.
-func (prev *Doc) parseBlock(sub []byte, path []step) (n *yaml.Node, pruned bool) {
+func (prev *Doc) parseBlock(sub []byte, path []step) (n *yaml.Node, pruned, unread bool) {
 	if prev.prune != nil {
 		state, read := 0, true
 		for _, s := range path {
@@ -166,19 +174,33 @@ func (prev *Doc) parseBlock(sub []byte, path []step) (n *yaml.Node, pruned bool)
 		case read && prev.IsJSON():
 			r := &jsonReader{t: sub, line: 1, col: 1, prune: prev.prune}
 			if n, ok := r.root(state); ok {
-				return n, r.pruned
+				return n, r.pruned, false
 			}
 		case read:
 			if n, pruned, ok := parseYAMLPruned(sub, newLineIndex(sub), prev.prune, state); ok {
-				return n, pruned
+				return n, pruned, false
 			}
 		}
+		unread = !read
 	}
 	res := run(sub, len(sub))
 	if res.err != nil || len(res.roots) != 1 {
-		return nil, false
+		return nil, false, false
 	}
-	return res.roots[0], false
+	return res.roots[0], false, unread
+}
+
+// placeholder returns the scalar that stands for the collection n, read
+// from block sub (col blanks, then its text), as ParsePruned leaves a
+// collection nobody reads out: its value is its text. nil when n holds an
+// anchor or an alias, which ParsePruned reads with the rest.
+func placeholder(n *yaml.Node, sub []byte, col int) *yaml.Node {
+	if !reusable(n) {
+		return nil
+	}
+	pd := &Doc{text: sub, lines: newLineIndex(sub)}
+	_, end := pd.NodeRange(n)
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: string(sub[col:end]), Line: n.Line, Column: n.Column}
 }
 
 // with returns a copy of the valid document d for the text src, whose
@@ -209,14 +231,19 @@ type step struct {
 
 // enclosing returns the innermost collection below the root whose range
 // holds the bytes [from, to) strictly inside it, written in the root's
-// style (block or flow), and the path to it. It returns nil when there is
-// none or the path crosses an anchor, which an alias elsewhere may share.
+// style (block or flow), and the path to it. In pruned block YAML, a
+// plain scalar that nothing reads, as a collection left out is, counts
+// too. It returns nil when there is none or the path crosses an anchor,
+// which an alias elsewhere may share.
 func (d *Doc) enclosing(from, to int) (*yaml.Node, []step) {
 	root := d.Root
 	flow := root.Style&yaml.FlowStyle != 0
 	if root.Anchor != "" {
 		return nil, nil
 	}
+	// state and read are the prune's along the path, as parseBlock
+	// follows them.
+	state, read := 0, d.prune != nil
 	var best *yaml.Node
 	var bestPath, path []step
 	for n := root; len(path) < MaxDepth; {
@@ -236,6 +263,18 @@ func (d *Doc) enclosing(from, to int) (*yaml.Node, []step) {
 		}
 		i := k*stride + first
 		c := n.Content[i]
+		if read {
+			key := ""
+			if n.Kind == yaml.MappingNode {
+				key = n.Content[i-1].Value
+			}
+			state, read = d.prune(state, key)
+			if !read && d.pruned && !flow && !d.IsJSON() && c.Kind == yaml.ScalarNode && c.Style == 0 {
+				if s, e := d.NodeRange(c); s < from && e > to {
+					return c, append(path, step{n, i})
+				}
+			}
+		}
 		if c.Kind != yaml.MappingNode && c.Kind != yaml.SequenceNode {
 			break
 		}
