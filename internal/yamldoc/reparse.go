@@ -67,7 +67,7 @@ func (prev *Doc) reparse(src []byte, edit lines.Edit) (d *Doc) {
 	if !clean(src[lo:newHi]) {
 		return nil
 	}
-	v, path := prev.enclosing(pre, oldEnd)
+	v, path, at := prev.enclosing(pre, oldEnd)
 	if v == nil {
 		return nil
 	}
@@ -113,7 +113,7 @@ func (prev *Doc) reparse(src []byte, edit lines.Edit) (d *Doc) {
 	sub := make([]byte, 0, col+end-start)
 	sub = append(sub, strings.Repeat(" ", col)...)
 	sub = append(sub, src[start:end]...)
-	n, pruned, unread := prev.parseBlock(sub, path)
+	n, pruned, unread := prev.parseBlock(sub, at)
 	if n == nil {
 		return nil
 	}
@@ -154,34 +154,24 @@ func (prev *Doc) reparse(src []byte, edit lines.Edit) (d *Doc) {
 	return d
 }
 
-// parseBlock parses the block sub reparse cut out, at the end of path,
-// pruned as the document was where it can be: a JSON block with the JSON
-// reader, a block YAML one as ParsePruned does; nil when it does not parse
-// as one node.
-func (prev *Doc) parseBlock(sub []byte, path []step) (n *yaml.Node, pruned, unread bool) {
+// parseBlock parses the block sub reparse cut out, whose place the prune
+// says at, pruned as the document was where it can be: a JSON block with
+// the JSON reader, a block YAML one as ParsePruned does; nil when it does
+// not parse as one node. unread tells that the prune reads nothing there.
+func (prev *Doc) parseBlock(sub []byte, at pruneAt) (n *yaml.Node, pruned, unread bool) {
 	if prev.prune != nil {
-		state, read := 0, true
-		for _, s := range path {
-			key := ""
-			if s.node.Kind == yaml.MappingNode {
-				key = s.node.Content[s.index-1].Value
-			}
-			if state, read = prev.prune(state, key); !read {
-				break
-			}
-		}
 		switch {
-		case read && prev.IsJSON():
+		case at.read && prev.IsJSON():
 			r := &jsonReader{t: sub, line: 1, col: 1, prune: prev.prune}
-			if n, ok := r.root(state); ok {
+			if n, ok := r.root(at.state); ok {
 				return n, r.pruned, false
 			}
-		case read:
-			if n, pruned, ok := parseYAMLPruned(sub, newLineIndex(sub), prev.prune, state); ok {
+		case at.read:
+			if n, pruned, ok := parseYAMLPruned(sub, newLineIndex(sub), prev.prune, at.state); ok {
 				return n, pruned, false
 			}
 		}
-		unread = !read
+		unread = !at.read
 	}
 	res := run(sub, len(sub))
 	if res.err != nil || len(res.roots) != 1 {
@@ -229,22 +219,29 @@ type step struct {
 	index int
 }
 
+// pruneAt is where a node stands for the prune: its state there, and
+// whether it reads the node (read stays false below a node it does not
+// read, and without a prune).
+type pruneAt struct {
+	state int
+	read  bool
+}
+
 // enclosing returns the innermost collection below the root whose range
 // holds the bytes [from, to) strictly inside it, written in the root's
-// style (block or flow), and the path to it. In pruned block YAML, a
-// plain scalar that nothing reads, as a collection left out is, counts
-// too. It returns nil when there is none or the path crosses an anchor,
-// which an alias elsewhere may share.
-func (d *Doc) enclosing(from, to int) (*yaml.Node, []step) {
+// style (block or flow), the path to it, and where it stands for the
+// prune. In pruned block YAML, a plain scalar that nothing reads, as a
+// collection left out is, counts too. It returns nil when there is none
+// or the path crosses an anchor, which an alias elsewhere may share.
+func (d *Doc) enclosing(from, to int) (*yaml.Node, []step, pruneAt) {
 	root := d.Root
 	flow := root.Style&yaml.FlowStyle != 0
 	if root.Anchor != "" {
-		return nil, nil
+		return nil, nil, pruneAt{}
 	}
-	// state and read are the prune's along the path, as parseBlock
-	// follows them.
-	state, read := 0, d.prune != nil
+	at := pruneAt{read: d.prune != nil}
 	var best *yaml.Node
+	var bestAt pruneAt
 	var bestPath, path []step
 	for n := root; len(path) < MaxDepth; {
 		if n.Kind != yaml.MappingNode && n.Kind != yaml.SequenceNode {
@@ -263,15 +260,15 @@ func (d *Doc) enclosing(from, to int) (*yaml.Node, []step) {
 		}
 		i := k*stride + first
 		c := n.Content[i]
-		if read {
+		if at.read {
 			key := ""
 			if n.Kind == yaml.MappingNode {
 				key = n.Content[i-1].Value
 			}
-			state, read = d.prune(state, key)
-			if !read && d.pruned && !flow && !d.IsJSON() && c.Kind == yaml.ScalarNode && c.Style == 0 {
+			at.state, at.read = d.prune(at.state, key)
+			if !at.read && d.pruned && !flow && !d.IsJSON() && c.Kind == yaml.ScalarNode && c.Style == 0 {
 				if s, e := d.NodeRange(c); s < from && e > to {
-					return c, append(path, step{n, i})
+					return c, append(path, step{n, i}), at
 				}
 			}
 		}
@@ -284,14 +281,14 @@ func (d *Doc) enclosing(from, to int) (*yaml.Node, []step) {
 		}
 		path = append(path, step{n, i})
 		if c.Style&yaml.FlowStyle != 0 == flow {
-			best, bestPath = c, slices.Clone(path)
+			best, bestPath, bestAt = c, slices.Clone(path), at
 		}
 		if c.Anchor != "" {
 			break
 		}
 		n = c
 	}
-	return best, bestPath
+	return best, bestPath, bestAt
 }
 
 // reusable reports whether a subtree can be swapped without touching the
