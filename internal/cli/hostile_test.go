@@ -118,6 +118,11 @@ func TestFileOverTheSizeLimit(t *testing.T) {
 	if want := "a.go:1:1: info limits: httpcode-lsp does not analyse this file: its 83 bytes are more than limits.maxDocumentSize (50 bytes)\n"; res.stdout != want {
 		t.Errorf("stdout %q, want %q", res.stdout, want)
 	}
+	// In colour, the finding has no excerpt: the text was not read.
+	res = runCheck(t, dir, "--fail-on", "none", "--color", "always", "a.go")
+	if want := "\x1b[1ma.go:1:1:\x1b[0m \x1b[1m\x1b[34minfo\x1b[0m \x1b[2mlimits:\x1b[0m httpcode-lsp does not analyse this file: its 83 bytes are more than limits.maxDocumentSize (50 bytes)\n"; !strings.HasPrefix(res.stdout, want) || strings.Count(res.stdout, "\n") != 2 {
+		t.Errorf("stdout %q, want %q and the summary", res.stdout, want)
+	}
 	// Its SARIF rule exists.
 	if res := runCheck(t, dir, "--format", "sarif", "a.go"); !strings.Contains(res.stdout, `"ruleId": "limits"`) || strings.Contains(res.stdout, `"ruleIndex": -1`) {
 		t.Errorf("SARIF:\n%s", res.stdout)

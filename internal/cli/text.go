@@ -109,6 +109,9 @@ const excerptBytes = 2 * excerptWidth
 // it, tabs expanded so that the two align.
 func writeExcerpt(w io.Writer, f finding) {
 	src := f.file.src
+	if src.text == nil {
+		return // not read: over the size limit
+	}
 	lineStart, lineEnd := src.lines.Start(f.line-1), src.lines.End(src.text, f.line-1)
 	line := src.text[lineStart:lineEnd]
 	start := clamp(f.Start-lineStart, 0, len(line))
