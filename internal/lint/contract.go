@@ -22,6 +22,7 @@ type ContractPass struct {
 	Result  *contract.Result
 	Options Options
 
+	stamp    stamp
 	findings []FileFinding
 }
 
@@ -33,6 +34,7 @@ type FileFinding struct {
 
 // Report records a finding in a file.
 func (p *ContractPass) Report(path string, f Finding) {
+	p.stamp.apply(&f)
 	p.findings = append(p.findings, FileFinding{Path: path, Finding: f})
 }
 
@@ -47,30 +49,13 @@ func Contract(res *contract.Result, opts Options) []FileFinding {
 		if r.RunContract == nil {
 			continue
 		}
-		override, overridden := opts.Severities[r.ID]
-		if overridden && override == Off {
+		st, on := stampOf(r, opts)
+		if !on {
 			continue
 		}
-		p := &ContractPass{Rule: r, Result: res, Options: opts}
-		func() {
-			if recoverPanics {
-				defer func() {
-					if recover() != nil {
-						p.findings = nil
-					}
-				}()
-			}
-			r.RunContract(p)
-		}()
-		for _, f := range p.findings {
-			f.RuleID, f.URL = r.ID, URL(r.ID)
-			switch {
-			case overridden:
-				f.Severity = override
-			case f.Severity == Off:
-				f.Severity = r.DefaultSeverity
-			}
-			all = append(all, f)
+		p := &ContractPass{Rule: r, Result: res, Options: opts, stamp: st}
+		if runRule(func() { r.RunContract(p) }) {
+			all = append(all, p.findings...)
 		}
 	}
 	byPath := map[string][]Finding{}

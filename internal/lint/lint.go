@@ -214,9 +214,12 @@ type Pass struct {
 	GoFile  *golang.File
 	Options Options
 
-	gosyn    *goSyntax
-	indexes  map[*openapi.ResponseMap]*mapIndex
-	findings []Finding
+	gosyn   *goSyntax
+	indexes map[*openapi.ResponseMap]*mapIndex
+	// stamp fills in what the rule says of its findings; out gathers
+	// every rule's findings, checked with clean.
+	stamp stamp
+	out   *findingList
 }
 
 // Language is the language of the file being checked.
@@ -229,7 +232,86 @@ func (p *Pass) Language() Language {
 
 // Report records a finding. RuleID, URL and, when left Off, Severity are
 // filled in from the rule.
-func (p *Pass) Report(f Finding) { p.findings = append(p.findings, f) }
+func (p *Pass) Report(f Finding) {
+	p.stamp.apply(&f)
+	if f, ok := clean(f, len(p.Src)); ok {
+		p.out.add(f)
+	}
+}
+
+// findingList gathers findings in blocks: a slice grown by append to
+// hold 100,000 findings allocated five times their size, since a large
+// slice grows by a quarter at a time.
+type findingList struct {
+	blocks [][]Finding
+	n      int
+}
+
+// maxBlock bounds the findings of a block.
+const maxBlock = 4096
+
+func (l *findingList) add(f Finding) {
+	if k := len(l.blocks); k == 0 || len(l.blocks[k-1]) == cap(l.blocks[k-1]) {
+		l.blocks = append(l.blocks, make([]Finding, 0, min(max(l.n, 16), maxBlock)))
+	}
+	b := &l.blocks[len(l.blocks)-1]
+	*b = append(*b, f)
+	l.n++
+}
+
+// truncate drops the findings added after the first n.
+func (l *findingList) truncate(n int) {
+	for l.n > n {
+		b := &l.blocks[len(l.blocks)-1]
+		k := max(0, len(*b)-(l.n-n))
+		l.n -= len(*b) - k
+		clear((*b)[k:])
+		if *b = (*b)[:k]; k == 0 {
+			l.blocks = l.blocks[:len(l.blocks)-1]
+		}
+	}
+}
+
+// flat returns the findings in one slice.
+func (l *findingList) flat() []Finding {
+	if l.n == 0 {
+		return nil
+	}
+	out := make([]Finding, 0, l.n)
+	for _, b := range l.blocks {
+		out = append(out, b...)
+	}
+	return out
+}
+
+// stamp is what a rule's run fills in of its findings.
+type stamp struct {
+	id, url    string
+	def        Severity
+	override   Severity
+	overridden bool
+}
+
+// stampOf returns the stamp of rule r under opts, false when opts turn
+// it off.
+func stampOf(r *Rule, opts Options) (stamp, bool) {
+	override, overridden := opts.Severities[r.ID]
+	// One URL string for the rule's findings: a spec of 100,000
+	// operations has as many.
+	return stamp{id: r.ID, url: URL(r.ID), def: r.DefaultSeverity, override: override, overridden: overridden},
+		!overridden || override != Off
+}
+
+// apply fills in the finding's rule ID, URL and severity.
+func (s stamp) apply(f *Finding) {
+	f.RuleID, f.URL = s.id, s.url
+	switch {
+	case s.overridden:
+		f.Severity = s.override
+	case f.Severity == Off:
+		f.Severity = s.def
+	}
+}
 
 // custom reports whether a code is declared in the configuration.
 func (p *Pass) custom(code int) bool {
@@ -264,36 +346,24 @@ func Go(src []byte, f *golang.File, syn golang.Syntax, opts Options) []Finding {
 }
 
 func run(base *Pass, lang Language, ignores func([]byte) ignoreSet) []Finding {
-	var out []Finding
+	var list findingList
 	for _, r := range registry {
 		fn := r.run(lang)
 		if fn == nil {
 			continue
 		}
-		override, overridden := base.Options.Severities[r.ID]
-		if overridden && override == Off {
+		st, on := stampOf(r, base.Options)
+		if !on {
 			continue
 		}
 		p := *base
-		p.Rule, p.findings = r, nil
-		runRule(&p, fn)
-		// One string for the rule's findings: a spec of 100,000
-		// operations has as many.
-		url := URL(r.ID)
-		for _, f := range p.findings {
-			f.RuleID = r.ID
-			f.URL = url
-			switch {
-			case overridden:
-				f.Severity = override
-			case f.Severity == Off:
-				f.Severity = r.DefaultSeverity
-			}
-			if f, ok := clean(f, len(base.Src)); ok {
-				out = append(out, f)
-			}
+		p.Rule, p.stamp, p.out = r, st, &list
+		mark := list.n
+		if !runRule(func() { fn(&p) }) {
+			list.truncate(mark)
 		}
 	}
+	out := list.flat()
 	if len(out) == 0 {
 		return out
 	}
@@ -322,15 +392,18 @@ func run(base *Pass, lang Language, ignores func([]byte) ignoreSet) []Finding {
 	return dedup
 }
 
-func runRule(p *Pass, fn func(*Pass)) {
+// runRule runs a rule, false when it panicked: its findings are then
+// dropped.
+func runRule(fn func()) (ok bool) {
 	if recoverPanics {
 		defer func() {
 			if recover() != nil {
-				p.findings = nil
+				ok = false
 			}
 		}()
 	}
-	fn(p)
+	fn()
+	return true
 }
 
 // clean makes a finding safe to hand out: a range within the text, and
