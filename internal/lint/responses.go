@@ -59,16 +59,53 @@ func (p *Pass) index(rm *openapi.ResponseMap) *mapIndex {
 	return idx
 }
 
+// smallMap is the most entries of a responses map the rules search
+// rather than index: most maps hold a handful, and the indexes of a spec
+// of 100,000 operations took more memory than its text.
+const smallMap = 8
+
 // has reports whether the map holds the code.
-func (p *Pass) has(rm *openapi.ResponseMap, code int) bool { return p.index(rm).codes[code] }
+func (p *Pass) has(rm *openapi.ResponseMap, code int) bool {
+	if len(rm.Entries) > smallMap {
+		return p.index(rm).codes[code]
+	}
+	for _, r := range rm.Entries {
+		if r.Status.Code == code && code != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// keyCount returns how many entries of the map have key value k.
+func (p *Pass) keyCount(rm *openapi.ResponseMap, k string) int {
+	if len(rm.Entries) > smallMap {
+		return p.index(rm).keys[k]
+	}
+	n := 0
+	for _, r := range rm.Entries {
+		if r.Key == k {
+			n++
+		}
+	}
+	return n
+}
 
 // hasKey reports whether the map holds an entry with key value k.
-func (p *Pass) hasKey(rm *openapi.ResponseMap, k string) bool { return p.index(rm).keys[k] > 0 }
+func (p *Pass) hasKey(rm *openapi.ResponseMap, k string) bool { return p.keyCount(rm, k) > 0 }
 
 // coversClass reports whether the map holds the class's range or default.
 func (p *Pass) coversClass(rm *openapi.ResponseMap, class int) bool {
-	idx := p.index(rm)
-	return idx.classes[class] || idx.def
+	if len(rm.Entries) > smallMap {
+		idx := p.index(rm)
+		return idx.classes[class] || idx.def
+	}
+	for _, r := range rm.Entries {
+		if r.Status.Default || r.Status.Code == 0 && r.Status.Class == class && class != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // target returns the response holding r's content and headers, false

@@ -31,6 +31,9 @@ var descriptionMismatch = &Rule{
 
 func descriptionMismatchOpenAPI(p *Pass) {
 	var owners map[string]int
+	// The phrases of each code, made once: a spec may describe 100,000
+	// responses.
+	phrases := map[int]map[string]bool{}
 	responses(p.Doc, func(rm *openapi.ResponseMap, r *openapi.Response) {
 		code := r.Status.Code
 		if code == 0 {
@@ -49,7 +52,11 @@ func descriptionMismatchOpenAPI(p *Pass) {
 		if len(desc) > 4 && desc[3] == ' ' && isDigits(desc[:3]) {
 			prefix, desc = desc[:3], desc[4:]
 		}
-		own := ownPhrases(p, code)
+		own, ok := phrases[code]
+		if !ok {
+			own = ownPhrases(p, code)
+			phrases[code] = own
+		}
 		if owners == nil {
 			owners = phraseOwners(p)
 		}

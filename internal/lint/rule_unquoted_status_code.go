@@ -28,21 +28,20 @@ func unquotedOpenAPI(p *Pass) {
 		return
 	}
 	var (
-		last   *openapi.ResponseMap
-		q      byte
-		counts map[string]int
+		last *openapi.ResponseMap
+		q    byte
 	)
 	responses(doc, func(rm *openapi.ResponseMap, r *openapi.Response) {
 		if !r.IntKey || r.Status.Code == 0 {
 			return
 		}
 		if rm != last {
-			last, q, counts = rm, quoteStyle(rm), p.index(rm).keys
+			last, q = rm, quoteStyle(rm)
 		}
 		written, exact := keyText(p.Src, r)
 		f := Finding{Start: r.KeyStart, End: r.KeyEnd,
 			Message: fmt.Sprintf("response key %s is a YAML integer; quote it: %c%s%c", r.Key, q, r.Key, q)}
-		if exact && written == r.Key && counts[r.Key] == 1 {
+		if exact && written == r.Key && p.keyCount(rm, r.Key) == 1 {
 			f.Fixes = []Fix{{Title: "Quote the key", Safe: true,
 				Edits: []Edit{{Start: r.KeyStart, End: r.KeyEnd, NewText: string(q) + written + string(q)}}}}
 		}
