@@ -492,10 +492,14 @@ func (f *File) Findings() []lint.Finding {
 				// the line that says so (a spec on one line).
 				break
 			}
-			for _, e := range f.spec.Errors {
-				out = append(out, lint.Finding{RuleID: SyntaxErrorID, Severity: lint.Error, Start: e.Start, End: e.End, Message: e.Message})
+			// The rules' findings are not copied behind the syntax
+			// error: a spec may have 100,000.
+			out = lint.OpenAPI(f.spec, f.settings.Lint)
+			syntax := make([]lint.Finding, len(f.spec.Errors))
+			for i, e := range f.spec.Errors {
+				syntax[i] = lint.Finding{RuleID: SyntaxErrorID, Severity: lint.Error, Start: e.Start, End: e.End, Message: e.Message}
 			}
-			out = append(out, lint.OpenAPI(f.spec, f.settings.Lint)...)
+			out = slices.Insert(out, 0, syntax...)
 		}
 		f.findings = out
 	})
