@@ -341,12 +341,15 @@ func (opts checkOptions) analyse(t target) fileResult {
 	analyse := opts.analyser(t.abs)
 	a := analyse(src)
 	findings := a.Findings()
-	r.src, r.findings = newSource(src, findings, opts.excerpts()), findings
 	if opts.contract {
 		if r.spec = a.Spec(); r.spec != nil || isGoCode(t.abs) {
 			r.contractText = src
 		}
 	}
+	// The analysis is not used from here on: its tree and model, most of
+	// a large document's memory, are free to go while the positions are
+	// converted.
+	r.src, r.findings = newSource(src, findings, opts.excerpts()), findings
 	if !opts.fix && !opts.diff {
 		return r
 	}

@@ -17,10 +17,12 @@ type source struct {
 	// findings, not all of its text, until the output is written.
 	text  []byte
 	lines lines.Table
-	// pos holds the position of every offset of the findings, converted
-	// in increasing order so that a long line (minified JSON) is walked
-	// once, not once per finding.
-	pos map[int]lines.Position
+	// offsets holds every offset of the findings, in increasing order,
+	// and pos the position of each: converted in that order, a long line
+	// (minified JSON) is walked once, not once per finding. Two slices
+	// take half the memory a map did, for 200,000 findings.
+	offsets []int
+	pos     []lines.Position
 }
 
 // newSource converts the offsets of findings in text; keepText keeps the
@@ -45,11 +47,12 @@ func findingOffsets(findings []lint.Finding, offsets []int) []int {
 
 // newSourceAt converts offsets in text.
 func newSourceAt(text []byte, offsets []int, keepText bool) *source {
-	s := &source{text: text, lines: lines.New(text), pos: map[int]lines.Position{}}
 	slices.Sort(offsets)
+	offsets = slices.Clip(slices.Compact(offsets))
+	s := &source{text: text, lines: lines.New(text), offsets: offsets, pos: make([]lines.Position, len(offsets))}
 	c := lines.NewCursor(text, s.lines)
-	for _, o := range offsets {
-		s.pos[o] = c.At(o)
+	for i, o := range offsets {
+		s.pos[i] = c.At(o)
 	}
 	if !keepText {
 		s.text, s.lines = nil, lines.Table{}
@@ -60,8 +63,11 @@ func newSourceAt(text []byte, offsets []int, keepText bool) *source {
 // at returns the position of offset, one of the findings' (or any offset
 // when the text is kept): 0-based line, 0-based columns.
 func (s *source) at(offset int) lines.Position {
-	if p, ok := s.pos[offset]; ok || s.text == nil {
-		return p
+	if i, ok := slices.BinarySearch(s.offsets, offset); ok {
+		return s.pos[i]
+	}
+	if s.text == nil {
+		return lines.Position{}
 	}
 	return lines.NewCursor(s.text, s.lines).At(offset)
 }
