@@ -60,7 +60,10 @@ type config struct {
 	// numbersSize is the size of the number array opened for the peak
 	// RSS per input byte; specs the number of small specs opened at once.
 	numbersSize, specs int
-	packageFiles       int // Go files in the package whose file is opened
+	// operations is the number of operations of the dense spec opened
+	// for the peak RSS per input byte.
+	operations   int
+	packageFiles int // Go files in the package whose file is opened
 }
 
 // workspaceResults are the measures shown in the first column only; nil
@@ -75,9 +78,9 @@ type workspaceResults struct {
 }
 
 func run(bin, dir, redocly, only string, smoke, contractOnly bool) error {
-	cfg := config{rounds: 3, positions: 1000, edits: 100, numbersSize: 10 << 20, specs: 2000, packageFiles: 1000}
+	cfg := config{rounds: 3, positions: 1000, edits: 100, numbersSize: 10 << 20, specs: 2000, operations: 100000, packageFiles: 1000}
 	if smoke {
-		cfg = config{rounds: 1, positions: 50, edits: 10, numbersSize: 1 << 20, specs: 200, packageFiles: 100}
+		cfg = config{rounds: 1, positions: 50, edits: 10, numbersSize: 1 << 20, specs: 200, operations: 10000, packageFiles: 100}
 	}
 	files, big, err := inputs(dir, smoke)
 	if err != nil {
@@ -121,7 +124,7 @@ func run(bin, dir, redocly, only string, smoke, contractOnly bool) error {
 	if only == "" || contractOnly {
 		if !contractOnly {
 			fmt.Fprintf(os.Stderr, "lspbench: memory: a %d MB number array, %d open specs\n", cfg.numbersSize>>20, cfg.specs)
-			if ws.mem, err = measureMemory(bin, dir, cfg.numbersSize, cfg.specs); err != nil {
+			if ws.mem, err = measureMemory(bin, dir, cfg.numbersSize, cfg.operations, cfg.specs); err != nil {
 				return fmt.Errorf("memory: %w", err)
 			}
 			fmt.Fprintf(os.Stderr, "lspbench: a package of %d files\n", cfg.packageFiles)
@@ -533,6 +536,12 @@ func table(rs []*result, cfg config, big file, ws workspaceResults) string {
 	}))
 	row(fmt.Sprintf("peak RSS per input byte, OpenAPI YAML with the %d MB number array as an example (server / `check`)", cfg.numbersSize>>20), first(func() string {
 		return per(mem.yamlSpec)
+	}))
+	row(fmt.Sprintf("peak RSS per input byte, OpenAPI JSON of %s operations with two findings each (server / `check`)", groupThousands(cfg.operations)), first(func() string {
+		return per(mem.dense)
+	}))
+	row("peak RSS per input byte, the same in YAML (server / `check`)", first(func() string {
+		return per(mem.yamlDense)
 	}))
 	row(fmt.Sprintf("%s open specs, peak RSS", groupThousands(cfg.specs)), first(func() string {
 		return fmt.Sprintf("%s (%d × %.1f kB)", mb(mem.specsRSS), mem.specs, float64(mem.specSize)/1e3)

@@ -1,8 +1,9 @@
 // memory.go: the two memory budgets of issue 13. Per input byte: the
 // peak RSS of a server that opens one generated JSON array of numbers,
-// the densest node tree a text can make, and of `check` on it; and the
+// the densest node tree a text can make, and of `check` on it; the
 // same for an OpenAPI spec, JSON and YAML, holding that array as an
-// example. Across
+// example; and for a spec of many operations of one response each, the
+// most model and findings per byte a spec makes. Across
 // documents: the peak RSS of a server that opens two thousand small
 // generated specs, as an editor opening a repository of them does.
 
@@ -24,8 +25,10 @@ type memoryResult struct {
 	// numbers is the number array's; spec and yamlSpec those of the
 	// specs holding it.
 	numbers, spec, yamlSpec perByte
-	specs, specSize         int // specs opened, bytes each
-	specsRSS                int64
+	// dense and yamlDense are those of the spec of many operations.
+	dense, yamlDense perByte
+	specs, specSize  int // specs opened, bytes each
+	specsRSS         int64
 }
 
 // perByte is the peak RSS of a server that opened one document, and of
@@ -65,6 +68,33 @@ func yamlSpecWithNumbers(numbers []byte) []byte {
 	return append(b, numbers...)
 }
 
+// denseSpec returns an OpenAPI spec, JSON or YAML, of n operations that
+// each answer 200 only, described "ok": each has two findings (no 4xx
+// response, no content), in 57 bytes of JSON.
+func denseSpec(n int, yaml bool) []byte {
+	var b strings.Builder
+	if yaml {
+		b.WriteString("openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n")
+	} else {
+		b.WriteString(`{"openapi":"3.0.3","info":{"title":"t","version":"1"},"paths":{`)
+	}
+	for i := range n {
+		switch {
+		case yaml:
+			fmt.Fprintf(&b, "  /p%d:\n    get:\n      responses:\n        '200': {description: ok}\n", i)
+		case i > 0:
+			b.WriteByte(',')
+			fallthrough
+		default:
+			fmt.Fprintf(&b, `"/p%d":{"get":{"responses":{"200":{"description":"ok"}}}}`, i)
+		}
+	}
+	if !yaml {
+		b.WriteString("}}\n")
+	}
+	return []byte(b.String())
+}
+
 // measurePerByte writes src to path, runs check on it and opens it in a
 // new server.
 func measurePerByte(bin, path string, src []byte) (perByte, error) {
@@ -89,10 +119,11 @@ func measurePerByte(bin, path string, src []byte) (perByte, error) {
 	return m, nil
 }
 
-// measureMemory measures the number array (of numbersSize bytes) and the
-// spec holding it, each in a new server and with check, then opens specs
-// small generated specs in another.
-func measureMemory(bin, dir string, numbersSize, specs int) (*memoryResult, error) {
+// measureMemory measures the number array (of numbersSize bytes), the
+// spec holding it and the spec of operations operations, each in a new
+// server and with check, then opens specs small generated specs in
+// another.
+func measureMemory(bin, dir string, numbersSize, operations, specs int) (*memoryResult, error) {
 	r := &memoryResult{specs: specs}
 	numbers := numberArray(numbersSize)
 	var err error
@@ -103,6 +134,12 @@ func measureMemory(bin, dir string, numbersSize, specs int) (*memoryResult, erro
 		return nil, err
 	}
 	if r.yamlSpec, err = measurePerByte(bin, filepath.Join(dir, "spec-numbers.yaml"), yamlSpecWithNumbers(numbers)); err != nil {
+		return nil, err
+	}
+	if r.dense, err = measurePerByte(bin, filepath.Join(dir, "spec-dense.json"), denseSpec(operations, false)); err != nil {
+		return nil, err
+	}
+	if r.yamlDense, err = measurePerByte(bin, filepath.Join(dir, "spec-dense.yaml"), denseSpec(operations, true)); err != nil {
 		return nil, err
 	}
 
