@@ -11,6 +11,7 @@ import (
 	"io"
 	"runtime/debug"
 	"runtime/trace"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -287,6 +288,19 @@ func (c *Conn) Notify(method string, params any) error {
 		return fmt.Errorf("%s: %w", method, err)
 	}
 	return c.s.Write(n)
+}
+
+// NotifyEncoded sends a notification whose params are already encoded,
+// given in pieces that make one JSON value when joined: a document's
+// 200,000 diagnostics, encoded at once, took seven times their size in
+// buffers; in pieces they take their size, and are written as they are.
+func (c *Conn) NotifyEncoded(method string, params ...[]byte) error {
+	head, err := notificationHead(method)
+	if err != nil {
+		return fmt.Errorf("%s: %w", method, err)
+	}
+	_, err = c.s.writeFrame(slices.Concat([][]byte{head}, params, [][]byte{[]byte("}")})...)
+	return err
 }
 
 // ErrClosed is the error of a call to the peer that the end of the

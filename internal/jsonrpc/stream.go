@@ -477,16 +477,24 @@ func encodeMessage(msg jsonrpc2.Message) ([][]byte, error) {
 		body, err := msg.(json.Marshaler).MarshalJSON() // as is: json.Marshal would re-escape it
 		return [][]byte{body}, err
 	}
-	b, err := json.Marshal(n.Method())
+	head, err := notificationHead(n.Method())
 	if err != nil {
 		return nil, err
 	}
-	head := append(append([]byte(`{"jsonrpc":"2.0","method":`), b...), `,"params":`...)
 	raw := n.Params()
 	if len(raw) == 0 {
 		raw = json.RawMessage("null")
 	}
 	return [][]byte{head, raw, []byte("}")}, nil
+}
+
+// notificationHead is a notification's encoding up to its params.
+func notificationHead(method string) ([]byte, error) {
+	b, err := json.Marshal(method)
+	if err != nil {
+		return nil, err
+	}
+	return append(append([]byte(`{"jsonrpc":"2.0","method":`), b...), `,"params":`...), nil
 }
 
 // encodeResponse encodes the answer to the call id (nil: null): result,
@@ -519,11 +527,15 @@ var frames = sync.Pool{New: func() any { return new([]byte) }}
 // maxPooledFrame is the largest frame whose memory is kept for reuse.
 const maxPooledFrame = 1 << 20
 
-// writeFrame writes the body given in pieces as one frame.
+// writeFrame writes the body given in pieces as one frame: a small one in
+// one write, a larger one piece by piece, not copied into one buffer.
 func (s *stream) writeFrame(body ...[]byte) (int64, error) {
 	n := 0
 	for _, b := range body {
 		n += len(b)
+	}
+	if n > maxPooledFrame {
+		return s.writePieces(n, body)
 	}
 	buf := frames.Get().(*[]byte)
 	frame := fmt.Appendf((*buf)[:0], "Content-Length: %d\r\n\r\n", n)
@@ -536,6 +548,25 @@ func (s *stream) writeFrame(body ...[]byte) (int64, error) {
 	if cap(frame) <= maxPooledFrame {
 		*buf = frame
 		frames.Put(buf)
+	}
+	if err != nil {
+		return int64(written), fmt.Errorf("write a message: %w", err)
+	}
+	return int64(written), nil
+}
+
+// writePieces writes a frame of n bytes given in pieces, each as it is.
+func (s *stream) writePieces(n int, body [][]byte) (int64, error) {
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+	written, err := fmt.Fprintf(s.rwc, "Content-Length: %d\r\n\r\n", n)
+	for _, b := range body {
+		if err != nil {
+			break
+		}
+		var k int
+		k, err = s.rwc.Write(b)
+		written += k
 	}
 	if err != nil {
 		return int64(written), fmt.Errorf("write a message: %w", err)
