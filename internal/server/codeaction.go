@@ -9,6 +9,7 @@ package server
 import (
 	"context"
 	"encoding/json"
+	"slices"
 	"strings"
 	"time"
 
@@ -75,13 +76,18 @@ func (s *Server) codeActions(ctx context.Context, d *document, params *protocol.
 	enc := s.positionEncoding()
 	start, end := d.snap.Offset(params.Range.Start, enc), d.snap.Offset(params.Range.End, enc)
 	findings := s.findings(d)
-	diags := s.diagnostics(d, findings)
 
 	if wants(params.Context.Only, protocol.QuickFix) {
-		for i, f := range findings {
-			if f.End < start || f.Start > end {
-				continue
+		// Only the findings in the range are converted: a document may
+		// have 200,000.
+		var here []lint.Finding
+		for _, f := range findings {
+			if f.End >= start && f.Start <= end {
+				here = append(here, f)
 			}
+		}
+		diags := slices.Collect(s.diagnostics(d, here))
+		for i, f := range here {
 			for _, fix := range f.Fixes {
 				edit := s.workspaceEdit(d, fix.Edits)
 				if fix.Path != "" {

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -188,12 +189,9 @@ func (s *Server) layersSnapshot() settingsLayers {
 }
 
 func (s *Server) sendConfigDiagnostic(uri protocol.DocumentURI, version int32, diags []protocol.Diagnostic) {
-	if diags == nil {
-		diags = []protocol.Diagnostic{}
-	}
 	s.publishing.Lock()
 	defer s.publishing.Unlock()
-	s.send(uri, version, diags)
+	s.send(uri, version, slices.Values(diags))
 }
 
 // problemLine guesses the 0-based line a configuration error is about: the

@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"net"
 	"os"
 	"path/filepath"
@@ -427,5 +428,39 @@ func TestQuickFixAsCommand(t *testing.T) {
 	diagnosticsFor(t, plain, uri, 1)
 	if cmds := codeActions(plain); len(cmds) != 0 {
 		t.Errorf("a client that cannot apply edits got %+v", cmds)
+	}
+}
+
+// A document with thousands of findings has them all published, in one
+// message of several megabytes (encoded a chunk at a time, written in
+// pieces), each where its finding is.
+func TestManyDiagnosticsArePublishedWhole(t *testing.T) {
+	const uri = "file:///dense.json"
+	const ops = 3000
+	var b strings.Builder
+	b.WriteString(`{"openapi":"3.0.3","info":{"title":"t","version":"1"},"paths":{`)
+	for i := range ops {
+		if i > 0 {
+			b.WriteString(",\n")
+		}
+		fmt.Fprintf(&b, `"/p%d":{"get":{"responses":{"200":{"description":"ok"}}}}`, i)
+	}
+	b.WriteString("}}\n")
+	s := start(t)
+	s.Initialize(linkingClient)
+	s.Open(uri, "json", b.String())
+	p := diagnosticsFor(t, s, uri, 1)
+	if len(p.Diagnostics) != 2*ops {
+		t.Fatalf("%d diagnostics, want %d", len(p.Diagnostics), 2*ops)
+	}
+	for i, d := range p.Diagnostics {
+		line := uint32(i / 2)
+		if d.Range.Start.Line != line || d.CodeDescription == nil {
+			t.Fatalf("diagnostic %d: %+v, want one on line %d with its link", i, d, line)
+		}
+	}
+	last := p.Diagnostics[2*ops-2]
+	if want := fmt.Sprintf("GET /p%d documents no 4xx response", ops-1); last.Code != "no-client-error-response" || !strings.HasPrefix(last.Message, want) {
+		t.Errorf("last operation's first diagnostic: %s %q, want no-client-error-response %q", last.Code, last.Message, want)
 	}
 }
