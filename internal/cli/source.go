@@ -28,7 +28,7 @@ type source struct {
 // newSource converts the offsets of findings in text; keepText keeps the
 // text for excerpts.
 func newSource(text []byte, findings []lint.Finding, keepText bool) *source {
-	return newSourceAt(text, findingOffsets(findings, nil), keepText)
+	return newSourceAt(text, findingOffsets(findings, make([]int, 0, 2*len(findings))), keepText)
 }
 
 // findingOffsets appends the offsets of findings in their own file to
