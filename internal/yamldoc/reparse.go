@@ -128,8 +128,8 @@ func (prev *Doc) reparse(src []byte, edit lines.Edit) (d *Doc) {
 	if n.Kind != v.Kind || n.Tag != v.Tag || n.Style&yaml.FlowStyle != v.Style&yaml.FlowStyle || n.Line != 1 || n.Column != v.Column || !reusable(n) {
 		return nil
 	}
-	Walk(n, func(vis Visit) bool {
-		vis.Node.Line += line
+	walkNodes(n, func(c *yaml.Node) bool {
+		c.Line += line
 		return true
 	})
 	// Copy the path from the root down, each copy pointing to the next.
@@ -296,8 +296,8 @@ func (d *Doc) enclosing(from, to int) (*yaml.Node, []step, pruneAt) {
 // outside.
 func reusable(n *yaml.Node) bool {
 	ok := true
-	Walk(n, func(v Visit) bool {
-		if v.Node.Anchor != "" || v.Node.Kind == yaml.AliasNode {
+	walkNodes(n, func(c *yaml.Node) bool {
+		if c.Anchor != "" || c.Kind == yaml.AliasNode {
 			ok = false
 		}
 		return ok

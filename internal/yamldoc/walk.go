@@ -66,6 +66,30 @@ func Walk(root *yaml.Node, fn func(v Visit) bool) {
 	}
 }
 
+// walkNodes is Walk for a caller that needs only the nodes: it makes no
+// Visit of each collection, which for a YAML spec of 100,000 operations
+// were six times the text's size in garbage.
+func walkNodes(root *yaml.Node, fn func(n *yaml.Node) bool) {
+	type entry struct {
+		n     *yaml.Node
+		depth int
+	}
+	if root == nil {
+		return
+	}
+	stack := []entry{{root, 0}}
+	for len(stack) > 0 {
+		e := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if !fn(e.n) || e.depth >= MaxDepth || e.n.Kind == yaml.AliasNode {
+			continue
+		}
+		for i := len(e.n.Content) - 1; i >= 0; i-- {
+			stack = append(stack, entry{e.n.Content[i], e.depth + 1})
+		}
+	}
+}
+
 // Deref returns the node an alias stands for (n itself if it is no
 // alias), nil for an alias to nothing.
 func Deref(n *yaml.Node) *yaml.Node {

@@ -833,8 +833,7 @@ func (s *yamlScan) parseWith(from, blankTo, to int, holes []hole, brackets ...by
 	}
 	at := map[int]*yaml.Node{}
 	for _, r := range res.roots {
-		Walk(r, func(v Visit) bool {
-			n := v.Node
+		walkNodes(r, func(n *yaml.Node) bool {
 			switch {
 			case n.Kind == yaml.ScalarNode && n.Value == "_" && n.Style == 0 && n.Tag == "!!str":
 				at[pd.Offset(n)] = n
@@ -895,8 +894,8 @@ func verifyPruned(root *yaml.Node, found []*yaml.Node, prune Prune, state int) b
 			case !read:
 				// Nothing below is read: a placeholder there is one
 				// too.
-				Walk(c, func(v Visit) bool {
-					if holes[v.Node] {
+				walkNodes(c, func(n *yaml.Node) bool {
+					if holes[n] {
 						reached++
 					}
 					return true
@@ -929,8 +928,8 @@ func verifyPruned(root *yaml.Node, found []*yaml.Node, prune Prune, state int) b
 // contains reports whether a hole's placeholder is in the subtree n.
 func contains(n *yaml.Node, holes map[*yaml.Node]bool) bool {
 	found := false
-	Walk(n, func(v Visit) bool {
-		found = found || holes[v.Node]
+	walkNodes(n, func(c *yaml.Node) bool {
+		found = found || holes[c]
 		return !found
 	})
 	return found
