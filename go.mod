@@ -19,11 +19,13 @@ require (
 )
 
 // The command line (internal/cli): commands, flags and shell completion,
-// and the nearest rule ID to a misspelt one.
+// the nearest rule ID to a misspelt one, and whether output goes to a
+// terminal.
 require (
 	github.com/agnivade/levenshtein v1.2.2
 	github.com/spf13/cobra v1.10.2
 	github.com/spf13/pflag v1.0.9
+	golang.org/x/term v0.44.0
 )
 
 // The Go rules' control flow (go/cfg), their go/analysis Analyzer

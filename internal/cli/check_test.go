@@ -475,6 +475,19 @@ func TestColorAuto(t *testing.T) {
 	}
 }
 
+// Output to /dev/null, a character device, is not output to a terminal:
+// `check > /dev/null` has no colour, excerpts or progress to make.
+func TestDevNullIsNoTerminal(t *testing.T) {
+	null, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0)
+	if err != nil {
+		t.Skip(err)
+	}
+	defer null.Close()
+	if env := NewEnv(null, null, testVersion); env.StdoutTerminal || env.StderrTerminal {
+		t.Errorf("%s is taken for a terminal", os.DevNull)
+	}
+}
+
 func TestExcerptOfALongLine(t *testing.T) {
 	dir := t.TempDir()
 	long := `{"openapi": "3.0.0", "info": {"title": "` + strings.Repeat("x", 500) + `"}, "paths": {"/a": {"get": {"responses": {"299": {"description": "Odd"}}}}}}`
