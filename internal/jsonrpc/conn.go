@@ -303,6 +303,20 @@ func (c *Conn) NotifyEncoded(method string, params ...[]byte) error {
 	return err
 }
 
+// NotifyStream sends a notification whose params, size bytes of JSON,
+// write writes while the frame is written: for a message too large to
+// hold encoded, whose size the caller counted by encoding it once
+// before. The frame is as long as announced whatever write does (its
+// surplus is cut, a shortfall made up with blanks), so that the frames
+// after it are read right; write's error is returned.
+func (c *Conn) NotifyStream(method string, size int, write func(w io.Writer) error) error {
+	head, err := notificationHead(method)
+	if err != nil {
+		return fmt.Errorf("%s: %w", method, err)
+	}
+	return c.s.writeStreamed(head, size, write)
+}
+
 // ErrClosed is the error of a call to the peer that the end of the
 // connection leaves unanswered.
 var ErrClosed = errors.New("the connection is closed")

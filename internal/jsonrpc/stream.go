@@ -574,6 +574,52 @@ func (s *stream) writePieces(n int, body [][]byte) (int64, error) {
 	return int64(written), nil
 }
 
+// errTooLong is what writeStreamed's write gets past the size it was
+// given.
+var errTooLong = errors.New("more than the size announced")
+
+// writeStreamed writes a frame whose body is head, size bytes that write
+// writes, and the closing brace. The frame is exactly as long as its
+// header says whatever write does, so that the frames after it are read
+// right: what write writes past size is cut (its Write fails), and a
+// shortfall is made up with blanks.
+func (s *stream) writeStreamed(head []byte, size int, write func(io.Writer) error) error {
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+	bw := bufio.NewWriterSize(s.rwc, 64<<10)
+	fmt.Fprintf(bw, "Content-Length: %d\r\n\r\n", len(head)+size+1)
+	bw.Write(head)
+	body := &limitWriter{w: bw, left: size}
+	werr := write(body)
+	for blank := bytes.Repeat([]byte(" "), 4096); body.left > 0; {
+		if _, err := body.Write(blank[:min(len(blank), body.left)]); err != nil {
+			break
+		}
+	}
+	bw.WriteByte('}')
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("write a message: %w", err)
+	}
+	return werr
+}
+
+// limitWriter passes on at most left bytes.
+type limitWriter struct {
+	w    io.Writer
+	left int
+}
+
+func (l *limitWriter) Write(p []byte) (int, error) {
+	if len(p) > l.left {
+		n, _ := l.w.Write(p[:l.left])
+		l.left -= n
+		return n, errTooLong
+	}
+	n, err := l.w.Write(p)
+	l.left -= n
+	return n, err
+}
+
 // noEOF turns an end of input inside a frame into io.ErrUnexpectedEOF.
 func noEOF(err error) error {
 	if errors.Is(err, io.EOF) {

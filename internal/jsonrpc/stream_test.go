@@ -363,3 +363,55 @@ func TestLargeParamsAreCheckedWhenDecoded(t *testing.T) {
 		t.Errorf("a message broken after its large params: %+v", bad)
 	}
 }
+
+// A streamed notification's frame is as long as announced whatever the
+// writer writes: exactly that, less (made up with blanks: still valid
+// JSON) or more (cut, and an error): the next frame is read right.
+func TestStreamedNotificationsKeepTheFraming(t *testing.T) {
+	params := `{"items":[` + strings.Repeat(`"x",`, 100000) + `"y"]}`
+	for _, tc := range []struct {
+		name    string
+		written string
+		valid   bool
+		err     bool
+	}{
+		{"exact", params, true, false},
+		{"short", params[:len(params)-1] + "}", true, false},
+		{"long", `{"a":` + params + `}`, false, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			conn := &fakeConn{Reader: strings.NewReader("")}
+			c := NewConn(conn, zap.NewNop())
+			size := len(params)
+			if tc.name == "short" {
+				size++
+			}
+			err := c.NotifyStream("test/items", size, func(w io.Writer) error {
+				_, err := io.WriteString(w, tc.written)
+				return err
+			})
+			if (err != nil) != tc.err {
+				t.Fatalf("error %v, want one: %v", err, tc.err)
+			}
+			if err := c.Notify("test/after", map[string]int{"n": 1}); err != nil {
+				t.Fatal(err)
+			}
+			out := bufio.NewReader(&conn.out)
+			first, err := lsptest.ReadFrame(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var m struct {
+				Method string          `json:"method"`
+				Params json.RawMessage `json:"params"`
+			}
+			if err := json.Unmarshal(first, &m); (err == nil) != tc.valid || tc.valid && (m.Method != "test/items" || strings.TrimSpace(string(m.Params)) != strings.TrimSpace(tc.written)) {
+				t.Errorf("first frame: %v, method %q, %d bytes of params", err, m.Method, len(m.Params))
+			}
+			second, err := lsptest.ReadFrame(out)
+			if err != nil || !strings.Contains(string(second), `"test/after"`) {
+				t.Errorf("the frame after: %q, %v", second, err)
+			}
+		})
+	}
+}
