@@ -363,12 +363,11 @@ func (s *Server) contractFindings(d *document) []lint.Finding {
 }
 
 // relatedElsewhere converts a related place in another file.
-func (s *Server) relatedElsewhere(r lint.Related) (protocol.Location, bool) {
-	v := s.contractView()
+func relatedElsewhere(v *contractView, r lint.Related, enc text.Encoding) (protocol.Location, bool) {
 	if v == nil {
 		return protocol.Location{}, false
 	}
-	return v.location(v.abs(r.Path), r.Start, r.End, s.positionEncoding())
+	return v.location(v.abs(r.Path), r.Start, r.End, enc)
 }
 
 // fixElsewhere returns the edit of a fix to another file.

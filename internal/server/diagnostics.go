@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"iter"
 	"slices"
 	"sort"
@@ -109,9 +110,13 @@ func (s *Server) publish(ctx context.Context, d *document, diags iter.Seq[protoc
 // by their start, so their starts, their ends and their related places
 // each make a sequence that mostly increases: one converter each walks a
 // long line once, not once per finding.
+//
+// The sequence is the same each time it is ranged over, which send's
+// two passes rely on: the contract view places in other files are read
+// from is the one current when it was made.
 func (s *Server) diagnostics(d *document, findings []lint.Finding) iter.Seq[protocol.Diagnostic] {
+	enc, client, view := s.positionEncoding(), s.support(), s.contractView()
 	return func(yield func(protocol.Diagnostic) bool) {
-		enc, client := s.positionEncoding(), s.support()
 		starts, ends, related := d.snap.Positions(enc), d.snap.Positions(enc), d.snap.Positions(enc)
 		for _, f := range findings {
 			diag := protocol.Diagnostic{
@@ -129,7 +134,7 @@ func (s *Server) diagnostics(d *document, findings []lint.Finding) iter.Seq[prot
 					loc := protocol.Location{URI: d.snap.URI, Range: protocol.Range{Start: related.Position(r.Start), End: related.Position(r.End)}}
 					if r.Path != "" {
 						var ok bool
-						if loc, ok = s.relatedElsewhere(r); !ok {
+						if loc, ok = relatedElsewhere(view, r, enc); !ok {
 							continue
 						}
 					}
@@ -154,15 +159,23 @@ func (s *Server) clear(uri protocol.DocumentURI) {
 // diagnosticsChunk is how many diagnostics are encoded at once.
 const diagnosticsChunk = 256
 
+// heldDiagnostics is the most encoded diagnostics send holds to write
+// at once. Past it, their size is counted and they are encoded again as
+// they are written: 200,000 diagnostics take 110 MB encoded, as much as
+// their document's analysis.
+var heldDiagnostics = 4 << 20
+
 // send publishes diagnostics; a version below 0 (which a client may send)
 // is published as 0, no version. They are encoded a chunk at a time into
-// the pieces of the message, which are written as they are.
+// the pieces of the message, written as they are; once the pieces pass
+// heldDiagnostics, the rest is only counted, and encoded again while the
+// message is written.
 func (s *Server) send(uri protocol.DocumentURI, version int32, diags iter.Seq[protocol.Diagnostic]) {
 	conn := s.connection()
 	if conn == nil {
 		return
 	}
-	// The params with no diagnostics end in "[]}": the diagnostics go
+	// The params with no diagnostics end in "]}": the diagnostics go
 	// between the brackets.
 	head, err := fastjson.Marshal(&protocol.PublishDiagnosticsParams{
 		URI: uri, Version: uint32(max(version, 0)), Diagnostics: []protocol.Diagnostic{}})
@@ -170,36 +183,113 @@ func (s *Server) send(uri protocol.DocumentURI, version int32, diags iter.Seq[pr
 		s.log.Warn("encode diagnostics", zap.Error(err))
 		return
 	}
-	pieces := [][]byte{head[:len(head)-2]}
-	chunk := make([]protocol.Diagnostic, 0, diagnosticsChunk)
-	// Each chunk is encoded into buf, and its piece is a copy of the
-	// encoding's size: the buffers Marshal returns are twice as large.
-	var buf bytes.Buffer
-	enc := fastjson.NewEncoder(&buf)
-	encode := func() bool {
-		buf.Reset()
-		if err := enc.Encode(chunk); err != nil {
-			s.log.Warn("encode diagnostics", zap.Error(err))
-			return false
+	head = head[:len(head)-2]
+	tail := []byte("]}")
+	pieces, size, held := [][]byte{head}, len(head), 0
+	counting := false
+	enc := newChunkEncoder()
+	err = enc.each(diags, func(piece []byte, n int) error {
+		size += len(piece)
+		if counting = counting || size > heldDiagnostics; !counting {
+			pieces, held = append(pieces, bytes.Clone(piece)), held+n
 		}
-		if len(pieces) > 1 {
-			pieces = append(pieces, []byte(","))
-		}
-		b := bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
-		pieces = append(pieces, bytes.Clone(b[1:len(b)-1]))
-		chunk = chunk[:0]
-		return true
-	}
-	for diag := range diags {
-		if chunk = append(chunk, diag); len(chunk) == cap(chunk) && !encode() {
-			return
-		}
-	}
-	if len(chunk) > 0 && !encode() {
+		return nil
+	})
+	if err != nil {
+		s.log.Warn("encode diagnostics", zap.Error(err))
 		return
 	}
-	pieces = append(pieces, []byte("]}"))
-	if err := conn.NotifyEncoded(protocol.MethodTextDocumentPublishDiagnostics, pieces...); err != nil {
-		s.log.Warn("notify the client", zap.String("method", protocol.MethodTextDocumentPublishDiagnostics), zap.Error(err))
+	method := protocol.MethodTextDocumentPublishDiagnostics
+	if !counting {
+		err = conn.NotifyEncoded(method, append(pieces, tail)...)
+	} else {
+		err = conn.NotifyStream(method, size+len(tail), func(w io.Writer) error {
+			for _, p := range pieces {
+				if _, err := w.Write(p); err != nil {
+					return err
+				}
+			}
+			enc := newChunkEncoder()
+			enc.skip(held)
+			if err := enc.each(diags, func(piece []byte, _ int) error {
+				_, err := w.Write(piece)
+				return err
+			}); err != nil {
+				return err
+			}
+			_, err := w.Write(tail)
+			return err
+		})
 	}
+	if err != nil {
+		s.log.Warn("notify the client", zap.String("method", method), zap.Error(err))
+	}
+}
+
+// chunkEncoder encodes diagnostics as the elements of a JSON array, a
+// chunk at a time: each chunk's piece holds its elements, after a comma
+// unless it is the first.
+type chunkEncoder struct {
+	buf     bytes.Buffer
+	enc     *fastjson.Encoder
+	chunk   []protocol.Diagnostic
+	skipped int // diagnostics to pass over before the first chunk
+	pieces  int
+}
+
+func newChunkEncoder() *chunkEncoder {
+	c := &chunkEncoder{chunk: make([]protocol.Diagnostic, 0, diagnosticsChunk)}
+	c.enc = fastjson.NewEncoder(&c.buf)
+	return c
+}
+
+// skip passes over the first n diagnostics, encoded already in chunks:
+// the chunks that follow are those an encoding of all makes.
+func (c *chunkEncoder) skip(n int) {
+	c.skipped = n
+	if n > 0 {
+		c.pieces = 1
+	}
+}
+
+// each encodes the diagnostics of diags past the skipped ones and calls
+// emit with each chunk's piece (valid until the next call) and the
+// number of diagnostics in it.
+func (c *chunkEncoder) each(diags iter.Seq[protocol.Diagnostic], emit func(piece []byte, n int) error) error {
+	var err error
+	i := 0
+	for diag := range diags {
+		if i++; i <= c.skipped {
+			continue
+		}
+		if c.chunk = append(c.chunk, diag); len(c.chunk) == cap(c.chunk) {
+			if err = c.encode(emit); err != nil {
+				return err
+			}
+		}
+	}
+	if len(c.chunk) > 0 {
+		err = c.encode(emit)
+	}
+	return err
+}
+
+func (c *chunkEncoder) encode(emit func(piece []byte, n int) error) error {
+	c.buf.Reset()
+	if c.pieces > 0 {
+		c.buf.WriteByte(',')
+	}
+	at := c.buf.Len()
+	if err := c.enc.Encode(c.chunk); err != nil {
+		return err
+	}
+	// Encode wrote "[...]\n" after the comma: the elements, inside the
+	// brackets, are moved over the "[".
+	b := c.buf.Bytes()
+	copy(b[at:], b[at+1:len(b)-2])
+	piece := b[:len(b)-3]
+	c.pieces++
+	n := len(c.chunk)
+	c.chunk = c.chunk[:0]
+	return emit(piece, n)
 }

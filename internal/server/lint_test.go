@@ -432,8 +432,9 @@ func TestQuickFixAsCommand(t *testing.T) {
 }
 
 // A document with thousands of findings has them all published, in one
-// message of several megabytes (encoded a chunk at a time, written in
-// pieces), each where its finding is.
+// message of a few megabytes, each where its finding is: held encoded in
+// pieces, or, past heldDiagnostics, counted and encoded again as it is
+// written, to the same bytes.
 func TestManyDiagnosticsArePublishedWhole(t *testing.T) {
 	const uri = "file:///dense.json"
 	const ops = 3000
@@ -446,10 +447,30 @@ func TestManyDiagnosticsArePublishedWhole(t *testing.T) {
 		fmt.Fprintf(&b, `"/p%d":{"get":{"responses":{"200":{"description":"ok"}}}}`, i)
 	}
 	b.WriteString("}}\n")
-	s := start(t)
-	s.Initialize(linkingClient)
-	s.Open(uri, "json", b.String())
-	p := diagnosticsFor(t, s, uri, 1)
+	publish := func(held int) json.RawMessage {
+		saved := heldDiagnostics
+		defer func() { heldDiagnostics = saved }()
+		heldDiagnostics = held
+		s := start(t)
+		s.Initialize(linkingClient)
+		s.Open(uri, "json", b.String())
+		diagnosticsFor(t, s, uri, 1)
+		for _, n := range s.Notifications() {
+			if n.Method == "textDocument/publishDiagnostics" {
+				return n.Params
+			}
+		}
+		return nil
+	}
+	const small = 300 << 10 // two or three chunks held, then the rest streamed
+	held, streamed := publish(heldDiagnostics), publish(small)
+	if len(held) < 5*small || len(held) > heldDiagnostics || string(held) != string(streamed) {
+		t.Fatalf("held: %d bytes, streamed: %d bytes; want the same message, larger than a few pieces", len(held), len(streamed))
+	}
+	var p protocol.PublishDiagnosticsParams
+	if err := json.Unmarshal(streamed, &p); err != nil {
+		t.Fatal(err)
+	}
 	if len(p.Diagnostics) != 2*ops {
 		t.Fatalf("%d diagnostics, want %d", len(p.Diagnostics), 2*ops)
 	}
