@@ -234,7 +234,7 @@ func (c *Conn) reply(id json.RawMessage, result any, err error) {
 		c.log.Error("answer a call", zap.Error(err))
 		body, _ = encodeResponse(id, nil, jsonrpc2.Errorf(jsonrpc2.InternalError, "the result could not be encoded"))
 	}
-	if _, err := c.s.writeFrame(body...); err != nil {
+	if err := c.s.writeFrame(body...); err != nil {
 		c.log.Warn("write an answer", zap.Error(err))
 	}
 }
@@ -299,8 +299,7 @@ func (c *Conn) NotifyEncoded(method string, params ...[]byte) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", method, err)
 	}
-	_, err = c.s.writeFrame(slices.Concat([][]byte{head}, params, [][]byte{[]byte("}")})...)
-	return err
+	return c.s.writeFrame(slices.Concat([][]byte{head}, params, [][]byte{[]byte("}")})...)
 }
 
 // NotifyStream sends a notification whose params, size bytes of JSON,

@@ -92,8 +92,7 @@ func (s *stream) reject(bad *badMessage) error {
 	if err != nil {
 		return err
 	}
-	_, err = s.writeFrame(body...)
-	return err
+	return s.writeFrame(body...)
 }
 
 // readFrame reads one frame's body; nil, with no error, for a frame it
@@ -463,8 +462,7 @@ func (s *stream) Write(msg jsonrpc2.Message) error {
 	if err != nil {
 		return fmt.Errorf("encode a message: %w", err)
 	}
-	_, err = s.writeFrame(body...)
-	return err
+	return s.writeFrame(body...)
 }
 
 // encodeMessage encodes a message, in pieces to be written one after the
@@ -529,13 +527,20 @@ const maxPooledFrame = 1 << 20
 
 // writeFrame writes the body given in pieces as one frame: a small one in
 // one write, a larger one piece by piece, not copied into one buffer.
-func (s *stream) writeFrame(body ...[]byte) (int64, error) {
+func (s *stream) writeFrame(body ...[]byte) error {
 	n := 0
 	for _, b := range body {
 		n += len(b)
 	}
 	if n > maxPooledFrame {
-		return s.writePieces(n, body)
+		return s.writeBody(n, func(w io.Writer) error {
+			for _, b := range body {
+				if _, err := w.Write(b); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
 	}
 	buf := frames.Get().(*[]byte)
 	frame := fmt.Appendf((*buf)[:0], "Content-Length: %d\r\n\r\n", n)
@@ -543,65 +548,56 @@ func (s *stream) writeFrame(body ...[]byte) (int64, error) {
 		frame = append(frame, b...)
 	}
 	s.writeMu.Lock()
-	written, err := s.rwc.Write(frame)
+	_, err := s.rwc.Write(frame)
 	s.writeMu.Unlock()
 	if cap(frame) <= maxPooledFrame {
 		*buf = frame
 		frames.Put(buf)
 	}
 	if err != nil {
-		return int64(written), fmt.Errorf("write a message: %w", err)
+		return fmt.Errorf("write a message: %w", err)
 	}
-	return int64(written), nil
+	return nil
 }
-
-// writePieces writes a frame of n bytes given in pieces, each as it is.
-func (s *stream) writePieces(n int, body [][]byte) (int64, error) {
-	s.writeMu.Lock()
-	defer s.writeMu.Unlock()
-	written, err := fmt.Fprintf(s.rwc, "Content-Length: %d\r\n\r\n", n)
-	for _, b := range body {
-		if err != nil {
-			break
-		}
-		var k int
-		k, err = s.rwc.Write(b)
-		written += k
-	}
-	if err != nil {
-		return int64(written), fmt.Errorf("write a message: %w", err)
-	}
-	return int64(written), nil
-}
-
-// errTooLong is what writeStreamed's write gets past the size it was
-// given.
-var errTooLong = errors.New("more than the size announced")
 
 // writeStreamed writes a frame whose body is head, size bytes that write
-// writes, and the closing brace. The frame is exactly as long as its
-// header says whatever write does, so that the frames after it are read
-// right: what write writes past size is cut (its Write fails), and a
-// shortfall is made up with blanks.
+// writes, and the closing brace; what write writes past size is cut (its
+// Write fails), and a shortfall is made up with blanks.
 func (s *stream) writeStreamed(head []byte, size int, write func(io.Writer) error) error {
+	return s.writeBody(len(head)+size+1, func(w io.Writer) error {
+		if _, err := w.Write(head); err != nil {
+			return err
+		}
+		params := &limitWriter{w: w, left: size}
+		err := write(params)
+		params.fill()
+		if _, werr := w.Write([]byte("}")); err == nil {
+			err = werr
+		}
+		return err
+	})
+}
+
+// writeBody writes a frame of n bytes, which write writes, buffered. The
+// frame is as long as its header says whatever write does, so that the
+// frames after it are read right: a surplus is cut, a shortfall made up
+// with blanks. write's error is returned, or the write's.
+func (s *stream) writeBody(n int, write func(io.Writer) error) error {
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
 	bw := bufio.NewWriterSize(s.rwc, 64<<10)
-	fmt.Fprintf(bw, "Content-Length: %d\r\n\r\n", len(head)+size+1)
-	bw.Write(head)
-	body := &limitWriter{w: bw, left: size}
+	fmt.Fprintf(bw, "Content-Length: %d\r\n\r\n", n)
+	body := &limitWriter{w: bw, left: n}
 	werr := write(body)
-	for blank := bytes.Repeat([]byte(" "), 4096); body.left > 0; {
-		if _, err := body.Write(blank[:min(len(blank), body.left)]); err != nil {
-			break
-		}
-	}
-	bw.WriteByte('}')
+	body.fill()
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("write a message: %w", err)
 	}
 	return werr
 }
+
+// errTooLong is what a limitWriter's Write returns past its limit.
+var errTooLong = errors.New("more than the size announced")
 
 // limitWriter passes on at most left bytes.
 type limitWriter struct {
@@ -618,6 +614,15 @@ func (l *limitWriter) Write(p []byte) (int, error) {
 	n, err := l.w.Write(p)
 	l.left -= n
 	return n, err
+}
+
+// fill makes up what is left with blanks.
+func (l *limitWriter) fill() {
+	for blank := bytes.Repeat([]byte(" "), 4096); l.left > 0; {
+		if _, err := l.Write(blank[:min(len(blank), l.left)]); err != nil {
+			return
+		}
+	}
 }
 
 // noEOF turns an end of input inside a frame into io.ErrUnexpectedEOF.
