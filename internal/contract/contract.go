@@ -7,11 +7,10 @@ import (
 	"sort"
 	"strings"
 
-	"gopkg.in/yaml.v3"
-
 	"github.com/httpcode-lsp/httpcode-lsp/internal/golang"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/openapi"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/routes"
+	"github.com/httpcode-lsp/httpcode-lsp/internal/yamldoc"
 )
 
 // Spec is an OpenAPI document of the workspace.
@@ -460,12 +459,12 @@ func basePaths(doc *openapi.Document) []string {
 	}
 	var out []string
 	root := doc.Doc.Root
-	if bp := mapValue(root, "basePath"); bp != nil && bp.Kind == yaml.ScalarNode {
+	if bp := mapValue(root, "basePath"); bp != nil && bp.Kind == yamldoc.ScalarNode {
 		out = append(out, bp.Value)
 	}
-	if servers := mapValue(root, "servers"); servers != nil && servers.Kind == yaml.SequenceNode {
+	if servers := mapValue(root, "servers"); servers != nil && servers.Kind == yamldoc.SequenceNode {
 		for _, s := range servers.Content {
-			if u := mapValue(s, "url"); u != nil && u.Kind == yaml.ScalarNode {
+			if u := mapValue(s, "url"); u != nil && u.Kind == yamldoc.ScalarNode {
 				out = append(out, urlPath(u.Value))
 			}
 		}
@@ -497,8 +496,8 @@ func urlPath(u string) string {
 	return u
 }
 
-func mapValue(m *yaml.Node, key string) *yaml.Node {
-	if m == nil || m.Kind != yaml.MappingNode {
+func mapValue(m *yamldoc.Node, key string) *yamldoc.Node {
+	if m == nil || m.Kind != yamldoc.MappingNode {
 		return nil
 	}
 	for i := 0; i+1 < len(m.Content); i += 2 {

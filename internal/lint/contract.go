@@ -9,11 +9,10 @@ import (
 	"sort"
 	"strings"
 
-	"gopkg.in/yaml.v3"
-
 	"github.com/httpcode-lsp/httpcode-lsp/internal/catalog"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/contract"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/openapi"
+	"github.com/httpcode-lsp/httpcode-lsp/internal/yamldoc"
 )
 
 // ContractPass is what a contract rule's run sees.
@@ -172,7 +171,7 @@ func firstCodeKey(rm *openapi.ResponseMap) *openapi.Response {
 // insertAt returns the index in m.Content of the first key that sorts
 // after code (codes, then their class's range, then default), or
 // len(m.Content).
-func insertAt(m *yaml.Node, code int) int {
+func insertAt(m *yamldoc.Node, code int) int {
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		s := openapi.ParseStatus(m.Content[i].Value)
 		var rank int

@@ -10,7 +10,6 @@ import (
 
 	"github.com/httpcode-lsp/httpcode-lsp/internal/openapi"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/yamldoc"
-	"gopkg.in/yaml.v3"
 )
 
 var methodStatusMismatch = &Rule{
@@ -97,11 +96,11 @@ func methodMismatchOpenAPI(p *Pass) {
 type collections struct {
 	listed    map[string]bool
 	itemized  map[string]bool
-	pathItems map[string]*yaml.Node
+	pathItems map[string]*yamldoc.Node
 }
 
 func collectionsOf(doc *openapi.Document) *collections {
-	c := &collections{listed: map[string]bool{}, itemized: map[string]bool{}, pathItems: map[string]*yaml.Node{}}
+	c := &collections{listed: map[string]bool{}, itemized: map[string]bool{}, pathItems: map[string]*yamldoc.Node{}}
 	for _, op := range doc.Operations {
 		if op.Kind != openapi.PathOperation {
 			continue
@@ -119,7 +118,7 @@ func collectionsOf(doc *openapi.Document) *collections {
 		}
 	}
 	if root := yamldoc.Deref(doc.Doc.Root); root != nil {
-		if _, paths := yamldoc.Get(root, "paths"); paths != nil && paths.Kind == yaml.MappingNode {
+		if _, paths := yamldoc.Get(root, "paths"); paths != nil && paths.Kind == yamldoc.MappingNode {
 			for i := 0; i+1 < len(paths.Content); i += 2 {
 				c.pathItems[paths.Content[i].Value] = yamldoc.Deref(paths.Content[i+1])
 			}
@@ -145,7 +144,7 @@ func (c *collections) creates(op *openapi.Operation) bool {
 	return true
 }
 
-func valueOf(m *yaml.Node, key string) *yaml.Node {
+func valueOf(m *yamldoc.Node, key string) *yamldoc.Node {
 	_, v := yamldoc.Get(m, key)
 	return v
 }

@@ -11,8 +11,6 @@ import (
 	"strconv"
 	"strings"
 
-	"gopkg.in/yaml.v3"
-
 	"github.com/httpcode-lsp/httpcode-lsp/internal/openapi"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/yamldoc"
 )
@@ -32,26 +30,26 @@ func newMapEditor(d *yamldoc.Doc, isJSON bool) *mapEditor {
 
 // directPair returns the index in m.Content of the key named key, looking
 // at m's own entries only (not merged ones): -1 if none.
-func directPair(m *yaml.Node, key string) int {
-	if m == nil || m.Kind != yaml.MappingNode {
+func directPair(m *yamldoc.Node, key string) int {
+	if m == nil || m.Kind != yamldoc.MappingNode {
 		return -1
 	}
 	for i := 0; i+1 < len(m.Content); i += 2 {
-		if k := m.Content[i]; k.Kind == yaml.ScalarNode && k.Value == key && !yamldoc.IsMerge(k) {
+		if k := m.Content[i]; k.Kind == yamldoc.ScalarNode && k.Value == key && !yamldoc.IsMerge(k) {
 			return i
 		}
 	}
 	return -1
 }
 
-func flow(n *yaml.Node) bool { return n.Style&yaml.FlowStyle != 0 }
+func flow(n *yamldoc.Node) bool { return n.Style&yamldoc.FlowStyle != 0 }
 
 // removeEntry returns the edit that removes the entry whose key is
 // m.Content[i]. When it is the mapping's only entry, replace (an entry
 // rendered for the mapping's style) takes its place, so that the mapping
 // is not left empty.
-func (e *mapEditor) removeEntry(m *yaml.Node, i int, replace snippet) (Edit, bool) {
-	if m == nil || m.Kind != yaml.MappingNode || i < 0 || i+1 >= len(m.Content) {
+func (e *mapEditor) removeEntry(m *yamldoc.Node, i int, replace snippet) (Edit, bool) {
+	if m == nil || m.Kind != yamldoc.MappingNode || i < 0 || i+1 >= len(m.Content) {
 		return Edit{}, false
 	}
 	k, v := m.Content[i], m.Content[i+1]
@@ -115,8 +113,8 @@ func separator(b []byte) bool {
 // appendEntry returns the edit that adds s as the last entry of mapping m.
 // keyStart is the offset of the key m is the value of (for the
 // indentation step), -1 if unknown.
-func (e *mapEditor) appendEntry(m *yaml.Node, keyStart int, s snippet) (Edit, bool) {
-	if m == nil || m.Kind != yaml.MappingNode {
+func (e *mapEditor) appendEntry(m *yamldoc.Node, keyStart int, s snippet) (Edit, bool) {
+	if m == nil || m.Kind != yamldoc.MappingNode {
 		return Edit{}, false
 	}
 	ms, me := e.d.NodeRange(m)
@@ -149,8 +147,8 @@ func (e *mapEditor) appendEntry(m *yaml.Node, keyStart int, s snippet) (Edit, bo
 // insertEntry returns the edit that adds s before the entry whose key is
 // m.Content[i], or after the last one when i is past them. keyStart is as
 // for appendEntry.
-func (e *mapEditor) insertEntry(m *yaml.Node, i, keyStart int, s snippet) (Edit, bool) {
-	if m == nil || m.Kind != yaml.MappingNode {
+func (e *mapEditor) insertEntry(m *yamldoc.Node, i, keyStart int, s snippet) (Edit, bool) {
+	if m == nil || m.Kind != yamldoc.MappingNode {
 		return Edit{}, false
 	}
 	if i < 0 || i+1 >= len(m.Content) {
@@ -187,7 +185,7 @@ func (e *mapEditor) insertEntry(m *yaml.Node, i, keyStart int, s snippet) (Edit,
 
 // appendFlow adds a member to a flow mapping (JSON object) spanning
 // [ms, me), its closing brace at me-1.
-func (e *mapEditor) appendFlow(m *yaml.Node, ms, me int, s snippet) (Edit, bool) {
+func (e *mapEditor) appendFlow(m *yamldoc.Node, ms, me int, s snippet) (Edit, bool) {
 	if e.src[ms] != '{' || e.src[me-1] != '}' {
 		return Edit{}, false
 	}

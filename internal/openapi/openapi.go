@@ -3,8 +3,6 @@ package openapi
 import (
 	"strings"
 
-	"gopkg.in/yaml.v3"
-
 	"github.com/httpcode-lsp/httpcode-lsp/internal/occurrence"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/yamldoc"
 )
@@ -135,7 +133,7 @@ type ResponseMap struct {
 	KeyStart, KeyEnd int
 	Start, End       int
 	Entries          []*Response
-	Node             *yaml.Node
+	Node             *yamldoc.Node
 }
 
 // Has reports whether the map holds a key with status s.
@@ -224,7 +222,7 @@ type Response struct {
 	// Map is the map holding the entry, nil for a reusable response.
 	Map *ResponseMap
 	// Node is the entry's value.
-	Node *yaml.Node
+	Node *yamldoc.Node
 }
 
 // Target follows the response's $ref through reusable responses and
@@ -286,7 +284,7 @@ func Model(d *yamldoc.Doc) (doc *Document) {
 		}
 	}()
 	b := &builder{d: d, doc: doc, budget: len(d.Text()) + 10000,
-		reusable: map[string]*Response{}, headers: map[string]bool{}, params: map[string]*yaml.Node{}}
+		reusable: map[string]*Response{}, headers: map[string]bool{}, params: map[string]*yamldoc.Node{}}
 	root := yamldoc.Deref(d.Root)
 	doc.Kind, doc.Version = detect(root)
 	switch doc.Kind {
@@ -302,7 +300,7 @@ func Model(d *yamldoc.Doc) (doc *Document) {
 }
 
 // detect reads the root marker.
-func detect(root *yaml.Node) (Kind, string) {
+func detect(root *yamldoc.Node) (Kind, string) {
 	if v, ok := yamldoc.Scalar(get(root, "openapi")); ok {
 		switch {
 		case strings.HasPrefix(v, "3.0"):
@@ -317,7 +315,7 @@ func detect(root *yaml.Node) (Kind, string) {
 	return NotOpenAPI, ""
 }
 
-func get(m *yaml.Node, key string) *yaml.Node {
+func get(m *yamldoc.Node, key string) *yamldoc.Node {
 	_, v := yamldoc.Get(m, key)
 	return v
 }
@@ -330,21 +328,21 @@ type builder struct {
 	// make the model larger than the text.
 	budget   int
 	reusable map[string]*Response
-	headers  map[string]bool       // names of components.headers
-	params   map[string]*yaml.Node // 2.0 root parameters, by name
+	headers  map[string]bool          // names of components.headers
+	params   map[string]*yamldoc.Node // 2.0 root parameters, by name
 	// reusableContext names the reusable responses in occurrences.
 	reusableContext string
 }
 
 // pairs returns the entries of a mapping, merged ones (<<) after its own,
 // charging them to the budget. It returns nil for anything else.
-func (b *builder) pairs(m *yaml.Node) [][2]*yaml.Node {
+func (b *builder) pairs(m *yamldoc.Node) [][2]*yamldoc.Node {
 	m = yamldoc.Deref(m)
-	if m == nil || m.Kind != yaml.MappingNode {
+	if m == nil || m.Kind != yamldoc.MappingNode {
 		return nil
 	}
-	var out [][2]*yaml.Node
-	var merges []*yaml.Node
+	var out [][2]*yamldoc.Node
+	var merges []*yamldoc.Node
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], m.Content[i+1]
 		if yamldoc.IsMerge(k) {
@@ -355,20 +353,20 @@ func (b *builder) pairs(m *yaml.Node) [][2]*yaml.Node {
 			return out
 		}
 		b.budget--
-		out = append(out, [2]*yaml.Node{k, v})
+		out = append(out, [2]*yamldoc.Node{k, v})
 	}
 	for _, v := range merges {
 		v = yamldoc.Deref(v)
 		if v == nil {
 			continue
 		}
-		srcs := []*yaml.Node{v}
-		if v.Kind == yaml.SequenceNode {
+		srcs := []*yamldoc.Node{v}
+		if v.Kind == yamldoc.SequenceNode {
 			srcs = v.Content
 		}
 		for _, s := range srcs {
 			s = yamldoc.Deref(s)
-			if s == nil || s.Kind != yaml.MappingNode {
+			if s == nil || s.Kind != yamldoc.MappingNode {
 				continue
 			}
 			for i := 0; i+1 < len(s.Content); i += 2 {
@@ -377,7 +375,7 @@ func (b *builder) pairs(m *yaml.Node) [][2]*yaml.Node {
 				}
 				b.budget--
 				if !yamldoc.IsMerge(s.Content[i]) {
-					out = append(out, [2]*yaml.Node{s.Content[i], s.Content[i+1]})
+					out = append(out, [2]*yamldoc.Node{s.Content[i], s.Content[i+1]})
 				}
 			}
 		}
@@ -386,7 +384,7 @@ func (b *builder) pairs(m *yaml.Node) [][2]*yaml.Node {
 }
 
 // document models a full OpenAPI or Swagger document.
-func (b *builder) document(root *yaml.Node) {
+func (b *builder) document(root *yamldoc.Node) {
 	v3 := b.doc.Kind != Swagger2
 	if v3 {
 		comps := get(root, "components")
@@ -421,7 +419,7 @@ func (b *builder) document(root *yaml.Node) {
 }
 
 // reusableResponses models the named responses.
-func (b *builder) reusableResponses(m *yaml.Node, context string) {
+func (b *builder) reusableResponses(m *yamldoc.Node, context string) {
 	pairs := b.pairs(m)
 	for _, p := range pairs {
 		r := b.response(p[0], p[1])
@@ -484,9 +482,9 @@ func unhex(c byte) byte {
 const maxCallbackDepth = 4
 
 // pathItem models the operations of a path item.
-func (b *builder) pathItem(item *yaml.Node, path string, kind OperationKind, parent *Operation, depth int) {
+func (b *builder) pathItem(item *yamldoc.Node, path string, kind OperationKind, parent *Operation, depth int) {
 	pairs := b.pairs(item)
-	var pathParams *yaml.Node
+	var pathParams *yamldoc.Node
 	for _, p := range pairs {
 		if p[0].Value == "parameters" {
 			pathParams = p[1]
@@ -501,7 +499,7 @@ func (b *builder) pathItem(item *yaml.Node, path string, kind OperationKind, par
 }
 
 // subCallbacks models the callbacks of an operation.
-func (b *builder) subCallbacks(opNode *yaml.Node, op *Operation, depth int) {
+func (b *builder) subCallbacks(opNode *yamldoc.Node, op *Operation, depth int) {
 	if depth >= maxCallbackDepth {
 		return
 	}
@@ -512,7 +510,7 @@ func (b *builder) subCallbacks(opNode *yaml.Node, op *Operation, depth int) {
 
 // callback models a callback object: expressions mapped to path items. A
 // callback that is a $ref is modelled where it is declared.
-func (b *builder) callback(cb *yaml.Node, parent *Operation, depth int) {
+func (b *builder) callback(cb *yamldoc.Node, parent *Operation, depth int) {
 	for _, p := range b.pairs(cb) {
 		if p[0].Value == "$ref" || strings.HasPrefix(p[0].Value, "x-") {
 			continue
@@ -522,7 +520,7 @@ func (b *builder) callback(cb *yaml.Node, parent *Operation, depth int) {
 }
 
 // operation models one operation.
-func (b *builder) operation(key, value *yaml.Node, path string, kind OperationKind, parent *Operation, pathParams *yaml.Node) *Operation {
+func (b *builder) operation(key, value *yamldoc.Node, path string, kind OperationKind, parent *Operation, pathParams *yamldoc.Node) *Operation {
 	op := &Operation{Method: strings.ToUpper(key.Value), Path: path, Kind: kind, Parent: parent}
 	op.Context = op.Method
 	if path != "" {
@@ -541,16 +539,16 @@ func (b *builder) operation(key, value *yaml.Node, path string, kind OperationKi
 }
 
 // hasRequestBody tells whether an operation takes a body.
-func (b *builder) hasRequestBody(opNode, pathParams *yaml.Node) bool {
+func (b *builder) hasRequestBody(opNode, pathParams *yamldoc.Node) bool {
 	if b.doc.Kind != Swagger2 && get(opNode, "requestBody") != nil {
 		return true
 	}
 	if b.doc.Kind == OpenAPI30 || b.doc.Kind == OpenAPI31 {
 		return false
 	}
-	for _, params := range []*yaml.Node{get(opNode, "parameters"), pathParams} {
+	for _, params := range []*yamldoc.Node{get(opNode, "parameters"), pathParams} {
 		params = yamldoc.Deref(params)
-		if params == nil || params.Kind != yaml.SequenceNode {
+		if params == nil || params.Kind != yamldoc.SequenceNode {
 			continue
 		}
 		for _, p := range params.Content {
@@ -570,7 +568,7 @@ func (b *builder) hasRequestBody(opNode, pathParams *yaml.Node) bool {
 
 // responseMap models a responses mapping; key is nil for a fragment
 // whose root is the map.
-func (b *builder) responseMap(key, value *yaml.Node, context string, op *Operation) *ResponseMap {
+func (b *builder) responseMap(key, value *yamldoc.Node, context string, op *Operation) *ResponseMap {
 	rm := &ResponseMap{Operation: op, Context: context, Node: yamldoc.Deref(value)}
 	rm.Start, rm.End = b.d.NodeRange(value)
 	rm.KeyStart, rm.KeyEnd = rm.Start, rm.Start
@@ -594,10 +592,10 @@ func (b *builder) responseMap(key, value *yaml.Node, context string, op *Operati
 }
 
 // response models one response.
-func (b *builder) response(key, value *yaml.Node) *Response {
+func (b *builder) response(key, value *yamldoc.Node) *Response {
 	text := b.d.Text()
 	r := &Response{Key: key.Value, Status: ParseStatus(key.Value), Node: yamldoc.Deref(value)}
-	if key.Kind != yaml.ScalarNode {
+	if key.Kind != yamldoc.ScalarNode {
 		r.Status = Status{Invalid: true}
 	}
 	r.KeyStart, r.KeyEnd = b.d.KeyRange(key)
@@ -609,7 +607,7 @@ func (b *builder) response(key, value *yaml.Node) *Response {
 			r.CodeEnd--
 		}
 	}
-	r.IntKey = key.Tag == "!!int" && r.Quote == 0
+	r.IntKey = key.Tag() == "!!int" && r.Quote == 0
 	r.Start = r.KeyStart
 	_, end := b.d.NodeRange(value)
 	r.End = max(end, r.KeyEnd)
@@ -649,13 +647,13 @@ func (b *builder) response(key, value *yaml.Node) *Response {
 
 // text returns a scalar's value and range (a collection's range, with an
 // empty value).
-func (b *builder) text(n *yaml.Node) *Text {
+func (b *builder) text(n *yamldoc.Node) *Text {
 	t := &Text{}
 	if n == nil {
 		return t
 	}
 	t.Start, t.End = b.d.NodeRange(n)
-	if n.Kind == yaml.ScalarNode {
+	if n.Kind == yamldoc.ScalarNode {
 		t.Value = n.Value
 	}
 	return t
@@ -665,11 +663,11 @@ func (b *builder) text(n *yaml.Node) *Text {
 // mappings under a `responses` key whose keys look like codes, and a
 // root mapping that is such a map itself. It reports whether it found
 // any.
-func (b *builder) fragment(roots []*yaml.Node) bool {
+func (b *builder) fragment(roots []*yamldoc.Node) bool {
 	found := false
 	for _, root := range roots {
 		root = yamldoc.Deref(root)
-		if root != nil && root.Kind == yaml.MappingNode && codeKeyed(root) && hasResponseObjects(root) {
+		if root != nil && root.Kind == yamldoc.MappingNode && codeKeyed(root) && hasResponseObjects(root) {
 			b.responseMap(nil, root, "responses", nil)
 			found = true
 			continue
@@ -679,7 +677,7 @@ func (b *builder) fragment(roots []*yaml.Node) bool {
 				return false
 			}
 			b.budget--
-			if v.Key == nil || v.Key.Value != "responses" || v.Node.Kind != yaml.MappingNode || !codeKeyed(v.Node) {
+			if v.Key == nil || v.Key.Value != "responses" || v.Node.Kind != yamldoc.MappingNode || !codeKeyed(v.Node) {
 				return true
 			}
 			found = true
@@ -687,7 +685,7 @@ func (b *builder) fragment(roots []*yaml.Node) bool {
 			// be a method, and the key above that a path.
 			if holder := v.Parent; holder != nil && holder.Key != nil && isMethod(holder.Key.Value) {
 				path := ""
-				var pathParams *yaml.Node
+				var pathParams *yamldoc.Node
 				if up := holder.Parent; up != nil {
 					pathParams = get(up.Node, "parameters")
 					if up.Key != nil {
@@ -721,11 +719,11 @@ func keyPath(v yamldoc.Visit) string {
 // codeKeyed reports whether a mapping's keys look like response keys: one
 // at least is a code, a range or default, and the others are extensions
 // (x-...) or mistyped codes ('2000', '4xx').
-func codeKeyed(m *yaml.Node) bool {
+func codeKeyed(m *yamldoc.Node) bool {
 	valid := false
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k := m.Content[i]
-		if k.Kind != yaml.ScalarNode {
+		if k.Kind != yamldoc.ScalarNode {
 			return false
 		}
 		switch {
@@ -754,7 +752,7 @@ func codeLike(s string) bool {
 
 // hasResponseObjects reports whether some value of a mapping looks like a
 // response object: a mapping with a description or a $ref.
-func hasResponseObjects(m *yaml.Node) bool {
+func hasResponseObjects(m *yamldoc.Node) bool {
 	for i := 1; i < len(m.Content); i += 2 {
 		if get(m.Content[i], "description") != nil || get(m.Content[i], "$ref") != nil {
 			return true

@@ -220,7 +220,7 @@ func TestPrunedReparseOneSchema(t *testing.T) {
 		fmt.Fprintf(&b, "    S%d:\n      type: object\n      properties:\n        name:\n          description: the name %d\n          type: string\n", i, i)
 	}
 	src := b.String()
-	schemas := func(d *yamldoc.Doc) *yaml.Node {
+	schemas := func(d *yamldoc.Doc) *yamldoc.Node {
 		root := d.Root
 		for _, key := range []string{"components", "schemas"} {
 			for i := 0; i+1 < len(root.Content); i += 2 {
@@ -242,7 +242,7 @@ func TestPrunedReparseOneSchema(t *testing.T) {
 		t.Fatalf("pruned %v, %d nodes in schemas", d.Pruned(), len(is.Content))
 	case is.Content[1] != was.Content[1] || is.Content[99] != was.Content[99]:
 		t.Error("the schemas not edited were read again")
-	case is.Content[51].Kind != yaml.ScalarNode || !strings.Contains(is.Content[51].Value, "the xname 25"):
+	case is.Content[51].Kind != yamldoc.ScalarNode || !strings.Contains(is.Content[51].Value, "the xname 25"):
 		t.Errorf("the edited schema is %v %.60q, want the text left out", is.Content[51].Kind, is.Content[51].Value)
 	}
 	if got, want := dump(Model(d)), dump(Model(yamldoc.Parse(next))); got != want {
@@ -282,15 +282,19 @@ func TestPrunedNotOpenAPI(t *testing.T) {
 // blockYAML returns a JSON spec written as block YAML, as yaml.v3 writes
 // a tree whose styles are cleared.
 func blockYAML(t *testing.T, src []byte) []byte {
-	d := yamldoc.Parse(src)
-	if d.Root == nil {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(src, &doc); err != nil || len(doc.Content) == 0 {
 		return nil
 	}
-	yamldoc.Walk(d.Root, func(v yamldoc.Visit) bool {
-		v.Node.Style = 0
-		return true
-	})
-	out, err := yaml.Marshal(d.Root)
+	var block func(n *yaml.Node)
+	block = func(n *yaml.Node) {
+		n.Style = 0
+		for _, c := range n.Content {
+			block(c)
+		}
+	}
+	block(doc.Content[0])
+	out, err := yaml.Marshal(doc.Content[0])
 	if err != nil {
 		t.Fatal(err)
 	}

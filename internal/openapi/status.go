@@ -9,8 +9,6 @@ import (
 	"bytes"
 	"strings"
 
-	"gopkg.in/yaml.v3"
-
 	"github.com/httpcode-lsp/httpcode-lsp/internal/occurrence"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/yamldoc"
 )
@@ -106,7 +104,7 @@ func mentionsStatus(key string) bool {
 // CodeContext reports whether a `code` key in mapping m, which stands
 // under parentKey, names a status: a sibling key or the parent key speaks
 // of http, status, response or redirect.
-func CodeContext(m *yaml.Node, parentKey string) bool {
+func CodeContext(m *yamldoc.Node, parentKey string) bool {
 	if mentionsStatus(parentKey) {
 		return true
 	}
@@ -132,7 +130,7 @@ func StatusValues(d *yamldoc.Doc, extra []string) []occurrence.Occurrence {
 	for _, root := range d.Roots {
 		yamldoc.Walk(root, func(v yamldoc.Visit) bool {
 			m := v.Node
-			if m.Kind != yaml.MappingNode {
+			if m.Kind != yamldoc.MappingNode {
 				return true
 			}
 			parentKey := ""
@@ -148,11 +146,11 @@ func StatusValues(d *yamldoc.Doc, extra []string) []occurrence.Occurrence {
 					continue
 				}
 				switch val.Kind {
-				case yaml.ScalarNode:
+				case yamldoc.ScalarNode:
 					occs = appendValue(occs, d, val, k.Value, annotation)
-				case yaml.SequenceNode:
+				case yamldoc.SequenceNode:
 					for _, item := range val.Content {
-						if item.Kind == yaml.ScalarNode {
+						if item.Kind == yamldoc.ScalarNode {
 							occs = appendValue(occs, d, item, k.Value, annotation)
 						}
 					}
@@ -166,13 +164,13 @@ func StatusValues(d *yamldoc.Doc, extra []string) []occurrence.Occurrence {
 }
 
 // appendValue adds a scalar that is a status code.
-func appendValue(occs []occurrence.Occurrence, d *yamldoc.Doc, n *yaml.Node, key string, quotedOK bool) []occurrence.Occurrence {
+func appendValue(occs []occurrence.Occurrence, d *yamldoc.Doc, n *yamldoc.Node, key string, quotedOK bool) []occurrence.Occurrence {
 	code, ok := statusNumber(n.Value)
 	if !ok {
 		return occs
 	}
-	quoted := n.Style&(yaml.SingleQuotedStyle|yaml.DoubleQuotedStyle) != 0
-	if n.Tag == "!!int" && !quoted || quoted && quotedOK {
+	quoted := n.Style&(yamldoc.SingleQuotedStyle|yamldoc.DoubleQuotedStyle) != 0
+	if n.Tag() == "!!int" && !quoted || quoted && quotedOK {
 		start, end := d.NodeRange(n)
 		if start < end {
 			occs = append(occs, occurrence.Occurrence{Start: start, End: end, Code: code, Kind: occurrence.Value, Context: key})

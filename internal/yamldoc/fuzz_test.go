@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"testing"
 
-	"gopkg.in/yaml.v3"
-
 	"github.com/httpcode-lsp/httpcode-lsp/internal/lines"
 )
 
@@ -69,23 +67,23 @@ func checkParse(t *testing.T, src []byte) {
 				t.Fatalf("node %q: range [%d,%d) of %d bytes", v.Node.Value, s, e, len(src))
 			}
 			n := v.Node
-			if n.Kind == yaml.ScalarNode && n.Style&^yaml.TaggedStyle == 0 && n.Value != "" && !bytes.ContainsAny(text[s:e], "\r\n\u0085\u2028\u2029") {
+			if n.Kind == ScalarNode && n.Style&^TaggedStyle == 0 && n.Value != "" && !bytes.ContainsAny(text[s:e], "\r\n\u0085\u2028\u2029") {
 				// A plain scalar on one line is its value, byte for byte.
 				if string(text[s:e]) != n.Value {
 					t.Fatalf("plain scalar %q written %q at [%d,%d)", n.Value, text[s:e], s, e)
 				}
 			}
-			if q := n.Style & (yaml.SingleQuotedStyle | yaml.DoubleQuotedStyle); n.Kind == yaml.ScalarNode && q != 0 {
+			if q := n.Style & (SingleQuotedStyle | DoubleQuotedStyle); n.Kind == ScalarNode && q != 0 {
 				// A quoted scalar spans its quotes.
 				c := byte('"')
-				if q == yaml.SingleQuotedStyle {
+				if q == SingleQuotedStyle {
 					c = '\''
 				}
 				if e-s < 2 || text[s] != c || text[e-1] != c {
 					t.Fatalf("quoted scalar %q written %q at [%d,%d)", n.Value, text[s:e], s, e)
 				}
 			}
-			if n.Kind == yaml.ScalarNode && e > s {
+			if n.Kind == ScalarNode && e > s {
 				if s < prev {
 					t.Fatalf("scalar %q at %d before the previous one's end %d", n.Value, s, prev)
 				}

@@ -39,15 +39,15 @@ type jsonReader struct {
 	// nodes and contents are allocated in slabs, and the children of the
 	// open collections are gathered on stack: a node or a Content slice
 	// each is the most of yaml.v3's allocations.
-	nodes    []yaml.Node
-	contents []*yaml.Node
-	stack    []*yaml.Node
+	nodes    []Node
+	contents []*Node
+	stack    []*Node
 	// prune, when set, tells which collections nobody reads; skipping
 	// counts the collections open inside one being skipped, which are
 	// read for their syntax only, into scratch and buf.
 	prune    Prune
 	skipping int
-	scratch  yaml.Node
+	scratch  Node
 	buf      []byte
 	// pruned tells that a collection was skipped.
 	pruned bool
@@ -65,13 +65,13 @@ func (r *jsonReader) slabFor(k int) int {
 
 // content returns the children gathered on the stack from offset from,
 // as a Content slice, and pops them.
-func (r *jsonReader) content(from int) []*yaml.Node {
+func (r *jsonReader) content(from int) []*Node {
 	k := len(r.stack) - from
 	if k == 0 {
 		return nil
 	}
 	if k > len(r.contents) {
-		r.contents = make([]*yaml.Node, r.slabFor(k))
+		r.contents = make([]*Node, r.slabFor(k))
 	}
 	c := r.contents[:k:k]
 	r.contents = r.contents[k:]
@@ -84,14 +84,14 @@ func (r *jsonReader) content(from int) []*yaml.Node {
 // where the text is not JSON this reader vouches for. With prune, a
 // collection nobody reads is checked but not built: it is one scalar
 // whose value is its text, as written, and pruned is true.
-func parseJSON(text []byte, prune Prune) (root *yaml.Node, pruned, ok bool) {
+func parseJSON(text []byte, prune Prune) (root *Node, pruned, ok bool) {
 	r := &jsonReader{t: text, line: 1, col: 1, prune: prune}
 	root, ok = r.root(0)
 	return root, r.pruned, ok
 }
 
 // root reads the whole text as one value whose prune state is state.
-func (r *jsonReader) root(state int) (*yaml.Node, bool) {
+func (r *jsonReader) root(state int) (*Node, bool) {
 	text := r.t
 	// Outside the root's brackets yaml.v3 reads blanks as block
 	// indentation, where a tab is an error.
@@ -130,23 +130,24 @@ func (r *jsonReader) space() bool {
 
 // node returns a node of kind at offset i; inside a skipped collection
 // the scratch node, overwritten by the next.
-func (r *jsonReader) node(kind yaml.Kind, style yaml.Style, tag string) *yaml.Node {
+func (r *jsonReader) node(kind Kind, style Style, tag string) *Node {
 	if r.skipping > 0 {
 		return &r.scratch
 	}
 	r.col += utf8.RuneCount(r.t[r.colAt:r.i])
 	r.colAt = r.i
 	if len(r.nodes) == 0 {
-		r.nodes = make([]yaml.Node, r.slabFor(1))
+		r.nodes = make([]Node, r.slabFor(1))
 	}
 	n := &r.nodes[0]
 	r.nodes = r.nodes[1:]
-	*n = yaml.Node{Kind: kind, Style: style, Tag: tag, Line: r.line, Column: r.col}
+	*n = Node{Kind: kind, Style: style, Line: position(r.line), Column: position(r.col)}
+	n.setTag(tag)
 	return n
 }
 
 // value reads the value at i; state is prune's for it.
-func (r *jsonReader) value(depth, state int) (*yaml.Node, bool) {
+func (r *jsonReader) value(depth, state int) (*Node, bool) {
 	if depth >= MaxDepth || r.i >= len(r.t) {
 		return nil, false
 	}
@@ -162,7 +163,7 @@ func (r *jsonReader) value(depth, state int) (*yaml.Node, bool) {
 	}
 	for _, w := range [...]struct{ word, tag string }{{"true", "!!bool"}, {"false", "!!bool"}, {"null", "!!null"}} {
 		if r.word(w.word) {
-			n := r.node(yaml.ScalarNode, 0, w.tag)
+			n := r.node(ScalarNode, 0, w.tag)
 			n.Value = w.word
 			r.i += len(w.word)
 			return n, true
@@ -189,7 +190,7 @@ func delimiter(c byte) bool {
 // collection whose prune state is state.
 // A collection nobody reads is read for its syntax only and stands as a
 // plain scalar holding its text.
-func (r *jsonReader) child(depth, state int, key string) (*yaml.Node, bool) {
+func (r *jsonReader) child(depth, state int, key string) (*Node, bool) {
 	if r.prune == nil || r.skipping > 0 {
 		return r.value(depth, state)
 	}
@@ -198,7 +199,7 @@ func (r *jsonReader) child(depth, state int, key string) (*yaml.Node, bool) {
 		return r.value(depth, next)
 	}
 	start := r.i
-	n := r.node(yaml.ScalarNode, 0, "!!str")
+	n := r.node(ScalarNode, 0, "!!str")
 	r.skipping++
 	_, ok := r.value(depth, next)
 	r.skipping--
@@ -210,8 +211,8 @@ func (r *jsonReader) child(depth, state int, key string) (*yaml.Node, bool) {
 	return n, true
 }
 
-func (r *jsonReader) object(depth, state int) (*yaml.Node, bool) {
-	n := r.node(yaml.MappingNode, yaml.FlowStyle, "!!map")
+func (r *jsonReader) object(depth, state int) (*Node, bool) {
+	n := r.node(MappingNode, FlowStyle, "!!map")
 	r.i++
 	if !r.space() {
 		return nil, false
@@ -275,8 +276,8 @@ func (r *jsonReader) separator(closing byte) (closed, ok bool) {
 	return false, false
 }
 
-func (r *jsonReader) array(depth, state int) (*yaml.Node, bool) {
-	n := r.node(yaml.SequenceNode, yaml.FlowStyle, "!!seq")
+func (r *jsonReader) array(depth, state int) (*Node, bool) {
+	n := r.node(SequenceNode, FlowStyle, "!!seq")
 	r.i++
 	if !r.space() {
 		return nil, false
@@ -310,8 +311,8 @@ func (r *jsonReader) array(depth, state int) (*yaml.Node, bool) {
 // str reads a string: the escapes yaml.v3 shares with JSON, and
 // surrogate escapes, which yaml.v3 rejects, read as encoding/json reads
 // them; no raw control characters or line breaks.
-func (r *jsonReader) str() (*yaml.Node, bool) {
-	n := r.node(yaml.ScalarNode, yaml.DoubleQuotedStyle, "!!str")
+func (r *jsonReader) str() (*Node, bool) {
+	n := r.node(ScalarNode, DoubleQuotedStyle, "!!str")
 	t := r.t
 	i := r.i + 1
 	start := i
@@ -422,7 +423,7 @@ func hex4(t []byte, i int) (rune, bool) {
 }
 
 // number reads a JSON number; its tag is yaml.v3's.
-func (r *jsonReader) number() (*yaml.Node, bool) {
+func (r *jsonReader) number() (*Node, bool) {
 	t := r.t
 	i := r.i
 	if t[i] == '-' {
@@ -472,7 +473,7 @@ func (r *jsonReader) number() (*yaml.Node, bool) {
 	default:
 		tag = r.tagOf(string(t[r.i:i]))
 	}
-	n := r.node(yaml.ScalarNode, 0, tag)
+	n := r.node(ScalarNode, 0, tag)
 	if r.skipping == 0 {
 		n.Value = string(t[r.i:i])
 	}

@@ -40,7 +40,7 @@ func checkJSON(t *testing.T, src []byte) bool {
 	if !ok {
 		return false
 	}
-	fast := &Doc{src: src, text: src, lines: newLineIndex(src), Root: root, Roots: []*yaml.Node{root}, Parses: 1}
+	fast := &Doc{src: src, text: src, lines: newLineIndex(src), Root: root, Roots: []*Node{root}, Parses: 1}
 	if diff := sameTree(fast, viaYAML(t, src)); diff != "" {
 		t.Fatalf("%s\nin %q", diff, truncateForLog(src))
 	}
@@ -191,20 +191,20 @@ func keepC(state int, key string) (int, bool) {
 // samePruned compares a pruned tree with the whole one: a placeholder
 // where the whole tree has a collection spans its range and holds its
 // text; every other node is the same, line, column and range.
-func samePruned(t *testing.T, dp, dw *Doc, p, w *yaml.Node) {
+func samePruned(t *testing.T, dp, dw *Doc, p, w *Node) {
 	t.Helper()
 	ps, pe := dp.NodeRange(p)
 	ws, we := dw.NodeRange(w)
 	if ps != ws || pe != we || p.Line != w.Line || p.Column != w.Column {
 		t.Fatalf("node %q at %d:%d [%d,%d), want %d:%d [%d,%d)", p.Value, p.Line, p.Column, ps, pe, w.Line, w.Column, ws, we)
 	}
-	if p.Kind == yaml.ScalarNode && w.Kind != yaml.ScalarNode {
+	if p.Kind == ScalarNode && w.Kind != ScalarNode {
 		if p.Value != string(dw.Text()[ws:we]) {
 			t.Fatalf("placeholder %q, want the text %q", p.Value, dw.Text()[ws:we])
 		}
 		return
 	}
-	if p.Kind != w.Kind || p.Value != w.Value || p.Tag != w.Tag || p.Style != w.Style || len(p.Content) != len(w.Content) {
+	if p.Kind != w.Kind || p.Value != w.Value || p.Tag() != w.Tag() || p.Style != w.Style || len(p.Content) != len(w.Content) {
 		t.Fatalf("node %q %v, want %q %v", p.Value, p.Kind, w.Value, w.Kind)
 	}
 	for i := range p.Content {
@@ -259,7 +259,7 @@ func TestReparsePruned(t *testing.T) {
 		}
 		whole := Parse(next)
 		samePruned(t, d, whole, d.Root, whole.Root)
-		if _, p := Get(d.Root, "p"); p == nil || p.Content[1].Kind != yaml.ScalarNode || p.Content[3].Content[1].Kind != yaml.ScalarNode {
+		if _, p := Get(d.Root, "p"); p == nil || p.Content[1].Kind != ScalarNode || p.Content[3].Content[1].Kind != ScalarNode {
 			t.Errorf("%q: p.a or p.c.a built", ins)
 		}
 	}

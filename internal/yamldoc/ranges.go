@@ -4,24 +4,20 @@
 
 package yamldoc
 
-import (
-	"strings"
-
-	"gopkg.in/yaml.v3"
-)
+import "strings"
 
 // Offset returns the byte offset at which yaml.v3 places n: its first
 // character, or the anchor or tag written before it.
-func (d *Doc) Offset(n *yaml.Node) int {
+func (d *Doc) Offset(n *Node) int {
 	if n == nil || n.Line <= 0 {
 		return 0
 	}
-	return d.lines.offset(d.text, n.Line-1, n.Column-1)
+	return d.lines.offset(d.text, int(n.Line)-1, int(n.Column)-1)
 }
 
 // KeyRange returns the bytes of a mapping key as written, quotes
 // included. It is NodeRange, named for the call sites' sake.
-func (d *Doc) KeyRange(k *yaml.Node) (start, end int) { return d.NodeRange(k) }
+func (d *Doc) KeyRange(k *Node) (start, end int) { return d.NodeRange(k) }
 
 // NodeRange returns the bytes n is written in, anchor and tag left out.
 // A scalar spans its text as written: quotes included, a multi-line
@@ -29,28 +25,21 @@ func (d *Doc) KeyRange(k *yaml.Node) (start, end int) { return d.NodeRange(k) }
 // its indicator to its last content line. An alias spans *name. A block
 // collection spans from its first entry to the end of its last one, a
 // flow collection from its opening to its closing bracket.
-func (d *Doc) NodeRange(n *yaml.Node) (start, end int) {
+func (d *Doc) NodeRange(n *Node) (start, end int) {
 	if n == nil {
 		return 0, 0
 	}
-	if n.Kind == yaml.DocumentNode {
-		if len(n.Content) == 0 {
-			o := d.Offset(n)
-			return o, o
-		}
-		n = n.Content[0]
-	}
 	start = d.skipProperties(d.Offset(n))
 	switch n.Kind {
-	case yaml.ScalarNode:
+	case ScalarNode:
 		return start, d.scalarEnd(n, start)
-	case yaml.AliasNode:
+	case AliasNode:
 		end = start
 		if start < len(d.text) && d.text[start] == '*' {
 			end = min(start+1+len(n.Value), len(d.text))
 		}
 		return start, end
-	case yaml.MappingNode, yaml.SequenceNode:
+	case MappingNode, SequenceNode:
 		return start, d.collectionEnd(n, start)
 	}
 	return start, start
@@ -59,19 +48,19 @@ func (d *Doc) NodeRange(n *yaml.Node) (start, end int) {
 // collectionEnd finds the end of the collection n starting at start. It
 // descends along last entries without recursion, so that deep nesting
 // costs no stack.
-func (d *Doc) collectionEnd(n *yaml.Node, start int) int {
-	chain := []*yaml.Node{n}
+func (d *Doc) collectionEnd(n *Node, start int) int {
+	chain := []*Node{n}
 	end := start
 	for len(chain) < MaxDepth {
 		c := chain[len(chain)-1]
-		if c.Kind != yaml.MappingNode && c.Kind != yaml.SequenceNode {
+		if c.Kind != MappingNode && c.Kind != SequenceNode {
 			_, end = d.NodeRange(c)
 			chain = chain[:len(chain)-1]
 			break
 		}
 		if len(c.Content) == 0 {
 			end = d.skipProperties(d.Offset(c))
-			if c.Style&yaml.FlowStyle != 0 && end < len(d.text) && (d.text[end] == '{' || d.text[end] == '[') {
+			if c.Style&FlowStyle != 0 && end < len(d.text) && (d.text[end] == '{' || d.text[end] == '[') {
 				end++
 			} else {
 				chain = chain[:len(chain)-1]
@@ -79,7 +68,7 @@ func (d *Doc) collectionEnd(n *yaml.Node, start int) int {
 			break
 		}
 		last := c.Content[len(c.Content)-1]
-		if c.Kind == yaml.MappingNode && isImplicitNull(last) && len(c.Content) >= 2 {
+		if c.Kind == MappingNode && isImplicitNull(last) && len(c.Content) >= 2 {
 			// A key without a value ends the mapping: yaml.v3 places
 			// the missing value wherever the next token is.
 			last = c.Content[len(c.Content)-2]
@@ -87,7 +76,7 @@ func (d *Doc) collectionEnd(n *yaml.Node, start int) int {
 		chain = append(chain, last)
 	}
 	for i := len(chain) - 1; i >= 0; i-- {
-		if chain[i].Style&yaml.FlowStyle != 0 {
+		if chain[i].Style&FlowStyle != 0 {
 			end = d.closer(end)
 		}
 	}
@@ -96,8 +85,8 @@ func (d *Doc) collectionEnd(n *yaml.Node, start int) int {
 
 // isImplicitNull reports whether n is the empty value of a key written
 // without one.
-func isImplicitNull(n *yaml.Node) bool {
-	return n.Kind == yaml.ScalarNode && n.Value == "" && n.Tag == "!!null" && n.Style == 0
+func isImplicitNull(n *Node) bool {
+	return n.Kind == ScalarNode && n.Value == "" && n.Tag() == "!!null" && n.Style == 0
 }
 
 // closer returns the offset after the bracket closing a flow collection
@@ -170,12 +159,12 @@ func isAlpha(c byte) bool {
 }
 
 // scalarEnd returns the end of the scalar n written at start.
-func (d *Doc) scalarEnd(n *yaml.Node, start int) int {
+func (d *Doc) scalarEnd(n *Node, start int) int {
 	t := d.text
 	if start >= len(t) {
 		return len(t)
 	}
-	if n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle|yaml.LiteralStyle|yaml.FoldedStyle) == 0 {
+	if n.Style&(DoubleQuotedStyle|SingleQuotedStyle|LiteralStyle|FoldedStyle) == 0 {
 		// A plain scalar: a pruned collection, whose value is its text,
 		// may start with a quoted key.
 		return d.plainEnd(n.Value, start)
@@ -203,7 +192,7 @@ func (d *Doc) scalarEnd(n *yaml.Node, start int) int {
 		}
 		return d.lines.end(d.text, d.lines.lineOf(start))
 	case '|', '>':
-		if n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
+		if n.Style&(LiteralStyle|FoldedStyle) != 0 {
 			return d.blockScalarEnd(start)
 		}
 	}

@@ -15,8 +15,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"gopkg.in/yaml.v3"
-
 	"github.com/httpcode-lsp/httpcode-lsp/internal/lines"
 )
 
@@ -83,7 +81,7 @@ func (prev *Doc) reparse(src []byte, edit lines.Edit) (d *Doc) {
 		return nil
 	}
 	end += delta
-	flow := v.Style&yaml.FlowStyle != 0
+	flow := v.Style&FlowStyle != 0
 	if flow {
 		// Nodes after the block on its last line would shift.
 		last := li.lineOf(end)
@@ -100,7 +98,7 @@ func (prev *Doc) reparse(src []byte, edit lines.Edit) (d *Doc) {
 			if len(t) == 0 {
 				continue
 			}
-			if t[0] != '#' && li.end(src, l)-li.start(l)-len(t) >= v.Column-1 {
+			if t[0] != '#' && li.end(src, l)-li.start(l)-len(t) >= int(v.Column)-1 {
 				return nil
 			}
 			break
@@ -117,7 +115,7 @@ func (prev *Doc) reparse(src []byte, edit lines.Edit) (d *Doc) {
 	if n == nil {
 		return nil
 	}
-	if unread && !prev.IsJSON() && v.Kind == yaml.ScalarNode && v.Style == 0 && n.Kind != yaml.ScalarNode {
+	if unread && !prev.IsJSON() && v.Kind == ScalarNode && v.Style == 0 && n.Kind != ScalarNode {
 		// v stands for a collection nobody reads, left out (a hole): the
 		// block read again, valid, is left out again.
 		if n = placeholder(n, sub, col); n == nil {
@@ -125,11 +123,11 @@ func (prev *Doc) reparse(src []byte, edit lines.Edit) (d *Doc) {
 		}
 		pruned = true
 	}
-	if n.Kind != v.Kind || n.Tag != v.Tag || n.Style&yaml.FlowStyle != v.Style&yaml.FlowStyle || n.Line != 1 || n.Column != v.Column || !reusable(n) {
+	if n.Kind != v.Kind || n.Tag() != v.Tag() || n.Style&FlowStyle != v.Style&FlowStyle || n.Line != 1 || n.Column != v.Column || !reusable(n) {
 		return nil
 	}
-	walkNodes(n, func(c *yaml.Node) bool {
-		c.Line += line
+	walkNodes(n, func(c *Node) bool {
+		c.Line += int32(line)
 		return true
 	})
 	// Copy the path from the root down, each copy pointing to the next.
@@ -158,7 +156,7 @@ func (prev *Doc) reparse(src []byte, edit lines.Edit) (d *Doc) {
 // says at, pruned as the document was where it can be: a JSON block with
 // the JSON reader, a block YAML one as ParsePruned does; nil when it does
 // not parse as one node. unread tells that the prune reads nothing there.
-func (prev *Doc) parseBlock(sub []byte, at pruneAt) (n *yaml.Node, pruned, unread bool) {
+func (prev *Doc) parseBlock(sub []byte, at pruneAt) (n *Node, pruned, unread bool) {
 	if prev.prune != nil {
 		switch {
 		case at.read && prev.IsJSON():
@@ -184,23 +182,24 @@ func (prev *Doc) parseBlock(sub []byte, at pruneAt) (n *yaml.Node, pruned, unrea
 // from block sub (col blanks, then its text), as ParsePruned leaves a
 // collection nobody reads out: its value is its text. nil when n holds an
 // anchor or an alias, which ParsePruned reads with the rest.
-func placeholder(n *yaml.Node, sub []byte, col int) *yaml.Node {
+func placeholder(n *Node, sub []byte, col int) *Node {
 	if !reusable(n) {
 		return nil
 	}
 	pd := &Doc{text: sub, lines: newLineIndex(sub)}
 	_, end := pd.NodeRange(n)
-	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: string(sub[col:end]), Line: n.Line, Column: n.Column}
+	h := n.textScalar(string(sub[col:end]))
+	return &h
 }
 
 // with returns a copy of the valid document d for the text src, whose
 // line index is lines.
 func (d *Doc) with(src []byte, lines *lineIndex) *Doc {
 	// A valid document's text is its source: nothing was blanked.
-	return &Doc{Root: d.Root, Roots: []*yaml.Node{d.Root}, Parses: 1, src: src, text: src, lines: lines, prune: d.prune, pruned: d.pruned}
+	return &Doc{Root: d.Root, Roots: []*Node{d.Root}, Parses: 1, src: src, text: src, lines: lines, prune: d.prune, pruned: d.pruned}
 }
 
-func (d *Doc) withRoot(root *yaml.Node) *Doc {
+func (d *Doc) withRoot(root *Node) *Doc {
 	d.Root, d.Roots[0] = root, root
 	return d
 }
@@ -215,7 +214,7 @@ func clean(t []byte) bool {
 // step is one step down the path to a node: the collection and the index
 // of the child taken in its Content.
 type step struct {
-	node  *yaml.Node
+	node  *Node
 	index int
 }
 
@@ -233,22 +232,22 @@ type pruneAt struct {
 // prune. In pruned block YAML, a plain scalar that nothing reads, as a
 // collection left out is, counts too. It returns nil when there is none
 // or the path crosses an anchor, which an alias elsewhere may share.
-func (d *Doc) enclosing(from, to int) (*yaml.Node, []step, pruneAt) {
+func (d *Doc) enclosing(from, to int) (*Node, []step, pruneAt) {
 	root := d.Root
-	flow := root.Style&yaml.FlowStyle != 0
-	if root.Anchor != "" {
+	flow := root.Style&FlowStyle != 0
+	if root.Anchor() != "" {
 		return nil, nil, pruneAt{}
 	}
 	at := pruneAt{read: d.prune != nil}
-	var best *yaml.Node
+	var best *Node
 	var bestAt pruneAt
 	var bestPath, path []step
 	for n := root; len(path) < MaxDepth; {
-		if n.Kind != yaml.MappingNode && n.Kind != yaml.SequenceNode {
+		if n.Kind != MappingNode && n.Kind != SequenceNode {
 			break
 		}
 		stride, first := 1, 0
-		if n.Kind == yaml.MappingNode {
+		if n.Kind == MappingNode {
 			stride, first = 2, 1
 		}
 		// The last child that starts before the change.
@@ -262,17 +261,17 @@ func (d *Doc) enclosing(from, to int) (*yaml.Node, []step, pruneAt) {
 		c := n.Content[i]
 		if at.read {
 			key := ""
-			if n.Kind == yaml.MappingNode {
+			if n.Kind == MappingNode {
 				key = n.Content[i-1].Value
 			}
 			at.state, at.read = d.prune(at.state, key)
-			if !at.read && d.pruned && !flow && !d.IsJSON() && c.Kind == yaml.ScalarNode && c.Style == 0 {
+			if !at.read && d.pruned && !flow && !d.IsJSON() && c.Kind == ScalarNode && c.Style == 0 {
 				if s, e := d.NodeRange(c); s < from && e > to {
 					return c, append(path, step{n, i}), at
 				}
 			}
 		}
-		if c.Kind != yaml.MappingNode && c.Kind != yaml.SequenceNode {
+		if c.Kind != MappingNode && c.Kind != SequenceNode {
 			break
 		}
 		s, e := d.NodeRange(c)
@@ -280,10 +279,10 @@ func (d *Doc) enclosing(from, to int) (*yaml.Node, []step, pruneAt) {
 			break
 		}
 		path = append(path, step{n, i})
-		if c.Style&yaml.FlowStyle != 0 == flow {
+		if c.Style&FlowStyle != 0 == flow {
 			best, bestPath, bestAt = c, slices.Clone(path), at
 		}
-		if c.Anchor != "" {
+		if c.Anchor() != "" {
 			break
 		}
 		n = c
@@ -294,10 +293,10 @@ func (d *Doc) enclosing(from, to int) (*yaml.Node, []step, pruneAt) {
 // reusable reports whether a subtree can be swapped without touching the
 // rest: it holds no anchor and no alias, which would tie it to nodes
 // outside.
-func reusable(n *yaml.Node) bool {
+func reusable(n *Node) bool {
 	ok := true
-	walkNodes(n, func(c *yaml.Node) bool {
-		if c.Anchor != "" || c.Kind == yaml.AliasNode {
+	walkNodes(n, func(c *Node) bool {
+		if c.Anchor() != "" || c.Kind == AliasNode {
 			ok = false
 		}
 		return ok
@@ -308,25 +307,25 @@ func reusable(n *yaml.Node) bool {
 // shifter copies the nodes after a reparsed block, moved down by lines.
 type shifter struct {
 	lines int
-	slab  []yaml.Node
+	slab  []Node
 }
 
 // copy returns a copy of the subtree n with every line moved; nil when the
 // subtree holds an anchor or an alias, which would tie the copies to the
 // nodes they copy.
-func (sh *shifter) copy(n *yaml.Node, depth int) *yaml.Node {
-	if n.Anchor != "" || n.Kind == yaml.AliasNode || depth >= MaxDepth {
+func (sh *shifter) copy(n *Node, depth int) *Node {
+	if n.Anchor() != "" || n.Kind == AliasNode || depth >= MaxDepth {
 		return nil
 	}
 	if len(sh.slab) == 0 {
-		sh.slab = make([]yaml.Node, slab)
+		sh.slab = make([]Node, slab)
 	}
 	c := &sh.slab[0]
 	sh.slab = sh.slab[1:]
 	*c = *n
-	c.Line += sh.lines
+	c.Line += int32(sh.lines)
 	if len(n.Content) > 0 {
-		c.Content = make([]*yaml.Node, len(n.Content))
+		c.Content = make([]*Node, len(n.Content))
 		for i, k := range n.Content {
 			if c.Content[i] = sh.copy(k, depth+1); c.Content[i] == nil {
 				return nil

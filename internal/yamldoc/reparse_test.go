@@ -12,8 +12,6 @@ import (
 	"sync"
 	"testing"
 
-	"gopkg.in/yaml.v3"
-
 	"github.com/httpcode-lsp/httpcode-lsp/internal/lines"
 	"github.com/httpcode-lsp/httpcode-lsp/internal/specgen"
 )
@@ -111,14 +109,14 @@ func sameTree(a, b *Doc) string {
 	return ""
 }
 
-func sameNode(da, db *Doc, a, b *yaml.Node, depth int) string {
+func sameNode(da, db *Doc, a, b *Node, depth int) string {
 	if a == nil || b == nil || depth > MaxDepth {
 		if a != b && depth <= MaxDepth {
 			return "nil node"
 		}
 		return ""
 	}
-	if a.Kind != b.Kind || a.Style != b.Style || a.Tag != b.Tag || a.Value != b.Value || a.Anchor != b.Anchor ||
+	if a.Kind != b.Kind || a.Style != b.Style || a.Tag() != b.Tag() || a.Value != b.Value || a.Anchor() != b.Anchor() ||
 		a.Line != b.Line || a.Column != b.Column || len(a.Content) != len(b.Content) {
 		return fmt.Sprintf("node %q at %d:%d differs from %q at %d:%d", a.Value, a.Line, a.Column, b.Value, b.Line, b.Column)
 	}
@@ -127,7 +125,7 @@ func sameNode(da, db *Doc, a, b *yaml.Node, depth int) string {
 	if as != bs || ae != be {
 		return fmt.Sprintf("node %q: range [%d,%d), want [%d,%d)", a.Value, as, ae, bs, be)
 	}
-	if (a.Alias == nil) != (b.Alias == nil) {
+	if (a.Alias() == nil) != (b.Alias() == nil) {
 		return fmt.Sprintf("alias %q", a.Value)
 	}
 	for i := range a.Content {
@@ -181,7 +179,7 @@ func TestReparseReuses(t *testing.T) {
 		if diff := sameTree(got, Parse(next)); diff != "" {
 			t.Fatal(diff)
 		}
-		paths := func(d *Doc) []*yaml.Node { _, v := Get(d.Root, "paths"); return v.Content }
+		paths := func(d *Doc) []*Node { _, v := Get(d.Root, "paths"); return v.Content }
 		old, now := paths(prev), paths(got)
 		shared := 0
 		for k := range old {

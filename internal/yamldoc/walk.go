@@ -5,17 +5,15 @@
 
 package yamldoc
 
-import "gopkg.in/yaml.v3"
-
 // MaxDepth bounds how deep Walk and the range helpers descend.
 const MaxDepth = 1000
 
 // Visit is a node reached by Walk.
 type Visit struct {
-	Node *yaml.Node
+	Node *Node
 	// Key is the mapping key whose value Node is; nil for a sequence
 	// item, a mapping key and the root.
-	Key *yaml.Node
+	Key *Node
 	// Parent is the visit of the collection holding Node, nil at the
 	// root. Following Parent links climbs the path to the root.
 	Parent *Visit
@@ -25,7 +23,7 @@ type Visit struct {
 // ParentKey returns the key under which the collection holding v stands:
 // for the value of `b` in `a: {b: 1}` it is `a`; for an item of a list
 // it is the list's key. Nil at the top.
-func (v Visit) ParentKey() *yaml.Node {
+func (v Visit) ParentKey() *Node {
 	if v.Parent == nil {
 		return nil
 	}
@@ -36,7 +34,7 @@ func (v Visit) ParentKey() *yaml.Node {
 // mapping keys included (with Key nil). Returning false from fn skips the
 // node's children. Aliases are visited but not followed; nodes deeper
 // than MaxDepth are not visited.
-func Walk(root *yaml.Node, fn func(v Visit) bool) {
+func Walk(root *Node, fn func(v Visit) bool) {
 	if root == nil {
 		return
 	}
@@ -48,18 +46,15 @@ func Walk(root *yaml.Node, fn func(v Visit) bool) {
 			continue
 		}
 		n := v.Node
-		if len(n.Content) == 0 || n.Kind == yaml.AliasNode {
+		if len(n.Content) == 0 || n.Kind == AliasNode {
 			continue
 		}
 		parent := &Visit{Node: n, Key: v.Key, Parent: v.Parent, Depth: v.Depth}
 		// Push in reverse so that children pop in document order.
 		for i := len(n.Content) - 1; i >= 0; i-- {
 			c := Visit{Node: n.Content[i], Parent: parent, Depth: v.Depth + 1}
-			if n.Kind == yaml.MappingNode && i%2 == 1 {
+			if n.Kind == MappingNode && i%2 == 1 {
 				c.Key = n.Content[i-1]
-			}
-			if n.Kind == yaml.DocumentNode {
-				c.Parent = v.Parent
 			}
 			stack = append(stack, c)
 		}
@@ -69,9 +64,9 @@ func Walk(root *yaml.Node, fn func(v Visit) bool) {
 // walkNodes is Walk for a caller that needs only the nodes: it makes no
 // Visit of each collection, which for a YAML spec of 100,000 operations
 // were six times the text's size in garbage.
-func walkNodes(root *yaml.Node, fn func(n *yaml.Node) bool) {
+func walkNodes(root *Node, fn func(n *Node) bool) {
 	type entry struct {
-		n     *yaml.Node
+		n     *Node
 		depth int
 	}
 	if root == nil {
@@ -81,7 +76,7 @@ func walkNodes(root *yaml.Node, fn func(n *yaml.Node) bool) {
 	for len(stack) > 0 {
 		e := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
-		if !fn(e.n) || e.depth >= MaxDepth || e.n.Kind == yaml.AliasNode {
+		if !fn(e.n) || e.depth >= MaxDepth || e.n.Kind == AliasNode {
 			continue
 		}
 		for i := len(e.n.Content) - 1; i >= 0; i-- {
@@ -92,11 +87,11 @@ func walkNodes(root *yaml.Node, fn func(n *yaml.Node) bool) {
 
 // Deref returns the node an alias stands for (n itself if it is no
 // alias), nil for an alias to nothing.
-func Deref(n *yaml.Node) *yaml.Node {
-	for i := 0; n != nil && n.Kind == yaml.AliasNode && i < 8; i++ {
-		n = n.Alias
+func Deref(n *Node) *Node {
+	for i := 0; n != nil && n.Kind == AliasNode && i < 8; i++ {
+		n = n.Alias()
 	}
-	if n != nil && n.Kind == yaml.AliasNode {
+	if n != nil && n.Kind == AliasNode {
 		return nil
 	}
 	return n
@@ -106,16 +101,16 @@ func Deref(n *yaml.Node) *yaml.Node {
 // key in mapping m, looking into merged mappings (<<: *base) when m has
 // no such entry itself. It returns nils when there is none or m is not a
 // mapping.
-func Get(m *yaml.Node, key string) (k, v *yaml.Node) {
+func Get(m *Node, key string) (k, v *Node) {
 	return get(Deref(m), key, 0)
 }
 
-func get(m *yaml.Node, key string, depth int) (k, v *yaml.Node) {
-	if m == nil || m.Kind != yaml.MappingNode {
+func get(m *Node, key string, depth int) (k, v *Node) {
+	if m == nil || m.Kind != MappingNode {
 		return nil, nil
 	}
 	for i := 0; i+1 < len(m.Content); i += 2 {
-		if kn := m.Content[i]; kn.Kind == yaml.ScalarNode && kn.Value == key && kn.Tag != "!!merge" {
+		if kn := m.Content[i]; kn.Kind == ScalarNode && kn.Value == key && kn.Tag() != "!!merge" {
 			return kn, Deref(m.Content[i+1])
 		}
 	}
@@ -130,7 +125,7 @@ func get(m *yaml.Node, key string, depth int) (k, v *yaml.Node) {
 		if src == nil {
 			continue
 		}
-		if src.Kind == yaml.SequenceNode {
+		if src.Kind == SequenceNode {
 			for _, s := range src.Content {
 				if k, v := get(Deref(s), key, depth+1); k != nil {
 					return k, v
@@ -146,14 +141,14 @@ func get(m *yaml.Node, key string, depth int) (k, v *yaml.Node) {
 }
 
 // IsMerge reports whether a mapping key is the merge key <<.
-func IsMerge(k *yaml.Node) bool {
-	return k.Kind == yaml.ScalarNode && k.Value == "<<" && (k.Tag == "!!merge" || k.Tag == "")
+func IsMerge(k *Node) bool {
+	return k.Kind == ScalarNode && k.Value == "<<" && (k.Tag() == "!!merge" || k.Tag() == "")
 }
 
 // Scalar returns the value of n if it is a scalar (alias resolved).
-func Scalar(n *yaml.Node) (string, bool) {
+func Scalar(n *Node) (string, bool) {
 	n = Deref(n)
-	if n == nil || n.Kind != yaml.ScalarNode {
+	if n == nil || n.Kind != ScalarNode {
 		return "", false
 	}
 	return n.Value, true

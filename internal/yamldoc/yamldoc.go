@@ -29,9 +29,9 @@ func (e Error) Error() string { return e.Message }
 type Doc struct {
 	// Root is the content of the first document: usually a mapping, nil
 	// when the text holds no document or could not be read at all.
-	Root *yaml.Node
+	Root *Node
 	// Roots holds the content of every document of a stream (--- ...).
-	Roots []*yaml.Node
+	Roots []*Node
 	// Errors holds at most one error: the first syntax error found.
 	Errors []Error
 	// Parses counts the runs of the YAML parser it took to read the text:
@@ -88,7 +88,7 @@ func ParsePruned(src []byte, prune Prune) (d *Doc) {
 		// C1 controls): a JSON text the JSON reader reads whole has no
 		// error.
 		if root, pruned, ok := parseJSON(src, prune); ok && utf8.Valid(src) {
-			d.text, d.Roots, d.Root, d.Parses, d.pruned = src, []*yaml.Node{root}, root, 1, pruned
+			d.text, d.Roots, d.Root, d.Parses, d.pruned = src, []*Node{root}, root, 1, pruned
 			return d
 		}
 		d.addError(d.lines.lineOf(bad), "invalid character: not UTF-8 or a control character")
@@ -136,7 +136,7 @@ func (d *Doc) LineOf(offset int) int { return d.lines.lineOf(offset) }
 
 // result is one run of the parser.
 type result struct {
-	roots []*yaml.Node
+	roots []*Node
 	err   error
 	// read is how many bytes the parser had read when it stopped: a
 	// measure of how far it got, exact when precise is set, else up to a
@@ -156,12 +156,12 @@ type repair struct {
 func (d *Doc) parse() {
 	if len(d.Errors) == 0 {
 		if root, pruned, ok := parseJSON(d.text, d.prune); ok {
-			d.Roots, d.Parses, d.pruned = []*yaml.Node{root}, 1, pruned
+			d.Roots, d.Parses, d.pruned = []*Node{root}, 1, pruned
 			return
 		}
 		if d.prune != nil && !d.IsJSON() {
 			if root, pruned, ok := parseYAMLPruned(d.text, d.lines, d.prune, 0); ok {
-				d.Roots, d.Parses, d.pruned = []*yaml.Node{root}, 1, pruned
+				d.Roots, d.Parses, d.pruned = []*Node{root}, 1, pruned
 				return
 			}
 		}
@@ -252,7 +252,7 @@ func (d *Doc) attempt(t []byte, precise int) result {
 	if d.IsJSON() {
 		if root, pruned, ok := parseJSON(t, d.prune); ok {
 			d.pruned = d.pruned || pruned
-			return result{roots: []*yaml.Node{root}, read: len(t), precise: true}
+			return result{roots: []*Node{root}, read: len(t), precise: true}
 		}
 	}
 	return run(t, precise)
@@ -661,6 +661,7 @@ func run(text []byte, precise int) (res result) {
 		}
 	}()
 	dec := yaml.NewDecoder(r)
+	c := &converter{slab: min(slab, len(text)/4+16)}
 	for {
 		var n yaml.Node
 		err := dec.Decode(&n)
@@ -672,7 +673,7 @@ func run(text []byte, precise int) (res result) {
 			break
 		}
 		if len(n.Content) > 0 {
-			res.roots = append(res.roots, n.Content[0])
+			res.roots = append(res.roots, c.convert(n.Content[0]))
 		}
 	}
 	res.read = r.n

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-
-	"gopkg.in/yaml.v3"
 )
 
 // scalars returns the text of every scalar and alias node as NodeRange
@@ -23,7 +21,7 @@ func scalars(t *testing.T, d *Doc, src string) []string {
 	for _, root := range d.Roots {
 		Walk(root, func(v Visit) bool {
 			n := v.Node
-			if n.Kind != yaml.ScalarNode && n.Kind != yaml.AliasNode {
+			if n.Kind != ScalarNode && n.Kind != AliasNode {
 				return true
 			}
 			start, end := d.NodeRange(n)
@@ -271,7 +269,7 @@ i: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h]
 		t.Errorf("visited %d nodes of a 100-node tree: aliases followed", visited)
 	}
 	_, i := Get(d.Root, "i")
-	if i == nil || i.Kind != yaml.SequenceNode || Deref(i.Content[0]).Kind != yaml.SequenceNode {
+	if i == nil || i.Kind != SequenceNode || Deref(i.Content[0]).Kind != SequenceNode {
 		t.Error("alias not resolved one hop")
 	}
 	s, e := d.NodeRange(i)

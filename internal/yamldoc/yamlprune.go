@@ -21,8 +21,6 @@ import (
 	"bytes"
 
 	"github.com/httpcode-lsp/httpcode-lsp/internal/bigcopy"
-
-	"gopkg.in/yaml.v3"
 )
 
 // pieceSize bounds the text yaml.v3 reads at once in a hole. A larger
@@ -45,11 +43,11 @@ type hole struct {
 }
 
 // kind returns the kind of the collection h is, in text t.
-func (h hole) kind(t []byte) yaml.Kind {
+func (h hole) kind(t []byte) Kind {
 	if h.seq || h.flow && t[h.start] == '[' {
-		return yaml.SequenceNode
+		return SequenceNode
 	}
-	return yaml.MappingNode
+	return MappingNode
 }
 
 // yamlScan proposes the holes of a block YAML text.
@@ -79,7 +77,7 @@ func (s *yamlScan) leave() { s.depth-- }
 // prune says nobody reads, its root in prune state state. ok is false
 // when it does not apply or the text is not one valid document: the
 // caller parses it in full.
-func parseYAMLPruned(text []byte, li *lineIndex, prune Prune, state int) (root *yaml.Node, pruned, ok bool) {
+func parseYAMLPruned(text []byte, li *lineIndex, prune Prune, state int) (root *Node, pruned, ok bool) {
 	s := &yamlScan{t: text, li: li, prune: prune}
 	s.document(state)
 	if s.bad {
@@ -117,7 +115,7 @@ func parseYAMLPruned(text []byte, li *lineIndex, prune Prune, state int) (root *
 		}
 	}
 	for i, n := range found {
-		*n = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: string(s.t[kept[i].start:ends[i]]), Line: n.Line, Column: n.Column}
+		*n = n.textScalar(string(s.t[kept[i].start:ends[i]]))
 	}
 	return res, len(kept) > 0, true
 }
@@ -125,7 +123,7 @@ func parseYAMLPruned(text []byte, li *lineIndex, prune Prune, state int) (root *
 // parseSkeleton parses the text with the holes blanked and returns its
 // root and the holes' placeholders, ok when it is one document whose
 // placeholders stand where nothing reads (verifyPruned).
-func (s *yamlScan) parseSkeleton(holes []hole, state int) (root *yaml.Node, found []*yaml.Node, ok bool) {
+func (s *yamlScan) parseSkeleton(holes []hole, state int) (root *Node, found []*Node, ok bool) {
 	res, found, _, ok := s.parseWith(0, 0, len(s.t), holes)
 	if !ok || len(res) != 1 || !verifyPruned(res[0], found, s.prune, state) {
 		return nil, nil, false
@@ -763,7 +761,7 @@ func (s *yamlScan) entryValue(h hole, l, from, to int) (hole, bool) {
 // bytes at from and to-1 are made those brackets. It returns the end of
 // the piece's node, and whether it parsed as one collection of kind kind
 // with every placeholder found and no anchor or alias.
-func (s *yamlScan) piece(from, to int, holes []hole, blankTo int, kind yaml.Kind, brackets ...byte) (end, status int) {
+func (s *yamlScan) piece(from, to int, holes []hole, blankTo int, kind Kind, brackets ...byte) (end, status int) {
 	// A block piece starts at its first line, its columns kept; a flow
 	// piece, whose columns do not matter, at its bracket, so that the
 	// pieces of a collection on one long line do not each copy the line.
@@ -821,7 +819,7 @@ func (s *yamlScan) pieceText(from, blankTo, to int, holes []hole, brackets ...by
 // documents, the text as a Doc, and, for each hole, its placeholder's
 // node: a scalar "_", or a sequence of one. ok is false for a syntax
 // error or a placeholder not found.
-func (s *yamlScan) parseWith(from, blankTo, to int, holes []hole, brackets ...byte) (roots, found []*yaml.Node, pd *Doc, ok bool) {
+func (s *yamlScan) parseWith(from, blankTo, to int, holes []hole, brackets ...byte) (roots, found []*Node, pd *Doc, ok bool) {
 	text := s.pieceText(from, blankTo, to, holes, brackets...)
 	res := run(text, len(text))
 	if res.err != nil {
@@ -831,13 +829,13 @@ func (s *yamlScan) parseWith(from, blankTo, to int, holes []hole, brackets ...by
 	if len(holes) == 0 {
 		return res.roots, nil, pd, true
 	}
-	at := map[int]*yaml.Node{}
+	at := map[int]*Node{}
 	for _, r := range res.roots {
-		walkNodes(r, func(n *yaml.Node) bool {
+		walkNodes(r, func(n *Node) bool {
 			switch {
-			case n.Kind == yaml.ScalarNode && n.Value == "_" && n.Style == 0 && n.Tag == "!!str":
+			case n.Kind == ScalarNode && n.Value == "_" && n.Style == 0 && n.Tag() == "!!str":
 				at[pd.Offset(n)] = n
-			case n.Kind == yaml.SequenceNode && n.Style == 0 && len(n.Content) == 1 && n.Content[0].Value == "_":
+			case n.Kind == SequenceNode && n.Style == 0 && len(n.Content) == 1 && n.Content[0].Value == "_":
 				// A sequence hole's placeholder; its "_" is a mapping
 				// hole's when the hole is a compact entry's value
 				// (`- _`, for `- type: object` and the lines after it).
@@ -848,7 +846,7 @@ func (s *yamlScan) parseWith(from, blankTo, to int, holes []hole, brackets ...by
 	}
 	for _, h := range holes {
 		n := at[h.start-from]
-		if n == nil || (n.Kind == yaml.SequenceNode) != h.seq {
+		if n == nil || (n.Kind == SequenceNode) != h.seq {
 			return nil, nil, nil, false
 		}
 		found = append(found, n)
@@ -857,12 +855,12 @@ func (s *yamlScan) parseWith(from, blankTo, to int, holes []hole, brackets ...by
 }
 
 // tied reports whether the tree n holds an anchor or an alias.
-func tied(n *yaml.Node) bool {
-	stack := []*yaml.Node{n}
+func tied(n *Node) bool {
+	stack := []*Node{n}
 	for len(stack) > 0 {
 		n := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
-		if n.Anchor != "" || n.Kind == yaml.AliasNode {
+		if n.Anchor() != "" || n.Kind == AliasNode {
 			return true
 		}
 		stack = append(stack, n.Content...)
@@ -873,20 +871,20 @@ func tied(n *yaml.Node) bool {
 // verifyPruned reports whether the placeholders are exactly where prune
 // says a value is not read, and no alias reaches one: then the tree is
 // the whole parse's with those values left out.
-func verifyPruned(root *yaml.Node, found []*yaml.Node, prune Prune, state int) bool {
-	holes := make(map[*yaml.Node]bool, len(found))
+func verifyPruned(root *Node, found []*Node, prune Prune, state int) bool {
+	holes := make(map[*Node]bool, len(found))
 	for _, n := range found {
 		holes[n] = true
 	}
 	reached := 0
 	ok := true
-	var visit func(n *yaml.Node, state, depth int)
-	visit = func(n *yaml.Node, state, depth int) {
+	var visit func(n *Node, state, depth int)
+	visit = func(n *Node, state, depth int) {
 		if !ok || depth >= MaxDepth {
 			ok = false
 			return
 		}
-		children := func(key string, c *yaml.Node) {
+		children := func(key string, c *Node) {
 			next, read := prune(state, key)
 			switch {
 			case holes[c] && read:
@@ -894,7 +892,7 @@ func verifyPruned(root *yaml.Node, found []*yaml.Node, prune Prune, state int) b
 			case !read:
 				// Nothing below is read: a placeholder there is one
 				// too.
-				walkNodes(c, func(n *yaml.Node) bool {
+				walkNodes(c, func(n *Node) bool {
 					if holes[n] {
 						reached++
 					}
@@ -905,20 +903,20 @@ func verifyPruned(root *yaml.Node, found []*yaml.Node, prune Prune, state int) b
 			}
 		}
 		switch n.Kind {
-		case yaml.MappingNode:
+		case MappingNode:
 			for i := 0; i+1 < len(n.Content); i += 2 {
-				if n.Content[i].Kind != yaml.ScalarNode || holes[n.Content[i]] {
+				if n.Content[i].Kind != ScalarNode || holes[n.Content[i]] {
 					ok = false
 					return
 				}
 				children(n.Content[i].Value, n.Content[i+1])
 			}
-		case yaml.SequenceNode:
+		case SequenceNode:
 			for _, c := range n.Content {
 				children("", c)
 			}
-		case yaml.AliasNode:
-			ok = ok && !contains(n.Alias, holes)
+		case AliasNode:
+			ok = ok && !contains(n.Alias(), holes)
 		}
 	}
 	visit(root, state, 0)
@@ -926,9 +924,9 @@ func verifyPruned(root *yaml.Node, found []*yaml.Node, prune Prune, state int) b
 }
 
 // contains reports whether a hole's placeholder is in the subtree n.
-func contains(n *yaml.Node, holes map[*yaml.Node]bool) bool {
+func contains(n *Node, holes map[*Node]bool) bool {
 	found := false
-	walkNodes(n, func(c *yaml.Node) bool {
+	walkNodes(n, func(c *Node) bool {
 		found = found || holes[c]
 		return !found
 	})
