@@ -8,6 +8,16 @@
 // bytes, for its syntax only. Each byte keeps its offset and each line its
 // number, so every node outside the holes is the one a whole parse builds.
 //
+// The same scan proposes splits: the block collections that are read
+// and larger than a piece, such as the `paths` of a spec of many
+// operations. yaml.v3 builds its whole tree before a node of it can be
+// converted, and its tree takes 150 bytes a node: a split is blanked as
+// a hole is, then parsed a piece of its entries at a time, each piece
+// converted before the next is read, and the pieces' entries make the
+// collection put in its placeholder's place. A piece must read as
+// entries of the collection, with no anchor or alias; else the text is
+// parsed whole.
+//
 // The scan only proposes. yaml.v3's tree decides: every placeholder must
 // be found, as one scalar, where a value nobody reads stands, no alias may
 // reach one, and each hole's text must parse alone as one collection
@@ -28,7 +38,8 @@ import (
 // collections it holds made holes of their own.
 const pieceSize = 64 << 10
 
-// hole is a collection nobody reads.
+// hole is a collection nobody reads, or a split: a block collection
+// that is read, larger than a piece.
 type hole struct {
 	// start is the offset of its first character ([, {, a dash, a key);
 	// end that after its last, known once its text is checked.
@@ -40,6 +51,12 @@ type hole struct {
 	// key's column), less than parent or no dash at parent.
 	seq, compact bool
 	col, parent  int
+	// in is the 1-based index of the split the hole stands in, 0 for
+	// none.
+	in int
+	// valueEnd is the end of a hole's text, once checked: that of the
+	// collection, where end may be that of the line after it.
+	valueEnd int
 }
 
 // kind returns the kind of the collection h is, in text t.
@@ -56,6 +73,14 @@ type yamlScan struct {
 	li    *lineIndex
 	prune Prune
 	holes []hole
+	// splits are the block collections that are read but larger than a
+	// piece: each is blanked in the skeleton as a hole is, then parsed a
+	// piece at a time and put in its placeholder's place, so that
+	// yaml.v3's tree of the document, three times the size of ours, is
+	// never built whole. in is the 1-based index of the split being
+	// scanned, 0 outside one; splits do not nest.
+	splits []hole
+	in     int
 	// bad tells that the scan met something it does not follow: the text
 	// is parsed in full.
 	bad bool
@@ -91,44 +116,109 @@ func parseYAMLPruned(text []byte, li *lineIndex, prune Prune, state int) (root *
 			s.holes[i].end = s.blockTextEnd(s.holes[i])
 		}
 	}
-	holes := s.holes
-	res, found, ok := s.parseSkeleton(holes, state)
+	top := inSplit(s.holes, 0)
+	res, found, ok := s.parseSkeleton(top)
 	if !ok {
 		return nil, false, false
 	}
-	var ends []int
-	kept := holes[:0:0]
-	for _, h := range holes {
+	var kept []hole
+	for _, h := range s.holes {
 		end, st := s.check(h, 0)
 		switch st {
 		case pieceError:
 			return nil, false, false
 		case pieceOK:
-			ends = append(ends, end)
+			h.valueEnd = end
 			kept = append(kept, h)
 		}
 	}
-	if len(kept) < len(holes) {
+	if keptTop := inSplit(kept, 0); len(keptTop) < len(top) {
 		// A hole with an anchor or an alias is parsed with the rest.
-		if res, found, ok = s.parseSkeleton(kept, state); !ok {
+		if res, found, ok = s.parseSkeleton(keptTop); !ok {
 			return nil, false, false
 		}
 	}
-	for i, n := range found {
-		*n = n.textScalar(string(s.t[kept[i].start:ends[i]]))
+	top = inSplit(kept, 0)
+	// The placeholders of the holes kept, those of each split after the
+	// skeleton's, and the holes in the same order.
+	holeNodes, placed := found[:len(top):len(top)], top
+	for i, sp := range s.splits {
+		in := inSplit(kept, i+1)
+		n, f, ok := s.assemble(sp, in)
+		if !ok {
+			return nil, false, false
+		}
+		*found[len(top)+i] = *n
+		holeNodes, placed = append(holeNodes, f...), append(placed, in...)
+	}
+	if !verifyPruned(res, holeNodes, s.prune, state) {
+		return nil, false, false
+	}
+	for i, n := range holeNodes {
+		*n = n.textScalar(string(s.t[placed[i].start:placed[i].valueEnd]))
 	}
 	return res, len(kept) > 0, true
 }
 
-// parseSkeleton parses the text with the holes blanked and returns its
-// root and the holes' placeholders, ok when it is one document whose
-// placeholders stand where nothing reads (verifyPruned).
-func (s *yamlScan) parseSkeleton(holes []hole, state int) (root *Node, found []*Node, ok bool) {
-	res, found, _, ok := s.parseWith(0, 0, len(s.t), holes)
-	if !ok || len(res) != 1 || !verifyPruned(res[0], found, s.prune, state) {
+// inSplit returns the holes that stand in split in (1-based; 0 for those
+// in none).
+func inSplit(holes []hole, in int) []hole {
+	var out []hole
+	for _, h := range holes {
+		if h.in == in {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// parseSkeleton parses the text with the holes and the splits blanked
+// and returns its root and the placeholders of the holes, then of the
+// splits; ok when it is one document.
+func (s *yamlScan) parseSkeleton(holes []hole) (root *Node, found []*Node, ok bool) {
+	res, found, _, ok := s.parseWith(0, 0, len(s.t), append(holes[:len(holes):len(holes)], s.splits...))
+	if !ok || len(res) != 1 {
 		return nil, nil, false
 	}
 	return res[0], found, true
+}
+
+// assemble parses split h a piece at a time, each with the holes in it,
+// and returns the collection the pieces make, its lines counted in the
+// text, and the holes' placeholders in the order of holes. ok is false
+// when a piece does not read as entries of the collection alone, or
+// holds an anchor or an alias, which may tie it to nodes outside.
+func (s *yamlScan) assemble(h hole, holes []hole) (n *Node, found []*Node, ok bool) {
+	cut := &cutter{from: h.start, last: h.start}
+	cut.read = func(to int) int {
+		var in []hole
+		for _, ih := range holes {
+			if ih.start >= cut.from && ih.start < to {
+				in = append(in, ih)
+			}
+		}
+		root, f, _, ls, st := s.pieceTree(cut.from, to, in, cut.from, h.kind(s.t))
+		if st != pieceOK {
+			return pieceError
+		}
+		shift := position(s.li.lineOf(ls))
+		walkNodes(root, func(c *Node) bool {
+			c.Line += shift
+			return true
+		})
+		if n == nil {
+			n = root
+		} else {
+			n.Content = append(n.Content, root.Content...)
+		}
+		found = append(found, f...)
+		cut.from = to
+		return pieceOK
+	}
+	if s.entries(h, h.end, cut) != pieceOK {
+		return nil, nil, false
+	}
+	return n, found, n != nil
 }
 
 // document scans a text whose one document is a block collection, after
@@ -382,15 +472,31 @@ func (s *yamlScan) nextLines(l, k, next int, read, inMap bool) int {
 	case s.t[f] == '[' || s.t[f] == '{':
 		return s.flowValue(f, k, read)
 	case dash && read:
-		return s.seq(l2, col, next, f)
+		return s.readBlock(hole{start: f, seq: true, compact: compact, col: col, parent: k}, func() int { return s.seq(l2, col, next, f) })
 	case dash:
 		s.addBlock(hole{start: f, seq: true, compact: compact, col: col, parent: k})
 	case s.isKey(f, s.li.end(s.t, l2)) && read:
-		return s.mapping(l2, col, next, f)
+		return s.readBlock(hole{start: f, col: col, parent: k}, func() int { return s.mapping(l2, col, next, f) })
 	case s.isKey(f, s.li.end(s.t, l2)):
 		s.addBlock(hole{start: f, col: col, parent: k})
 	}
 	return s.blockEnd(l2+1, k, compact)
+}
+
+// readBlock scans, with scan, block collection h, which is read and
+// starts on a line of its own: a split when it is larger than a piece,
+// outside a split, and its placeholder fits.
+func (s *yamlScan) readBlock(h hole, scan func() int) int {
+	if s.in > 0 || h.seq && !s.fits(h) {
+		return scan()
+	}
+	if h.end = s.blockTextEnd(h); h.end-h.start <= pieceSize {
+		return scan()
+	}
+	s.splits = append(s.splits, h)
+	s.in = len(s.splits)
+	defer func() { s.in = 0 }()
+	return scan()
 }
 
 func (s *yamlScan) isKey(o, e int) bool {
@@ -416,7 +522,7 @@ func (s *yamlScan) flowValue(p, k int, read bool) int {
 		return s.li.count()
 	}
 	if !read {
-		s.holes = append(s.holes, hole{start: p, end: q + 1, flow: true})
+		s.holes = append(s.holes, hole{start: p, end: q + 1, flow: true, in: s.in})
 	}
 	return s.blockEnd(s.li.lineOf(q)+1, k, false)
 }
@@ -424,10 +530,17 @@ func (s *yamlScan) flowValue(p, k int, read bool) int {
 // addBlock records a block hole, unless its placeholder does not fit: a
 // sequence's ("- _") needs three bytes on its first line.
 func (s *yamlScan) addBlock(h hole) {
-	if h.seq && h.start+2 >= s.li.end(s.t, s.li.lineOf(h.start)) {
+	if h.seq && !s.fits(h) {
 		return
 	}
+	h.in = s.in
 	s.holes = append(s.holes, h)
+}
+
+// fits reports whether the placeholder of sequence h, "- _", fits on its
+// first line.
+func (s *yamlScan) fits(h hole) bool {
+	return h.start+2 < s.li.end(s.t, s.li.lineOf(h.start))
 }
 
 // flowEnd returns the offset of the bracket closing the flow collection
@@ -619,12 +732,7 @@ func (s *yamlScan) flowHoles(from, to int) []hole {
 // entries, as many at a time as fit in a piece; an entry too large is
 // read with its value made a hole.
 func (s *yamlScan) checkBlock(h hole, depth int) (end, status int) {
-	first := s.li.lineOf(h.start)
 	textEnd := s.blockTextEnd(h)
-	stop := s.li.lineOf(textEnd)
-	if textEnd == len(s.t) {
-		stop = s.li.count()
-	}
 	if textEnd-h.start <= pieceSize {
 		return s.piece(h.start, textEnd, nil, h.start, h.kind(s.t))
 	}
@@ -650,24 +758,35 @@ func (s *yamlScan) checkBlock(h hole, depth int) (end, status int) {
 		cut.from = to
 		return st
 	}
-	for l := s.nextContent(first + 1); l < stop; l = s.nextContent(l + 1) {
+	if st := s.entries(h, textEnd, cut); st != pieceOK {
+		return 0, st
+	}
+	return end, pieceOK
+}
+
+// entries tells cut the boundaries between the entries of block
+// collection h, whose text ends at textEnd, and has it read them all.
+func (s *yamlScan) entries(h hole, textEnd int, cut *cutter) int {
+	stop := s.li.lineOf(textEnd)
+	if textEnd == len(s.t) {
+		stop = s.li.count()
+	}
+	for l := s.nextContent(s.li.lineOf(h.start) + 1); l < stop; l = s.nextContent(l + 1) {
 		// A dash at a mapping's column is an entry of a compact
 		// sequence, its key's value.
 		if f, col := s.first(l); col == h.col && h.seq == s.dash(f) {
 			if st := cut.boundary(s.li.start(l)); st != pieceOK {
-				return 0, st
+				return st
 			}
 		}
 	}
 	if st := cut.boundary(textEnd); st != pieceOK {
-		return 0, st
+		return st
 	}
 	if cut.from < textEnd {
-		if st := cut.read(textEnd); st != pieceOK {
-			return 0, st
-		}
+		return cut.read(textEnd)
 	}
-	return end, pieceOK
+	return pieceOK
 }
 
 // cutter cuts the entries of a collection into pieces: as many entries
@@ -762,17 +881,29 @@ func (s *yamlScan) entryValue(h hole, l, from, to int) (hole, bool) {
 // the piece's node, and whether it parsed as one collection of kind kind
 // with every placeholder found and no anchor or alias.
 func (s *yamlScan) piece(from, to int, holes []hole, blankTo int, kind Kind, brackets ...byte) (end, status int) {
+	root, _, pd, ls, st := s.pieceTree(from, to, holes, blankTo, kind, brackets...)
+	if st != pieceOK {
+		return 0, st
+	}
+	_, e := pd.NodeRange(root)
+	return ls + e, pieceOK
+}
+
+// pieceTree is piece returning the piece's tree, its holes'
+// placeholders and its text pd, which starts at offset ls: the tree's
+// lines count from ls's.
+func (s *yamlScan) pieceTree(from, to int, holes []hole, blankTo int, kind Kind, brackets ...byte) (root *Node, found []*Node, pd *Doc, ls, status int) {
 	// A block piece starts at its first line, its columns kept; a flow
 	// piece, whose columns do not matter, at its bracket, so that the
 	// pieces of a collection on one long line do not each copy the line.
-	ls := s.li.start(s.li.lineOf(from))
+	ls = s.li.start(s.li.lineOf(from))
 	if len(brackets) == 2 || s.t[from] == '[' || s.t[from] == '{' {
 		ls = from
 	}
 	blankTo = max(blankTo, ls)
-	res, _, pd, ok := s.parseWith(ls, blankTo, to, holes, brackets...)
+	res, found, pd, ok := s.parseWith(ls, blankTo, to, holes, brackets...)
 	if !ok || len(res) != 1 || res[0].Kind != kind {
-		return 0, pieceError
+		return nil, nil, nil, 0, pieceError
 	}
 	// Alone, entries of a collection may read as something else (a
 	// mapping's "key" without a colon, and the lines after it, as one
@@ -783,13 +914,12 @@ func (s *yamlScan) piece(from, to int, holes []hole, blankTo int, kind Kind, bra
 		first++
 	}
 	if ls+pd.Offset(res[0]) != first {
-		return 0, pieceError
+		return nil, nil, nil, 0, pieceError
 	}
 	if tied(res[0]) {
-		return 0, pieceKept
+		return nil, nil, nil, 0, pieceKept
 	}
-	_, e := pd.NodeRange(res[0])
-	return ls + e, pieceOK
+	return res[0], found, pd, ls, pieceOK
 }
 
 // pieceText returns a copy of t[from:to], what stands before blankTo

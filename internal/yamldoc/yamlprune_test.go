@@ -1,0 +1,106 @@
+package yamldoc
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/httpcode-lsp/httpcode-lsp/internal/lines"
+)
+
+// skipX reads everything but the values of keys "x".
+func skipX(state int, key string) (int, bool) { return 0, key != "x" }
+
+// splitSpec is a block YAML text whose collections "big" (a mapping)
+// and "list" (a compact sequence) are read and larger than a piece, the
+// values of their "x" keys, flow and block, are not; extra is put
+// between two entries of "big".
+func splitSpec(extra string) string {
+	var b strings.Builder
+	b.WriteString("top: 1\nbig:\n")
+	for i := 0; b.Len() < 2*pieceSize; i++ {
+		fmt.Fprintf(&b, "  k%d:\n    a: %d\n", i, i)
+		switch i % 3 {
+		case 0:
+			b.WriteString("    x: {p: [1, 2]}\n")
+		case 1:
+			b.WriteString("    x:\n      - 1\n      - 'two'\n\n  # between entries\n")
+		}
+		if i == 700 {
+			b.WriteString(extra)
+		}
+	}
+	b.WriteString("list:\n")
+	for i := 0; b.Len() < 4*pieceSize; i++ {
+		fmt.Fprintf(&b, "- a: %d\n  x:\n    q: [%d]\n", i, i)
+	}
+	b.WriteString("tail: end\n")
+	return b.String()
+}
+
+// TestSplitEqualsWhole checks that a document whose read collections are
+// larger than a piece, parsed a piece at a time (its splits), has the
+// whole parse's tree, but for the values nobody reads, left out; that an
+// anchor in a split has the text parsed whole, with the same tree; and
+// that a syntax error in a split is reported as the whole parse reports
+// it.
+func TestSplitEqualsWhole(t *testing.T) {
+	for _, tc := range []struct {
+		name, extra string
+		splits      int
+		// whole: the text is parsed whole, unpruned.
+		whole, errors bool
+	}{
+		{"plain", "", 2, false, false},
+		{"anchor", "  ka: &a {z: 1}\n  kb: *a\n", 2, true, false},
+		{"error", "  kc: a: b\n", 2, true, true},
+		{"tab", "  kd:\n\t a: 1\n", 0, true, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := []byte(splitSpec(tc.extra))
+			s := &yamlScan{t: src, li: newLineIndex(src), prune: skipX}
+			s.document(0)
+			if len(s.splits) != tc.splits {
+				t.Fatalf("%d splits, want %d", len(s.splits), tc.splits)
+			}
+			dp, dw := ParsePruned(src, skipX), Parse(src)
+			if !slices.Equal(dp.Errors, dw.Errors) || len(dp.Errors) > 0 != tc.errors {
+				t.Fatalf("errors %v, want %v", dp.Errors, dw.Errors)
+			}
+			if tc.errors {
+				return
+			}
+			if dp.Pruned() == tc.whole {
+				t.Errorf("pruned %v, want %v", dp.Pruned(), !tc.whole)
+			}
+			if len(dp.Roots) != 1 || len(dw.Roots) != 1 {
+				t.Fatalf("%d and %d roots", len(dp.Roots), len(dw.Roots))
+			}
+			samePruned(t, dp, dw, dp.Root, dw.Root)
+			_, big := Get(dp.Root, "big")
+			_, ka := Get(big, "ka")
+			_, kb := Get(big, "kb")
+			if tc.extra != "" && (ka == nil || ka.Anchor() != "a" || kb != ka) {
+				t.Errorf("the alias kb does not stand for ka: %+v, %+v", ka, kb)
+			}
+		})
+	}
+}
+
+// TestSplitReparse checks that an edit inside a split reads again only
+// the block around it, as Parse reads it.
+func TestSplitReparse(t *testing.T) {
+	src := splitSpec("")
+	prev := ParsePruned([]byte(src), skipX)
+	at := strings.Index(src, "  k500:\n    a: 500") + len("  k500:\n    a: 5")
+	next := []byte(src[:at] + "7" + src[at:])
+	d := Reparse(prev, next, lines.Edit{Start: at, End: at, NewLen: 1})
+	whole := Parse(next)
+	samePruned(t, d, whole, d.Root, whole.Root)
+	_, pb := Get(prev.Root, "big")
+	_, db := Get(d.Root, "big")
+	if pb.Content[1] != db.Content[1] {
+		t.Error("the entries around the edit were read again")
+	}
+}
