@@ -47,15 +47,17 @@ func (d *Doc) NodeRange(n *Node) (start, end int) {
 
 // collectionEnd finds the end of the collection n starting at start. It
 // descends along last entries without recursion, so that deep nesting
-// costs no stack.
+// costs no stack, and counts the flow collections on the way down: each
+// closes after the end of the one inside.
 func (d *Doc) collectionEnd(n *Node, start int) int {
-	chain := []*Node{n}
-	end := start
-	for len(chain) < MaxDepth {
-		c := chain[len(chain)-1]
+	end, flows := start, 0
+	// c is the node at the bottom of the chain of last entries, nil when
+	// it ends in no collection of its own.
+	c := n
+	for depth := 1; depth < MaxDepth; depth++ {
 		if c.Kind != MappingNode && c.Kind != SequenceNode {
 			_, end = d.NodeRange(c)
-			chain = chain[:len(chain)-1]
+			c = nil
 			break
 		}
 		if len(c.Content) == 0 {
@@ -63,7 +65,7 @@ func (d *Doc) collectionEnd(n *Node, start int) int {
 			if c.Style&FlowStyle != 0 && end < len(d.text) && (d.text[end] == '{' || d.text[end] == '[') {
 				end++
 			} else {
-				chain = chain[:len(chain)-1]
+				c = nil
 			}
 			break
 		}
@@ -73,12 +75,16 @@ func (d *Doc) collectionEnd(n *Node, start int) int {
 			// the missing value wherever the next token is.
 			last = c.Content[len(c.Content)-2]
 		}
-		chain = append(chain, last)
-	}
-	for i := len(chain) - 1; i >= 0; i-- {
-		if chain[i].Style&FlowStyle != 0 {
-			end = d.closer(end)
+		if c.Style&FlowStyle != 0 {
+			flows++
 		}
+		c = last
+	}
+	if c != nil && c.Style&FlowStyle != 0 {
+		flows++
+	}
+	for ; flows > 0; flows-- {
+		end = d.closer(end)
 	}
 	return end
 }
