@@ -334,29 +334,43 @@ type builder struct {
 	reusableContext string
 }
 
-// pairs returns the entries of a mapping, merged ones (<<) after its own,
-// charging them to the budget. It returns nil for anything else.
-func (b *builder) pairs(m *yamldoc.Node) [][2]*yamldoc.Node {
-	m = yamldoc.Deref(m)
+// pairs returns the entries of a mapping: all yields them, merged ones
+// (<<) after its own, charging each to the budget; nothing for anything
+// else. It allocates nothing, where the slice of pairs it returned was
+// a tenth of the garbage a spec of many small operations made.
+func (b *builder) pairs(m *yamldoc.Node) entries { return entries{b, yamldoc.Deref(m)} }
+
+// entries are the entries of a mapping the builder reads.
+type entries struct {
+	b *builder
+	m *yamldoc.Node
+}
+
+func (e entries) all(yield func(k, v *yamldoc.Node) bool) {
+	b, m := e.b, e.m
 	if m == nil || m.Kind != yamldoc.MappingNode {
-		return nil
+		return
 	}
-	var out [][2]*yamldoc.Node
-	var merges []*yamldoc.Node
+	merges := false
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], m.Content[i+1]
 		if yamldoc.IsMerge(k) {
-			merges = append(merges, v)
+			merges = true
 			continue
 		}
 		if b.budget <= 0 {
-			return out
+			return
 		}
 		b.budget--
-		out = append(out, [2]*yamldoc.Node{k, v})
+		if !yield(k, v) {
+			return
+		}
 	}
-	for _, v := range merges {
-		v = yamldoc.Deref(v)
+	for i := 0; merges && i+1 < len(m.Content); i += 2 {
+		if !yamldoc.IsMerge(m.Content[i]) {
+			continue
+		}
+		v := yamldoc.Deref(m.Content[i+1])
 		if v == nil {
 			continue
 		}
@@ -371,16 +385,15 @@ func (b *builder) pairs(m *yamldoc.Node) [][2]*yamldoc.Node {
 			}
 			for i := 0; i+1 < len(s.Content); i += 2 {
 				if b.budget <= 0 {
-					return out
+					return
 				}
 				b.budget--
-				if !yamldoc.IsMerge(s.Content[i]) {
-					out = append(out, [2]*yamldoc.Node{s.Content[i], s.Content[i+1]})
+				if !yamldoc.IsMerge(s.Content[i]) && !yield(s.Content[i], s.Content[i+1]) {
+					return
 				}
 			}
 		}
 	}
-	return out
 }
 
 // document models a full OpenAPI or Swagger document.
@@ -388,43 +401,42 @@ func (b *builder) document(root *yamldoc.Node) {
 	v3 := b.doc.Kind != Swagger2
 	if v3 {
 		comps := get(root, "components")
-		for _, p := range b.pairs(get(comps, "headers")) {
-			b.headers[p[0].Value] = true
+		for k := range b.pairs(get(comps, "headers")).all {
+			b.headers[k.Value] = true
 		}
 		b.reusableResponses(get(comps, "responses"), "components.responses")
 	} else {
-		for _, p := range b.pairs(get(root, "parameters")) {
-			b.params[p[0].Value] = p[1]
+		for k, v := range b.pairs(get(root, "parameters")).all {
+			b.params[k.Value] = v
 		}
 		b.reusableResponses(get(root, "responses"), "responses")
 	}
-	for _, p := range b.pairs(get(root, "paths")) {
-		if strings.HasPrefix(p[0].Value, "x-") {
+	for k, v := range b.pairs(get(root, "paths")).all {
+		if strings.HasPrefix(k.Value, "x-") {
 			continue
 		}
-		b.pathItem(p[1], p[0].Value, PathOperation, nil, 0)
+		b.pathItem(v, k.Value, PathOperation, nil, 0)
 	}
 	if v3 {
-		for _, p := range b.pairs(get(root, "webhooks")) {
-			b.pathItem(p[1], p[0].Value, WebhookOperation, nil, 0)
+		for k, v := range b.pairs(get(root, "webhooks")).all {
+			b.pathItem(v, k.Value, WebhookOperation, nil, 0)
 		}
 		comps := get(root, "components")
-		for _, p := range b.pairs(get(comps, "pathItems")) {
-			b.pathItem(p[1], p[0].Value, PathItemOperation, nil, 0)
+		for k, v := range b.pairs(get(comps, "pathItems")).all {
+			b.pathItem(v, k.Value, PathItemOperation, nil, 0)
 		}
-		for _, p := range b.pairs(get(comps, "callbacks")) {
-			b.callback(p[1], nil, 0)
+		for _, v := range b.pairs(get(comps, "callbacks")).all {
+			b.callback(v, nil, 0)
 		}
 	}
 }
 
 // reusableResponses models the named responses.
 func (b *builder) reusableResponses(m *yamldoc.Node, context string) {
-	pairs := b.pairs(m)
-	for _, p := range pairs {
-		r := b.response(p[0], p[1])
+	for k, v := range b.pairs(m).all {
+		r := b.response(k, v)
 		b.doc.Reusable = append(b.doc.Reusable, r)
-		b.reusable[p[0].Value] = r
+		b.reusable[k.Value] = r
 	}
 	// Resolve after all are known: one may refer to another.
 	for _, r := range b.doc.Reusable {
@@ -483,18 +495,22 @@ const maxCallbackDepth = 4
 
 // pathItem models the operations of a path item.
 func (b *builder) pathItem(item *yamldoc.Node, path string, kind OperationKind, parent *Operation, depth int) {
-	pairs := b.pairs(item)
 	var pathParams *yamldoc.Node
-	for _, p := range pairs {
-		if p[0].Value == "parameters" {
-			pathParams = p[1]
+	// The operations are modelled once the path item's parameters are
+	// known; a path item has a few.
+	var buf [16][2]*yamldoc.Node
+	methods := buf[:0]
+	for k, v := range b.pairs(item).all {
+		switch {
+		case k.Value == "parameters":
+			pathParams = v
+		case isMethod(k.Value):
+			methods = append(methods, [2]*yamldoc.Node{k, v})
 		}
 	}
-	for _, p := range pairs {
-		if isMethod(p[0].Value) {
-			op := b.operation(p[0], p[1], path, kind, parent, pathParams)
-			b.subCallbacks(p[1], op, depth)
-		}
+	for _, m := range methods {
+		op := b.operation(m[0], m[1], path, kind, parent, pathParams)
+		b.subCallbacks(m[1], op, depth)
 	}
 }
 
@@ -503,19 +519,19 @@ func (b *builder) subCallbacks(opNode *yamldoc.Node, op *Operation, depth int) {
 	if depth >= maxCallbackDepth {
 		return
 	}
-	for _, p := range b.pairs(get(opNode, "callbacks")) {
-		b.callback(p[1], op, depth+1)
+	for _, v := range b.pairs(get(opNode, "callbacks")).all {
+		b.callback(v, op, depth+1)
 	}
 }
 
 // callback models a callback object: expressions mapped to path items. A
 // callback that is a $ref is modelled where it is declared.
 func (b *builder) callback(cb *yamldoc.Node, parent *Operation, depth int) {
-	for _, p := range b.pairs(cb) {
-		if p[0].Value == "$ref" || strings.HasPrefix(p[0].Value, "x-") {
+	for k, v := range b.pairs(cb).all {
+		if k.Value == "$ref" || strings.HasPrefix(k.Value, "x-") {
 			continue
 		}
-		b.pathItem(p[1], p[0].Value, CallbackOperation, parent, depth)
+		b.pathItem(v, k.Value, CallbackOperation, parent, depth)
 	}
 }
 
@@ -578,11 +594,11 @@ func (b *builder) responseMap(key, value *yamldoc.Node, context string, op *Oper
 			rm.Start, rm.End = rm.KeyEnd, rm.KeyEnd
 		}
 	}
-	for _, p := range b.pairs(value) {
-		if strings.HasPrefix(p[0].Value, "x-") {
+	for k, v := range b.pairs(value).all {
+		if strings.HasPrefix(k.Value, "x-") {
 			continue
 		}
-		r := b.response(p[0], p[1])
+		r := b.response(k, v)
 		r.Map = rm
 		r.Resolved = b.resolve(r.Ref)
 		rm.Entries = append(rm.Entries, r)
@@ -612,8 +628,7 @@ func (b *builder) response(key, value *yamldoc.Node) *Response {
 	_, end := b.d.NodeRange(value)
 	r.End = max(end, r.KeyEnd)
 
-	for _, p := range b.pairs(value) {
-		k, v := p[0], p[1]
+	for k, v := range b.pairs(value).all {
 		switch k.Value {
 		case "description":
 			r.Description = b.text(v)
@@ -621,11 +636,11 @@ func (b *builder) response(key, value *yamldoc.Node) *Response {
 			r.Ref = b.text(v)
 		case "headers":
 			r.HeadersKey = b.text(k)
-			for _, h := range b.pairs(v) {
-				hd := &Header{Name: h[0].Value}
-				hd.Start, hd.End = b.d.KeyRange(h[0])
-				if ref, ok := yamldoc.Scalar(get(h[1], "$ref")); ok {
-					hd.Ref = b.text(get(h[1], "$ref"))
+			for hk, hv := range b.pairs(v).all {
+				hd := &Header{Name: hk.Value}
+				hd.Start, hd.End = b.d.KeyRange(hk)
+				if ref, ok := yamldoc.Scalar(get(hv, "$ref")); ok {
+					hd.Ref = b.text(get(hv, "$ref"))
 					if name, ok := strings.CutPrefix(ref, "#/components/headers/"); ok {
 						hd.Resolved = b.headers[unescapePointer(name)]
 					}
@@ -634,8 +649,8 @@ func (b *builder) response(key, value *yamldoc.Node) *Response {
 			}
 		case "content":
 			r.ContentKey = b.text(k)
-			for _, c := range b.pairs(v) {
-				t := b.text(c[0])
+			for ck := range b.pairs(v).all {
+				t := b.text(ck)
 				r.Content = append(r.Content, *t)
 			}
 		case "schema":
