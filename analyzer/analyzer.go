@@ -153,7 +153,7 @@ func readFile(pass *analysis.Pass, name string) ([]byte, error) {
 func diagnostic(tf *token.File, fd lint.Finding) analysis.Diagnostic {
 	pos := func(off int) token.Pos { return tf.Pos(off) }
 	d := analysis.Diagnostic{Pos: pos(fd.Start), End: pos(fd.End), Category: fd.RuleID,
-		Message: fd.RuleID + ": " + fd.Message, URL: fd.URL}
+		Message: fd.RuleID + ": " + fd.Message, URL: fd.URL()}
 	for _, r := range fd.Related {
 		d.Related = append(d.Related, analysis.RelatedInformation{Pos: pos(r.Start), End: pos(r.End), Message: r.Message})
 	}

@@ -156,8 +156,8 @@ func checkFindings(t *testing.T, src []byte, findings []Finding) {
 		if f.Severity < Error || f.Severity > Hint {
 			t.Fatalf("finding %q has severity %v", f, f.Severity)
 		}
-		if f.URL != URL(r.ID) || f.Message == "" || strings.ContainsAny(f.Message, "\r\n") {
-			t.Fatalf("finding %q: URL %q", f, f.URL)
+		if f.URL() != URL(r.ID) || f.Message == "" || strings.ContainsAny(f.Message, "\r\n") {
+			t.Fatalf("finding %q: URL %q", f, f.URL())
 		}
 		for _, rel := range f.Related {
 			if rel.Start < 0 || rel.End < rel.Start || rel.End > len(src) || rel.Message == "" {

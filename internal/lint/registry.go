@@ -43,6 +43,7 @@ func indexRules(rules []*Rule) map[string]*Rule {
 		if _, dup := byID[r.ID]; dup {
 			panic("lint: rule " + r.ID + " registered twice")
 		}
+		r.url = URL(r.ID)
 		byID[r.ID] = r
 	}
 	return byID

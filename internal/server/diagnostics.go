@@ -126,8 +126,8 @@ func (s *Server) diagnostics(d *document, findings []lint.Finding) iter.Seq[prot
 				Source:   Name,
 				Message:  f.Message,
 			}
-			if f.URL != "" && client.codeDescription {
-				diag.CodeDescription = &protocol.CodeDescription{Href: protocol.URI(f.URL)}
+			if url := f.URL(); url != "" && client.codeDescription {
+				diag.CodeDescription = &protocol.CodeDescription{Href: protocol.URI(url)}
 			}
 			if client.relatedInformation {
 				for _, r := range f.Related {
