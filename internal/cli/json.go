@@ -66,20 +66,22 @@ func writeJSON(w io.Writer, findings []finding) error {
 
 // jsonFindingOf is a finding as the JSON output shows it.
 func jsonFindingOf(f finding) jsonFinding {
+	line, col := f.at()
+	endLine, endCol := f.end()
 	jf := jsonFinding{
 		Path:      f.file.display,
-		jsonRange: jsonRange{f.line, f.col, f.endLine, f.endCol},
+		jsonRange: jsonRange{line, col, endLine, endCol},
 		Severity:  f.Severity.String(),
 		Rule:      f.RuleID,
 		Message:   f.Message,
-		URL:       f.URL,
-		Fixable:   hasSafeFix(f.Finding),
+		URL:       f.URL(),
+		Fixable:   hasSafeFix(*f.Finding),
 	}
 	if !utf8.ValidString(jf.Path) {
 		jf.RawPath = []byte(jf.Path)
 	}
 	for i, r := range f.Related {
-		rf := f.related[i]
+		rf := f.relatedFile(i)
 		line, col := rf.src.lineCol(r.Start)
 		endLine, endCol := rf.src.lineCol(r.End)
 		jr := jsonRelated{jsonRange: jsonRange{line, col, endLine, endCol}, Message: r.Message}

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/httpcode-lsp/httpcode-lsp/internal/lint"
 )
 
 // longLineSpec returns an OpenAPI 3.0 document in JSON with ops operations,
@@ -120,8 +122,7 @@ func TestExcerptOnLongLine(t *testing.T) {
 		text := strings.Repeat("é\tab", n) + `"401"` + strings.Repeat("cd😀\t", n)
 		src := newSource([]byte(text), nil, true)
 		start := strings.Index(text, `"401"`)
-		f := finding{file: &fileResult{src: src}, line: 1}
-		f.Start, f.End = start, start+5
+		f := finding{Finding: &lint.Finding{Start: start, End: start + 5}, file: &fileResult{src: src}}
 		var b strings.Builder
 		writeExcerpt(&b, f)
 		return b.String()

@@ -240,7 +240,7 @@ func sarifResultOf(f finding, cwd string, index map[string]int) sarifResult {
 	}
 	for i, rel := range f.Related {
 		id := i + 1
-		rf := f.related[i]
+		rf := f.relatedFile(i)
 		res.RelatedLocations = append(res.RelatedLocations, sarifLocation{
 			ID: &id,
 			PhysicalLocation: sarifPhysicalLocation{

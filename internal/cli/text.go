@@ -47,7 +47,8 @@ const excerptWidth = 100
 func writeText(w io.Writer, findings []finding, color bool, files int) error {
 	bw := bufio.NewWriter(w)
 	for _, f := range findings {
-		loc := fmt.Sprintf("%s:%d:%d:", quoteName(f.file.display), f.line, f.col)
+		line, col := f.at()
+		loc := fmt.Sprintf("%s:%d:%d:", quoteName(f.file.display), line, col)
 		msg := sanitize(f.Message)
 		if !color {
 			fmt.Fprintf(bw, "%s %s %s: %s\n", loc, f.Severity, f.RuleID, msg)
@@ -112,7 +113,8 @@ func writeExcerpt(w io.Writer, f finding) {
 	if src.text == nil {
 		return // not read: over the size limit
 	}
-	lineStart, lineEnd := src.lines.Start(f.line-1), src.lines.End(src.text, f.line-1)
+	lineNo, _ := f.at()
+	lineStart, lineEnd := src.lines.Start(lineNo-1), src.lines.End(src.text, lineNo-1)
 	line := src.text[lineStart:lineEnd]
 	start := clamp(f.Start-lineStart, 0, len(line))
 	end := clamp(f.End-lineStart, start, len(line))
@@ -140,7 +142,7 @@ func writeExcerpt(w io.Writer, f finding) {
 	width := max(displayWidth(marked), 1)
 	caret := "^" + strings.Repeat("~", width-1)
 
-	gutter := fmt.Sprint(f.line)
+	gutter := fmt.Sprint(lineNo)
 	pad := strings.Repeat(" ", len(gutter))
 	color := severityColor(f.Severity)
 	fmt.Fprintf(w, " %s%s |%s %s%s%s%s%s\n", sgrDim, gutter, sgrReset, before, sgrBold+color, marked, sgrReset, after)
