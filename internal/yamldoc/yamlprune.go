@@ -77,10 +77,8 @@ type yamlScan struct {
 	// piece: each is blanked in the skeleton as a hole is, then parsed a
 	// piece at a time and put in its placeholder's place, so that
 	// yaml.v3's tree of the document, three times the size of ours, is
-	// never built whole. in is the 1-based index of the split being
-	// scanned, 0 outside one; splits do not nest.
+	// never built whole. Splits do not nest.
 	splits []hole
-	in     int
 	// bad tells that the scan met something it does not follow: the text
 	// is parsed in full.
 	bad bool
@@ -241,9 +239,9 @@ func (s *yamlScan) document(state int) {
 	case s.bad:
 		return
 	case s.dash(f):
-		l = s.seq(l, col, state, f)
+		l = s.readBlock(hole{start: f, seq: true, col: col, parent: -1}, func() int { return s.seq(l, col, state, f) })
 	default:
-		l = s.mapping(l, col, state, f)
+		l = s.readBlock(hole{start: f, col: col, parent: -1}, func() int { return s.mapping(l, col, state, f) })
 	}
 	if l < s.li.count() {
 		s.bad = true // another document, or a line no entry starts
@@ -484,19 +482,26 @@ func (s *yamlScan) nextLines(l, k, next int, read, inMap bool) int {
 }
 
 // readBlock scans, with scan, block collection h, which is read and
-// starts on a line of its own: a split when it is larger than a piece,
-// outside a split, and its placeholder fits.
+// starts on a line of its own (the root, or a value below its key). It
+// is a split when it is larger than a piece, holds none, and its
+// placeholder fits: the innermost collections larger than a piece are,
+// each piece a few of their entries, so that the block of a spec's
+// paths, which Reparse reads again after an edit between two paths, is
+// one too.
 func (s *yamlScan) readBlock(h hole, scan func() int) int {
-	if s.in > 0 || h.seq && !s.fits(h) {
-		return scan()
+	holes, splits := len(s.holes), len(s.splits)
+	l := scan()
+	if h.end = len(s.t); l < s.li.count() {
+		h.end = s.li.start(l)
 	}
-	if h.end = s.blockTextEnd(h); h.end-h.start <= pieceSize {
-		return scan()
+	if s.bad || len(s.splits) > splits || h.end-h.start <= pieceSize || h.seq && !s.fits(h) {
+		return l
 	}
 	s.splits = append(s.splits, h)
-	s.in = len(s.splits)
-	defer func() { s.in = 0 }()
-	return scan()
+	for i := holes; i < len(s.holes); i++ {
+		s.holes[i].in = len(s.splits)
+	}
+	return l
 }
 
 func (s *yamlScan) isKey(o, e int) bool {
@@ -522,7 +527,7 @@ func (s *yamlScan) flowValue(p, k int, read bool) int {
 		return s.li.count()
 	}
 	if !read {
-		s.holes = append(s.holes, hole{start: p, end: q + 1, flow: true, in: s.in})
+		s.holes = append(s.holes, hole{start: p, end: q + 1, flow: true})
 	}
 	return s.blockEnd(s.li.lineOf(q)+1, k, false)
 }
@@ -533,7 +538,6 @@ func (s *yamlScan) addBlock(h hole) {
 	if h.seq && !s.fits(h) {
 		return
 	}
-	h.in = s.in
 	s.holes = append(s.holes, h)
 }
 

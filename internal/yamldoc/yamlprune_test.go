@@ -89,18 +89,52 @@ func TestSplitEqualsWhole(t *testing.T) {
 }
 
 // TestSplitReparse checks that an edit inside a split reads again only
-// the block around it, as Parse reads it.
+// the block around it, as Parse reads it; and that an entry added to the
+// split has the split's block read again, itself a split (the root of
+// the block read), as Parse reads it.
 func TestSplitReparse(t *testing.T) {
 	src := splitSpec("")
 	prev := ParsePruned([]byte(src), skipX)
-	at := strings.Index(src, "  k500:\n    a: 500") + len("  k500:\n    a: 5")
-	next := []byte(src[:at] + "7" + src[at:])
-	d := Reparse(prev, next, lines.Edit{Start: at, End: at, NewLen: 1})
-	whole := Parse(next)
-	samePruned(t, d, whole, d.Root, whole.Root)
-	_, pb := Get(prev.Root, "big")
-	_, db := Get(d.Root, "big")
-	if pb.Content[1] != db.Content[1] {
-		t.Error("the entries around the edit were read again")
+	for _, tc := range []struct {
+		after, insert string
+		reused        bool
+	}{
+		{"  k500:\n    a: 5", "7", true},
+		{"  k500:\n    a: 500\n", "  knew: {a: 1}\n", false},
+	} {
+		at := strings.Index(src, tc.after) + len(tc.after)
+		next := []byte(src[:at] + tc.insert + src[at:])
+		d := Reparse(prev, next, lines.Edit{Start: at, End: at, NewLen: len(tc.insert)})
+		whole := Parse(next)
+		samePruned(t, d, whole, d.Root, whole.Root)
+		_, pb := Get(prev.Root, "big")
+		_, db := Get(d.Root, "big")
+		if (pb.Content[1] == db.Content[1]) != tc.reused {
+			t.Errorf("%q: the entries around the edit reused %v, want %v", tc.insert, !tc.reused, tc.reused)
+		}
+	}
+}
+
+// TestSplitRoot checks that a document whose root is larger than a
+// piece, of small entries, is a split itself, and one whose bulk is in a
+// collection below the root splits that collection only.
+func TestSplitRoot(t *testing.T) {
+	var b strings.Builder
+	for i := 0; b.Len() < 2*pieceSize; i++ {
+		fmt.Fprintf(&b, "k%d:\n  a: %d\n", i, i)
+	}
+	// at is the text before the first split's first entry.
+	for _, tc := range []struct{ src, at string }{
+		{b.String(), ""},
+		{splitSpec(""), "top: 1\nbig:\n  "},
+	} {
+		src := []byte(tc.src)
+		s := &yamlScan{t: src, li: newLineIndex(src), prune: skipX}
+		s.document(0)
+		if len(s.splits) == 0 || s.splits[0].start != len(tc.at) {
+			t.Errorf("splits %+v, want the first at %d", s.splits, len(tc.at))
+		}
+		dp, dw := ParsePruned(src, skipX), Parse(src)
+		samePruned(t, dp, dw, dp.Root, dw.Root)
 	}
 }
