@@ -333,14 +333,19 @@ func (d *Doc) apply(c repair) ([]byte, bool) {
 	return t, true
 }
 
-// blank overwrites text[start:end] with spaces, keeping line breaks.
+// blank overwrites text[start:end] with spaces, keeping line breaks. A
+// split of a large YAML spec is most of its text: only the bytes a line
+// break starts with are looked at twice.
 func blank(text []byte, start, end int) {
 	for i := start; i < end; i++ {
-		if breakLen(text, i) == 0 {
-			text[i] = ' '
-		} else {
-			i += breakLen(text, i) - 1
+		switch text[i] {
+		case '\n', '\r', 0xC2, 0xE2:
+			if n := breakLen(text, i); n > 0 {
+				i += n - 1
+				continue
+			}
 		}
+		text[i] = ' '
 	}
 }
 
