@@ -8,15 +8,15 @@
 // bytes, for its syntax only. Each byte keeps its offset and each line its
 // number, so every node outside the holes is the one a whole parse builds.
 //
-// The same scan proposes splits: the block collections that are read
-// and larger than a piece, such as the `paths` of a spec of many
-// operations. yaml.v3 builds its whole tree before a node of it can be
-// converted, and its tree takes 150 bytes a node: a split is blanked as
-// a hole is, then parsed a piece of its entries at a time, each piece
-// converted before the next is read, and the pieces' entries make the
-// collection put in its placeholder's place. A piece must read as
-// entries of the collection, with no anchor or alias; else the text is
-// parsed whole.
+// The same scan proposes splits: the innermost block collections that
+// are read and larger than a piece, such as the `paths` of a spec of
+// many operations, or the root of the block Reparse reads again. yaml.v3
+// builds its whole tree before a node of it can be converted, and its
+// tree takes 150 bytes a node: a split is blanked as a hole is, then
+// parsed a piece of its entries at a time, each piece converted before
+// the next is read, and the pieces' entries make the collection put in
+// its placeholder's place. A piece must read as entries of the
+// collection, with no anchor or alias; else the text is parsed whole.
 //
 // The scan only proposes. yaml.v3's tree decides: every placeholder must
 // be found, as one scalar, where a value nobody reads stands, no alias may
