@@ -2,6 +2,7 @@ package yamldoc
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -136,5 +137,40 @@ func TestSplitRoot(t *testing.T) {
 		}
 		dp, dw := ParsePruned(src, skipX), Parse(src)
 		samePruned(t, dp, dw, dp.Root, dw.Root)
+	}
+}
+
+// TestSplitRandomEdits edits a text with splits at random places, with
+// what breaks or changes the structure (brackets, quotes, colons, line
+// breaks, indentation, anchors, aliases, tabs, document markers), and
+// checks that the parse with splits reports the whole parse's errors and
+// builds its tree, but for the values nobody reads.
+func TestSplitRandomEdits(t *testing.T) {
+	src := splitSpec("")
+	rng := rand.New(rand.NewPCG(5, 6))
+	inserts := []string{"[", "]", "{", "}", ",", "'", "\"", ": ", "\n", "\n  ", "\n ", "- ", "&a ", "*a", "#", "\t", "x: y", "---\n", "  k: v\n", "? "}
+	pruned := 0
+	for range 30 {
+		at := rng.IntN(len(src))
+		ins := inserts[rng.IntN(len(inserts))]
+		edited := []byte(src[:at] + ins + src[at:])
+		dp, dw := ParsePruned(edited, skipX), Parse(edited)
+		if !slices.Equal(dp.Errors, dw.Errors) {
+			t.Fatalf("%q at %d: errors %v, want %v", ins, at, dp.Errors, dw.Errors)
+		}
+		if len(dp.Roots) != len(dw.Roots) {
+			t.Fatalf("%q at %d: %d roots, want %d", ins, at, len(dp.Roots), len(dw.Roots))
+		}
+		for i := range dp.Roots {
+			samePruned(t, dp, dw, dp.Roots[i], dw.Roots[i])
+		}
+		if dp.Pruned() {
+			pruned++
+		}
+	}
+	// Most edits leave the text valid, its splits and holes where they
+	// were.
+	if pruned < 10 {
+		t.Errorf("only %d of 30 edited texts were parsed with their splits", pruned)
 	}
 }
