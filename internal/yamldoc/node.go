@@ -120,8 +120,10 @@ func (n *Node) textScalar(text string) Node {
 	return s
 }
 
-// position clamps a line or a column yaml.v3 gives to 32 bits: no text
-// under the size limits reaches it.
+// position clamps a line or a column to 32 bits. Only a text over 2 GiB
+// reaches it (limits.maxDocumentSize is 16 MiB unless set higher): the
+// offsets of its nodes past that point are clamped to the line's end or
+// the text's, wrong but in range.
 func position(p int) int32 {
 	return int32(min(p, math.MaxInt32))
 }
