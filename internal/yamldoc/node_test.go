@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"testing"
+	"unsafe"
 
 	"gopkg.in/yaml.v3"
 )
@@ -67,5 +68,14 @@ second: [é, 2]
 	}
 	for i := range want {
 		same(want[i], res.roots[i])
+	}
+}
+
+// TestNodeSize: a Node takes 64 bytes, the size its memory per byte of
+// text is reckoned with (a spec of many small operations has a node every
+// six bytes).
+func TestNodeSize(t *testing.T) {
+	if n := unsafe.Sizeof(Node{}); n != 64 {
+		t.Errorf("a Node takes %d bytes, want 64", n)
 	}
 }
