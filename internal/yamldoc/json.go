@@ -36,12 +36,10 @@ type jsonReader struct {
 	col, colAt      int
 	// tags caches the tags of numbers yaml.v3 resolved.
 	tags map[string]string
-	// nodes and contents are allocated in slabs, and the children of the
-	// open collections are gathered on stack: a node or a Content slice
-	// each is the most of yaml.v3's allocations.
-	nodes    []Node
-	contents []*Node
-	stack    []*Node
+	// Nodes and Content slices are allocated in slabs, and the children
+	// of the open collections are gathered on stack.
+	slabs slabs
+	stack []*Node
 	// prune, when set, tells which collections nobody reads; skipping
 	// counts the collections open inside one being skipped, which are
 	// read for their syntax only, into scratch and buf.
@@ -53,31 +51,18 @@ type jsonReader struct {
 	pruned bool
 }
 
-// slab is how many nodes, or Content entries, are allocated at once.
-const slab = 1024
-
-// slabFor is the size of the next slab: a text of a few hundred bytes
-// has a few dozen nodes, and a whole slab of them took most of its parse,
-// so that the text's length bounds them.
-func (r *jsonReader) slabFor(k int) int {
-	return max(k, min(slab, len(r.t)/4+16))
-}
-
 // content returns the children gathered on the stack from offset from,
 // as a Content slice, and pops them.
 func (r *jsonReader) content(from int) []*Node {
-	k := len(r.stack) - from
-	if k == 0 {
-		return nil
-	}
-	if k > len(r.contents) {
-		r.contents = make([]*Node, r.slabFor(k))
-	}
-	c := r.contents[:k:k]
-	r.contents = r.contents[k:]
+	c := r.slabs.content(len(r.stack) - from)
 	copy(c, r.stack[from:])
 	r.stack = r.stack[:from]
 	return c
+}
+
+// newJSONReader returns a reader of text from its start.
+func newJSONReader(text []byte, prune Prune) *jsonReader {
+	return &jsonReader{t: text, line: 1, col: 1, prune: prune, slabs: slabsFor(len(text))}
 }
 
 // parseJSON returns the root node yaml.v3 would read from text, false
@@ -85,7 +70,7 @@ func (r *jsonReader) content(from int) []*Node {
 // collection nobody reads is checked but not built: it is one scalar
 // whose value is its text, as written, and pruned is true.
 func parseJSON(text []byte, prune Prune) (root *Node, pruned, ok bool) {
-	r := &jsonReader{t: text, line: 1, col: 1, prune: prune}
+	r := newJSONReader(text, prune)
 	root, ok = r.root(0)
 	return root, r.pruned, ok
 }
@@ -136,11 +121,7 @@ func (r *jsonReader) node(kind Kind, style Style, tag string) *Node {
 	}
 	r.col += utf8.RuneCount(r.t[r.colAt:r.i])
 	r.colAt = r.i
-	if len(r.nodes) == 0 {
-		r.nodes = make([]Node, r.slabFor(1))
-	}
-	n := &r.nodes[0]
-	r.nodes = r.nodes[1:]
+	n := r.slabs.node()
 	*n = Node{Kind: kind, Style: style, Line: position(r.line), Column: position(r.col)}
 	n.setTag(tag)
 	return n

@@ -128,15 +128,51 @@ func position(p int) int32 {
 	return int32(min(p, math.MaxInt32))
 }
 
-// converter turns yaml.v3's trees into Nodes, in slabs. It takes each
-// yaml.v3 collection's content away once converted, so that the part of
+// slab is how many nodes, or Content entries, are allocated at once.
+const slab = 1024
+
+// slabs allocates Nodes and Content slices a slab at a time: a node or a
+// Content slice each was the most of yaml.v3's allocations.
+type slabs struct {
+	size     int
+	nodes    []Node
+	contents []*Node
+}
+
+// slabsFor returns slabs for the nodes of a text of n bytes: a text of a
+// few hundred bytes has a few dozen nodes, and a whole slab of them took
+// most of its parse, so that the text's length bounds a slab.
+func slabsFor(n int) slabs { return slabs{size: min(slab, n/4+16)} }
+
+// node returns a new zero Node.
+func (s *slabs) node() *Node {
+	if len(s.nodes) == 0 {
+		s.nodes = make([]Node, s.size)
+	}
+	n := &s.nodes[0]
+	s.nodes = s.nodes[1:]
+	return n
+}
+
+// content returns a new Content slice of k entries, nil for none.
+func (s *slabs) content(k int) []*Node {
+	if k == 0 {
+		return nil
+	}
+	if k > len(s.contents) {
+		s.contents = make([]*Node, max(k, s.size))
+	}
+	c := s.contents[:k:k]
+	s.contents = s.contents[k:]
+	return c
+}
+
+// converter turns yaml.v3's trees into Nodes. It takes each yaml.v3
+// collection's content away once converted, so that the part of
 // yaml.v3's tree already converted is garbage while the rest converts:
 // the two trees never stand whole side by side.
 type converter struct {
-	// slab is how many nodes, or Content entries, to allocate at once.
-	slab     int
-	nodes    []Node
-	contents []*Node
+	slabs
 	// anchored maps the yaml.v3 nodes that have an anchor to their
 	// conversions, which the aliases to them point to.
 	anchored map[*yaml.Node]*Node
@@ -146,11 +182,7 @@ type converter struct {
 // itself for children: yaml.v3 builds its tree recursively too, to the
 // depth it bounds.
 func (c *converter) convert(y *yaml.Node) *Node {
-	if len(c.nodes) == 0 {
-		c.nodes = make([]Node, c.slab)
-	}
-	n := &c.nodes[0]
-	c.nodes = c.nodes[1:]
+	n := c.node()
 	*n = Node{Kind: Kind(y.Kind), Style: Style(y.Style), Line: position(y.Line), Column: position(y.Column), Value: y.Value}
 	n.setTag(y.Tag)
 	if y.Anchor != "" {
@@ -168,11 +200,7 @@ func (c *converter) convert(y *yaml.Node) *Node {
 		}
 	}
 	if k := len(y.Content); k > 0 {
-		if k > len(c.contents) {
-			c.contents = make([]*Node, max(k, c.slab))
-		}
-		n.Content = c.contents[:k:k]
-		c.contents = c.contents[k:]
+		n.Content = c.content(k)
 		for i, ch := range y.Content {
 			n.Content[i] = c.convert(ch)
 		}

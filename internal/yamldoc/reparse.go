@@ -133,7 +133,7 @@ func (prev *Doc) reparse(src []byte, edit lines.Edit) (d *Doc) {
 	// Copy the path from the root down, each copy pointing to the next.
 	// The nodes after the block move down by the lines the edit added:
 	// they are copied too.
-	sh := &shifter{lines: added}
+	sh := &shifter{lines: added, slabs: slabs{size: slab}}
 	for i := len(path) - 1; i >= 0; i-- {
 		up := *path[i].node
 		up.Content = slices.Clone(up.Content)
@@ -160,7 +160,7 @@ func (prev *Doc) parseBlock(sub []byte, at pruneAt) (n *Node, pruned, unread boo
 	if prev.prune != nil {
 		switch {
 		case at.read && prev.IsJSON():
-			r := &jsonReader{t: sub, line: 1, col: 1, prune: prev.prune}
+			r := newJSONReader(sub, prev.prune)
 			if n, ok := r.root(at.state); ok {
 				return n, r.pruned, false
 			}
@@ -307,7 +307,7 @@ func reusable(n *Node) bool {
 // shifter copies the nodes after a reparsed block, moved down by lines.
 type shifter struct {
 	lines int
-	slab  []Node
+	slabs slabs
 }
 
 // copy returns a copy of the subtree n with every line moved; nil when the
@@ -317,15 +317,11 @@ func (sh *shifter) copy(n *Node, depth int) *Node {
 	if n.Anchor() != "" || n.Kind == AliasNode || depth >= MaxDepth {
 		return nil
 	}
-	if len(sh.slab) == 0 {
-		sh.slab = make([]Node, slab)
-	}
-	c := &sh.slab[0]
-	sh.slab = sh.slab[1:]
+	c := sh.slabs.node()
 	*c = *n
 	c.Line += int32(sh.lines)
 	if len(n.Content) > 0 {
-		c.Content = make([]*Node, len(n.Content))
+		c.Content = sh.slabs.content(len(n.Content))
 		for i, k := range n.Content {
 			if c.Content[i] = sh.copy(k, depth+1); c.Content[i] == nil {
 				return nil

@@ -666,7 +666,7 @@ func run(text []byte, precise int) (res result) {
 		}
 	}()
 	dec := yaml.NewDecoder(r)
-	c := &converter{slab: min(slab, len(text)/4+16)}
+	c := &converter{slabs: slabsFor(len(text))}
 	for {
 		var n yaml.Node
 		err := dec.Decode(&n)
