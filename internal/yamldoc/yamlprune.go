@@ -130,13 +130,14 @@ func parseYAMLPruned(text []byte, li *lineIndex, prune Prune, state int) (root *
 			kept = append(kept, h)
 		}
 	}
-	if keptTop := inSplit(kept, 0); len(keptTop) < len(top) {
+	keptTop := inSplit(kept, 0)
+	if len(keptTop) < len(top) {
 		// A hole with an anchor or an alias is parsed with the rest.
 		if res, found, ok = s.parseSkeleton(keptTop); !ok {
 			return nil, false, false
 		}
 	}
-	top = inSplit(kept, 0)
+	top = keptTop
 	// The placeholders of the holes kept, those of each split after the
 	// skeleton's, and the holes in the same order.
 	holeNodes, placed := found[:len(top):len(top)], top
@@ -183,18 +184,21 @@ func (s *yamlScan) parseSkeleton(holes []hole) (root *Node, found []*Node, ok bo
 
 // assemble parses split h a piece at a time, each with the holes in it,
 // and returns the collection the pieces make, its lines counted in the
-// text, and the holes' placeholders in the order of holes. ok is false
-// when a piece does not read as entries of the collection alone, or
-// holds an anchor or an alias, which may tie it to nodes outside.
+// text, and the holes' placeholders in the order of holes, which is the
+// text's. ok is false when a piece does not read as entries of the
+// collection alone, or holds an anchor or an alias, which may tie it to
+// nodes outside.
 func (s *yamlScan) assemble(h hole, holes []hole) (n *Node, found []*Node, ok bool) {
 	cut := &cutter{from: h.start, last: h.start}
 	cut.read = func(to int) int {
-		var in []hole
-		for _, ih := range holes {
-			if ih.start >= cut.from && ih.start < to {
-				in = append(in, ih)
-			}
+		// The pieces follow one another: the holes in this one are the
+		// next ones that start before its end.
+		k := 0
+		for k < len(holes) && holes[k].start < to {
+			k++
 		}
+		in := holes[:k]
+		holes = holes[k:]
 		root, f, _, ls, st := s.pieceTree(cut.from, to, in, cut.from, h.kind(s.t))
 		if st != pieceOK {
 			return pieceError
