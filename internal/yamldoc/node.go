@@ -74,18 +74,14 @@ func (n *Node) Tag() string {
 	return tags[n.tag]
 }
 
-// setTag sets the node's tag.
+// setTag sets the tag of a node being made, which has none yet.
 func (n *Node) setTag(tag string) {
 	for i, t := range tags {
 		if t == tag {
 			n.tag = uint8(i)
-			if n.ext != nil {
-				n.ext.tag = ""
-			}
 			return
 		}
 	}
-	n.tag = 0
 	n.extension().tag = tag
 }
 
